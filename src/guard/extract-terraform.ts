@@ -3326,6 +3326,9 @@ class ConfigReader {
    */
   private ownPrincipal(value: unknown): boolean {
     if (value instanceof PlanReference) return /^aws_iam_(role|user)$/.test(value.type) && value.attribute === 'arn';
+    // A plan's template that is the whole ARN of a role or user of its own (a policy text's principal): as its reference.
+    const whole = value instanceof PlanTemplate ? ATTRIBUTE_REFERENCE.exec(value.text) : undefined;
+    if (whole && /^aws_iam_(role|user)$/.test(whole[1]) && whole[3] === 'arn' && this.types.get(`${whole[1]}.${whole[2]}`) === whole[1]) return true;
     if (typeof value === 'string' && !this.plan) {
       const m = ATTRIBUTE_REFERENCE.exec(value);
       if (m && /^aws_iam_(role|user)$/.test(m[1]) && m[3] === 'arn' && this.types.get(`${m[1]}.${m[2]}`) === m[1]) return true;

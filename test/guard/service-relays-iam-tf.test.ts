@@ -447,6 +447,47 @@ describeWithTerraform('the real terraform: the configuration is valid, and its p
       for (const e of ends) expect(f[0]).toMatch(e);
     }
   }, 300_000);
+  test('a bucket policy naming a My Number function\'s role runs nothing; an HTTP API integration acts with its credentials: the configuration and its plan', () => {
+    const c = sqs({
+      aws_s3_bucket: { b: { bucket: 'jichitai-b' } },
+      aws_iam_role: {
+        mn: role([statement(['s3:PutObject', 's3:GetObject'], '${aws_s3_bucket.b.arn}/*')]),
+        api: role(reads, trust({ Service: 'apigateway.amazonaws.com' })),
+      },
+      aws_lambda_function: { mnfn: fn('mn', 'mn', { function_name: 'mnfn' }) },
+      aws_s3_bucket_policy: {
+        p: {
+          bucket: '${aws_s3_bucket.b.id}',
+          policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '${aws_iam_role.mn.arn}' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.b.arn}/*' }] }),
+        },
+      },
+      aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
+      aws_apigatewayv2_integration: {
+        i: {
+          api_id: '${aws_apigatewayv2_api.api.id}',
+          integration_type: 'AWS_PROXY',
+          integration_subtype: 'EventBridge-PutEvents',
+          payload_format_version: '1.0',
+          request_parameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
+          credentials_arn: '${aws_iam_role.api.arn}',
+        },
+      },
+    });
+    const cwd = path.join(dir, 'grantees');
+    fs.mkdirSync(cwd);
+    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
+    delete offline.data.aws_caller_identity;
+    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
+    const setup = prepareTerraform(dir, mirror!, terraform!);
+    runTerraform(setup, cwd, ['init', '-input=false']);
+    const found = relays(c);
+    const fromPlan = checkTopology(extractTerraformPlan(planJson(setup, cwd), { account: ACCOUNT }), { model: NetworkModel.ALPHA })
+      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+    // One finding each: the API's callers reading the queue; nothing of the bucket policy's principal.
+    for (const f of [found, fromPlan]) {
+      expect(f).toEqual([expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: .*aws_sqs_queue\.q → aws_apigatewayv2_api\.api \(aws_iam_role\.api inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet/)]);
+    }
+  }, 300_000);
 });
 
 /** The outside tester's red team 41 cases (service-relays-iam.test.ts, "outside tester") for the AWS provider's types: each passed MN-1 before. */
