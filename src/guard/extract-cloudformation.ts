@@ -1344,17 +1344,26 @@ class TemplateReader {
     [['AWS::S3::BucketPolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Bucket), c.p.PolicyDocument, 'PolicyDocument',
       `the bucket policy ${c.id}`))],
     // A Kinesis Data Analytics application reads its sources and writes its sinks with code the guard does not read.
+    // Its code calls with the service execution role (v2); a SQL application (v1) reads and writes with the roles of its
+    // inputs, outputs and reference data (Kinesis Data Analytics Developer Guide, "Granting Amazon Kinesis Data Analytics
+    // permissions to access streaming and reference sources"; the Terraform reader's `roleArns`).
     [['AWS::KinesisAnalyticsV2::Application', 'AWS::KinesisAnalytics::Application'], (reader, c) => {
       const app = [outside(`Kinesis Data Analytics application ${c.id}, whose code the guard does not read`)];
+      const roles = c.type === 'AWS::KinesisAnalyticsV2::Application' ? c.p.ServiceExecutionRole : roleArns(c.p.Inputs);
       reader.relay(c, undefined, bothWays(app, reader.relayRefs(c.p.ApplicationConfiguration ?? c.p.Inputs).filter((r) => r.kind === 'node'), 'ApplicationConfiguration'),
-        undefined, reader.actingWith(c.p.ServiceExecutionRole, app));
+        undefined, reader.actingWith(roles, app));
     }],
     [['AWS::KinesisAnalyticsV2::ApplicationOutput', 'AWS::KinesisAnalytics::ApplicationOutput'], (reader, c) => {
-      reader.relay(c, undefined, [{
-        from: [outside(`Kinesis Data Analytics application ${reader.render(c.p.ApplicationName)}, whose code the guard does not read`)],
-        to: reader.relayRefs(c.p.Output).filter((r) => r.kind === 'node'),
-        property: 'Output',
-      }].filter((f) => f.to.length > 0));
+      const app = reader.analyticsApplication(c.p.ApplicationName);
+      reader.relay(c, undefined, [{ from: app, to: reader.relayRefs(c.p.Output).filter((r) => r.kind === 'node'), property: 'Output' }].filter((f) => f.to.length > 0),
+        undefined, c.type === 'AWS::KinesisAnalytics::ApplicationOutput' ? reader.actingWith(roleArns(c.p.Output), app) : undefined);
+    }],
+    // Reference data: the application reads the bucket (v1 with the source's `ReferenceRoleARN`, v2 with its own role).
+    [['AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource', 'AWS::KinesisAnalytics::ApplicationReferenceDataSource'], (reader, c) => {
+      const app = reader.analyticsApplication(c.p.ApplicationName);
+      const source = c.p.ReferenceDataSource?.S3ReferenceDataSource;
+      reader.relay(c, undefined, bothWays(app, reader.relayRefs(source?.BucketARN).filter((r) => r.kind === 'node'), 'ReferenceDataSource.S3ReferenceDataSource.BucketARN'),
+        undefined, c.type === 'AWS::KinesisAnalytics::ApplicationReferenceDataSource' ? reader.actingWith(roleArns(c.p.ReferenceDataSource), app) : undefined);
     }],
     [['AWS::ApiGateway::RestApi'], (reader, c) => {
       const types = c.p.EndpointConfiguration?.Types;
@@ -1959,6 +1968,15 @@ class TemplateReader {
     // without one (Default Host Management Configuration registers them too: Systems Manager User Guide).
     const service = c.type === 'AWS::ECS::Service' ? undefined : 'ssm';
     this.relay(c, service, [], runs, { principals: this.principalRefs(values.filter((v) => v !== undefined && v !== null)) });
+  }
+
+  /**
+   * The Kinesis Data Analytics application an output or a reference data source names (`ApplicationName`), as the
+   * application's own reader words it: by the logical ID of the template's application it refers to.
+   */
+  private analyticsApplication(name: unknown): Ref[] {
+    const ids = name !== null && typeof name === 'object' ? [...this.referenced(name)].filter((id) => /^AWS::KinesisAnalytics(V2)?::Application$/.test(this.resources[id]?.Type ?? '')) : [];
+    return [outside(`Kinesis Data Analytics application ${ids.length === 1 ? ids[0] : this.render(name)}, whose code the guard does not read`)];
   }
 
   /**
@@ -3235,6 +3253,13 @@ function withoutGrantees(value: unknown): unknown {
     return { 'Fn::Sub': [text, Object.fromEntries(used.map(([k, v]) => [k, withoutGrantees(v)]))] };
   }
   return Object.fromEntries(Object.entries(value).filter(([k]) => !namesGrantee(k, value)).map(([k, v]) => [k, withoutGrantees(v)]));
+}
+
+/** Every role ARN inside `value`'s blocks (a Kinesis Data Analytics SQL application's inputs, outputs, reference data). */
+function roleArns(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(roleArns);
+  if (value === null || typeof value !== 'object' || isExpression(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === 'RoleARN' || k === 'ReferenceRoleARN' ? [v] : roleArns(v)));
 }
 
 function listOf(value: unknown): unknown[] {

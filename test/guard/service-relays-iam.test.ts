@@ -417,4 +417,33 @@ describe('CloudFormation: IAM grants — who runs with a role, and who is only g
     expect(relays({ ...api({ CredentialsArn: GA('R') }), R: role([], trust) })).toEqual([]);
     expect(relays({ ...api({}), R: role(reads, trust) })).toEqual([]);
   });
+  test('a Kinesis Data Analytics SQL application (v1) reads and writes with the roles of its inputs, outputs and reference data', () => {
+    const reads = [statement('sqs:ReceiveMessage', GA('Q'))];
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'kinesisanalytics.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const stream = { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } };
+    const schema = { RecordColumns: [{ Name: 'c', SqlType: 'VARCHAR(8)' }], RecordFormat: { RecordFormatType: 'JSON' } };
+    const app = (input: Record<string, unknown>) => ({
+      Type: 'AWS::KinesisAnalytics::Application',
+      Properties: { ApplicationCode: 'SELECT 1', Inputs: [{ NamePrefix: 'in', InputSchema: schema, KinesisStreamsInput: { ResourceARN: GA('S'), RoleARN: 'x', ...input } }] },
+    });
+    const common = { SqsEp: endpoint('sqs'), Q: queue, S: stream };
+    const toApp = /^MN-1 SqsEp: .*SqsEp → Q → Kinesis Data Analytics application K, whose code the guard does not read \(R Policies\[0\]\.PolicyDocument\.Statement\[0\]\)/;
+    expect(relays({ ...common, R: role(reads, trust), K: app({ RoleARN: GA('R') }) })).toEqual([expect.stringMatching(toApp)]);
+    // A role that reads nothing: a control.
+    expect(relays({ ...common, R: role([], trust), K: app({ RoleARN: GA('R') }) })).toEqual([]);
+    const quiet = { ...common, R: role(reads, trust), Quiet: role([], trust), K: app({ RoleARN: GA('Quiet') }) };
+    expect(relays(quiet)).toEqual([]);
+    expect(relays({
+      ...quiet,
+      O: { Type: 'AWS::KinesisAnalytics::ApplicationOutput', Properties: { ApplicationName: { Ref: 'K' }, Output: { DestinationSchema: { RecordFormatType: 'JSON' }, KinesisStreamsOutput: { ResourceARN: GA('S'), RoleARN: GA('R') } } } },
+    })).toEqual([expect.stringMatching(toApp)]);
+    expect(relays({
+      ...quiet,
+      B: bucket,
+      D: {
+        Type: 'AWS::KinesisAnalytics::ApplicationReferenceDataSource',
+        Properties: { ApplicationName: { Ref: 'K' }, ReferenceDataSource: { ReferenceSchema: schema, S3ReferenceDataSource: { BucketARN: GA('B'), FileKey: 'k', ReferenceRoleARN: GA('R') } } },
+      },
+    })).toEqual([expect.stringMatching(toApp)]);
+  });
 });
