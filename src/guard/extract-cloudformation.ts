@@ -26,8 +26,8 @@ import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside, outsideOutput,
-  policyFlows, PUBLIC_API,
+  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
+  outsideOutput, policyFlows, PUBLIC_API,
   relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside, virtualLogGroups,
 } from './relay-read';
 import {

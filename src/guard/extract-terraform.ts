@@ -26,9 +26,9 @@ import {
 } from './graph';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside, outsideLiteral,
-  outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside,
-  virtualLogGroups,
+  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
+  outsideLiteral, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets,
+  trustOutside, virtualLogGroups,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -3327,8 +3327,8 @@ class ConfigReader {
   private ownPrincipal(value: unknown): boolean {
     if (value instanceof PlanReference) return /^aws_iam_(role|user)$/.test(value.type) && value.attribute === 'arn';
     // A plan's template that is the whole ARN of a role or user of its own (a policy text's principal): as its reference.
-    const whole = value instanceof PlanTemplate ? ATTRIBUTE_REFERENCE.exec(value.text) : undefined;
-    if (whole && /^aws_iam_(role|user)$/.test(whole[1]) && whole[3] === 'arn' && this.types.get(`${whole[1]}.${whole[2]}`) === whole[1]) return true;
+    const named = value instanceof PlanTemplate ? ATTRIBUTE_REFERENCE.exec(value.text) : undefined;
+    if (named && /^aws_iam_(role|user)$/.test(named[1]) && named[3] === 'arn' && this.types.get(`${named[1]}.${named[2]}`) === named[1]) return true;
     if (typeof value === 'string' && !this.plan) {
       const m = ATTRIBUTE_REFERENCE.exec(value);
       if (m && /^aws_iam_(role|user)$/.test(m[1]) && m[3] === 'arn' && this.types.get(`${m[1]}.${m[2]}`) === m[1]) return true;

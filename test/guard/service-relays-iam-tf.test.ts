@@ -661,7 +661,7 @@ describe('Terraform: IAM grants — who runs with a role, and who is only grante
   /** A My Number function whose role writes and reads the bucket: its grants go nowhere else (no finding) unless other code runs with it. */
   const MN: Resources = { aws_s3_bucket: { b: {} }, aws_iam_role: { mn: role([statement(['s3:PutObject', 's3:GetObject'], OBJECTS)]) }, aws_lambda_function: { mnfn: fn('mn', 'mn') } };
   const doc = (s: Record<string, unknown>) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECTS, ...s }] });
-  const withPolicy = (policy: unknown, data: Resources = {}) => relays(config({ ...MN, aws_s3_bucket_policy: { p: { bucket: '${aws_s3_bucket.b.id}', policy } } }, data));
+  const withPolicy = (text: unknown, data: Resources = {}) => relays(config({ ...MN, aws_s3_bucket_policy: { p: { bucket: '${aws_s3_bucket.b.id}', policy: text } } }, data));
 
   test('a resource policy naming the function\'s role as its principal runs no code with it: the My Number function is not refused for it', () => {
     expect(relays(config(MN))).toEqual([]);
