@@ -1490,6 +1490,8 @@ class TemplateReader {
   private code?: { view: TemplateView; declared: Map<string, Set<string>> };
   /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */
   private readonly conditional: boolean;
+  /** The logical IDs of the template's code holders (`holdsCode`), once per template. */
+  private codeHolders?: readonly string[];
 
   constructor(
     private readonly b: GraphBuilder,
@@ -2014,9 +2016,6 @@ class TemplateReader {
     });
   }
 
-  /** The logical IDs of the template's code holders (`holdsCode`), once per template. */
-  private codeHolders?: readonly string[];
-
   /**
    * Whether a resource of the template holds code's grants for whoever names it: an instance profile, a task definition,
    * a launch template or configuration, a role EC2, ECS tasks or Lambda assume.
@@ -2526,8 +2525,8 @@ class TemplateReader {
     }
     // The properties as text, for the look-ups that most resources fail (a macro call, a code holder's ID): one native
     // serialization instead of a walk each.
-    let text: string | undefined;
-    const textOf = (): string => (text ??= JSON.stringify(p));
+    let propertiesText: string | undefined;
+    const textOf = (): string => (propertiesText ??= JSON.stringify(p));
     const iam = TemplateReader.IAM_READERS.get(type);
     if (iam) iam(this, { b, base, noted, p, id, tags, type });
     else this.unplacedCode({ b, base, noted, p, id, tags, type }, textOf);
