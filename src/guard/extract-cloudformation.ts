@@ -26,8 +26,8 @@ import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideOutput,
-  policyFlows, PUBLIC_API,
+  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
+  outsideOutput, policyFlows, PUBLIC_API,
   relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside, virtualLogGroups,
 } from './relay-read';
 import {
@@ -1344,17 +1344,26 @@ class TemplateReader {
     [['AWS::S3::BucketPolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Bucket), c.p.PolicyDocument, 'PolicyDocument',
       `the bucket policy ${c.id}`))],
     // A Kinesis Data Analytics application reads its sources and writes its sinks with code the guard does not read.
+    // Its code calls with the service execution role (v2); a SQL application (v1) reads and writes with the roles of its
+    // inputs, outputs and reference data (Kinesis Data Analytics Developer Guide, "Granting Amazon Kinesis Data Analytics
+    // permissions to access streaming and reference sources"; the Terraform reader's `roleArns`).
     [['AWS::KinesisAnalyticsV2::Application', 'AWS::KinesisAnalytics::Application'], (reader, c) => {
       const app = [outside(`Kinesis Data Analytics application ${c.id}, whose code the guard does not read`)];
+      const roles = c.type === 'AWS::KinesisAnalyticsV2::Application' ? c.p.ServiceExecutionRole : roleArns(c.p.Inputs);
       reader.relay(c, undefined, bothWays(app, reader.relayRefs(c.p.ApplicationConfiguration ?? c.p.Inputs).filter((r) => r.kind === 'node'), 'ApplicationConfiguration'),
-        undefined, reader.actingWith(c.p.ServiceExecutionRole, app));
+        undefined, reader.actingWith(roles, app));
     }],
     [['AWS::KinesisAnalyticsV2::ApplicationOutput', 'AWS::KinesisAnalytics::ApplicationOutput'], (reader, c) => {
-      reader.relay(c, undefined, [{
-        from: [outside(`Kinesis Data Analytics application ${reader.render(c.p.ApplicationName)}, whose code the guard does not read`)],
-        to: reader.relayRefs(c.p.Output).filter((r) => r.kind === 'node'),
-        property: 'Output',
-      }].filter((f) => f.to.length > 0));
+      const app = reader.analyticsApplication(c.p.ApplicationName);
+      reader.relay(c, undefined, [{ from: app, to: reader.relayRefs(c.p.Output).filter((r) => r.kind === 'node'), property: 'Output' }].filter((f) => f.to.length > 0),
+        undefined, c.type === 'AWS::KinesisAnalytics::ApplicationOutput' ? reader.actingWith(roleArns(c.p.Output), app) : undefined);
+    }],
+    // Reference data: the application reads the bucket (v1 with the source's `ReferenceRoleARN`, v2 with its own role).
+    [['AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource', 'AWS::KinesisAnalytics::ApplicationReferenceDataSource'], (reader, c) => {
+      const app = reader.analyticsApplication(c.p.ApplicationName);
+      const source = c.p.ReferenceDataSource?.S3ReferenceDataSource;
+      reader.relay(c, undefined, bothWays(app, reader.relayRefs(source?.BucketARN).filter((r) => r.kind === 'node'), 'ReferenceDataSource.S3ReferenceDataSource.BucketARN'),
+        undefined, c.type === 'AWS::KinesisAnalytics::ApplicationReferenceDataSource' ? reader.actingWith(roleArns(c.p.ReferenceDataSource), app) : undefined);
     }],
     [['AWS::ApiGateway::RestApi'], (reader, c) => {
       const types = c.p.EndpointConfiguration?.Types;
@@ -1377,8 +1386,10 @@ class TemplateReader {
     }],
     [['AWS::ApiGatewayV2::Integration'], (reader, c) => {
       const { p } = c;
+      // An AWS service integration calls with its `CredentialsArn` role for the API's callers (API Gateway Developer Guide,
+      // "Working with AWS service integrations for HTTP APIs"), as a REST API's `Credentials` (`AWS::ApiGateway::Method`).
       reader.relay(c, undefined, reader.integrationFlows(p.ApiId, p.IntegrationType, p.IntegrationUri, p.IntegrationSubtype,
-        [p.IntegrationUri, p.RequestTemplates, p.RequestParameters], 'IntegrationUri'));
+        [p.IntegrationUri, p.RequestTemplates, p.RequestParameters], 'IntegrationUri'), undefined, reader.actingWith(p.CredentialsArn, reader.relayRefs(p.ApiId)));
     }],
   ] as [string[], Reader][]).flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
 
@@ -1962,6 +1973,15 @@ class TemplateReader {
   }
 
   /**
+   * The Kinesis Data Analytics application an output or a reference data source names (`ApplicationName`), as the
+   * application's own reader words it: by the logical ID of the template's application it refers to.
+   */
+  private analyticsApplication(name: unknown): Ref[] {
+    const ids = name !== null && typeof name === 'object' ? [...this.referenced(name)].filter((id) => /^AWS::KinesisAnalytics(V2)?::Application$/.test(this.resources[id]?.Type ?? '')) : [];
+    return [outside(`Kinesis Data Analytics application ${ids.length === 1 ? ids[0] : this.render(name)}, whose code the guard does not read`)];
+  }
+
+  /**
    * A relaying resource that calls AWS with a role of its own (a state machine's, an API integration's credentials, an
    * AppSync data source's, a Kinesis Data Analytics application's): those who act with the role's grants (`who`), which
    * may reach resources its declared deliveries do not name (an `aws-sdk` task with a queue from its input).
@@ -1975,17 +1995,20 @@ class TemplateReader {
    * Code of the output that runs with an instance profile, a launch template or configuration, a task definition, or a
    * role that EC2, ECS tasks or Lambda assume, from a resource the IAM readers do not read as a runner (an ECS task set,
    * an EventBridge rule or schedule running ECS tasks, a Batch job definition, an EKS node group, an EC2 fleet, an EMR
-   * cluster…): it runs there with their grants, where its subnets say, or anywhere (fail closed).
+   * cluster…): it runs there with their grants, where its subnets say, or anywhere (fail closed). What only names whom a
+   * policy grants access runs nothing (`withoutGrantees`): a bucket policy's principal, a Lambda permission — whose
+   * `Principal`, `SourceArn` and `SourceAccount` name who may invoke the function (Lambda Developer Guide, "Resource-based
+   * policies").
    */
   private unplacedCode(c: ReadContext, textOf: () => string = () => JSON.stringify(c.p)): void {
-    if (c.type.startsWith('AWS::IAM::') || c.type === 'AWS::Lambda::Function' || c.type.startsWith('Custom::')) return;
+    if (c.type.startsWith('AWS::IAM::') || c.type === 'AWS::Lambda::Function' || c.type === 'AWS::Lambda::Permission' || c.type.startsWith('Custom::')) return;
     // A reference names its resource's logical ID (Ref, GetAtt, `${Id}` in Fn::Sub): properties whose text holds none of
     // the holders' IDs refer to none of them (most resources of a template).
     const holders = this.codeHolders ??= Object.keys(this.resources).filter((id) => this.holdsCode(id));
     if (holders.length === 0) return;
     const text = textOf();
     if (!holders.some((h) => text.includes(h))) return;
-    const principals = [...this.referenced(c.p)].filter((id) => this.holdsCode(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
+    const principals = [...this.referenced(withoutGrantees(c.p))].filter((id) => this.holdsCode(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
     if (principals.length === 0) return;
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
     this.b.add({
@@ -3204,6 +3227,40 @@ function chosenByCondition(value: unknown): boolean {
 }
 
 /** A list as written, or one value as a list of one (an expression too: read as one value); nothing for none. */
+/**
+ * Properties without what only names whom a policy or permission grants access (`namesGrantee`), in a policy given as
+ * JSON text (`Fn::Sub`, with the variables its text still uses) too; what the guard cannot take apart (`Fn::Join` of
+ * text) stays, naming the principal as code would (fail closed).
+ */
+function withoutGrantees(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (!/principal/i.test(value)) return value;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return value;
+    }
+    return parsed !== null && typeof parsed === 'object' ? JSON.stringify(withoutGrantees(parsed)) : value;
+  }
+  if (Array.isArray(value)) return value.map(withoutGrantees);
+  if (value === null || typeof value !== 'object') return value;
+  const sub = (value as Record<string, unknown>)['Fn::Sub'];
+  if (Array.isArray(sub) && typeof sub[0] === 'string' && sub[1] !== null && typeof sub[1] === 'object' && Object.keys(value).length === 1) {
+    const text = withoutGrantees(sub[0]) as string;
+    const used = Object.entries(sub[1]).filter(([k]) => text.includes(`\${${k}}`));
+    return { 'Fn::Sub': [text, Object.fromEntries(used.map(([k, v]) => [k, withoutGrantees(v)]))] };
+  }
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !namesGrantee(k, value)).map(([k, v]) => [k, withoutGrantees(v)]));
+}
+
+/** Every role ARN inside `value`'s blocks (a Kinesis Data Analytics SQL application's inputs, outputs, reference data). */
+function roleArns(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.flatMap(roleArns);
+  if (value === null || typeof value !== 'object' || isExpression(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === 'RoleARN' || k === 'ReferenceRoleARN' ? [v] : roleArns(v)));
+}
+
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }

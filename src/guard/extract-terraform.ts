@@ -26,9 +26,9 @@ import {
 } from './graph';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, outside, outsideLiteral,
-  outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside,
-  virtualLogGroups,
+  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
+  outsideLiteral, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets,
+  trustOutside, virtualLogGroups,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -1722,8 +1722,10 @@ class ConfigReader {
     }],
     [['aws_apigatewayv2_integration'], (reader, c) => {
       const { p } = c;
+      // An AWS service integration calls with its `credentials_arn` role for the API's callers (API Gateway Developer
+      // Guide, "Working with AWS service integrations for HTTP APIs"), as a REST API integration's `credentials`.
       reader.relay(c, undefined, reader.integrationFlows(reader.relayRefs(p.api_id), p.integration_type, p.integration_uri, p.integration_subtype,
-        [p.integration_uri, p.request_templates, p.request_parameters], 'integration_uri'));
+        [p.integration_uri, p.request_templates, p.request_parameters], 'integration_uri'), undefined, reader.actingWith(p.credentials_arn, reader.relayRefs(p.api_id)));
     }],
   ] as [string[], Reader][]).flatMap(([types, read]) => types.map((t) => [t, read] as const)));
 
@@ -3058,16 +3060,26 @@ class ConfigReader {
    * or a role that EC2, ECS tasks or Lambda assume, from a resource the IAM readers do not read as a runner (an ECS task
    * set, an EventBridge target or schedule running ECS tasks, a Batch job definition, an EKS node group, an EC2 fleet, an
    * EMR cluster…; the CloudFormation reader's `unplacedCode`): it runs there with their grants, where its subnets say,
-   * or anywhere (fail closed). By reference (an interpolation, a plan's reference or the ARN it gives a resource).
+   * or anywhere (fail closed). By reference (an interpolation, a plan's reference or the ARN it gives a resource). What
+   * only names whom a policy grants access runs nothing (`namesGrantee`), in a policy's JSON text or `jsonencode()` of
+   * literal HCL too (`jsonArgument`; another expression stays, naming the principal as code would): a bucket policy's
+   * principal, a Lambda permission — whose `principal`, `source_arn` and `source_account` name who may invoke the
+   * function (Lambda Developer Guide, "Resource-based policies").
    */
   private unplacedCode(c: ReadContext): void {
-    if (!c.type.startsWith('aws_') || c.type.startsWith('aws_iam_') || c.type === 'aws_lambda_function') return;
+    if (!c.type.startsWith('aws_') || c.type.startsWith('aws_iam_') || c.type === 'aws_lambda_function' || c.type === 'aws_lambda_permission') return;
     const addresses = new Set<string>();
     const walk = (v: unknown): void => {
       if (v instanceof PlanReference) return void addresses.add(v.address);
+      // A policy as text (a configuration's string, a plan's template): its parts, principals left out.
+      const text = v instanceof PlanTemplate ? v.text : typeof v === 'string' && !this.plan ? v : undefined;
+      if (text !== undefined && /principal/i.test(text)) {
+        const parsed = this.jsonArgument(v);
+        if (parsed !== null && typeof parsed === 'object') return walk(parsed);
+      }
       if (v instanceof PlanTemplate) return void this.referenced(v.text, addresses);
       if (Array.isArray(v)) return v.forEach(walk);
-      if (v && typeof v === 'object') return Object.entries(v).forEach(([k, x]) => (k === '//' ? undefined : walk(x)));
+      if (v && typeof v === 'object') return Object.entries(v).forEach(([k, x]) => (k === '//' || namesGrantee(k, v) ? undefined : walk(x)));
       if (typeof v !== 'string') return;
       if (!this.plan) return void this.referenced(v, addresses);
       // A plan's literal ARN of a resource of its own.
@@ -3314,6 +3326,9 @@ class ConfigReader {
    */
   private ownPrincipal(value: unknown): boolean {
     if (value instanceof PlanReference) return /^aws_iam_(role|user)$/.test(value.type) && value.attribute === 'arn';
+    // A plan's template that is the whole ARN of a role or user of its own (a policy text's principal): as its reference.
+    const named = value instanceof PlanTemplate ? ATTRIBUTE_REFERENCE.exec(value.text) : undefined;
+    if (named && /^aws_iam_(role|user)$/.test(named[1]) && named[3] === 'arn' && this.types.get(`${named[1]}.${named[2]}`) === named[1]) return true;
     if (typeof value === 'string' && !this.plan) {
       const m = ATTRIBUTE_REFERENCE.exec(value);
       if (m && /^aws_iam_(role|user)$/.test(m[1]) && m[3] === 'arn' && this.types.get(`${m[1]}.${m[2]}`) === m[1]) return true;

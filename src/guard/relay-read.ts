@@ -389,6 +389,23 @@ export function integrationService(uriText: string, subtype: unknown): string | 
  */
 export const PRINCIPAL = '#principal';
 
+/**
+ * Keys that only name whom a policy or a permission grants access: a policy statement's `Principal` and `NotPrincipal`
+ * (IAM User Guide, "IAM JSON policy elements: Principal"), a policy document data source's `principals` and
+ * `not_principals` blocks (Terraform AWS provider, `aws_iam_policy_document`), a permission's principal
+ * (`AWS::Lambda::LayerVersionPermission`, `aws_lambda_layer_version_permission`…).
+ */
+const GRANTEE_KEYS: ReadonlySet<string> = new Set(['Principal', 'NotPrincipal', 'principal', 'principals', 'not_principals']);
+
+/**
+ * Whether the property `key` of `holder` only names whom a policy grants access, which runs no code with that principal
+ * (the readers' unplaced-code backstop skips it): `GRANTEE_KEYS`, and a statement's `Condition`, which may hold the
+ * principal's ARN (`aws:PrincipalArn`: IAM User Guide, "AWS global condition context keys").
+ */
+export function namesGrantee(key: string, holder: object): boolean {
+  return GRANTEE_KEYS.has(key) || ((key === 'Condition' || key === 'condition') && ('Effect' in holder || 'effect' in holder));
+}
+
 /** In `RelayNode.grants`: every resource of the output of a relaying service (`*`: of every one), by a wildcard. */
 export function everyResource(service: string): Ref {
   return { kind: 'node', id: `#every:${service}` };

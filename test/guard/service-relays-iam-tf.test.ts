@@ -447,6 +447,47 @@ describeWithTerraform('the real terraform: the configuration is valid, and its p
       for (const e of ends) expect(f[0]).toMatch(e);
     }
   }, 300_000);
+  test('a bucket policy naming a My Number function\'s role runs nothing; an HTTP API integration acts with its credentials: the configuration and its plan', () => {
+    const c = sqs({
+      aws_s3_bucket: { b: { bucket: 'jichitai-b' } },
+      aws_iam_role: {
+        mn: role([statement(['s3:PutObject', 's3:GetObject'], '${aws_s3_bucket.b.arn}/*')]),
+        api: role(reads, trust({ Service: 'apigateway.amazonaws.com' })),
+      },
+      aws_lambda_function: { mnfn: fn('mn', 'mn', { function_name: 'mnfn' }) },
+      aws_s3_bucket_policy: {
+        p: {
+          bucket: '${aws_s3_bucket.b.id}',
+          policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '${aws_iam_role.mn.arn}' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.b.arn}/*' }] }),
+        },
+      },
+      aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
+      aws_apigatewayv2_integration: {
+        i: {
+          api_id: '${aws_apigatewayv2_api.api.id}',
+          integration_type: 'AWS_PROXY',
+          integration_subtype: 'EventBridge-PutEvents',
+          payload_format_version: '1.0',
+          request_parameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
+          credentials_arn: '${aws_iam_role.api.arn}',
+        },
+      },
+    });
+    const cwd = path.join(dir, 'grantees');
+    fs.mkdirSync(cwd);
+    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
+    delete offline.data.aws_caller_identity;
+    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
+    const setup = prepareTerraform(dir, mirror!, terraform!);
+    runTerraform(setup, cwd, ['init', '-input=false']);
+    const found = relays(c);
+    const fromPlan = checkTopology(extractTerraformPlan(planJson(setup, cwd), { account: ACCOUNT }), { model: NetworkModel.ALPHA })
+      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+    // One finding each: the API's callers reading the queue; nothing of the bucket policy's principal.
+    for (const f of [found, fromPlan]) {
+      expect(f).toEqual([expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: .*aws_sqs_queue\.q → aws_apigatewayv2_api\.api \(aws_iam_role\.api inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet/)]);
+    }
+  }, 300_000);
 });
 
 /** The outside tester's red team 41 cases (service-relays-iam.test.ts, "outside tester") for the AWS provider's types: each passed MN-1 before. */
@@ -610,5 +651,72 @@ describe('Terraform: IAM grants — outside tester (red team 41)', () => {
       .toHaveLength(1);
     expect(attached({ aws_ssoadmin_customer_managed_policy_attachment: { p: { instance_arn: 'x', permission_set_arn: '${aws_ssoadmin_permission_set.ps.arn}', customer_managed_policy_reference: [{ name: 'reader' }] } } }))
       .toHaveLength(1);
+  });
+});
+
+/** Red team 41's leftovers (service-relays-iam.test.ts, "who runs with a role"): what names a role without running with it. */
+describe('Terraform: IAM grants — who runs with a role, and who is only granted access', () => {
+  const OBJECTS = '${aws_s3_bucket.b.arn}/*';
+  const MN_ROLE = '${aws_iam_role.mn.arn}';
+  /** A My Number function whose role writes and reads the bucket: its grants go nowhere else (no finding) unless other code runs with it. */
+  const MN: Resources = { aws_s3_bucket: { b: {} }, aws_iam_role: { mn: role([statement(['s3:PutObject', 's3:GetObject'], OBJECTS)]) }, aws_lambda_function: { mnfn: fn('mn', 'mn') } };
+  const doc = (s: Record<string, unknown>) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECTS, ...s }] });
+  const withPolicy = (text: unknown, data: Resources = {}) => relays(config({ ...MN, aws_s3_bucket_policy: { p: { bucket: '${aws_s3_bucket.b.id}', policy: text } } }, data));
+
+  test('a resource policy naming the function\'s role as its principal runs no code with it: the My Number function is not refused for it', () => {
+    expect(relays(config(MN))).toEqual([]);
+    expect(withPolicy(doc({ Principal: { AWS: MN_ROLE } }))).toEqual([]);
+    expect(withPolicy(JSON.stringify({ Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: [MN_ROLE] }, Action: 's3:*', Resource: OBJECTS }] }))).toEqual([]);
+    // Everyone of the account, held to the role by a condition.
+    expect(withPolicy(doc({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalAccount': OWN }, ArnEquals: { 'aws:PrincipalArn': MN_ROLE } } }))).toEqual([]);
+    // jsonencode() of literal HCL (cdktf's Fn.jsonencode), and a policy document data source's principals.
+    expect(withPolicy('${jsonencode({"Statement" = [{"Effect" = "Allow", "Principal" = {"AWS" = aws_iam_role.mn.arn}, "Action" = "s3:GetObject", "Resource" = "${aws_s3_bucket.b.arn}/*"}]})}'))
+      .toEqual([]);
+    expect(withPolicy('${data.aws_iam_policy_document.d.json}', {
+      aws_iam_policy_document: { d: { statement: [{ actions: ['s3:GetObject'], resources: [OBJECTS], principals: [{ type: 'AWS', identifiers: [MN_ROLE] }] }] } },
+    })).toEqual([]);
+    const statementOn = (action: string, resource: string) => JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: [MN_ROLE, `arn:aws:iam::${OWN}:root`] }, Action: action, Resource: resource }] });
+    expect(relays(config({ ...MN, aws_sqs_queue: { q: { name: 'q' } }, aws_sqs_queue_policy: { p: { queue_url: '${aws_sqs_queue.q.id}', policy: statementOn('sqs:SendMessage', QUEUE_ARN) } } })))
+      .toEqual([]);
+    expect(relays(config({ ...MN, aws_kms_key: { k: { policy: statementOn('kms:*', '*') } } }))).toEqual([]);
+    // A Lambda permission names who may invoke the function and from where: nothing of it runs with the role.
+    expect(relays(config({
+      ...MN, aws_lambda_permission: { perm: { function_name: '${aws_lambda_function.mnfn.function_name}', action: 'lambda:InvokeFunction', principal: MN_ROLE, source_arn: MN_ROLE } },
+    }))).toEqual([]);
+  });
+
+  test('code that runs with the role is still refused, beside a policy naming it: a Batch job definition, a policy text naming it outside a principal', () => {
+    const toJob = /^MN-1 aws_lambda_function\.mnfn: .*to code that aws_batch_job_definition aws_batch_job_definition\.job \(in a subnet the guard cannot place\)/;
+    const job = (container: string) => ({ aws_batch_job_definition: { job: { name: 'j', type: 'container', container_properties: container } } });
+    const found = relays(config({
+      ...MN, ...job('${jsonencode({"image" = "x", "jobRoleArn" = aws_iam_role.mn.arn})}'), aws_s3_bucket_policy: { p: { bucket: '${aws_s3_bucket.b.id}', policy: doc({ Principal: { AWS: MN_ROLE } }) } },
+    }));
+    expect(found).toContainEqual(expect.stringMatching(toJob));
+    expect(found.filter((f) => /bucket_policy/.test(f))).toEqual([]);
+    // The role's ARN in a JSON text outside a statement's principal.
+    expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: MN_ROLE, Principal: 'x' })) }))).toContainEqual(expect.stringMatching(toJob));
+  });
+  test('an HTTP API\'s integration acts with its credentials role for the API\'s callers (aws_apigatewayv2_integration credentials_arn)', () => {
+    const API_TRUST = trust({ Service: 'apigateway.amazonaws.com' });
+    // An EventBridge integration: what it declares delivers nothing from the queue; its role may read it.
+    const api = (roleStatements: unknown[], credentials: Record<string, unknown>) => sqs({
+      aws_iam_role: { r: role(roleStatements, API_TRUST) },
+      aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
+      aws_apigatewayv2_integration: {
+        i: {
+          api_id: '${aws_apigatewayv2_api.api.id}',
+          integration_type: 'AWS_PROXY',
+          integration_subtype: 'EventBridge-PutEvents',
+          payload_format_version: '1.0',
+          request_parameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
+          ...credentials,
+        },
+      },
+    });
+    expect(relays(api(reads, { credentials_arn: '${aws_iam_role.r.arn}' }))).toEqual([expect.stringMatching(
+      /^MN-1 aws_vpc_endpoint\.sqs: .*aws_sqs_queue\.q → aws_apigatewayv2_api\.api \(aws_iam_role\.r inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet, through the API's public endpoint/)]);
+    // Controls: a role that reads nothing; no credentials.
+    expect(relays(api([], { credentials_arn: '${aws_iam_role.r.arn}' }))).toEqual([]);
+    expect(relays(api(reads, {}))).toEqual([]);
   });
 });

@@ -336,3 +336,114 @@ describe('CloudFormation: IAM grants — outside tester', () => {
   });
 });
 
+
+/** Red team 41's leftovers: what names a role without running with it, and more relaying resources acting with roles. */
+describe('CloudFormation: IAM grants — who runs with a role, and who is only granted access', () => {
+  const OBJECTS = { 'Fn::Join': ['', [GA('B'), '/*']] };
+  /** A My Number function whose role writes and reads the bucket: its grants go nowhere else (no finding) unless other code runs with it. */
+  const mn = { B: bucket, MnRole: role([statement(['s3:PutObject', 's3:GetObject'], OBJECTS)]), MnFn: fn('MnRole', 'Mn') };
+  const doc = (s: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECTS, ...s }] });
+
+  test('a resource policy naming the function\'s role as its principal runs no code with it: the My Number function is not refused for it', () => {
+    expect(relays(mn)).toEqual([]);
+    const bucketPolicy = (document: unknown) => ({ ...mn, P: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: document } } });
+    expect(relays(bucketPolicy(doc({ Principal: { AWS: GA('MnRole') } })))).toEqual([]);
+    expect(relays(bucketPolicy(doc({ Principal: { AWS: [GA('MnRole'), { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:root' }] } })))).toEqual([]);
+    expect(relays(bucketPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: GA('MnRole') }, Action: 's3:*', Resource: OBJECTS }] }))).toEqual([]);
+    // Everyone of the account, held to the role by a condition.
+    const held = { StringEquals: { 'aws:PrincipalAccount': ACCOUNT }, ArnEquals: { 'aws:PrincipalArn': GA('MnRole') } };
+    expect(relays(bucketPolicy(doc({ Principal: { AWS: '*' }, Condition: held })))).toEqual([]);
+    expect(relays({
+      ...mn,
+      Q: queue,
+      P: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Q' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: GA('MnRole') }, Action: 'sqs:SendMessage', Resource: GA('Q') }] } } },
+    })).toEqual([]);
+    expect(relays({
+      ...mn,
+      K: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: [GA('MnRole'), { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:root' }] }, Action: 'kms:*', Resource: '*' }] } } },
+    })).toEqual([]);
+    expect(relays({
+      ...mn,
+      S: { Type: 'AWS::SecretsManager::Secret', Properties: {} },
+      P: { Type: 'AWS::SecretsManager::ResourcePolicy', Properties: { SecretId: { Ref: 'S' }, ResourcePolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: GA('MnRole') }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] } } },
+    })).toEqual([]);
+    // A policy as JSON text (a log resource policy), whole or with Fn::Sub's variables.
+    const text = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: '${MnRole.Arn}' }, Action: 'logs:PutLogEvents', Resource: '*' }] });
+    expect(relays({ ...mn, L: { Type: 'AWS::Logs::ResourcePolicy', Properties: { PolicyName: 'l', PolicyDocument: { 'Fn::Sub': text } } } })).toEqual([]);
+    expect(relays({
+      ...mn, L: { Type: 'AWS::Logs::ResourcePolicy', Properties: { PolicyName: 'l', PolicyDocument: { 'Fn::Sub': [text.replace('${MnRole.Arn}', '${R}'), { R: GA('MnRole') }] } } },
+    })).toEqual([]);
+    // A Lambda permission names who may invoke the function and from where: nothing of it runs with the role.
+    expect(relays({
+      ...mn, Perm: { Type: 'AWS::Lambda::Permission', Properties: { FunctionName: { Ref: 'MnFn' }, Action: 'lambda:InvokeFunction', Principal: GA('MnRole'), SourceArn: GA('MnRole') } },
+    })).toEqual([]);
+  });
+
+  test('code that runs with the role is still refused, beside a policy naming it: a Batch job definition, a policy text naming it outside a principal', () => {
+    const job = { Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { Image: 'x', JobRoleArn: GA('MnRole') } } };
+    const policy = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'B' }, PolicyDocument: doc({ Principal: { AWS: GA('MnRole') } }) } };
+    // The job runs anywhere (every segment): the function's data reaches it, and the policy is no code of its own.
+    const toJob = /^MN-1 MnFn: .*to code that AWS::Batch::JobDefinition Job \(in a subnet the guard cannot place\)/;
+    const found = relays({ ...mn, P: policy, Job: job });
+    expect(found).toContainEqual(expect.stringMatching(toJob));
+    expect(found.filter((f) => /BucketPolicy/.test(f))).toEqual([]);
+    // The role's ARN in a JSON text outside a statement's principal (a Batch job's container properties given as text).
+    expect(relays({ ...mn, Job: { Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { 'Fn::Sub': '{"Image":"x","JobRoleArn":"${MnRole.Arn}","Principal":"x"}' } } } }))
+      .toContainEqual(expect.stringMatching(toJob));
+  });
+  test('an HTTP API\'s integration acts with its credentials role for the API\'s callers (AWS::ApiGatewayV2::Integration CredentialsArn)', () => {
+    const reads = [statement('sqs:ReceiveMessage', GA('Q'))];
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    // An EventBridge integration: what it declares delivers nothing from the queue; its role may read it.
+    const api = (credentials: Record<string, unknown>) => ({
+      SqsEp: endpoint('sqs'),
+      Q: queue,
+      Api: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'a', ProtocolType: 'HTTP' } },
+      I: {
+        Type: 'AWS::ApiGatewayV2::Integration',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          IntegrationType: 'AWS_PROXY',
+          IntegrationSubtype: 'EventBridge-PutEvents',
+          PayloadFormatVersion: '1.0',
+          RequestParameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
+          ...credentials,
+        },
+      },
+    });
+    expect(relays({ ...api({ CredentialsArn: GA('R') }), R: role(reads, trust) }))
+      .toEqual([expect.stringMatching(/^MN-1 SqsEp: .*SqsEp → Q → Api \(R Policies\[0\]\.PolicyDocument\.Statement\[0\]\) → the internet, through the API's public endpoint/)]);
+    // Controls: a role that reads nothing; no credentials.
+    expect(relays({ ...api({ CredentialsArn: GA('R') }), R: role([], trust) })).toEqual([]);
+    expect(relays({ ...api({}), R: role(reads, trust) })).toEqual([]);
+  });
+  test('a Kinesis Data Analytics SQL application (v1) reads and writes with the roles of its inputs, outputs and reference data', () => {
+    const reads = [statement('sqs:ReceiveMessage', GA('Q'))];
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'kinesisanalytics.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const stream = { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } };
+    const schema = { RecordColumns: [{ Name: 'c', SqlType: 'VARCHAR(8)' }], RecordFormat: { RecordFormatType: 'JSON' } };
+    const app = (input: Record<string, unknown>) => ({
+      Type: 'AWS::KinesisAnalytics::Application',
+      Properties: { ApplicationCode: 'SELECT 1', Inputs: [{ NamePrefix: 'in', InputSchema: schema, KinesisStreamsInput: { ResourceARN: GA('S'), RoleARN: 'x', ...input } }] },
+    });
+    const common = { SqsEp: endpoint('sqs'), Q: queue, S: stream };
+    const toApp = /^MN-1 SqsEp: .*SqsEp → Q → Kinesis Data Analytics application K, whose code the guard does not read \(R Policies\[0\]\.PolicyDocument\.Statement\[0\]\)/;
+    expect(relays({ ...common, R: role(reads, trust), K: app({ RoleARN: GA('R') }) })).toEqual([expect.stringMatching(toApp)]);
+    // A role that reads nothing: a control.
+    expect(relays({ ...common, R: role([], trust), K: app({ RoleARN: GA('R') }) })).toEqual([]);
+    const quiet = { ...common, R: role(reads, trust), Quiet: role([], trust), K: app({ RoleARN: GA('Quiet') }) };
+    expect(relays(quiet)).toEqual([]);
+    expect(relays({
+      ...quiet,
+      O: { Type: 'AWS::KinesisAnalytics::ApplicationOutput', Properties: { ApplicationName: { Ref: 'K' }, Output: { DestinationSchema: { RecordFormatType: 'JSON' }, KinesisStreamsOutput: { ResourceARN: GA('S'), RoleARN: GA('R') } } } },
+    })).toEqual([expect.stringMatching(toApp)]);
+    expect(relays({
+      ...quiet,
+      B: bucket,
+      D: {
+        Type: 'AWS::KinesisAnalytics::ApplicationReferenceDataSource',
+        Properties: { ApplicationName: { Ref: 'K' }, ReferenceDataSource: { ReferenceSchema: schema, S3ReferenceDataSource: { BucketARN: GA('B'), FileKey: 'k', ReferenceRoleARN: GA('R') } } },
+      },
+    })).toEqual([expect.stringMatching(toApp)]);
+  });
+});

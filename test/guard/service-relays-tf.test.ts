@@ -626,17 +626,20 @@ describe('Terraform: outside tester, red team 40 (service relays)', () => {
     }));
     expect(dlq(`arn:aws:sqs:${REGION}:${OWN}:mn-inbox`)).toEqual([]);
     expect(dlq('arn:aws:sqs:ap-northeast-1:999999999999:mn-inbox')).toEqual([expect.stringMatching(/^MN-1 aws_lambda_function\.first: .*999999999999:mn-inbox, which is not in the synthesized output/)]);
-    // An HTTP API's SQS-SendMessage integration naming the queue by its URL.
+    // An HTTP API's SQS-SendMessage integration naming the queue by its URL. Its callers act with its credentials role
+    // (service-relays-iam-tf.test.ts): one of the configuration that grants nothing — a literal ARN of another account
+    // would grant everything, hiding the delivery this judges.
     expect(relays(config({
       ...inbox,
       ...polled,
+      aws_iam_role: { api: { assume_role_policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) } },
       aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
       aws_apigatewayv2_integration: {
         i: {
           api_id: '${aws_apigatewayv2_api.api.id}',
           integration_type: 'AWS_PROXY',
           integration_subtype: 'SQS-SendMessage',
-          credentials_arn: ROLE,
+          credentials_arn: '${aws_iam_role.api.arn}',
           request_parameters: { QueueUrl: `https://sqs.${REGION}.amazonaws.com/${OWN}/mn-inbox`, MessageBody: '$request.body' },
         },
       },
