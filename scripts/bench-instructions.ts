@@ -72,12 +72,12 @@ export async function measureInstructions(valgrind: string, script: string, c: W
 }
 
 async function countProcess(
-  valgrind: string, script: string, c: WholeCase, guard: boolean, tmp: string,
+  valgrind: string, script: string, c: WholeCase, guard: boolean, tmp: string, replays?: number,
 ): Promise<{ count: InstructionCount; result: ProcessResult }> {
   const dir = fs.mkdtempSync(path.join(tmp, 'callgrind-'));
   const outdir = path.join(dir, 'out');
   fs.mkdirSync(outdir);
-  const env = processEnv(c, guard, outdir);
+  const env = processEnv(c, guard, outdir, replays);
   // --separate-threads: one count per thread (file cg.out-01 is the main thread, the first one started). V8 writes the
   // code it compiles into memory at run time: --smc-check=all-non-file makes Valgrind notice it (Valgrind manual,
   // "--smc-check"), or it would run stale translations.
@@ -137,6 +137,48 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 const giga = (n: number) => (n / 1e9).toFixed(2);
 
 /** The instruction table: one row per case, in billions (G) of instructions. */
+/**
+ * The guard's cost once its code is warm (BENCH_STEADY): three processes of the same app under Callgrind at once — without
+ * the guard, with it judging every stack once more after the synthesis (`ProcessSpec.replays` 1), and 5 times more.
+ */
+export interface SteadyRow {
+  readonly c: WholeCase;
+  readonly stacks: number;
+  readonly without: InstructionCount;
+  readonly once: InstructionCount;
+  readonly five: InstructionCount;
+}
+
+export async function measureSteady(valgrind: string, script: string, c: WholeCase, tmp: string): Promise<SteadyRow> {
+  process.stderr.write(`  ${label(c)}, the guard's steady state under valgrind (three processes at once)...\n`);
+  const [without, once, five] = await Promise.all([
+    countProcess(valgrind, script, c, false, tmp), countProcess(valgrind, script, c, true, tmp, 1), countProcess(valgrind, script, c, true, tmp, 5),
+  ]);
+  checkComparable(c, [without.result], [once.result, five.result]);
+  const stacks = once.result.replayed ?? 0;
+  if (stacks === 0 || five.result.replayed !== 5 * stacks) throw new Error(`${label(c)}: the replays did not run (${once.result.replayed} / ${five.result.replayed})`);
+  return { c, stacks, without: without.count, once: once.count, five: five.count };
+}
+
+/**
+ * Per stack, on the main thread: the guard's extra at synthesis (with one replay, less that replay) and in steady state
+ * (the four replays between the two guarded processes).
+ */
+export function steadyTable(rows: readonly SteadyRow[], table: (header: string[], rows: string[][]) => string): string {
+  const mega = (n: number) => (n / 1e6).toFixed(0);
+  return table(
+    ['engine', 'N', 'stacks', 'G main thread: without / with, 1 replay / with, 5 replays', 'M per stack: guard at synthesis', 'M per stack: guard warm (replays)', 'synthesis / warm'],
+    rows.map((r) => {
+      const warm = (r.five.main - r.once.main) / (4 * r.stacks);
+      const atSynthesis = (r.once.main - r.without.main) / r.stacks - warm;
+      return [
+        r.c.engine, String(r.c.municipalities), String(r.stacks), `${giga(r.without.main)} / ${giga(r.once.main)} / ${giga(r.five.main)}`,
+        mega(atSynthesis), mega(warm), (atSynthesis / warm).toFixed(2),
+      ];
+    }),
+  );
+}
+
 export function instructionTable(rows: readonly InstructionRow[], table: (header: string[], rows: string[][]) => string): string {
   return table(
     ['engine', 'app', 'N', 'resources', 'G instr. without (main + other threads)', 'G instr. with', 'ratio',

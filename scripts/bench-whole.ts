@@ -87,7 +87,7 @@ export function compileProcessApp(): string {
  * The environment of one whole-process run of `c` (with or without its peer) synthesizing into `outdir`: the spec in
  * BENCH_PROCESS, and aws-cdk-lib's validation switched with CDK_VALIDATION exactly as a user would.
  */
-export function processEnv(c: WholeCase, withPeer: boolean, outdir: string): NodeJS.ProcessEnv {
+export function processEnv(c: WholeCase, withPeer: boolean, outdir: string, replays?: number): NodeJS.ProcessEnv {
   const spec: ProcessSpec = {
     engine: c.engine,
     municipalities: c.municipalities,
@@ -95,6 +95,7 @@ export function processEnv(c: WholeCase, withPeer: boolean, outdir: string): Nod
     nag: withPeer && c.peer === 'cdk-nag',
     prefecture: c.prefecture === true,
     outdir,
+    ...(replays ? { replays } : {}),
   };
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_PROCESS: JSON.stringify(spec) };
   delete env.CDK_VALIDATION;

@@ -24,7 +24,9 @@
  *   prefecture (issue 16): BENCH_PREFECTURE (default 10,50,100 members; "none" skips), BENCH_PREFECTURE_PAIRS (default 2).
  *   instructions (scripts/bench-instructions.ts: the same whole processes under Valgrind's Callgrind, instructions per
  *     thread, deterministic where CPU time is not; about 15 times slower, so off unless asked): BENCH_INSTRUCTIONS (sizes of
- *     the generated app, e.g. 40,100; default none), BENCH_INSTRUCTIONS_PREFECTURE (prefecture sizes; default none).
+ *     the generated app, e.g. 40,100; default none), BENCH_INSTRUCTIONS_PREFECTURE (prefecture sizes; default none);
+ *     BENCH_STEADY (sizes; default none): the guard's cost per stack at synthesis and once its code is warm (three processes:
+ *     without the guard, with it judging every stack again once and five times after the synthesis).
  *   both: BENCH_ENGINES (default cdk,tf).
  *   check (scripts/bench-check.ts: `jichitai-network check` of the synthesized N-municipality cdk.out, as fresh processes of
  *     the compiled CLI, next to the synth time): BENCH_CHECK=none skips it, BENCH_CHECK=only runs it alone; BENCH_N (default
@@ -41,7 +43,7 @@ import * as cdklib from 'aws-cdk-lib';
 import * as cdktf from 'cdktf';
 import { addCdkMunicipalities, addTfMunicipalities, countOutput, guardOptions, ROTATION } from './bench-apps';
 import { checkTable, CheckRow, measureCheck } from './bench-check';
-import { findValgrind, instructionTable, InstructionRow, measureInstructions } from './bench-instructions';
+import { findValgrind, instructionTable, InstructionRow, measureInstructions, measureSteady, SteadyRow, steadyTable } from './bench-instructions';
 import { compileProcessApp, exponent, growthTable, label, measureWhole, median, prefectureTable, WholeCase, wholeTable, WholeRow, wholeTmp } from './bench-whole';
 import { BLUEPRINTS } from '../examples/blueprints';
 import { buildCdkExample } from '../examples/cdk/_app';
@@ -515,6 +517,22 @@ function instructionCases(): WholeCase[] {
   ]);
 }
 
+/** The cases of the guard's steady state (BENCH_STEADY: sizes; default none). */
+function steadyCases(): WholeCase[] {
+  const sizes = (process.env.BENCH_STEADY ?? '').split(',').map(Number).filter((n) => n > 0);
+  return ENGINES.flatMap((engine) => sizes.map((n): WholeCase => ({ engine, municipalities: n, validation: false, peer: 'guard', pairs: 1 })));
+}
+
+function printSteady(rows: SteadyRow[]): void {
+  if (rows.length === 0) return;
+  console.log('\nThe guard warm and at synthesis (Valgrind Callgrind, main thread; aws-cdk-lib validation off): three processes of the');
+  console.log('same app at once, without the guard, and with it judging every stack again after the synthesis once and five times');
+  console.log('(the guard\'s extraction and rules on the inputs it had, in the same process: its code warm). "at synthesis" is the');
+  console.log('guard\'s extra per stack during the synthesis (its code warming up, the collections its garbage causes, the adapter\'s');
+  console.log('work); "warm" is what the same judging costs once the code is optimized\n');
+  console.log(steadyTable(rows, table));
+}
+
 function printInstructions(rows: InstructionRow[]): void {
   if (rows.length === 0) return;
   console.log('\nInstructions of whole processes (Valgrind Callgrind, per thread; aws-cdk-lib validation off): the same app without');
@@ -538,13 +556,15 @@ async function main(): Promise<number> {
   const checkCase = CHECK !== 'none' && ENGINES.includes('cdk');
   let checked: CheckRow | undefined;
   const counted = instructionCases();
-  const valgrind = counted.length > 0 ? findValgrind() : undefined;
-  if (counted.length > 0 && !valgrind) {
+  const steady = steadyCases();
+  const valgrind = counted.length + steady.length > 0 ? findValgrind() : undefined;
+  if (counted.length + steady.length > 0 && !valgrind) {
     // Asked for and impossible: said loudly, and the bench fails (as it does for a case that fails to synthesize).
-    console.error(`\n*** SKIPPED: the instruction counts (${counted.map(label).join('; ')}): valgrind is not installed (Debian: apt-get install valgrind) ***\n`);
+    console.error(`\n*** SKIPPED: the instruction counts (${[...counted, ...steady].map(label).join('; ')}): valgrind is not installed (Debian: apt-get install valgrind) ***\n`);
     failures.push('instructions (valgrind is not installed)');
   }
   const instructions: InstructionRow[] = [];
+  const steadyRows: SteadyRow[] = [];
   if (cases.length > 0 || checkCase || valgrind) {
     process.stderr.write('compiling the whole-process app (scripts/bench-process.ts) and the CLI (src/cli/bin.ts)\n');
     const script = compileProcessApp();
@@ -575,12 +595,21 @@ async function main(): Promise<number> {
           failures.push(`${label(c)} (instructions)`);
         }
       }
+      for (const c of valgrind ? steady : []) {
+        try {
+          steadyRows.push(await measureSteady(valgrind!, script, c, tmp));
+        } catch (e) {
+          console.error(String(e));
+          failures.push(`${label(c)} (steady state)`);
+        }
+      }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
     printWhole(whole);
     printPrefecture(prefecture);
     printInstructions(instructions);
+    printSteady(steadyRows);
     if (checked) {
       console.log('\n`jichitai-network check` of the synthesized cdk.out (fresh processes of the compiled CLI, one per model of the rotation,');
       console.log('summed), next to the `cdk synth` that made it (one process, guard on, aws-cdk-lib validation as set)\n');
