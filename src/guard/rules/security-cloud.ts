@@ -695,14 +695,17 @@ const SIEM_FIX = bi('deliver it to the hub\'s SIEM bucket (hub-function siem; me
 /**
  * SC-4 (error): every log of the security cloud ends in the hub's SIEM bucket: every VPC's flow log, every firewall's alert and
  * flow logs, the WAF's logs, the hub's Resolver query logs, and the proxy and mail relay log groups through a subscription.
+ * Each VPC's and firewall's logs there go under its own prefix (a member's `members/<code>/`, the hub's `hub/`), and a VPC's
+ * traffic reaches it whole (one flow log of ALL traffic keeping `SIEM_FLOW_LOG_FIELDS`).
  */
 export const SC4: GuardRule = {
   id: 'SC-4',
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（ログ収集・分析）',
-  summary: 'With a security cloud hub: flow logs of every VPC (hub and members), alert and flow logs of every firewall, WAF logs and the hub\'s '
-    + 'Resolver query logs go to the hub\'s SIEM bucket; the proxy and mail relay log groups are subscribed to a delivery stream that ends there.',
+  summary: 'With a security cloud hub: flow logs of every VPC (hub and members; all traffic, with the fields the SIEM reads), alert and flow logs of '
+    + 'every firewall, WAF logs and the hub\'s Resolver query logs go to the hub\'s SIEM bucket, a member\'s flow and firewall logs under its own '
+    + 'members/<code>/ and the hub\'s under hub/; the proxy and mail relay log groups are subscribed to a delivery stream that ends there.',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
