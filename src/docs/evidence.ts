@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 166, cases: 454 },
-  cdktf: { mutations: 176, cases: 483 },
+  cdk: { mutations: 168, cases: 456 },
+  cdktf: { mutations: 178, cases: 485 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */

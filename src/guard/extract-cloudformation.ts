@@ -23,7 +23,7 @@ import {
   TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
-import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
+import { firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -395,6 +395,7 @@ class TemplateReader {
             destination: logDestination(c.LogDestination, (v) => reader.render(v)),
             sink: reader.sink(c.LogDestination?.bucketName ?? c.LogDestination?.logGroup ?? c.LogDestination?.deliveryStream),
             ...(c.LogDestination?.prefix === undefined ? {} : { prefix: reader.render(c.LogDestination.prefix) }),
+            keyPrefix: literalPrefix(c.LogDestination?.prefix),
           })),
       });
     }],
@@ -723,6 +724,8 @@ class TemplateReader {
         destinationType: String(p.LogDestinationType ?? 'cloud-watch-logs'),
         destination: destination === undefined ? undefined : reader.render(destination),
         sink: destination === undefined ? undefined : reader.sink(destination),
+        keyPrefix: p.LogDestination === undefined ? undefined : reader.keyPath(p.LogDestination),
+        ...flowLogFormat(p.LogFormat),
       });
     }],
     // The prefecture security cloud (SC-1 … SC-4): listeners, Auto Scaling groups, WAF, the SIEM bucket and what delivers to it.
@@ -3031,6 +3034,54 @@ class TemplateReader {
     return this.ref(value);
   }
 
+  /**
+   * The key path after the bucket of an S3 log destination's ARN (SC-4; `s3ArnKeyPath`): written out, or the bucket's ARN
+   * (`Fn::GetAtt` Arn, an export of it) or name (`Ref`, after `arn:…:s3:::`) joined with literal text (`Fn::Join`,
+   * `Fn::Sub`). Undefined for anything else: a parameter or another expression may hold any key path (fail closed).
+   */
+  private keyPath(value: unknown): string | undefined {
+    const v = value as any;
+    if (typeof v === 'string') return isDynamicReference(v) ? undefined : s3ArnKeyPath(v);
+    const arnOf = (x: unknown) => this.bucketArn(x);
+    const nameOf = (x: any): boolean => typeof x?.Ref === 'string' && this.resources[x.Ref]?.Type === 'AWS::S3::Bucket';
+    const join = v && typeof v === 'object' && Array.isArray(v['Fn::Join']) && Array.isArray(v['Fn::Join'][1]) ? v['Fn::Join'] as [unknown, unknown[]] : undefined;
+    if (join && typeof join[0] === 'string') {
+      // The parts after the bucket's ARN, or after `arn:` `${AWS::Partition}` `:s3:::` and the bucket's name.
+      const [delimiter, parts] = [join[0], join[1]];
+      const literal = (x: unknown): x is string => typeof x === 'string' && !isDynamicReference(x);
+      const rest = (from: number) => (parts.slice(from).every(literal) ? keyPathAfterBucket(parts.slice(from).map((x) => delimiter + x).join('')) : undefined);
+      if (parts.length > 0 && arnOf(parts[0])) return rest(1);
+      const partition = (x: any) => x?.Ref === 'AWS::Partition' || x === 'aws';
+      const head = parts.findIndex(nameOf);
+      if (head > 0 && delimiter === '' && parts.slice(0, head).every((x) => literal(x) || partition(x))) {
+        const before = parts.slice(0, head).map((x) => (literal(x) ? x : 'aws')).join('');
+        return /^arn:aws[^:]*:s3:::$/.test(before) ? rest(head + 1) : undefined;
+      }
+      return undefined;
+    }
+    const sub = v && typeof v === 'object' ? v['Fn::Sub'] : undefined;
+    if (typeof sub === 'string' && !isDynamicReference(sub)) {
+      const m = /^(?:\$\{([A-Za-z0-9]+)\.Arn\}|arn:(?:\$\{AWS::Partition\}|aws[a-z-]*):s3:::\$\{([A-Za-z0-9]+)\})([^]*)$/.exec(sub);
+      const bucket = m?.[1] ?? m?.[2];
+      if (!m || bucket === undefined || this.resources[bucket]?.Type !== 'AWS::S3::Bucket' || m[3].includes('${')) return undefined;
+      return keyPathAfterBucket(m[3]);
+    }
+    return undefined;
+  }
+
+  /** Whether a value is an S3 bucket's ARN without a key path: a bucket's `Arn` attribute, an export of one, or the ARN written out. */
+  private bucketArn(x: unknown): boolean {
+    const v = x as any;
+    if (typeof v === 'string') return !isDynamicReference(v) && s3ArnKeyPath(v) === '';
+    if (v && typeof v === 'object' && v['Fn::ImportValue'] !== undefined) {
+      const exported = this.exported(v['Fn::ImportValue']);
+      return exported !== undefined && exported.reader.bucketArn(exported.value);
+    }
+    const att = v?.['Fn::GetAtt'];
+    const [resource, attribute] = Array.isArray(att) ? att : typeof att === 'string' ? att.split('.') : [];
+    return typeof resource === 'string' && attribute === 'Arn' && this.resources[resource]?.Type === 'AWS::S3::Bucket';
+  }
+
   /** A route's target kind: GatewayId and VpcEndpointId say more once the referenced resource is known. */
   private routeTarget(kind: RouteTarget, ref: Ref): RouteTarget {
     const targetType = ref.kind === 'node' ? this.resources[ref.id.slice(this.prefix.length)]?.Type : undefined;
@@ -3047,6 +3098,24 @@ class TemplateReader {
 /** Why a dynamic reference (`isDynamicReference`) cannot be read, as a template parameter's reason says it. */
 function dynamicReferenceText(value: string): string {
   return `dynamic reference ${expressionText(value)} is known only at deploy time`;
+}
+
+/**
+ * A Network Firewall S3 log destination's `prefix` as written (SC-4): `''` when none is given (the bucket's root),
+ * undefined when it is an expression the guard cannot read.
+ */
+function literalPrefix(v: unknown): string | undefined {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' && !isDynamicReference(v) ? v : undefined;
+}
+
+/**
+ * A flow log's custom `LogFormat` (SC-4): the text, or the expression the guard cannot read; nothing for the default
+ * format. In a template `${srcaddr}` is literal text (no `Fn::Sub` around it).
+ */
+function flowLogFormat(v: unknown): { logFormat?: string; logFormatUnread?: string } {
+  if (v === undefined || v === null) return {};
+  return typeof v === 'string' && !isDynamicReference(v) ? { logFormat: v } : { logFormatUnread: expressionText(v) };
 }
 
 /** `{ Ref: id }` or `{ Fn::GetAtt: … }` alone. */

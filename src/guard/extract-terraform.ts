@@ -24,6 +24,7 @@ import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam, RoleLabelNode,
   RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
+import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -438,6 +439,34 @@ export class PlanUnknown {
 }
 
 /**
+ * The key path after the bucket of an `aws_flow_log`'s S3 `log_destination` (SC-4; `s3ArnKeyPath`): an ARN written out
+ * (every string of a plan is), a bucket's `arn` (or `arn:…:s3:::` and its `bucket` / `id`) followed by literal text, or a
+ * plan's reference to a bucket's `arn`. Undefined for anything else: a variable or another expression may hold any key
+ * path (fail closed).
+ */
+function tfKeyPath(value: unknown, plan: boolean): string | undefined {
+  if (value instanceof PlanReference) return /^(data\.)?aws_s3_bucket$/.test(value.type) && value.attribute === 'arn' ? '' : undefined;
+  const text = value instanceof PlanTemplate ? value.text : typeof value === 'string' ? value : undefined;
+  if (text === undefined) return undefined;
+  if ((plan && !(value instanceof PlanTemplate)) || !templated(text)) return s3ArnKeyPath(text);
+  const bucket = '(?:data\\.)?aws_s3_bucket\\.[A-Za-z0-9_-]+(?:\\[[^\\]]*\\])?';
+  const m = new RegExp(`^(?:\\$\\{${bucket}\\.arn\\}|arn:(?:aws[a-z-]*|\\$\\{data\\.aws_partition\\.[A-Za-z0-9_-]+\\.partition\\}):s3:::\\$\\{${bucket}\\.(?:bucket|id)\\})([^]*)$`).exec(text);
+  return m && !templated(m[1]) ? keyPathAfterBucket(m[1]) : undefined;
+}
+
+/**
+ * An `aws_flow_log`'s custom `log_format` (SC-4): the text, or the expression the guard cannot read; nothing for the
+ * default format. A configuration writes a field as `$${srcaddr}` (Terraform's escape of `${`); a plan as `${srcaddr}`.
+ */
+function tfFlowLogFormat(v: unknown, plan: boolean): { logFormat?: string; logFormatUnread?: string } {
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'string') return { logFormatUnread: expressionText(v) };
+  if (plan) return { logFormat: v };
+  const unescaped = v.replace(/\$\$\{/g, '\u0000');
+  return templated(unescaped) ? { logFormatUnread: expressionText(v) } : { logFormat: unescaped.replace(/\u0000/g, '${') };
+}
+
+/**
  * A plan's string known only after apply that a JSON configuration (`*.tf.json`, cdk.tf.json) writes as a template
  * whose every interpolation is a resource attribute: its text, with each interpolation naming the resource instance by
  * its address. Read as the synthesized configuration's string is (an endpoint policy, a rendered name).
@@ -652,7 +681,8 @@ class ConfigReader {
             const destination = v === undefined ? undefined : reader.render(v);
             const sink = logSink((x) => reader.ref(x), v);
             const prefix = d.prefix === undefined || d.prefix === null ? {} : { prefix: reader.render(d.prefix) };
-            return { logType: String(c.log_type), destinationType: String(c.log_destination_type), destination, sink, ...prefix };
+            const keyPrefix = d.prefix === undefined || d.prefix === null ? '' : typeof d.prefix === 'string' && (reader.readsPlan || !templated(d.prefix)) ? d.prefix : undefined;
+            return { logType: String(c.log_type), destinationType: String(c.log_destination_type), destination, sink, ...prefix, keyPrefix };
           }),
       });
     }],
@@ -1141,6 +1171,8 @@ class ConfigReader {
         destinationType: String(p.log_destination_type ?? 'cloud-watch-logs'),
         destination: destination === undefined || destination === null ? undefined : reader.render(destination),
         sink: logSink((x) => reader.ref(x), destination),
+        keyPrefix: tfKeyPath(p.log_destination, reader.readsPlan),
+        ...tfFlowLogFormat(p.log_format, reader.readsPlan),
       });
     }],
     // Network paths the guard does not model (bridges.ts): refused unless they end in the Internet segment (GUARD-1).

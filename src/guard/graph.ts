@@ -327,6 +327,11 @@ export interface FirewallLoggingNode extends NodeBase {
     readonly sink?: Ref;
     /** The key prefix of an S3 destination (`LogDestination.prefix`), rendered; undefined when none is given (LOG-1). */
     readonly prefix?: string;
+    /**
+     * The same prefix as written (`''` when none is given: the bucket's root); undefined when the guard cannot read it (an
+     * expression). SC-4 asks a member's logs to go under its own `members/<code>/`.
+     */
+    readonly keyPrefix?: string;
   }[];
 }
 
@@ -575,6 +580,15 @@ export interface FlowLogNode extends NodeBase {
   readonly destination?: string;
   /** What the destination names: a bucket (or log group) node, or the literal ARN (SC-4). Undefined when none is given. */
   readonly sink?: Ref;
+  /**
+   * The key path of an S3 destination after the bucket (`arn:aws:s3:::bucket/members/131016/` → `members/131016/`; `''` at
+   * the bucket's root); undefined when the guard cannot read it (an expression) or the destination is not an S3 ARN (SC-4).
+   */
+  readonly keyPrefix?: string;
+  /** The custom record format (`LogFormat`), as written; undefined for the default format or when it cannot be read. */
+  readonly logFormat?: string;
+  /** The expression of a custom record format the guard cannot read (SC-4 fails closed on it). */
+  readonly logFormatUnread?: string;
 }
 
 /**

@@ -36,3 +36,39 @@ export function firehoseProcessingProblem(configs: readonly unknown[]): string |
   return undefined;
 }
 
+
+/**
+ * The key path of an S3 log destination's ARN written out (`arn:aws:s3:::bucket/prefix/` → `prefix/`; `''` at the bucket's
+ * root), or undefined when the text is no S3 ARN. A flow log delivered to S3 names "a subfolder in the bucket" so
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-create-flow-log.html, "bucket_ARN/subfolder_name/"); SC-4
+ * reads members' prefixes (`members/<code>/`) from it.
+ */
+export function s3ArnKeyPath(text: string): string | undefined {
+  const m = /^arn:[^:]*:s3:::[^/]+(?:\/([^]*))?$/.exec(text);
+  return m ? m[1] ?? '' : undefined;
+}
+
+/**
+ * The key path after the bucket of a destination written as the bucket's ARN (or name, after the ARN's head) followed by
+ * literal text: `rest` is the text after it, which must be empty (the root) or start at a `/` (a bucket's ARN or name holds
+ * none). Undefined for any other text: the guard cannot tell where in the bucket the objects go.
+ */
+export function keyPathAfterBucket(rest: string): string | undefined {
+  if (rest === '') return '';
+  return rest.startsWith('/') ? rest.slice(1) : undefined;
+}
+
+/**
+ * The fields a flow log record must keep for the SIEM to analyse the traffic (who talked to whom, on which port and
+ * protocol, when, and whether it was let through): the default format's srcaddr, dstaddr, srcport, dstport, protocol,
+ * start, end and action (https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html, "Default format" and
+ * "Available fields").
+ */
+export const SIEM_FLOW_LOG_FIELDS = ['srcaddr', 'dstaddr', 'srcport', 'dstport', 'protocol', 'action', 'start', 'end'] as const;
+
+/** The fields of a custom flow log format (`${srcaddr} ${dstaddr} …`) that the SIEM needs and it lacks; none for the default format. */
+export function missingFlowLogFields(format: string | undefined): string[] {
+  if (format === undefined) return [];
+  const fields = new Set([...format.matchAll(/\$\{([a-z0-9-]+)\}/g)].map((m) => m[1]));
+  return SIEM_FLOW_LOG_FIELDS.filter((f) => !fields.has(f));
+}

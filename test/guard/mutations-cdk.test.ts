@@ -1889,6 +1889,21 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
     apply(p) { l1<ec2.CfnFlowLog>(p.members[0].network, 'Internet/FlowLog').addPropertyOverride('LogDestination', 'arn:aws:s3:::sample-town-001-own-logs'); },
   },
   {
+    // The SIEM's members/<code>/ keeps each member's logs apart: member 990001's flow log under 990002's mixes them.
+    name: 'SC-4: the α member\'s Internet flow log moved under the next member\'s prefix in the SIEM',
+    rule: 'SC-4',
+    apply(p) {
+      const log = l1<ec2.CfnFlowLog>(p.members[0].network, 'Internet/FlowLog');
+      if (!log.logDestination?.includes('/members/990001/')) throw new Error('test setup: the flow log is not under members/990001/');
+      log.logDestination = log.logDestination.replace('/members/990001/', '/members/990002/');
+    },
+  },
+  {
+    name: 'SC-4: the α member\'s Internet flow log records only accepted traffic',
+    rule: 'SC-4',
+    apply(p) { l1<ec2.CfnFlowLog>(p.members[0].network, 'Internet/FlowLog').trafficType = 'ACCEPT'; },
+  },
+  {
     // A misspelt hub function would leave the hub's inspection firewall unrecognised by the SC rules (label vocabulary).
     name: 'GUARD-1: the hub\'s inspection firewall labelled with a misspelt hub function (jichitai:hub-function = inspecton)',
     rule: 'GUARD-1',

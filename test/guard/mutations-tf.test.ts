@@ -35,6 +35,7 @@ import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { IotTopicRule } from '@cdktf/provider-aws/lib/iot-topic-rule';
@@ -2073,6 +2074,22 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
     name: 'SC-4: the α member\'s Internet flow log sent to a bucket of its own',
     rule: 'SC-4',
     apply(p) { find<TerraformResource>(p.members[0], 'Internet/FlowLog').addOverride('log_destination', 'arn:aws:s3:::sample-town-001-own-logs'); },
+  },
+  {
+    // The SIEM's members/<code>/ keeps each member's logs apart: member 990001's flow log under 990002's mixes them.
+    name: 'SC-4: the α member\'s Internet flow log moved under the next member\'s prefix in the SIEM',
+    rule: 'SC-4',
+    apply(p) {
+      const log = find<FlowLog>(p.members[0], 'Internet/FlowLog');
+      const destination = log.logDestinationInput;
+      if (!destination?.includes('/members/990001/')) throw new Error('test setup: the flow log is not under members/990001/');
+      log.logDestination = destination.replace('/members/990001/', '/members/990002/');
+    },
+  },
+  {
+    name: 'SC-4: the α member\'s Internet flow log records only accepted traffic',
+    rule: 'SC-4',
+    apply(p) { find<TerraformResource>(p.members[0], 'Internet/FlowLog').addOverride('traffic_type', 'ACCEPT'); },
   },
   {
     // A misspelt hub function would leave the hub's inspection firewall unrecognised by the SC rules (label vocabulary).

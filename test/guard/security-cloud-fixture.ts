@@ -43,6 +43,13 @@ export interface Mutation {
   readonly memberAlb?: boolean;
   /** Member A's flow log goes to a bucket of its own. */
   readonly memberFlowLogElsewhere?: boolean;
+  /**
+   * Member A's flow log to the SIEM changed (SC-4): `path` the text after the SIEM bucket's ARN (`''` the bucket's root;
+   * `expression` a key path the guard cannot read), `trafficType`, a custom `logFormat` (fields as `${srcaddr}`).
+   */
+  readonly memberFlowLogA?: { readonly path?: string; readonly trafficType?: string; readonly logFormat?: string };
+  /** The key prefix of the hub firewall's logs in the SIEM bucket (instead of `hub/firewall/<type>`). */
+  readonly hubFirewallPrefix?: string;
   /** Drop the proxy log group's subscription filter. */
   readonly noProxySubscription?: boolean;
   /** Drop the WAF logging configuration. */
@@ -267,7 +274,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
     Properties: {
       FirewallArn: ref('Firewall'),
       LoggingConfiguration: {
-        LogDestinationConfigs: ['ALERT', 'FLOW'].map((t) => ({ LogType: t, LogDestinationType: 'S3', LogDestination: { bucketName: ref('Siem'), prefix: `hub/firewall/${t.toLowerCase()}` } })),
+        LogDestinationConfigs: ['ALERT', 'FLOW'].map((t) => ({ LogType: t, LogDestinationType: 'S3', LogDestination: { bucketName: ref('Siem'), prefix: m.hubFirewallPrefix ?? `hub/firewall/${t.toLowerCase()}` } })),
       },
     },
   };
@@ -391,6 +398,14 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
     members.OwnLogsA = { Type: 'AWS::S3::Bucket' };
     members.FlowLogA.Properties.LogDestination = arn('OwnLogsA');
   }
+  const a = m.memberFlowLogA;
+  if (a) {
+    const props = members.FlowLogA.Properties;
+    // A pseudo parameter in the key path: known only at deploy time (CloudFormation pseudo parameters).
+    if (a.path !== undefined) props.LogDestination = { 'Fn::Join': ['', a.path === 'expression' ? [siemArn, '/', { Ref: 'AWS::StackName' }, '/'] : [siemArn, a.path]] };
+    if (a.trafficType !== undefined) props.TrafficType = a.trafficType;
+    if (a.logFormat !== undefined) props.LogFormat = a.logFormat;
+  }
   if (!split) return { Prefecture: { Resources: hub } };
   return { Hub: { Resources: hub, Outputs: outputs }, Members: { Resources: members } };
 }
@@ -455,7 +470,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   put('aws_networkfirewall_logging_configuration', 'hub', {
     firewall_arn: arn('aws_networkfirewall_firewall.hub'),
     logging_configuration: {
-      log_destination_config: ['ALERT', 'FLOW'].map((t) => ({ log_type: t, log_destination_type: 'S3', log_destination: { bucketName: '${aws_s3_bucket.siem.bucket}', prefix: `hub/firewall/${t.toLowerCase()}` } })),
+      log_destination_config: ['ALERT', 'FLOW'].map((t) => ({ log_type: t, log_destination_type: 'S3', log_destination: { bucketName: '${aws_s3_bucket.siem.bucket}', prefix: m.hubFirewallPrefix ?? `hub/firewall/${t.toLowerCase()}` } })),
     },
   });
   put('aws_ec2_transit_gateway', 'hub', { default_route_table_association: 'disable', default_route_table_propagation: 'disable', tags: hubTags() });
@@ -549,6 +564,14 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   if (m.memberFlowLogElsewhere) {
     put('aws_s3_bucket', 'own_a', {});
     r.aws_flow_log.a.log_destination = arn('aws_s3_bucket.own_a');
+  }
+  const a = m.memberFlowLogA;
+  if (a) {
+    const log = r.aws_flow_log.a;
+    if (a.path !== undefined) log.log_destination = `${arn('aws_s3_bucket.siem')}${a.path === 'expression' ? '/${var.member_prefix}/' : a.path}`;
+    if (a.trafficType !== undefined) log.traffic_type = a.trafficType;
+    // Terraform's escape of `${` in a literal: `$${srcaddr}` is the text `${srcaddr}`.
+    if (a.logFormat !== undefined) log.log_format = a.logFormat.replace(/\$\{/g, '$$${');
   }
   return { resource: r };
 }

@@ -82,6 +82,19 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     ['SC-3: the mail relay also listens on 587', { mailPorts: [25, 587] }, /SC-3 error .*the mail relay's entrance listens on more than TCP 25 \(TCP 587\)/],
     ['SC-3: an internet-facing ALB in a member', { memberAlb: true }, /SC-3 error .*an internet-facing load balancer in member VPC \S+ takes internet ingress/],
     ['SC-4: member A\'s flow log goes to its own bucket', { memberFlowLogElsewhere: true }, /SC-4 error .*the flow log of VPC \S+ goes to \{s3-bucket\}, not to the hub's SIEM bucket/],
+    // A member's logs go under its own members/<code>/ of the SIEM (the known gap "a flow log's format and prefix are not checked").
+    ['SC-4: member A\'s flow log writes under member B\'s prefix', { memberFlowLogA: { path: '/members/132012/' } },
+      /SC-4 error .*the flow log of VPC \S+ writes to the SIEM bucket under members\/132012\/, not under its own members\/131016\/: it mixes with other logs/],
+    ['SC-4: member A\'s flow log writes at the SIEM bucket\'s root', { memberFlowLogA: { path: '' } },
+      /SC-4 error .*the flow log of VPC \S+ writes to the SIEM bucket at the bucket's root, not under its own members\/131016\//],
+    ['SC-4: member A\'s flow log writes under a longer code that starts with its own', { memberFlowLogA: { path: '/members/1310160/' } },
+      /SC-4 error .*writes to the SIEM bucket under members\/1310160\/, not under its own members\/131016\//],
+    ['SC-4: member A\'s flow log to the SIEM records only rejected traffic', { memberFlowLogA: { trafficType: 'REJECT' } },
+      /SC-4 error .*the flow log of VPC \S+ records only REJECT traffic \(TrafficType\), not ALL/],
+    ['SC-4: member A\'s flow log has a custom format without action, start and end', { memberFlowLogA: { logFormat: '${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${bytes}' } },
+      /SC-4 error .*the flow log of VPC \S+ has a custom record format \(LogFormat\) without action, start, end, which the SIEM needs/],
+    ['SC-4: the hub firewall\'s logs written under a member\'s prefix', { hubFirewallPrefix: 'members/131016/firewall' },
+      /SC-4 error .*the ALERT log of firewall \S+ writes to the SIEM bucket under members\/131016\/firewall, not under its own hub\//],
     ['SC-4: the proxy log group is not subscribed', { noProxySubscription: true }, /SC-4 error .*log group \/hub\/proxy\/access is not subscribed/],
     ['SC-4: the WAF does not log', { noWafLogging: true }, /SC-4 error .*web ACL \S+ does not log to the hub's SIEM bucket/],
     ['SC-4: the hub does not log its Resolver queries', { noQueryLogging: true }, /SC-4 error .*does not log its Resolver queries to the SIEM bucket/],
@@ -97,6 +110,19 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       expect([notJapanese(f.ja?.message), notJapanese(f.ja?.fix)]).toEqual([undefined, undefined]);
       expect(formatFindingIn(f, GuardLanguage.JAPANESE)).toMatch(new RegExp(`\\] ${rule} (重大|エラー)（[^]*対処: `));
     }
+  });
+
+  test('SC-4: a member\'s flow log whose key prefix is an expression is refused (fail closed)', () => {
+    const text = lines(check(graphOf({ memberFlowLogA: { path: 'expression' } }))).join('\n');
+    // CloudFormation reads the SIEM bucket in the Fn::Join and cannot read the prefix; Terraform cannot read the
+    // destination at all (an input variable beside the bucket's ARN), so the log does not count as reaching the SIEM.
+    expect(text).toMatch(engine === 'Terraform' ? /SC-4 error .*the flow log of VPC \S+ goes to \{s3-bucket\}\/\{var\.member_prefix\}\/, not to the hub's SIEM bucket/
+      : /SC-4 error .*the flow log of VPC \S+ writes to the SIEM bucket under a key prefix the guard cannot read \(an expression\), which may be another member's \(fail closed\): it must be members\/131016\//);
+  });
+
+  test('SC-4: a member\'s flow log deeper under its own prefix, in a custom format keeping the SIEM\'s fields, passes', () => {
+    const format = '${version} ${vpc-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
+    expect(lines(check(graphOf({ memberFlowLogA: { path: '/members/131016/vpc-flow-logs/a/', logFormat: format } })))).toEqual([]);
   });
 
   test('a rule group of the inspection firewall that passes named ports or an application-layer protocol keeps it the inspection firewall', () => {

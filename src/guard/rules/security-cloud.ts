@@ -15,10 +15,11 @@ import { parsePrefix, Prefix } from '../address-space';
 import { IngressName, internetIngress, leftToSecurityCloud } from '../bridges';
 import { DeclaredSiem } from '../declared';
 import {
-  BucketNode, deref, FirewallNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
-  WafRule, WafWebAclNode,
+  BucketNode, deref, FirewallNode, FlowLogNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode,
+  VpcNode, WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
+import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
@@ -622,20 +623,89 @@ export const SC3: GuardRule = {
   },
 };
 
+/**
+ * Where a VPC's logs go in the SIEM bucket: a member's under `members/<its code>/` (the library's prefix, and the only one
+ * the hub's bucket policy lets a member account write: src/cdk/security-cloud.ts), the hub's under `hub/`. Undefined for
+ * a VPC that is neither (SC-1 reports a member VPC without its code).
+ */
+function siemPrefix(vpc: VpcNode): string | undefined {
+  if (vpc.hub) return 'hub/';
+  return vpc.municipality === undefined ? undefined : `members/${vpc.municipality}/`;
+}
+
+/** The VPC a flow log records: its resource, or a subnet's VPC (a network interface's is not followed). */
+function flowLogVpc(g: TopologyGraph, resource: Ref): string | undefined {
+  const r = deref(g, resource);
+  if (r?.type === 'vpc') return r.id;
+  return r?.type === 'subnet' && r.vpc.kind === 'node' ? r.vpc.id : undefined;
+}
+
+/**
+ * Why a log's key prefix in the SIEM bucket is not the VPC's own (`siemPrefix`): unreadable (fail closed), at the bucket's
+ * root, or under another prefix (another member's, the hub's). Worded to follow "the flow log of VPC x" / "the FLOW log".
+ */
+function prefixProblem(keyPrefix: string | undefined, expected: string | undefined): Bilingual | undefined {
+  if (expected === undefined) return undefined;
+  if (keyPrefix === undefined) {
+    return bi(`writes to the SIEM bucket under a key prefix the guard cannot read (an expression), which may be another member's (fail closed): it must be ${expected}`,
+      `が、ガードが読めないキーのプレフィックス（式）で SIEM バケットに書き込み、他の団体のものかもしれない（フェイルクローズ）。${expected} でなければならない`);
+  }
+  if (keyPrefix.startsWith(expected)) return undefined;
+  const where = keyPrefix === '' ? bi('at the bucket\'s root', 'バケットの直下') : bi(`under ${keyPrefix}`, `${keyPrefix} の下`);
+  return bi(`writes to the SIEM bucket ${where.en}, not under its own ${expected}: it mixes with other logs of the prefecture`,
+    `が SIEM バケットの${where.ja}に書き込み、自らの ${expected} の下ではない。県内の他のログと混ざる`);
+}
+
+const prefixFix = (expected: string | undefined): Bilingual => bi(`write it under ${expected} of the SIEM bucket (a flow log: LogDestination arn:aws:s3:::<bucket>/${expected}…/;`
+  + ' a firewall: the S3 destination\'s prefix)', `SIEM バケットの ${expected} の下へ書き込む（フローログは LogDestination arn:aws:s3:::<バケット>/${expected}…/、ファイアウォールは S3 の送り先の prefix）`);
+
+/** The flow log of a VPC, followed by a problem worded as `prefixProblem`'s. */
+const flowLogText = (g: TopologyGraph, vpc: VpcNode, problem: Bilingual): Bilingual =>
+  ({ en: `the flow log of VPC ${nameOf(g, vpc.id)} ${problem.en}`, ja: `VPC ${nameOf(g, vpc.id)} のフローログ${problem.ja}` });
+
+/**
+ * Why a flow log to the SIEM does not record the VPC's traffic whole: only accepted or only rejected traffic
+ * (`TrafficType`; the SIEM needs both to analyse: https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html, "Flow
+ * log basics"), or a custom format without the fields the SIEM reads (`SIEM_FLOW_LOG_FIELDS`), or one it cannot read.
+ */
+function contentProblems(l: FlowLogNode): Bilingual[] {
+  const problems: Bilingual[] = [];
+  if (l.trafficType !== 'ALL') {
+    problems.push(bi(`records only ${l.trafficType} traffic (TrafficType), not ALL: the SIEM does not see the rest`,
+      `が ${l.trafficType} の通信だけを記録し（TrafficType）、ALL ではない。SIEM に残りが見えない`));
+  }
+  if (l.logFormatUnread !== undefined) {
+    problems.push(bi(`has a record format the guard cannot read (${l.logFormatUnread}), which may leave out fields the SIEM needs (fail closed)`,
+      `のレコード形式をガードが読めず（${l.logFormatUnread}）、SIEM に必要なフィールドを欠くおそれがある（フェイルクローズ）`));
+  }
+  const missing = missingFlowLogFields(l.logFormat);
+  if (missing.length > 0) {
+    problems.push(bi(`has a custom record format (LogFormat) without ${missing.join(', ')}, which the SIEM needs to analyse the traffic`,
+      `のカスタムのレコード形式（LogFormat）に、SIEM が通信を分析するのに必要な ${missing.join('、')} がない`));
+  }
+  return problems;
+}
+
+const FLOW_CONTENT_FIX = bi(`record ALL traffic, in the default format or a custom one keeping ${SIEM_FLOW_LOG_FIELDS.join(', ')}`,
+  `すべて（ALL）の通信を、既定の形式か、${SIEM_FLOW_LOG_FIELDS.join('、')} を含むカスタムの形式で記録する`);
+
 const SIEM_FIX = bi('deliver it to the hub\'s SIEM bucket (hub-function siem; members under members/<code>/)',
   'ハブの SIEM バケット（hub-function siem。構成団体は members/<団体コード>/ の下）へ送る');
 
 /**
  * SC-4 (error): every log of the security cloud ends in the hub's SIEM bucket: every VPC's flow log, every firewall's alert and
  * flow logs, the WAF's logs, the hub's Resolver query logs, and the proxy and mail relay log groups through a subscription.
+ * Each VPC's and firewall's logs there go under its own prefix (a member's `members/<code>/`, the hub's `hub/`), and a VPC's
+ * traffic reaches it whole (one flow log of ALL traffic keeping `SIEM_FLOW_LOG_FIELDS`).
  */
 export const SC4: GuardRule = {
   id: 'SC-4',
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（ログ収集・分析）',
-  summary: 'With a security cloud hub: flow logs of every VPC (hub and members), alert and flow logs of every firewall, WAF logs and the hub\'s '
-    + 'Resolver query logs go to the hub\'s SIEM bucket; the proxy and mail relay log groups are subscribed to a delivery stream that ends there.',
+  summary: 'With a security cloud hub: flow logs of every VPC (hub and members; all traffic, with the fields the SIEM reads), alert and flow logs of '
+    + 'every firewall, WAF logs and the hub\'s Resolver query logs go to the hub\'s SIEM bucket, a member\'s flow and firewall logs under its own '
+    + 'members/<code>/ and the hub\'s under hub/; the proxy and mail relay log groups are subscribed to a delivery stream that ends there.',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
@@ -656,13 +726,30 @@ export const SC4: GuardRule = {
       add(hubs[0].id, bi('the hub has no SIEM bucket (an S3 bucket tagged jichitai:hub-function = siem)', 'ハブに SIEM バケット（タグ jichitai:hub-function = siem の S3 バケット）がない'),
         bi('add the SIEM sink (SecurityCloud creates it)', 'SIEM の受け口を追加する（SecurityCloud が作る）'));
     }
+    const flowLogs = nodesOf(g, 'flow-log');
     for (const vpc of nodesOf(g, 'vpc')) {
-      const logs = nodesOf(g, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-      if (!logs.some((l) => isSiemSink(g, l.sink, siem))) {
-        const to = logs.map((l) => l.destination ?? l.destinationType).join(', ');
-        add(vpc.id, logs.length === 0 ? bi(`VPC ${nameOf(g, vpc.id)} has no flow log of all traffic`, `VPC ${nameOf(g, vpc.id)} に全通信のフローログがない`)
-          : bi(`the flow log of VPC ${nameOf(g, vpc.id)} goes to ${to}, not to the hub's SIEM bucket`, `VPC ${nameOf(g, vpc.id)} のフローログの送り先が、ハブの SIEM バケットではなく ${to}`));
+      const own = flowLogs.filter((l) => flowLogVpc(g, l.resource) === vpc.id);
+      const expected = siemPrefix(vpc);
+      const toSiem = own.filter((l) => isSiemSink(g, l.sink, siem));
+      // Where in the SIEM bucket: every log of the VPC there, under its own prefix (a member's beside another's mixes
+      // the members' logs, and the hub's bucket policy gives each member account its own members/<code>/ only).
+      for (const l of toSiem) {
+        const problem = prefixProblem(l.keyPrefix, expected);
+        if (problem) add(l.id, flowLogText(g, vpc, problem), prefixFix(expected));
       }
+      const whole = toSiem.filter((l) => l.trafficType === 'ALL' && l.logFormatUnread === undefined && missingFlowLogFields(l.logFormat).length === 0);
+      if (whole.length > 0) continue;
+      if (toSiem.length > 0) {
+        // What the SIEM gets of the VPC's traffic is not whole: each log there says why.
+        for (const l of toSiem) {
+          for (const problem of contentProblems(l)) add(l.id, flowLogText(g, vpc, problem), FLOW_CONTENT_FIX);
+        }
+        continue;
+      }
+      const all = own.filter((l) => l.trafficType === 'ALL');
+      const to = all.map((l) => l.destination ?? l.destinationType).join(', ');
+      add(vpc.id, all.length === 0 ? bi(`VPC ${nameOf(g, vpc.id)} has no flow log of all traffic`, `VPC ${nameOf(g, vpc.id)} に全通信のフローログがない`)
+        : bi(`the flow log of VPC ${nameOf(g, vpc.id)} goes to ${to}, not to the hub's SIEM bucket`, `VPC ${nameOf(g, vpc.id)} のフローログの送り先が、ハブの SIEM バケットではなく ${to}`));
     }
     for (const fw of nodesOf(g, 'firewall')) {
       const destinations = nodesOf(g, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
@@ -670,6 +757,14 @@ export const SC4: GuardRule = {
       if (missing.length > 0) {
         add(fw.id, bi(`firewall ${nameOf(g, fw.id)} does not deliver its ${missing.join(' and ')} logs to the hub's SIEM bucket`,
           `ファイアウォール ${nameOf(g, fw.id)} が ${missing.join(' と ')} のログをハブの SIEM バケットへ送っていない`));
+      }
+      const vpc = deref<VpcNode>(g, fw.vpc);
+      const expected = vpc?.type === 'vpc' ? siemPrefix(vpc) : undefined;
+      for (const d of destinations.filter((x) => isSiemSink(g, x.sink, siem))) {
+        const problem = prefixProblem(d.keyPrefix, expected);
+        if (!problem) continue;
+        add(fw.id, { en: `the ${d.logType} log of firewall ${nameOf(g, fw.id)} ${problem.en}`, ja: `ファイアウォール ${nameOf(g, fw.id)} の ${d.logType} ログ${problem.ja}` },
+          prefixFix(expected));
       }
     }
     const wafLogging = nodesOf(g, 'waf-logging');
