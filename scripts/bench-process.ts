@@ -108,7 +108,11 @@ interface Recorded {
   readonly evaluations: Parameters<typeof evaluate.evaluateTopology>[];
   readonly outcomes: evaluate.GuardOutcome[];
   /** The functions themselves (the replays must not record again). */
-  readonly real: { readonly cfn: typeof cfn.extractCloudFormation; readonly tf: typeof tfRead.extractTerraform; readonly evaluate: typeof evaluate.evaluateTopology };
+  readonly real: {
+    readonly cfn: typeof cfn.extractCloudFormation;
+    readonly tf: typeof tfRead.extractTerraform;
+    readonly evaluate: typeof evaluate.evaluateTopology;
+  };
 }
 
 /** An outcome's verdict: its findings by rule and path, in order (a replay must find the same). */
