@@ -1494,7 +1494,7 @@ class TemplateReader {
   /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */
   private readonly conditional: boolean;
   /** The logical IDs of the template's code holders (`holdsCode`), once per template. */
-  private codeHolders?: readonly string[];
+  private codeHolders?: ReadonlySet<string>;
 
   constructor(
     private readonly b: GraphBuilder,
@@ -2007,11 +2007,11 @@ class TemplateReader {
     if (c.type.startsWith('AWS::IAM::') || c.type === 'AWS::Lambda::Function' || c.type === 'AWS::Lambda::Permission' || c.type.startsWith('Custom::')) return;
     // A reference names its resource's logical ID (Ref, GetAtt, `${Id}` in Fn::Sub): properties whose text holds none of
     // the holders' IDs refer to none of them (most resources of a template).
-    const holders = this.codeHolders ??= Object.keys(this.resources).filter((id) => this.holdsCode(id));
-    if (holders.length === 0) return;
+    const holders = this.codeHolders ??= new Set(Object.keys(this.resources).filter((id) => this.holdsCode(id)));
+    if (holders.size === 0) return;
     const text = textOf();
-    if (!holders.some((h) => text.includes(h))) return;
-    const principals = [...this.referenced(withoutGrantees(c.p))].filter((id) => this.holdsCode(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
+    if (![...holders].some((h) => text.includes(h))) return;
+    const principals = [...this.referenced(withoutGrantees(c.p))].filter((id) => holders.has(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
     if (principals.length === 0) return;
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
     this.b.add({

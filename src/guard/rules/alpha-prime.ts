@@ -191,16 +191,10 @@ function afterAllowListPasses(graph: TopologyGraph, ref: Ref): { problem: Biling
  * fields. What follows the seventh field (the options) is left out. Suricata's SigParseList and
  * DetectAddressParseString (src/detect-parse.c, src/detect-engine-address.c);
  * https://docs.suricata.io/en/latest/rules/intro.html#source-and-destination (`[10.0.0.0/24, !10.0.0.5]`).
- */
-export function headerFields(line: string): readonly string[] {
-  return knownHeaderFields(line);
-}
-
-/**
  * Rule lines are parsed again by several rules and recur in every stack of an app (the same allow-list in every
- * municipality): parsed once per process (bounded).
+ * municipality): parsed once per process (bounded), as suricata-rules.ts `loadedRules` is.
  */
-const knownHeaderFields = memoizeBounded(20_000, (line): readonly string[] => parseHeaderFields(line));
+export const headerFields: (line: string) => readonly string[] = memoizeBounded(20_000, (line) => parseHeaderFields(line));
 
 function parseHeaderFields(line: string): string[] {
   const fields: string[] = [];
@@ -555,17 +549,13 @@ function handshakeOnly(line: string): boolean {
  * option. Undefined when there are no parentheses or the header before them is not the seven fields.
  * https://docs.suricata.io/en/latest/rules/intro.html#rule-options
  */
-export function ruleOptions(line: string): readonly RuleOption[] | undefined {
-  return knownRuleOptions(line);
-}
+export const ruleOptions: (line: string) => readonly RuleOption[] | undefined = memoizeBounded(20_000, (line) => parseRuleOptions(line));
 
 /** A rule option: its keyword (lower case) and its value as written (`''` for none). */
 export interface RuleOption {
   readonly name: string;
   readonly value: string;
 }
-
-const knownRuleOptions = memoizeBounded(20_000, (line): readonly RuleOption[] | undefined => parseRuleOptions(line));
 
 function parseRuleOptions(line: string): RuleOption[] | undefined {
   const open = line.indexOf('(');
