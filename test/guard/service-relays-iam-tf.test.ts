@@ -6,9 +6,6 @@
  * plan (extract-terraform-plan.ts reads through the same reader). Before, an Internet-segment function whose role read
  * the queue a My Number host writes through its `sqs` endpoint passed.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
@@ -20,76 +17,15 @@ import { NetworkModel } from '../../src';
 import { MunicipalNetwork } from '../../src/cdktf';
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
-import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { notJapanese } from '../support/japanese';
-import { planJson } from '../support/plan-json';
-import { AWS_PROVIDER, findTerraform, findTerraformMirror, prepareTerraform, runTerraform } from '../support/terraform';
+import { EC2_TRUST, ECS_TRUST, endpoint, LAMBDA_TRUST, OWN, PARTITION, policy, RELAY, relays, Resources, role, roleFn, statement, threeSegments, trust } from '../support/relays-tf';
 
-const RELAY = /through AWS services that deliver it on their own/;
-const OWN = '${data.aws_caller_identity.me.account_id}';
-const PARTITION = '${data.aws_partition.p.partition}';
-/** The library's own endpoint policy shape (MN-5, LG-4): own principals on own resources. */
-const OWN_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': OWN, 'aws:ResourceAccount': OWN } } }],
-});
-type Segment = 'mn' | 'lg' | 'in';
-const SEGMENTS: Record<Segment, [string, string]> = { mn: ['10.0', 'MY_NUMBER'], lg: ['10.1', 'LGWAN'], in: ['10.2', 'INTERNET'] };
-type Resources = Record<string, Record<string, unknown>>;
-
-/** A My Number VPC, an LGWAN VPC and an Internet VPC, one subnet and one group each; `resources` merged in by type. */
-function config(resources: Resources, data: Resources = {}): any {
-  const base: Resources = { aws_vpc: {}, aws_subnet: {}, aws_security_group: {} };
-  for (const [s, [cidr, segment]] of Object.entries(SEGMENTS)) {
-    base.aws_vpc[s] = { cidr_block: `${cidr}.0.0/16`, tags: { 'jichitai:segment': segment } };
-    base.aws_subnet[s] = { vpc_id: `\${aws_vpc.${s}.id}`, cidr_block: `${cidr}.0.0/24` };
-    base.aws_security_group[s] = { vpc_id: `\${aws_vpc.${s}.id}` };
-  }
-  const resource: Resources = { ...base };
-  for (const [type, named] of Object.entries(resources)) resource[type] = { ...resource[type], ...named };
-  return { data: { aws_caller_identity: { me: {} }, aws_region: { here: {} }, aws_partition: { p: {} }, ...data }, resource };
-}
-
-const trust = (principal: Record<string, unknown>) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
-const LAMBDA_TRUST = trust({ Service: 'lambda.amazonaws.com' });
-const EC2_TRUST = trust({ Service: 'ec2.amazonaws.com' });
-const ECS_TRUST = trust({ Service: 'ecs-tasks.amazonaws.com' });
-const statement = (action: string | string[], resource: unknown) => ({ Effect: 'Allow', Action: action, Resource: resource });
-const policy = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
-/** A role with one inline policy of `statements`. */
-const role = (statements: unknown[], assume = LAMBDA_TRUST, more: Record<string, unknown> = {}) => ({
-  assume_role_policy: assume,
-  ...statements.length > 0 ? { inline_policy: [{ name: 'p', policy: policy(statements) }] } : {},
-  ...more,
-});
-/** A function running with role `roleName` of the configuration, in `segment`'s subnet or outside every VPC. */
-const fn = (roleName: string, segment?: Segment, more: Record<string, unknown> = {}) => ({
-  role: `\${aws_iam_role.${roleName}.arn}`,
-  runtime: 'nodejs20.x',
-  handler: 'index.handler',
-  filename: 'fn.zip',
-  ...segment ? { vpc_config: { subnet_ids: [`\${aws_subnet.${segment}.id}`], security_group_ids: [`\${aws_security_group.${segment}.id}`] } } : {},
-  ...more,
-});
-/** An interface endpoint of `service` in `segment`'s VPC, held to the own account. */
-const endpoint = (service: string, segment: Segment = 'mn') => ({
-  vpc_id: `\${aws_vpc.${segment}.id}`,
-  vpc_endpoint_type: 'Interface',
-  service_name: `com.amazonaws.\${data.aws_region.here.name}.${service}`,
-  subnet_ids: [`\${aws_subnet.${segment}.id}`],
-  security_group_ids: [`\${aws_security_group.${segment}.id}`],
-  private_dns_enabled: true,
-  policy: OWN_POLICY,
-});
 const QUEUE_ARN = '${aws_sqs_queue.q.arn}';
 const reads = [statement('sqs:ReceiveMessage', QUEUE_ARN)];
+const config = (resources: Resources, data: Resources = {}) => threeSegments(resources, data);
+const fn = roleFn;
 /** An sqs endpoint of the My Number segment and a queue, with `more`. */
 const sqs = (more: Resources, data: Resources = {}) => config({ aws_vpc_endpoint: { sqs: endpoint('sqs') }, aws_sqs_queue: { q: { name: 'q' } }, ...more }, data);
-
-/** The relay findings of a configuration: `rule path: message`. */
-function relays(c: any, model = NetworkModel.ALPHA): string[] {
-  return checkTopology(extractTerraform({ t: c }), { model }).filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-}
 
 describe('Terraform: IAM grants carry data as relays do', () => {
   test('a function of the Internet segment whose role reads the queue My Number writes through its sqs endpoint: MN-1, naming the statement', () => {
@@ -344,150 +280,6 @@ describe('CDKTF: provider-aws IAM beside the α example', () => {
     expect(synth(add('s3:GetObject'))).toMatch(/MN-1 critical.*through AWS services that deliver it on their own/);
     expect(synth(add('s3:PutObject'))).toBe('');
   });
-});
-
-const terraform = findTerraform();
-const mirror = terraform ? findTerraformMirror() : undefined;
-const describeWithTerraform = terraform && mirror ? describe : describe.skip;
-
-describeWithTerraform('the real terraform: the configuration is valid, and its plan gives the same relays', () => {
-  const PROVIDER = {
-    terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER.version } } },
-    provider: {
-      aws: {
-        region: 'ap-northeast-1',
-        access_key: 'x',
-        secret_key: 'x',
-        skip_credentials_validation: true,
-        skip_requesting_account_id: true,
-        skip_metadata_api_check: true,
-        skip_region_validation: true,
-      },
-    },
-  };
-  const ACCOUNT = '111122223333';
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-iam-relays-'));
-  });
-  afterAll(() => {
-    if (dir && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  test('a function, an instance and an ECS service of the Internet segment reading the queue by an attached policy, a profile, a task role', () => {
-    const c = sqs({
-      aws_iam_role: { fn: role([]), ec2: role([], EC2_TRUST, { name: 'ec2' }), task: role(reads, ECS_TRUST) },
-      aws_iam_policy: { p: { name: 'p', policy: policy(reads) } },
-      aws_iam_role_policy_attachment: {
-        fn: { role: '${aws_iam_role.fn.name}', policy_arn: '${aws_iam_policy.p.arn}' },
-        ec2: { role: '${aws_iam_role.ec2.name}', policy_arn: '${aws_iam_policy.p.arn}' },
-      },
-      aws_iam_instance_profile: { profile: { name: 'web', role: '${aws_iam_role.ec2.name}' } },
-      aws_lambda_function: { reader: fn('fn', 'in', { function_name: 'reader' }) },
-      aws_instance: { web: { ami: 'ami-12345678', instance_type: 't3.micro', subnet_id: '${aws_subnet.in.id}', iam_instance_profile: '${aws_iam_instance_profile.profile.name}' } },
-      aws_ecs_task_definition: { td: { family: 'app', task_role_arn: '${aws_iam_role.task.arn}', network_mode: 'awsvpc', container_definitions: '[]' } },
-      aws_ecs_service: { svc: { name: 'svc', task_definition: '${aws_ecs_task_definition.td.arn}', network_configuration: [{ subnets: ['${aws_subnet.in.id}'] }] } },
-    });
-    const cwd = path.join(dir, 'iam');
-    fs.mkdirSync(cwd);
-    // Offline, no caller identity can be read: the account is a literal, given to the plan's reader as a user gives it (`--account`).
-    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
-    delete offline.data.aws_caller_identity;
-    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
-    const setup = prepareTerraform(dir, mirror!, terraform!);
-    runTerraform(setup, cwd, ['init', '-input=false']);
-    const expected = [expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: /)];
-    const ends = [/to ECS service aws_ecs_service\.svc \(in the INTERNET segment\)/, /to function aws_lambda_function\.reader \(in the INTERNET segment\)/,
-      /to instance aws_instance\.web \(in the INTERNET segment\)/];
-    const found = relays(c);
-    expect(found).toEqual(expected);
-    for (const e of ends) expect(found[0]).toMatch(e);
-    const fromPlan = checkTopology(extractTerraformPlan(planJson(setup, cwd), { account: ACCOUNT }), { model: NetworkModel.ALPHA })
-      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-    expect(fromPlan).toEqual(expected);
-    for (const e of ends) expect(fromPlan[0]).toMatch(e);
-  }, 300_000);
-
-  // (A state machine's definition is validated online at plan time: the API integration stands for the relaying resources.)
-  test('an ECS task set of the Internet segment and an API integration acting with their roles (red team 41): the configuration and its plan', () => {
-    const c = sqs({
-      aws_iam_role: {
-        task: role(reads, ECS_TRUST),
-        api: role(reads, JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] })),
-      },
-      aws_ecs_task_definition: { td: { family: 'app', task_role_arn: '${aws_iam_role.task.arn}', network_mode: 'awsvpc', container_definitions: '[]' } },
-      aws_ecs_task_set: { set: { cluster: 'c', service: 's', task_definition: '${aws_ecs_task_definition.td.arn}', network_configuration: [{ subnets: ['${aws_subnet.in.id}'] }] } },
-      aws_api_gateway_rest_api: { api: { name: 'a' } },
-      aws_api_gateway_integration: {
-        i: {
-          rest_api_id: '${aws_api_gateway_rest_api.api.id}',
-          resource_id: '${aws_api_gateway_rest_api.api.root_resource_id}',
-          http_method: 'GET',
-          type: 'AWS',
-          integration_http_method: 'POST',
-          uri: 'arn:aws:apigateway:ap-northeast-1:sqs:action/ReceiveMessage',
-          credentials: '${aws_iam_role.api.arn}',
-        },
-      },
-    });
-    const cwd = path.join(dir, 'runners');
-    fs.mkdirSync(cwd);
-    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
-    delete offline.data.aws_caller_identity;
-    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
-    const setup = prepareTerraform(dir, mirror!, terraform!);
-    runTerraform(setup, cwd, ['init', '-input=false']);
-    const ends = [/to code that aws_ecs_task_set aws_ecs_task_set\.set \(in the INTERNET segment\)/,
-      /aws_sqs_queue\.q → aws_api_gateway_rest_api\.api \(aws_iam_role\.api inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet, through the API's public endpoint/];
-    const found = relays(c);
-    const fromPlan = checkTopology(extractTerraformPlan(planJson(setup, cwd), { account: ACCOUNT }), { model: NetworkModel.ALPHA })
-      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-    for (const f of [found, fromPlan]) {
-      expect(f).toEqual([expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: /)]);
-      for (const e of ends) expect(f[0]).toMatch(e);
-    }
-  }, 300_000);
-  test('a bucket policy naming a My Number function\'s role runs nothing; an HTTP API integration acts with its credentials: the configuration and its plan', () => {
-    const c = sqs({
-      aws_s3_bucket: { b: { bucket: 'jichitai-b' } },
-      aws_iam_role: {
-        mn: role([statement(['s3:PutObject', 's3:GetObject'], '${aws_s3_bucket.b.arn}/*')]),
-        api: role(reads, trust({ Service: 'apigateway.amazonaws.com' })),
-      },
-      aws_lambda_function: { mnfn: fn('mn', 'mn', { function_name: 'mnfn' }) },
-      aws_s3_bucket_policy: {
-        p: {
-          bucket: '${aws_s3_bucket.b.id}',
-          policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '${aws_iam_role.mn.arn}' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.b.arn}/*' }] }),
-        },
-      },
-      aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
-      aws_apigatewayv2_integration: {
-        i: {
-          api_id: '${aws_apigatewayv2_api.api.id}',
-          integration_type: 'AWS_PROXY',
-          integration_subtype: 'EventBridge-PutEvents',
-          payload_format_version: '1.0',
-          request_parameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
-          credentials_arn: '${aws_iam_role.api.arn}',
-        },
-      },
-    });
-    const cwd = path.join(dir, 'grantees');
-    fs.mkdirSync(cwd);
-    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
-    delete offline.data.aws_caller_identity;
-    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
-    const setup = prepareTerraform(dir, mirror!, terraform!);
-    runTerraform(setup, cwd, ['init', '-input=false']);
-    const found = relays(c);
-    const fromPlan = checkTopology(extractTerraformPlan(planJson(setup, cwd), { account: ACCOUNT }), { model: NetworkModel.ALPHA })
-      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-    // One finding each: the API's callers reading the queue; nothing of the bucket policy's principal.
-    for (const f of [found, fromPlan]) {
-      expect(f).toEqual([expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: .*aws_sqs_queue\.q → aws_apigatewayv2_api\.api \(aws_iam_role\.api inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet/)]);
-    }
-  }, 300_000);
 });
 
 /** The outside tester's red team 41 cases (service-relays-iam.test.ts, "outside tester") for the AWS provider's types: each passed MN-1 before. */

@@ -4,9 +4,6 @@
  * the library's MunicipalNetwork, and from a Terraform plan (extract-terraform-plan.ts reads through the same reader).
  * Outside testers, red team 39 (D: tf-triggers; E: relay-tf).
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogSubscriptionFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -24,68 +21,11 @@ import { alpha } from '../../examples/blueprints';
 import { offlineTokyoStack } from '../../examples/tf/_app';
 import { NetworkModel } from '../../src';
 import { MunicipalNetwork } from '../../src/cdktf';
-import { checkTopology } from '../../src/guard/check';
-import { extractTerraform } from '../../src/guard/extract-terraform';
-import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
-import { planJson } from '../support/plan-json';
-import { AWS_PROVIDER, findTerraform, findTerraformMirror, prepareTerraform, runTerraform } from '../support/terraform';
+import { endpoint, mapping, NO_GRANTS_ROLE, OWN, OWN_POLICY, relays, Resources, roleFn, Segment, subscription, threeSegments } from '../support/relays-tf';
 
-const RELAY = /through AWS services that deliver it on their own/;
-const OWN = '${data.aws_caller_identity.me.account_id}';
-/** The library's own endpoint policy shape (MN-5, LG-4): own principals on own resources. */
-const OWN_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': OWN, 'aws:ResourceAccount': OWN } } }],
-});
-type Segment = 'mn' | 'lg' | 'in';
-const SEGMENTS: Record<Segment, [string, string]> = { mn: ['10.0', 'MY_NUMBER'], lg: ['10.1', 'LGWAN'], in: ['10.2', 'INTERNET'] };
-
-const LAMBDA_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-
-/** A My Number VPC, an LGWAN VPC and an Internet VPC, one subnet and one group each; `resources` merged in by type. */
-function config(resources: Record<string, Record<string, unknown>>, data: Record<string, Record<string, unknown>> = {}): any {
-  // The functions' role: one of the configuration that grants nothing (service-relays-iam-tf.test.ts judges grants; a
-  // role the guard cannot read, such as a literal ARN of another account, grants everything).
-  const base: Record<string, Record<string, unknown>> = {
-    aws_vpc: {}, aws_subnet: {}, aws_security_group: {}, aws_iam_role: { fn: { assume_role_policy: LAMBDA_TRUST } },
-  };
-  for (const [s, [cidr, segment]] of Object.entries(SEGMENTS)) {
-    base.aws_vpc[s] = { cidr_block: `${cidr}.0.0/16`, tags: { 'jichitai:segment': segment } };
-    base.aws_subnet[s] = { vpc_id: `\${aws_vpc.${s}.id}`, cidr_block: `${cidr}.0.0/24` };
-    base.aws_security_group[s] = { vpc_id: `\${aws_vpc.${s}.id}` };
-  }
-  const resource: Record<string, Record<string, unknown>> = { ...base };
-  for (const [type, named] of Object.entries(resources)) resource[type] = { ...resource[type], ...named };
-  return { data: { aws_caller_identity: { me: {} }, aws_region: { here: {} }, ...data }, resource };
-}
-
-/** A function in `segment`'s subnet, or outside every VPC. */
-const fn = (segment?: Segment, more: Record<string, unknown> = {}) => ({
-  function_name: undefined,
-  role: '${aws_iam_role.fn.arn}',
-  runtime: 'nodejs20.x',
-  handler: 'index.handler',
-  filename: 'fn.zip',
-  ...segment ? { vpc_config: { subnet_ids: [`\${aws_subnet.${segment}.id}`], security_group_ids: [`\${aws_security_group.${segment}.id}`] } } : {},
-  ...more,
-});
-/** An interface endpoint of `service` in `segment`'s VPC, held to the own account. */
-const endpoint = (service: string, segment: Segment = 'mn') => ({
-  vpc_id: `\${aws_vpc.${segment}.id}`,
-  vpc_endpoint_type: 'Interface',
-  service_name: `com.amazonaws.\${data.aws_region.here.name}.${service}`,
-  subnet_ids: [`\${aws_subnet.${segment}.id}`],
-  security_group_ids: [`\${aws_security_group.${segment}.id}`],
-  private_dns_enabled: true,
-  policy: OWN_POLICY,
-});
-const mapping = (source: string, fnName: string) => ({ event_source_arn: source, function_name: `\${aws_lambda_function.${fnName}.arn}` });
-const subscription = (topic: string, protocol: string, target: string) => ({ topic_arn: `\${aws_sns_topic.${topic}.arn}`, protocol, endpoint: target });
-
-/** The relay findings of a configuration: `rule path: message`. */
-function relays(c: any, model = NetworkModel.ALPHA): string[] {
-  return checkTopology(extractTerraform({ t: c }), { model }).filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-}
+/** A function in `segment`'s subnet, or outside every VPC, with the role that grants nothing. */
+const fn = (segment?: Segment, more: Record<string, unknown> = {}) => roleFn('fn', segment, more);
+const config = (resources: Resources, data: Resources = {}) => threeSegments(resources, data, NO_GRANTS_ROLE);
 
 describe('Terraform: out of a closed segment through its endpoints', () => {
   test('controls: endpoints of relaying services with nothing behind them, or only the segment\'s own functions, pass', () => {
@@ -913,120 +853,4 @@ describe('CDKTF: provider-aws resources beside the α example', () => {
       new CloudwatchLogSubscriptionFilter(stack, 'ToCollector', { name: 'to-collector', logGroupName: group.name, filterPattern: '', destinationArn: out.arn });
     })).toMatch(/MN-1 critical.*Endpoint-logs.*to function aws_lambda_function\.Collector, which runs outside every VPC/);
   });
-});
-
-const terraform = findTerraform();
-const mirror = terraform ? findTerraformMirror() : undefined;
-const describeWithTerraform = terraform && mirror ? describe : describe.skip;
-
-describeWithTerraform('the real terraform: the configurations are valid, and their plans give the same relays', () => {
-  /** A configuration of the cases above, planned offline: the AWS provider as the examples configure it. */
-  const PROVIDER = {
-    terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER.version } } },
-    provider: {
-      aws: {
-        region: 'ap-northeast-1',
-        access_key: 'x',
-        secret_key: 'x',
-        skip_credentials_validation: true,
-        skip_requesting_account_id: true,
-        skip_metadata_api_check: true,
-        skip_region_validation: true,
-      },
-    },
-  };
-  const ACCOUNT = '111122223333';
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-relays-'));
-  });
-  afterAll(() => {
-    if (dir && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  test('a queue an Internet-segment function polls, a topic everyone may publish to with a My Number subscriber, a function outside every VPC', () => {
-    const c = config({
-      aws_vpc_endpoint: { sqs: endpoint('sqs'), lambda: endpoint('lambda') },
-      aws_sqs_queue: { q: { name: 'q' } },
-      aws_sns_topic: { t: { name: 't' } },
-      aws_sns_topic_policy: { p: { arn: '${aws_sns_topic.t.arn}', policy: '${data.aws_iam_policy_document.anyone.json}' } },
-      aws_sns_topic_subscription: { s: subscription('t', 'lambda', '${aws_lambda_function.worker.arn}') },
-      aws_lambda_function: { consumer: fn('in', { function_name: 'consumer' }), worker: fn('mn', { function_name: 'worker' }), out: fn(undefined, { function_name: 'out' }) },
-      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'consumer') },
-    }, { aws_iam_policy_document: { anyone: { statement: [{ actions: ['sns:Publish'], resources: ['*'], principals: [{ type: '*', identifiers: ['*'] }] }] } } });
-    // Terraform refuses arguments set to undefined: the helper's placeholder goes.
-    for (const f of Object.values(c.resource.aws_lambda_function) as any[]) if (f.function_name === undefined) delete f.function_name;
-    const cwd = path.join(dir, 'relays');
-    fs.mkdirSync(cwd);
-    // Offline, no caller identity can be read: the account is a literal, given to the plan's reader as a user gives it (`--account`).
-    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
-    delete offline.data.aws_caller_identity;
-    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
-    const setup = prepareTerraform(dir, mirror!, terraform!);
-    runTerraform(setup, cwd, ['init', '-input=false']);
-    // No separate `terraform validate`: the plan validates first and fails alike.
-    const expected = [
-      expect.stringMatching(/^MN-1 aws_lambda_function\.worker: .*from everyone \(Principal "\*"\), by the topic policy aws_sns_topic_policy\.p: aws_lambda_function\.worker ← aws_sns_topic\.t/),
-      expect.stringMatching(/^MN-1 aws_vpc_endpoint\.lambda: .*to function aws_lambda_function\.(consumer|out)/),
-      expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: .*to function aws_lambda_function\.consumer \(in the INTERNET segment\): aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → /),
-    ];
-    expect(relays(c)).toEqual(expected);
-    const plan = planJson(setup, cwd);
-    expect(checkTopology(extractTerraformPlan(plan, { account: ACCOUNT }), { model: NetworkModel.ALPHA }).filter((f) => RELAY.test(f.message))
-      .map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual(expected);
-  }, 300_000);
-
-  test('literal names: a queue by an ARN built from the region and account, a function\'s log group by its literal name, an IoT rule\'s queue by URL', () => {
-    const inbox = 'arn:aws:sqs:${data.aws_region.here.name}:' + OWN + ':mn-inbox';
-    const c = config({
-      aws_sqs_queue: { q: { name: 'mn-inbox' } },
-      aws_sns_topic: { t: { name: 't' } },
-      aws_sns_topic_policy: { p: { arn: '${aws_sns_topic.t.arn}', policy: '${data.aws_iam_policy_document.anyone.json}' } },
-      // The topic delivers to the queue named by its ARN; a second My Number function's failures go there too (the own account's: no finding).
-      aws_sns_topic_subscription: { s: subscription('t', 'sqs', inbox) },
-      aws_lambda_function: {
-        worker: fn('mn', { function_name: 'mn-worker' }),
-        first: fn('mn', { function_name: 'mn-first' }),
-        out: fn(undefined, { function_name: 'out' }),
-      },
-      aws_lambda_function_event_invoke_config: { c: { function_name: '${aws_lambda_function.first.function_name}', destination_config: { on_failure: { destination: inbox } } } },
-      aws_lambda_event_source_mapping: { m: mapping('${aws_sqs_queue.q.arn}', 'worker') },
-      // The worker's log group by the function's literal name, subscribed by a function outside every VPC.
-      aws_cloudwatch_log_group: { g: { name: '/aws/lambda/mn-worker' } },
-      aws_cloudwatch_log_subscription_filter: { f: { name: 'f', log_group_name: '/aws/lambda/mn-worker', filter_pattern: '', destination_arn: '${aws_lambda_function.out.arn}' } },
-      aws_iot_topic_rule: {
-        r: {
-          name: 'r',
-          enabled: true,
-          sql: "SELECT * FROM 'x'",
-          sql_version: '2016-03-23',
-          sqs: [{ queue_url: 'https://sqs.${data.aws_region.here.name}.amazonaws.com/' + OWN + '/mn-inbox', role_arn: 'arn:aws:iam::111122223333:role/r', use_base64: false }],
-        },
-      },
-    }, { aws_iam_policy_document: { anyone: { statement: [{ actions: ['sns:Publish'], resources: ['*'], principals: [{ type: '*', identifiers: ['*'] }] }] } } });
-    const cwd = path.join(dir, 'literal-names');
-    fs.mkdirSync(cwd);
-    const offline = JSON.parse(JSON.stringify({ ...PROVIDER, ...c }).split(OWN).join(ACCOUNT));
-    delete offline.data.aws_caller_identity;
-    fs.writeFileSync(path.join(cwd, 'main.tf.json'), JSON.stringify(offline, null, 1));
-    const setup = prepareTerraform(dir, mirror!, terraform!);
-    runTerraform(setup, cwd, ['init', '-input=false']);
-    const expected = [
-      expect.stringMatching(new RegExp('^MN-1 aws_lambda_function\\.worker: .*from everyone \\(Principal "\\*"\\), by the topic policy aws_sns_topic_policy\\.p: '
-        + 'aws_lambda_function\\.worker ← aws_sqs_queue\\.q \\(aws_lambda_event_source_mapping\\.m function_name\\) ← aws_sns_topic\\.t \\(aws_sns_topic_subscription\\.s endpoint\\)')),
-    ];
-    // The same finding names the worker's other ends: devices through the IoT rule, the function its log group's filter feeds.
-    const more = [
-      /from devices publishing to AWS IoT Core \(an IoT topic rule\): aws_lambda_function\.worker ← aws_sqs_queue\.q \(aws_lambda_event_source_mapping\.m function_name\) ← devices/,
-      // Through the group, or straight from the worker: the filter names the worker's own group, whose events are its logs.
-      /to function aws_lambda_function\.out, which runs outside every VPC, with the internet: aws_lambda_function\.worker → (aws_cloudwatch_log_group\.g|aws_lambda_function\.out)/,
-    ];
-    const found = relays(c);
-    expect(found).toEqual(expected);
-    for (const m of more) expect(found[0]).toMatch(m);
-    const fromPlan = checkTopology(extractTerraformPlan(planJson(setup, cwd), { account: ACCOUNT }), { model: NetworkModel.ALPHA })
-      .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-    expect(fromPlan).toEqual(expected);
-    for (const m of more) expect(fromPlan[0]).toMatch(m);
-  }, 300_000);
 });
