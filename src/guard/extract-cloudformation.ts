@@ -80,6 +80,11 @@ const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
 ];
 
 const PSEUDO = /^AWS::/;
+/**
+ * Pseudo parameters of one value without quotes or backslashes (CloudFormation User Guide, "Pseudo parameters
+ * reference"): not `AWS::NotificationARNs` (a list) or `AWS::NoValue`.
+ */
+const SINGLE_PSEUDO: ReadonlySet<string> = new Set(['AWS::AccountId', 'AWS::Region', 'AWS::Partition', 'AWS::URLSuffix', 'AWS::StackName', 'AWS::StackId']);
 
 /** No subnet named (shared: most values name none). */
 const NONE: readonly string[] = [];
@@ -2011,7 +2016,7 @@ class TemplateReader {
     if (holders.size === 0) return;
     const text = textOf();
     if (![...holders].some((h) => text.includes(h))) return;
-    const principals = [...this.referenced(withoutGrantees(c.p))].filter((id) => holders.has(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
+    const principals = [...this.referenced(withoutGrantees(c.p, (v) => this.assembled(v), c.type))].filter((id) => holders.has(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
     if (principals.length === 0) return;
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
     this.b.add({
@@ -2096,7 +2101,104 @@ class TemplateReader {
       text: (v) => this.render(v),
       grantRefs: (v) => this.logGroupRefs(v, false),
       grantText: (v) => this.relayText(v),
+      document: (v) => this.assembled(v),
     };
+  }
+
+  /**
+   * A policy document written as JSON text by `Fn::Sub` or `Fn::Join` (`textPieces`) as the object it is: each string
+   * that held references an `Fn::Join` of its literal text and those references (one reference alone: itself), which
+   * the readers resolve as they do in a document written as an object. Text that is not a JSON object or array, or
+   * that places a reference outside a string, stays as it is (a document the guard cannot read: fail closed).
+   */
+  private assembled(value: unknown): unknown {
+    const pieces = this.textPieces(value);
+    if (pieces === undefined || !pieces.some((p) => typeof p !== 'string')) return value;
+    const mark = (i: number) => `\uE000${i}\uE001`;
+    if (pieces.some((p) => typeof p === 'string' && /[\uE000\uE001]/.test(p))) return value;
+    const refs: unknown[] = [];
+    const text = pieces.map((p) => (typeof p === 'string' ? p : mark(refs.push(p.ref) - 1))).join('');
+    if (!/^\s*[[{]/.test(text)) return value;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return value;
+    }
+    let keyed = false;
+    const rebuild = (v: unknown): unknown => {
+      if (typeof v === 'string') {
+        if (!/[\uE000\uE001]/.test(v)) return v;
+        const parts = v.split(/\uE000(\d+)\uE001/).map((x, i) => (i % 2 === 1 ? refs[Number(x)] : x)).filter((x) => x !== '');
+        return parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : { 'Fn::Join': ['', parts] };
+      }
+      if (Array.isArray(v)) return v.map(rebuild);
+      if (v === null || typeof v !== 'object') return v;
+      if (Object.keys(v).some((k) => /[\uE000\uE001]/.test(k))) keyed = true;
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rebuild(x)]));
+    };
+    const out = rebuild(parsed);
+    // A reference in a key (a statement's `Sid` aside, keys name elements): the guard does not read it.
+    return keyed ? value : out;
+  }
+
+  /**
+   * The text an `Fn::Sub` or `Fn::Join` writes, as literal pieces and the references it puts between them, when every
+   * reference is one whose value cannot change the text's structure: a pseudo parameter of one value, or a resource of
+   * the template by `Ref` or an ARN attribute (`Fn::GetAtt [Id, Arn]`), which hold no quote or backslash. A template
+   * parameter, a custom resource's answer, an import or any other expression may hold any text: undefined.
+   */
+  private textPieces(value: unknown): (string | { ref: unknown })[] | undefined {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length !== 1) return undefined;
+    const v = value as Record<string, unknown>;
+    const safe = (x: unknown): boolean => {
+      const ref = (x as any)?.Ref;
+      if (typeof ref === 'string') return PSEUDO.test(ref) ? SINGLE_PSEUDO.has(ref) : isAwsType(this.resources[ref]?.Type);
+      const att = getAtt(x);
+      return att !== undefined && /Arn$/.test(att[1]) && isAwsType(this.resources[att[0]]?.Type);
+    };
+    const join = v['Fn::Join'];
+    if (Array.isArray(join)) {
+      const [delimiter, list] = join;
+      if (typeof delimiter !== 'string' || !Array.isArray(list)) return undefined;
+      const out: (string | { ref: unknown })[] = [];
+      for (const [i, x] of list.entries()) {
+        if (i > 0 && delimiter !== '') out.push(delimiter);
+        if (typeof x === 'string') out.push(x);
+        else if (safe(x)) out.push({ ref: x });
+        else return undefined;
+      }
+      return out;
+    }
+    const sub = v['Fn::Sub'];
+    if (sub === undefined) return undefined;
+    const [template, map] = Array.isArray(sub) ? sub : [sub, {}];
+    if (typeof template !== 'string' || map === null || typeof map !== 'object' || Array.isArray(map)) return undefined;
+    const out: (string | { ref: unknown })[] = [];
+    let last = 0;
+    for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
+      out.push(template.slice(last, m.index));
+      last = m.index! + m[0].length;
+      const name = m[1];
+      // `${!Literal}` writes `${Literal}` (CloudFormation User Guide, Fn::Sub).
+      if (name.startsWith('!')) {
+        out.push(`\${${name.slice(1)}}`);
+        continue;
+      }
+      if (name in map) {
+        const given = (map as Record<string, unknown>)[name];
+        if (typeof given === 'string') out.push(given);
+        else if (safe(given)) out.push({ ref: given });
+        else return undefined;
+        continue;
+      }
+      const dot = name.indexOf('.');
+      const ref = PSEUDO.test(name) || dot < 0 ? { Ref: name } : { 'Fn::GetAtt': [name.slice(0, dot), name.slice(dot + 1)] };
+      if (!safe(ref)) return undefined;
+      out.push({ ref });
+    }
+    out.push(template.slice(last));
+    return out.filter((p) => p !== '');
   }
 
 
@@ -2208,7 +2310,10 @@ class TemplateReader {
     if (this.deployingAccount(value)) return true;
     const id = typeof (value as any)?.Ref === 'string' ? (value as any).Ref : getAtt(value)?.[0];
     if (id !== undefined && /^AWS::IAM::(Role|User)$/.test(this.resources[id]?.Type ?? '')) return true;
-    const text = typeof value === 'string' ? value : this.render(value, true);
+    // `Fn::Sub` (or `Fn::Join`) of one reference alone (`${Role.Arn}`, `${R}` with `R` in its variables): that reference.
+    const pieces = (value as any)?.['Fn::Sub'] !== undefined || (value as any)?.['Fn::Join'] !== undefined ? this.textPieces(value) : undefined;
+    if (pieces?.length === 1 && typeof pieces[0] !== 'string') return this.ownPrincipal(pieces[0].ref);
+    const text = typeof value === 'string' ? value : (value as any)?.['Fn::Sub'] !== undefined ? this.relayText(value) : this.render(value, true);
     return /^arn:(\{partition\}|aws[a-z-]*):iam::\{accountid\}:(root|role\/|user\/)/.test(text) || text === '{accountid}';
   }
 
@@ -3301,7 +3406,7 @@ function chosenByCondition(value: unknown): boolean {
  * JSON text (`Fn::Sub`, with the variables its text still uses) too; what the guard cannot take apart (`Fn::Join` of
  * text) stays, naming the principal as code would (fail closed).
  */
-function withoutGrantees(value: unknown): unknown {
+function withoutGrantees(value: unknown, assemble: (v: unknown) => unknown, type?: string): unknown {
   if (typeof value === 'string') {
     if (!/principal/i.test(value)) return value;
     let parsed: unknown;
@@ -3310,17 +3415,20 @@ function withoutGrantees(value: unknown): unknown {
     } catch {
       return value;
     }
-    return parsed !== null && typeof parsed === 'object' ? JSON.stringify(withoutGrantees(parsed)) : value;
+    return parsed !== null && typeof parsed === 'object' ? JSON.stringify(withoutGrantees(parsed, assemble)) : value;
   }
-  if (Array.isArray(value)) return value.map(withoutGrantees);
+  if (Array.isArray(value)) return value.map((v) => withoutGrantees(v, assemble));
   if (value === null || typeof value !== 'object') return value;
+  // JSON text joined from literal pieces and references (`Fn::Join`): the document it is.
+  const whole = assemble(value);
+  if (whole !== value) return withoutGrantees(whole, assemble);
   const sub = (value as Record<string, unknown>)['Fn::Sub'];
   if (Array.isArray(sub) && typeof sub[0] === 'string' && sub[1] !== null && typeof sub[1] === 'object' && Object.keys(value).length === 1) {
-    const text = withoutGrantees(sub[0]) as string;
+    const text = withoutGrantees(sub[0], assemble) as string;
     const used = Object.entries(sub[1]).filter(([k]) => text.includes(`\${${k}}`));
-    return { 'Fn::Sub': [text, Object.fromEntries(used.map(([k, v]) => [k, withoutGrantees(v)]))] };
+    return { 'Fn::Sub': [text, Object.fromEntries(used.map(([k, v]) => [k, withoutGrantees(v, assemble)]))] };
   }
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !namesGrantee(k, value)).map(([k, v]) => [k, withoutGrantees(v)]));
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !namesGrantee(k, value, type)).map(([k, v]) => [k, withoutGrantees(v, assemble)]));
 }
 
 /** Every role ARN inside `value`'s blocks (a Kinesis Data Analytics SQL application's inputs, outputs, reference data). */

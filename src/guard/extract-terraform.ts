@@ -3101,24 +3101,33 @@ class ConfigReader {
   private unplacedCode(c: ReadContext): void {
     if (!c.type.startsWith('aws_') || c.type.startsWith('aws_iam_') || c.type === 'aws_lambda_function' || c.type === 'aws_lambda_permission') return;
     const addresses = new Set<string>();
-    const walk = (v: unknown): void => {
+    const walk = (v: unknown, type?: string): void => {
       if (v instanceof PlanReference) return void addresses.add(v.address);
-      // A policy as text (a configuration's string, a plan's template): its parts, principals left out.
-      const text = v instanceof PlanTemplate ? v.text : typeof v === 'string' && !this.plan ? v : undefined;
-      if (text !== undefined && /principal/i.test(text)) {
+      // A policy as text (a configuration's string, a plan's template): its parts, principals left out. A plan's known
+      // JSON text (a policy, a Batch job's container properties, ECS container definitions): its parts, as the
+      // configuration's JSON text is read for its interpolations.
+      const text = v instanceof PlanTemplate || typeof v === 'string' ? (v instanceof PlanTemplate ? v.text : v) : undefined;
+      if (text !== undefined && (/principal/i.test(text) || /^\s*(?:[[{]|\$\{jsonencode\()/.test(text))) {
         const parsed = this.jsonArgument(v);
         if (parsed !== null && typeof parsed === 'object') return walk(parsed);
       }
       if (v instanceof PlanTemplate) return void this.referenced(v.text, addresses);
-      if (Array.isArray(v)) return v.forEach(walk);
-      if (v && typeof v === 'object') return Object.entries(v).forEach(([k, x]) => (k === '//' || namesGrantee(k, v) ? undefined : walk(x)));
+      if (Array.isArray(v)) return v.forEach((x) => walk(x));
+      if (v && typeof v === 'object') return Object.entries(v).forEach(([k, x]) => (k === '//' || namesGrantee(k, v, type) ? undefined : walk(x)));
       if (typeof v !== 'string') return;
-      if (!this.plan) return void this.referenced(v, addresses);
-      // A plan's literal ARN of a resource of its own.
-      const named = v.startsWith('arn:') ? this.iamNamed(v) : undefined;
+      if (!this.plan) {
+        this.referenced(v, addresses);
+        // A literal IAM ARN of the deploying account, built from the caller identity (`arn:…:iam::${data.aws_caller_identity…}:role/name`).
+        const named = /:iam::/.test(v) ? this.iamNamed(this.render(v)) : undefined;
+        if (named?.kind === 'node') addresses.add(named.id.slice(this.prefix.length));
+        return;
+      }
+      // A plan's literal ARN of a resource of its own: by the ARN the plan gives it, or by a role's name in an ARN of the
+      // account the plan deploys to — of any account where the plan does not say which (it may be the own one: fail closed).
+      const named = v.startsWith('arn:') ? this.iamNamed(v, this.planAccount === undefined) : undefined;
       if (named?.kind === 'node') addresses.add(named.id.slice(this.prefix.length));
     };
-    walk(c.p);
+    walk(c.p, c.type);
     const principals = [...addresses].filter((a) => {
       const type = this.types.get(a);
       return type === 'aws_iam_instance_profile' || type === 'aws_ecs_task_definition' || type === 'aws_launch_template'
@@ -3161,10 +3170,11 @@ class ConfigReader {
    * The principal of the configuration a literal names: an IAM role, user, group, policy or instance profile by its
    * ARN of the deploying account (any path) or by its name; a launch template, launch configuration by its name; a
    * task definition by its family (with a revision, or as an ARN); in a plan, a resource by the ARN or id the plan
-   * gives it. Undefined when none, or several, is so named.
+   * gives it. `anyAccount`: an ARN of any literal account names the configuration's principal of that name (where the
+   * guard must not miss it). Undefined when none, or several, is so named.
    */
-  private iamNamed(text: string): Ref | undefined {
-    const own = (account: string) => account === '{accountid}' || Boolean(this.plan && account === this.planAccount);
+  private iamNamed(text: string, anyAccount = false): Ref | undefined {
+    const own = (account: string) => account === '{accountid}' || Boolean(this.plan && account === this.planAccount) || (anyAccount && /^\d{12}$/.test(account));
     const iam = /^arn:[^:]*:iam::([^:]*):(role|user|group|policy|instance-profile)\/(?:.*\/)?([^/]+)$/.exec(text);
     const task = /^arn:[^:]*:ecs:[^:]*:([^:]*):task-definition\/([^:/]+)(?::\d+)?$/.exec(text);
     const [types, name] = iam ? (own(iam[1]) ? [[`aws_iam_${iam[2].replace('-', '_')}`], iam[3]] : [[], '']) : task ? (own(task[1]) ? [['aws_ecs_task_definition'], task[2]] : [[], ''])

@@ -25,6 +25,11 @@ export interface RelayValues {
   grantRefs(value: unknown): Ref[];
   /** An IAM policy's `Resource` value as literal text, references and pseudo parameters as `{…}` (for its wildcards). */
   grantText(value: unknown): string;
+  /**
+   * A policy document the engine writes as an expression over JSON text (CloudFormation's `Fn::Sub` or `Fn::Join` of
+   * literal pieces and references) as the object it is, its references kept as expressions; anything else as it is.
+   */
+  document?(value: unknown): unknown;
 }
 
 /** Id of the account's default event bus, which rules naming no bus are on (one per account and region). */
@@ -150,6 +155,15 @@ const ACCOUNT_KEYS = new Set(['aws:sourceaccount', 'aws:principalaccount', 'aws:
 const SOURCE_KEYS = new Set(['aws:sourcearn']);
 /** Operators that require the key to equal (or match) the values given; `…IfExists` and negations do not hold anything. */
 const HOLDING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
+/** The condition key that holds the caller's ARN (IAM global condition keys, `aws:PrincipalArn`). */
+const PRINCIPAL_ARN_KEYS = new Set(['aws:principalarn']);
+/**
+ * Operators under which `aws:PrincipalArn` bounds the callers exactly to the values given: `StringEquals` compares
+ * them literally; `ArnEquals`, `ArnLike` and `StringLike` match wildcards (`*`, `?`), so only a value without one bounds
+ * them (IAM User Guide, "IAM JSON policy elements: Condition operators"). Set operators (`ForAnyValue:`…), `…IfExists`,
+ * negations and case-insensitive comparisons do not.
+ */
+const EXACT_OPERATORS = new Set(['stringequals', 'arnequals', 'arnlike', 'stringlike']);
 
 /**
  * Actions that put data in and change nothing else: a queue's messages, a topic's, a bus's events, a stream's records, a
@@ -206,6 +220,32 @@ function conditionValues(condition: unknown, keys: ReadonlySet<string>): unknown
 }
 
 /**
+ * The callers a statement's condition bounds `aws:PrincipalArn` to exactly (`EXACT_OPERATORS`): the values of one
+ * block that names the key, every value an own principal (`values.own`) or a literal, neither with wildcards or policy
+ * variables; undefined when no block bounds it so (then the principal stands: a deploy-time value may be anyone).
+ * Blocks of the same condition all hold (IAM evaluates them with AND): any one of them bounds the callers.
+ */
+function principalArnBound(values: RelayValues, condition: unknown): unknown[] | undefined {
+  if (!condition || typeof condition !== 'object' || Array.isArray(condition)) return undefined;
+  const bounds: unknown[][] = [];
+  for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
+    const op = operator.toLowerCase();
+    if (!EXACT_OPERATORS.has(op) || !block || typeof block !== 'object' || Array.isArray(block)) continue;
+    for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
+      if (!PRINCIPAL_ARN_KEYS.has(key.toLowerCase())) continue;
+      const list = Array.isArray(value) ? value : [value];
+      // An own principal as the engine reads it (a reference, an ARN of the deploying account) without wildcards, or a
+      // literal without policy variables (`${aws:username}`) or, where the operator matches them, wildcards.
+      const exact = list.length > 0 && list.every((v) => (values.own(v) ? !/[*?]/.test(values.text(v))
+        : typeof v === 'string' && !v.includes('${') && (op === 'stringequals' || !/[*?]/.test(v))));
+      if (exact) bounds.push(list);
+    }
+  }
+  // The bound of the fewest callers outside the own account (an own-only bound, when one holds).
+  return bounds.sort((a, b) => a.filter((v) => !values.own(v)).length - b.filter((v) => !values.own(v)).length)[0];
+}
+
+/**
  * Who a statement's principal lets in, beyond the own account: nothing (the own account only), the resources of the
  * output a service principal acts for (`aws:SourceArn`), or the outside (everyone, another account, a service acting for
  * anyone's resources — the confused deputy of the IAM User Guide —, a federation, a principal the guard cannot read).
@@ -222,6 +262,11 @@ function principalOpeners(values: RelayValues, statement: Record<string, unknown
   const bySource = (): Ref[] | undefined => (sources !== undefined && sources.length > 0 ? sources.flatMap((v) => values.refs(v)) : undefined);
   const everyone = principal === '*' || (principal !== null && typeof principal === 'object' && !Array.isArray(principal)
     && Object.values(principal as Record<string, unknown>).some((v) => v === '*' || (Array.isArray(v) && v.includes('*'))));
+  // Everyone, held by `aws:PrincipalArn` to callers named exactly: those callers, as if the principal named them.
+  const bound = everyone && bySource() === undefined ? principalArnBound(values, condition) : undefined;
+  if (bound !== undefined) {
+    return bound.filter((v) => !values.own(v)).map((v) => outside(`principal ${values.text(v)} (aws:PrincipalArn; another account, as far as the guard can tell), by ${where}`));
+  }
   if (everyone) return bySource() ?? [outside(held !== undefined ? `every principal${held}, by ${where}` : `everyone (Principal "*"), by ${where}`)];
   if (!principal || typeof principal !== 'object' || Array.isArray(principal)) {
     return [outside(`principal ${values.text(principal)}, which the guard cannot read, by ${where}`)];
@@ -248,7 +293,7 @@ function principalOpeners(values: RelayValues, statement: Record<string, unknown
  */
 export function policyFlows(values: RelayValues, resources: readonly Ref[], document: unknown, property: string, where: string): RelayFlow[] {
   if (resources.length === 0 || document === undefined || document === null) return [];
-  const list = statementsOf(document);
+  const list = statementsOf(values.document?.(document) ?? document);
   if (list === undefined) {
     const anyone = outside(`anyone a policy the guard cannot read may let in, by ${where}`);
     return [{ from: [anyone], to: resources, property }, { from: resources, to: [anyone], property }];
@@ -398,12 +443,31 @@ export const PRINCIPAL = '#principal';
 const GRANTEE_KEYS: ReadonlySet<string> = new Set(['Principal', 'NotPrincipal', 'principal', 'principals', 'not_principals']);
 
 /**
- * Whether the property `key` of `holder` only names whom a policy grants access, which runs no code with that principal
- * (the readers' unplaced-code backstop skips it): `GRANTEE_KEYS`, and a statement's `Condition`, which may hold the
- * principal's ARN (`aws:PrincipalArn`: IAM User Guide, "AWS global condition context keys").
+ * Properties of a resource (by type) that only name a principal to grant it access, running no code with it: an EKS
+ * access entry's principal, which may call the cluster's Kubernetes API (Amazon EKS User Guide, "Grant IAM users access
+ * to Kubernetes with EKS access entries"; the nodes that join with a node role run with it by their instance profile or
+ * node group, read as code), and its Terraform access policy association; a Lake Formation permission's principal; a
+ * RAM share's principals; a KMS grant's grantee and retiring principal. Not an EKS pod identity association's role:
+ * the pods run with it (Amazon EKS User Guide, "EKS Pod Identity").
  */
-export function namesGrantee(key: string, holder: object): boolean {
-  return GRANTEE_KEYS.has(key) || ((key === 'Condition' || key === 'condition') && ('Effect' in holder || 'effect' in holder));
+const GRANTEE_PROPERTIES: Readonly<Record<string, ReadonlySet<string>>> = {
+  'AWS::EKS::AccessEntry': new Set(['PrincipalArn']),
+  'aws_eks_access_entry': new Set(['principal_arn']),
+  'aws_eks_access_policy_association': new Set(['principal_arn']),
+  'AWS::LakeFormation::Permissions': new Set(['DataLakePrincipal']),
+  'AWS::RAM::ResourceShare': new Set(['Principals']),
+  'aws_kms_grant': new Set(['grantee_principal', 'retiring_principal']),
+};
+
+/**
+ * Whether the property `key` of `holder` only names whom a policy grants access, which runs no code with that principal
+ * (the readers' unplaced-code backstop skips it): `GRANTEE_KEYS`, a statement's `Condition`, which may hold the
+ * principal's ARN (`aws:PrincipalArn`: IAM User Guide, "AWS global condition context keys"), and, where `holder` is
+ * the properties of a resource of type `type`, its `GRANTEE_PROPERTIES`.
+ */
+export function namesGrantee(key: string, holder: object, type?: string): boolean {
+  return GRANTEE_KEYS.has(key) || ((key === 'Condition' || key === 'condition') && ('Effect' in holder || 'effect' in holder))
+    || (type !== undefined && GRANTEE_PROPERTIES[type]?.has(key) === true);
 }
 
 /** In `RelayNode.grants`: every resource of the output of a relaying service (`*`: of every one), by a wildcard. */
@@ -490,7 +554,7 @@ function grantDirections(service: string, name: string): { in: boolean; out: boo
 export function grantFlows(values: RelayValues, document: unknown, property: string): RelayFlow[] {
   if (document === undefined || document === null) return [];
   const principal: Ref = { kind: 'node', id: PRINCIPAL };
-  const list = statementsOf(document);
+  const list = statementsOf(values.document?.(document) ?? document);
   const everything = (at: string): RelayFlow[] => [
     { from: [principal], to: [everyResource(ALL_SERVICES)], property: at },
     { from: [everyResource(ALL_SERVICES)], to: [principal], property: at },
@@ -633,7 +697,7 @@ const RUNNING_SERVICES = new Set(['lambda', 'ec2', 'ecs-tasks', 'edgelambda']);
  * name the role); the relaying services act as declared. A policy the guard cannot read lets anyone.
  */
 export function trustOutside(values: RelayValues, document: unknown, role: string): Ref[] {
-  const list = statementsOf(document);
+  const list = statementsOf(values.document?.(document) ?? document);
   if (list === undefined) return [outside(`anyone a trust policy the guard cannot read lets act as role ${role}`)];
   const out: Ref[] = [];
   for (const s of list) {

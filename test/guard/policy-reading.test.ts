@@ -1,0 +1,154 @@
+/**
+ * How the guard reads IAM policies it can read exactly (red team 43, src/guard/relay-read.ts; semantics §14): a
+ * resource policy's principal that is the template's own role however it is written, `Principal: "*"` held to own
+ * roles by `aws:PrincipalArn`, references that name a role without running code with it (an EKS access entry), and a
+ * policy assembled with `Fn::Join` of literal pieces and references. What the guard cannot read exactly stays
+ * everyone (fail closed).
+ */
+import { NetworkModel } from '../../src';
+import { checkTopology } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+
+const RELAY = /through AWS services that deliver it on their own/;
+const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
+const GA = (id: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [id, attribute] });
+
+function base(): Record<string, any> {
+  const vpc = (name: string, cidr: string, segment: string) => ({
+    [`${name}Vpc`]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: `${cidr}.0.0/16`, Tags: tag(segment), EnableDnsSupport: false } },
+    [`${name}Sub`]: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${name}Vpc` }, CidrBlock: `${cidr}.0.0/24` } },
+    [`${name}Sg`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: `${name}Vpc` }, GroupDescription: name } },
+  });
+  return { ...vpc('Mn', '10.0', 'MY_NUMBER'), ...vpc('Lg', '10.1', 'LGWAN'), ...vpc('In', '10.2', 'INTERNET') };
+}
+
+const LAMBDA_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const role = (name?: string) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: LAMBDA_TRUST, ...name ? { RoleName: name } : {} } });
+/** A My Number function polling queue Q, with role `Role` (named `worker`). */
+const WORKER = {
+  Role: role('worker'),
+  Worker: {
+    Type: 'AWS::Lambda::Function',
+    Properties: {
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Role: GA('Role'),
+      Code: { ZipFile: 'exports.handler = async () => 1' },
+      VpcConfig: { SubnetIds: [{ Ref: 'MnSub' }], SecurityGroupIds: [GA('MnSg', 'GroupId')] },
+    },
+  },
+  Q: { Type: 'AWS::SQS::Queue', Properties: {} },
+  M: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: GA('Q'), FunctionName: { Ref: 'Worker' } } },
+};
+const queuePolicy = (document: unknown) => ({ Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Q' }], PolicyDocument: document } });
+const sendBy = (s: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: GA('Q'), ...s }] });
+
+function relays(resources: Record<string, unknown>, parameters: Record<string, unknown> = {}): string[] {
+  const template = { S: { Parameters: parameters, Resources: { ...base(), ...resources } } };
+  return checkTopology(extractCloudFormation(template as any), { model: NetworkModel.ALPHA })
+    .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
+}
+const policed = (document: unknown, more: Record<string, unknown> = {}) => relays({ ...WORKER, P: queuePolicy(document), ...more });
+
+describe('CloudFormation: a resource policy\'s principal that is the template\'s own role', () => {
+  test('Fn::Sub of the role\'s ARN, alone or in a longer text, and Fn::GetAtt in both spellings: own', () => {
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Role.Arn}' } } }))).toEqual([]);
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': ['${R}', { R: GA('Role') }] } } }))).toEqual([]);
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${Role}' } } }))).toEqual([]);
+    expect(policed(sendBy({ Principal: { AWS: GA('Role') } }))).toEqual([]);
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::GetAtt': 'Role.Arn' } } }))).toEqual([]);
+    // The whole policy as Fn::Sub JSON text.
+    const text = JSON.stringify(sendBy({ Principal: { AWS: '${Role.Arn}' }, Resource: '*' }));
+    expect(policed({ 'Fn::Sub': text })).toEqual([]);
+  });
+  test('controls: another account\'s role, a parameter, a role ARN of another account around a reference', () => {
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': 'arn:aws:iam::999999999999:role/${Role}' } } }))).toHaveLength(1);
+    expect(relays({ ...WORKER, P: queuePolicy(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Who}' } } })) }, { Who: { Type: 'String' } })).toHaveLength(1);
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Role.RoleId}' } } }))).toHaveLength(1);
+    const text = JSON.stringify(sendBy({ Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Resource: '*' }));
+    expect(policed({ 'Fn::Sub': text })).toHaveLength(1);
+  });
+});
+
+describe('CloudFormation: Principal "*" held by aws:PrincipalArn', () => {
+  const held = (condition: Record<string, unknown>) => policed(sendBy({ Principal: { AWS: '*' }, Condition: condition }));
+  test('StringEquals, ArnEquals or ArnLike with the own roles (by reference, by an ARN of the deploying account): those roles', () => {
+    expect(held({ ArnEquals: { 'aws:PrincipalArn': GA('Role') } })).toEqual([]);
+    expect(held({ StringEquals: { 'aws:PrincipalArn': [GA('Role'), { 'Fn::Sub': '${Role.Arn}' }] } })).toEqual([]);
+    expect(held({ ArnLike: { 'aws:PrincipalArn': { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/worker' } } })).toEqual([]);
+    expect(policed(sendBy({ Principal: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': GA('Role') } } }))).toEqual([]);
+    // Another account's role named exactly: that principal, not everyone.
+    expect(held({ StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::999999999999:role/x' } }))
+      .toEqual([expect.stringMatching(/from principal arn:aws:iam::999999999999:role\/x \(aws:PrincipalArn; another account/)]);
+  });
+  test('what does not bound the callers exactly stays everyone', () => {
+    const everyone = [expect.stringMatching(/from everyone \(Principal "\*"\)/)];
+    expect(held({ StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/worker' } })).toEqual(everyone);
+    expect(held({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::999999999999:role/*' } })).toEqual(everyone);
+    expect(held({ 'ForAnyValue:StringEquals': { 'aws:PrincipalArn': GA('Role') } })).toEqual(everyone);
+    expect(held({ StringEqualsIfExists: { 'aws:PrincipalArn': GA('Role') } })).toEqual(everyone);
+    expect(held({ StringNotEquals: { 'aws:PrincipalArn': GA('Role') } })).toEqual(everyone);
+    expect(held({ StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::${aws:PrincipalAccount}:role/worker' } })).toEqual(everyone);
+    expect(held({ StringEquals: { 'aws:PrincipalArn': [] } })).toEqual(everyone);
+    expect(relays({ ...WORKER, P: queuePolicy(sendBy({ Principal: { AWS: '*' }, Condition: { ArnEquals: { 'aws:PrincipalArn': { Ref: 'Who' } } } })) },
+      { Who: { Type: 'String' } })).toEqual(everyone);
+  });
+});
+
+describe('CloudFormation: a policy joined from literal pieces and references', () => {
+  const join = (...pieces: unknown[]) => ({ 'Fn::Join': ['', pieces] });
+  test('read as the document it is: the own role\'s principal lets no one in; another account\'s does', () => {
+    const head = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"';
+    expect(policed(join(head, GA('Q'), '","Principal":{"AWS":"', GA('Role'), '"}}]}'))).toEqual([]);
+    expect(policed(join(head, GA('Q'), '","Principal":{"AWS":"arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root"}}]}'))).toEqual([]);
+    expect(policed(join(head, GA('Q'), '","Principal":{"AWS":"arn:aws:iam::999999999999:root"}}]}')))
+      .toEqual([expect.stringMatching(/from principal arn:aws:iam::999999999999:root \(another account/)]);
+    // A delimiter between the pieces.
+    const pieces = ['{', 'Statement', ':[{', 'Effect', ':', 'Allow', ',', 'Action', ':', 'sqs:SendMessage', ',', 'Principal', ':{', 'AWS', ':'];
+    expect(policed({ 'Fn::Join': ['"', [...pieces, GA('Role'), '}}]}']] })).toEqual([]);
+    expect(policed({ 'Fn::Join': ['"', [...pieces, 'arn:aws:iam::999999999999:root', '}}]}']] })).toHaveLength(1);
+  });
+  test('what the guard cannot assemble exactly stays a policy it cannot read (everyone, both ways)', () => {
+    const anyone = /from anyone a policy the guard cannot read may let in/;
+    const head = '{"Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Principal":{"AWS":"';
+    // A parameter may hold any text (a quote that closes the principal).
+    expect(relays({ ...WORKER, P: queuePolicy(join(head, { Ref: 'Who' }, '"}}]}')) }, { Who: { Type: 'String' } }))
+      .toEqual([expect.stringMatching(anyone)]);
+    // A reference outside a string; text that is not JSON.
+    expect(policed(join('{"Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Principal":{"AWS":', GA('Role'), '}}]}'))).toEqual([expect.stringMatching(anyone)]);
+    expect(policed(join(head, GA('Role'), '"}}'))).toEqual([expect.stringMatching(anyone)]);
+  });
+});
+
+describe('CloudFormation: what names a role without running code with it (the unplaced-code backstop)', () => {
+  const OBJECTS = { 'Fn::Join': ['', [GA('B'), '/*']] };
+  /** A My Number function whose role writes and reads bucket B: a finding only when other code runs with the role. */
+  const MN = {
+    B: { Type: 'AWS::S3::Bucket', Properties: {} },
+    MnRole: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: LAMBDA_TRUST,
+        Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject'], Resource: OBJECTS }] } }],
+      },
+    },
+    MnFn: { ...WORKER.Worker, Properties: { ...WORKER.Worker.Properties, Role: GA('MnRole') } },
+  };
+  const code = /^MN-1 MnFn: .*to code that AWS::(EKS::PodIdentityAssociation|Logs::ResourcePolicy) \w+ \(in a subnet the guard cannot place\)/;
+  test('an EKS access entry names the role that may call the cluster\'s API: no code; a pod identity association runs pods with it', () => {
+    expect(relays(MN)).toEqual([]);
+    const entry = { Type: 'AWS::EKS::AccessEntry', Properties: { ClusterName: 'c', PrincipalArn: GA('MnRole'), Type: 'STANDARD' } };
+    expect(relays({ ...MN, E: entry })).toEqual([]);
+    expect(relays({ ...MN, E: { ...entry, Properties: { ...entry.Properties, PrincipalArn: { 'Fn::Sub': '${MnRole.Arn}' } } } })).toEqual([]);
+    const pods = { Type: 'AWS::EKS::PodIdentityAssociation', Properties: { ClusterName: 'c', Namespace: 'n', ServiceAccount: 's', RoleArn: GA('MnRole') } };
+    expect(relays({ ...MN, E: entry, Pods: pods })).toContainEqual(expect.stringMatching(code));
+  });
+  test('a policy joined from pieces names its principal as a policy written as an object does; one the guard cannot assemble still counts', () => {
+    const head = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:PutLogEvents","Resource":"*","Principal":{"AWS":"';
+    const logs = (document: unknown) => ({ Type: 'AWS::Logs::ResourcePolicy', Properties: { PolicyName: 'l', PolicyDocument: document } });
+    expect(relays({ ...MN, L: logs({ 'Fn::Join': ['', [head, GA('MnRole'), '"}}]}']] }) })).toEqual([]);
+    // A reference outside a string: not assembled, the role is named as code would name it (fail closed).
+    const bare = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:PutLogEvents","Resource":"*","Principal":{"AWS":';
+    expect(relays({ ...MN, L: logs({ 'Fn::Join': ['', [bare, GA('MnRole'), '}}]}']] }) })).toContainEqual(expect.stringMatching(code));
+  });
+});
