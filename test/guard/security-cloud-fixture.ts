@@ -56,10 +56,10 @@ export interface Mutation {
   /**
    * Member A's logs also carried to the SIEM by a Firehose delivery stream (SC-4): `via` an extra flow log of its VPC to
    * the stream (`flow-log`), or to a log group subscribed to it (`subscription`), or a stream tagged with member A's code
-   * that a log group of its own is subscribed to (`tagged`); its `prefix` and `errorPrefix` (undefined: left out;
+   * that a log group of its own is subscribed to (`tagged`), or the same untagged (`untagged`: member A's by its stack only); its `prefix` and `errorPrefix` (undefined: left out;
    * `expression`: one the guard cannot read). Defaults: `members/131016/stream/` and `members/131016/stream-errors/`.
    */
-  readonly memberStreamA?: { readonly via: 'flow-log' | 'subscription' | 'tagged'; readonly prefix?: string; readonly errorPrefix?: string | null };
+  readonly memberStreamA?: { readonly via: 'flow-log' | 'subscription' | 'tagged' | 'untagged'; readonly prefix?: string; readonly errorPrefix?: string | null };
   /** The key prefix of the hub firewall's logs in the SIEM bucket (instead of `hub/firewall/<type>`). */
   readonly hubFirewallPrefix?: string;
   /** Drop the proxy log group's subscription filter. */

@@ -146,6 +146,21 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     expect(lines(check(graphOf({ memberStreamA: { via, prefix: 'members/131016/!{timestamp:yyyy/MM/dd}/', errorPrefix: 'members/131016/!{firehose:error-output-type}/' } })))).toEqual([]);
   });
 
+  test('SC-4: an untagged stream and subscription filter are a member\'s by a stack holding that member only (CloudFormation, a stack per member)', () => {
+    const perMember = (m: Mutation) => {
+      const { Hub, Members } = prefectureCfn(m, true);
+      // Member A's resources are named …A (VpcA, StreamA, SubscriptionA), member B's …B.
+      const of = (k: string) => ({ Resources: Object.fromEntries(Object.entries(Members.Resources ?? {}).filter(([name]) => name.endsWith(k))) });
+      return extractCloudFormation({ Hub, MemberA: of('A'), MemberB: of('B') });
+    };
+    expect(lines(check(perMember({})))).toEqual([]);
+    expect(lines(check(perMember({ memberStreamA: { via: 'untagged' } })))).toEqual([]);
+    expect(lines(check(perMember({ memberStreamA: { via: 'untagged', prefix: 'hub/proxy/' } }))).join('\n'))
+      .toMatch(/SC-4 error .*delivery stream MemberA\/StreamA \(Prefix\), which carries log group \/member-a\/logs of member 131016, through subscription filter MemberA\/SubscriptionA, writes to the SIEM bucket under hub\/proxy\//);
+    // In one template holding both members and the hub, nothing places them: the known gap (README).
+    expect(lines(check(graphOf({ memberStreamA: { via: 'untagged', prefix: 'hub/proxy/' } })))).toEqual([]);
+  });
+
   test('SC-4: a partial flow log beside the complete one, under the member\'s own prefix, passes (the SIEM has the whole traffic already)', () => {
     expect(lines(check(graphOf({ extraFlowLogA: { path: '/members/131016/rejected/', trafficType: 'REJECT' } })))).toEqual([]);
   });
