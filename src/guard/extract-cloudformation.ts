@@ -23,7 +23,7 @@ import {
   TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
-import { firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
+import { firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -869,7 +869,13 @@ class TemplateReader {
     [['AWS::KinesisFirehose::DeliveryStream'], (reader, { b, base, p, id }) => {
       const configs = [p.ExtendedS3DestinationConfiguration, p.S3DestinationConfiguration].filter((c) => c !== undefined);
       const drops = firehoseProcessingProblem(configs);
-      b.add({ ...(drops ? { drops } : {}), ...base, type: 'delivery-stream', buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))) });
+      b.add({
+        ...(drops ? { drops } : {}),
+        ...base,
+        type: 'delivery-stream',
+        buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))),
+        keyPrefixes: configs.map((c) => firehosePrefixes(c, (t) => !isDynamicReference(t))),
+      });
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
     [['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::Redshift::Cluster', 'AWS::RedshiftServerless::Workgroup', 'AWS::DMS::ReplicationInstance',

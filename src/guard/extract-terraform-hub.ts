@@ -7,7 +7,7 @@
 import { GraphBuilder, str } from './builder';
 import { GraphNode, namePatternOf, Ref } from './graph';
 import { terraformInlineLifecycle, terraformLifecycleRules } from './lifecycle';
-import { firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
+import { firehosePrefixes, firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { parseEmbeddedJson } from './strict-json';
 import { blocks, templated, valueList } from './unreadable';
 import { wafRule } from './waf';
@@ -107,7 +107,14 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
     const { b, base, p, id } = c;
     const configs = [...blocks(p.extended_s3_configuration), ...blocks(p.s3_configuration)];
     const drops = firehoseProcessingProblem(configs);
-    b.add({ ...(drops ? { drops } : {}), ...base, type: 'delivery-stream', buckets: configs.map((x) => b.noted(id, 'bucket_arn', sink(c, x?.bucket_arn))) });
+    b.add({
+      ...(drops ? { drops } : {}),
+      ...base,
+      type: 'delivery-stream',
+      buckets: configs.map((x) => b.noted(id, 'bucket_arn', sink(c, x?.bucket_arn))),
+      // An interpolation is known only at apply time (a plan's unknown value is no string either).
+      keyPrefixes: configs.map((x) => firehosePrefixes(x, (t) => !templated(t))),
+    });
   }],
 ]);
 

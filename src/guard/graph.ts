@@ -776,7 +776,15 @@ export interface DeliveryStreamNode extends NodeBase {
   readonly buckets: Ref[];
   /** Why its record processing may drop records (`log-delivery.ts`): then not every record reaches the buckets. */
   readonly drops?: string;
+  /**
+   * Where in each of `buckets` (the same order) it writes (SC-4): its `Prefix` and `ErrorOutputPrefix` (`prefix`,
+   * `error_output_prefix`) as `firehosePrefix` reads them. Absent: not read (SC-4 fails closed).
+   */
+  readonly keyPrefixes?: readonly { readonly prefix: StreamPrefix; readonly errorPrefix: StreamPrefix }[];
 }
+
+/** A delivery stream's key prefix: the text as written (`''` when none is given), or why the guard cannot read it. */
+export type StreamPrefix = { readonly text: string } | { readonly unread: string };
 
 /**
  * A resource of any type labelled with a host role (`jichitai:role`), e.g. a host's security group or an Auto Scaling

@@ -1,4 +1,5 @@
-import { blocks, oneBlock } from './unreadable';
+import type { StreamPrefix } from './graph';
+import { blocks, expressionText, oneBlock } from './unreadable';
 
 /**
  * What keeps a log from reaching its destination whole, where SC-4 (every log reaches the SIEM) takes a delivery for
@@ -71,4 +72,25 @@ export function missingFlowLogFields(format: string | undefined): string[] {
   if (format === undefined) return [];
   const fields = new Set([...format.matchAll(/\$\{([a-z0-9-]+)\}/g)].map((m) => m[1]));
   return SIEM_FLOW_LOG_FIELDS.filter((f) => !fields.has(f));
+}
+
+/**
+ * A Firehose S3 destination's `Prefix` / `ErrorOutputPrefix` (SC-4): the text as written (`''` when none is given: Firehose
+ * then writes at the bucket's root, its default prefixes being a time and an error type,
+ * https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html), or why the guard cannot read it (`literal` says which
+ * strings the engine leaves unevaluated). Firehose's own expressions (`!{timestamp:…}`, `!{partitionKeyFromQuery:…}`)
+ * stay in the text: SC-4 reads the literal head before them.
+ */
+export function firehosePrefix(value: unknown, literal: (text: string) => boolean): StreamPrefix {
+  if (value === undefined || value === null) return { text: '' };
+  if (typeof value === 'string' && literal(value)) return { text: value };
+  return { unread: `${expressionText(value)} is an expression` };
+}
+
+/** A Firehose S3 destination configuration's prefixes, in either engine's spelling (`Prefix`, `prefix`). */
+export function firehosePrefixes(config: any, literal: (text: string) => boolean): { prefix: StreamPrefix; errorPrefix: StreamPrefix } {
+  return {
+    prefix: firehosePrefix(config?.Prefix ?? config?.prefix, literal),
+    errorPrefix: firehosePrefix(config?.ErrorOutputPrefix ?? config?.error_output_prefix, literal),
+  };
 }

@@ -14,6 +14,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -1902,6 +1903,35 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
     name: 'SC-4: the α member\'s Internet flow log records only accepted traffic',
     rule: 'SC-4',
     apply(p) { l1<ec2.CfnFlowLog>(p.members[0].network, 'Internet/FlowLog').trafficType = 'ACCEPT'; },
+  },
+  {
+    // The α′ member (990002) runs the LGWAN breakout firewall; its logs under 990001's prefix mix the members' logs.
+    name: 'SC-4: the α′ member\'s LGWAN firewall logs moved under the α member\'s prefix in the SIEM',
+    rule: 'SC-4',
+    apply(p) {
+      const { stack, network } = p.members[1];
+      const logging = l1<nfw.CfnLoggingConfiguration>(network, 'Lgwan/Firewall/Logging-1');
+      const text = JSON.stringify(stack.resolve(logging.loggingConfiguration));
+      if (!text.includes('"members/990002/')) throw new Error('test setup: the firewall logs are not under members/990002/');
+      logging.loggingConfiguration = JSON.parse(text.split('"members/990002/').join('"members/990001/'));
+    },
+  },
+  {
+    // A second flow log beside the complete one, through a Firehose delivery stream of the member's own stack.
+    name: 'SC-4: the α member\'s Internet VPC also logs through a Firehose stream that writes to the SIEM under the α′ member\'s prefix',
+    rule: 'SC-4',
+    apply(p) {
+      const { stack, network } = p.members[0];
+      const stream = new firehose.CfnDeliveryStream(stack, 'MutStream', {
+        deliveryStreamType: 'DirectPut',
+        extendedS3DestinationConfiguration: {
+          bucketArn: p.hub.siemBucketArn, roleArn: 'arn:aws:iam::123456789012:role/firehose', prefix: 'members/990002/flow/', errorOutputPrefix: 'members/990002/errors/',
+        },
+      });
+      new ec2.CfnFlowLog(stack, 'MutStreamFlowLog', {
+        resourceId: vpcOf(network.internet).ref, resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 'kinesis-data-firehose', logDestination: stream.attrArn,
+      });
+    },
   },
   {
     // A misspelt hub function would leave the hub's inspection firewall unrecognised by the SC rules (label vocabulary).

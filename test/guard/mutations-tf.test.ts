@@ -39,6 +39,7 @@ import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { IotTopicRule } from '@cdktf/provider-aws/lib/iot-topic-rule';
+import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
@@ -50,6 +51,7 @@ import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
 import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
+import { NetworkfirewallLoggingConfiguration } from '@cdktf/provider-aws/lib/networkfirewall-logging-configuration';
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -2090,6 +2092,32 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
     name: 'SC-4: the α member\'s Internet flow log records only accepted traffic',
     rule: 'SC-4',
     apply(p) { find<TerraformResource>(p.members[0], 'Internet/FlowLog').addOverride('traffic_type', 'ACCEPT'); },
+  },
+  {
+    // The α′ member (990002) runs the LGWAN breakout firewall; its logs under 990001's prefix mix the members' logs.
+    name: 'SC-4: the α′ member\'s LGWAN firewall logs moved under the α member\'s prefix in the SIEM',
+    rule: 'SC-4',
+    apply(p) {
+      const logging = find<NetworkfirewallLoggingConfiguration>(p.members[1], 'Lgwan/Firewall/Logging-1');
+      const text = JSON.stringify(logging.loggingConfigurationInput);
+      if (!text.includes('"members/990002/')) throw new Error('test setup: the firewall logs are not under members/990002/');
+      logging.putLoggingConfiguration(JSON.parse(text.split('"members/990002/').join('"members/990001/')));
+    },
+  },
+  {
+    // A second flow log beside the complete one, through a Firehose delivery stream.
+    name: 'SC-4: the α member\'s Internet VPC also logs through a Firehose stream that writes to the SIEM under the α′ member\'s prefix',
+    rule: 'SC-4',
+    apply(p) {
+      const stream = new KinesisFirehoseDeliveryStream(p.stack, 'MutStream', {
+        name: 'mut-stream',
+        destination: 'extended_s3',
+        extendedS3Configuration: {
+          bucketArn: p.hub.siemBucketArn, roleArn: 'arn:aws:iam::123456789012:role/firehose', prefix: 'members/990002/flow/', errorOutputPrefix: 'members/990002/errors/',
+        },
+      });
+      new FlowLog(p.stack, 'MutStreamFlowLog', { vpcId: p.members[0].internet.vpcId, trafficType: 'ALL', logDestinationType: 'kinesis-data-firehose', logDestination: stream.arn });
+    },
   },
   {
     // A misspelt hub function would leave the hub's inspection firewall unrecognised by the SC rules (label vocabulary).

@@ -48,6 +48,18 @@ export interface Mutation {
    * `expression` a key path the guard cannot read), `trafficType`, a custom `logFormat` (fields as `${srcaddr}`).
    */
   readonly memberFlowLogA?: { readonly path?: string; readonly trafficType?: string; readonly logFormat?: string };
+  /**
+   * A second flow log of member A's VPC beside its complete one (SC-4): `path` the text after the SIEM bucket's ARN, its
+   * `trafficType` (ACCEPT, REJECT).
+   */
+  readonly extraFlowLogA?: { readonly path: string; readonly trafficType: string };
+  /**
+   * Member A's logs also carried to the SIEM by a Firehose delivery stream (SC-4): `via` an extra flow log of its VPC to
+   * the stream (`flow-log`), or to a log group subscribed to it (`subscription`), or a stream tagged with member A's code
+   * that a log group of its own is subscribed to (`tagged`), or the same untagged (`untagged`: member A's by its stack only); its `prefix` and `errorPrefix` (undefined: left out;
+   * `expression`: one the guard cannot read). Defaults: `members/131016/stream/` and `members/131016/stream-errors/`.
+   */
+  readonly memberStreamA?: { readonly via: 'flow-log' | 'subscription' | 'tagged' | 'untagged'; readonly prefix?: string; readonly errorPrefix?: string | null };
   /** The key prefix of the hub firewall's logs in the SIEM bucket (instead of `hub/firewall/<type>`). */
   readonly hubFirewallPrefix?: string;
   /** Drop the proxy log group's subscription filter. */
@@ -406,6 +418,48 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
     if (a.trafficType !== undefined) props.TrafficType = a.trafficType;
     if (a.logFormat !== undefined) props.LogFormat = a.logFormat;
   }
+  if (m.extraFlowLogA) {
+    members.ExtraFlowLogA = {
+      Type: 'AWS::EC2::FlowLog',
+      Properties: { ResourceId: ref('VpcA'), ResourceType: 'VPC', TrafficType: m.extraFlowLogA.trafficType, LogDestinationType: 's3', LogDestination: { 'Fn::Join': ['', [siemArn, m.extraFlowLogA.path]] } },
+    };
+  }
+  const sa = m.memberStreamA;
+  if (sa) {
+    // A prefix the guard cannot read: a pseudo parameter in it (known only at deploy time).
+    const prefix = (v: string | null | undefined, fallback: string) => (v === null ? undefined : v === 'expression' ? { 'Fn::Join': ['', ['members/', { Ref: 'AWS::StackName' }, '/']] } : v ?? fallback);
+    members.StreamA = {
+      Type: 'AWS::KinesisFirehose::DeliveryStream',
+      Properties: {
+        DeliveryStreamType: 'DirectPut',
+        ExtendedS3DestinationConfiguration: {
+          BucketARN: siemArn,
+          RoleARN: 'arn:aws:iam::123456789012:role/firehose',
+          Prefix: prefix(sa.prefix, 'members/131016/stream/'),
+          ErrorOutputPrefix: prefix(sa.errorPrefix, 'members/131016/stream-errors/'),
+        },
+        ...(sa.via === 'tagged' ? { Tags: tags({ 'jichitai:municipality': '131016' }) } : {}),
+      },
+    };
+    if (sa.via === 'flow-log') {
+      members.StreamFlowLogA = {
+        Type: 'AWS::EC2::FlowLog',
+        Properties: { ResourceId: ref('VpcA'), ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 'kinesis-data-firehose', LogDestination: arn('StreamA') },
+      };
+    } else {
+      members.LogGroupA = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/member-a/logs', RetentionInDays: 400 } };
+      members.SubscriptionA = {
+        Type: 'AWS::Logs::SubscriptionFilter',
+        Properties: { LogGroupName: ref('LogGroupA'), FilterPattern: '', DestinationArn: arn('StreamA'), RoleArn: 'arn:aws:iam::123456789012:role/logs' },
+      };
+      if (sa.via === 'subscription') {
+        members.GroupFlowLogA = {
+          Type: 'AWS::EC2::FlowLog',
+          Properties: { ResourceId: ref('VpcA'), ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs', LogGroupName: ref('LogGroupA'), DeliverLogsPermissionArn: 'arn:aws:iam::123456789012:role/flow' },
+        };
+      }
+    }
+  }
   if (!split) return { Prefecture: { Resources: hub } };
   return { Hub: { Resources: hub, Outputs: outputs }, Members: { Resources: members } };
 }
@@ -572,6 +626,48 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     if (a.trafficType !== undefined) log.traffic_type = a.trafficType;
     // Terraform's escape of `${` in a literal: `$${srcaddr}` is the text `${srcaddr}`.
     if (a.logFormat !== undefined) log.log_format = a.logFormat.replace(/\$\{/g, '$$${');
+  }
+  if (m.extraFlowLogA) {
+    put('aws_flow_log', 'extra_a', {
+      vpc_id: id('aws_vpc.a'), traffic_type: m.extraFlowLogA.trafficType, log_destination_type: 's3', log_destination: `${arn('aws_s3_bucket.siem')}${m.extraFlowLogA.path}`,
+    });
+  }
+  const sa = m.memberStreamA;
+  if (sa) {
+    // A prefix the guard cannot read: an interpolation, known only at apply time.
+    const prefix = (v: string | null | undefined, fallback: string) => (v === null ? undefined : v === 'expression' ? 'members/${var.member_code}/' : v ?? fallback);
+    put('aws_kinesis_firehose_delivery_stream', 'a', {
+      name: 'member-a-logs',
+      destination: 'extended_s3',
+      extended_s3_configuration: {
+        bucket_arn: arn('aws_s3_bucket.siem'),
+        role_arn: 'arn:aws:iam::123456789012:role/firehose',
+        prefix: prefix(sa.prefix, 'members/131016/stream/'),
+        error_output_prefix: prefix(sa.errorPrefix, 'members/131016/stream-errors/'),
+      },
+      ...(sa.via === 'tagged' ? { tags: { 'jichitai:municipality': '131016' } } : {}),
+    });
+    if (sa.via === 'flow-log') {
+      put('aws_flow_log', 'stream_a', { vpc_id: id('aws_vpc.a'), traffic_type: 'ALL', log_destination_type: 'kinesis-data-firehose', log_destination: arn('aws_kinesis_firehose_delivery_stream.a') });
+    } else {
+      put('aws_cloudwatch_log_group', 'a', { name: '/member-a/logs', retention_in_days: 400 });
+      put('aws_cloudwatch_log_subscription_filter', 'a', {
+        name: 'a',
+        log_group_name: '${aws_cloudwatch_log_group.a.name}',
+        filter_pattern: '',
+        destination_arn: arn('aws_kinesis_firehose_delivery_stream.a'),
+        role_arn: 'arn:aws:iam::123456789012:role/logs',
+      });
+      if (sa.via === 'subscription') {
+        put('aws_flow_log', 'group_a', {
+          vpc_id: id('aws_vpc.a'),
+          traffic_type: 'ALL',
+          log_destination_type: 'cloud-watch-logs',
+          log_destination: arn('aws_cloudwatch_log_group.a'),
+          iam_role_arn: 'arn:aws:iam::123456789012:role/flow',
+        });
+      }
+    }
   }
   return { resource: r };
 }

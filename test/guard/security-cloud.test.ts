@@ -93,6 +93,22 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       /SC-4 error .*the flow log of VPC \S+ records only REJECT traffic \(TrafficType\), not ALL/],
     ['SC-4: member A\'s flow log has a custom format without action, start and end', { memberFlowLogA: { logFormat: '${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${bytes}' } },
       /SC-4 error .*the flow log of VPC \S+ has a custom record format \(LogFormat\) without action, start, end, which the SIEM needs/],
+    // A partial flow log beside the complete one adds nothing the SIEM needs, but it still writes: under the member's prefix only.
+    ['SC-4: an extra flow log of member A (accepted traffic only) writes under member B\'s prefix', { extraFlowLogA: { path: '/members/132012/', trafficType: 'ACCEPT' } },
+      /SC-4 error .*the flow log of VPC \S+ writes to the SIEM bucket under members\/132012\/, not under its own members\/131016\//],
+    // Logs reaching the SIEM through a Firehose delivery stream go under the member's prefix as well.
+    ['SC-4: member A\'s flow log to a delivery stream that writes under member B\'s prefix', { memberStreamA: { via: 'flow-log', prefix: 'members/132012/' } },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries flow log \S+ of VPC \S+, writes to the SIEM bucket under members\/132012\/, not under its own members\/131016\//],
+    ['SC-4: member A\'s flow log to a log group subscribed to a delivery stream that writes at the SIEM bucket\'s root', { memberStreamA: { via: 'subscription', prefix: '' } },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries flow log \S+ of VPC \S+, through subscription filter \S+ of its log group, writes to the SIEM bucket at the bucket's root/],
+    ['SC-4: member A\'s delivery stream (tagged with its code) writes under the hub\'s prefix', { memberStreamA: { via: 'tagged', prefix: 'hub/' } },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries logs of member 131016, writes to the SIEM bucket under hub\/, not under its own members\/131016\//],
+    ['SC-4: member A\'s delivery stream without an error output prefix (failed records at the root)', { memberStreamA: { via: 'flow-log', errorPrefix: null } },
+      /SC-4 error .*delivery stream \S+ \(ErrorOutputPrefix\), which carries flow log \S+ of VPC \S+, writes to the SIEM bucket at the bucket's root/],
+    ['SC-4: member A\'s delivery stream with a prefix the guard cannot read (fail closed)', { memberStreamA: { via: 'flow-log', prefix: 'expression' } },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries flow log \S+ of VPC \S+, writes to the SIEM bucket under a key prefix the guard cannot read \(.+ is an expression\), which may be another member's \(fail closed\): it must be members\/131016\//],
+    ['SC-4: member A\'s delivery stream partitions by a Firehose expression before its own prefix (fail closed)', { memberStreamA: { via: 'subscription', prefix: 'members/!{partitionKeyFromQuery:member}/' } },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries .* writes to the SIEM bucket under members\/!\{partitionKeyFromQuery:member\}\/, whose Firehose expression \(!\{…\}\) is evaluated per record before the prefix reaches its own members\/131016\//],
     ['SC-4: the hub firewall\'s logs written under a member\'s prefix', { hubFirewallPrefix: 'members/131016/firewall' },
       /SC-4 error .*the ALERT log of firewall \S+ writes to the SIEM bucket under members\/131016\/firewall, not under its own hub\//],
     ['SC-4: the proxy log group is not subscribed', { noProxySubscription: true }, /SC-4 error .*log group \/hub\/proxy\/access is not subscribed/],
@@ -123,6 +139,30 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
   test('SC-4: a member\'s flow log deeper under its own prefix, in a custom format keeping the SIEM\'s fields, passes', () => {
     const format = '${version} ${vpc-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
     expect(lines(check(graphOf({ memberFlowLogA: { path: '/members/131016/vpc-flow-logs/a/', logFormat: format } })))).toEqual([]);
+  });
+
+  test.each([['flow-log'], ['subscription'], ['tagged']] as const)('SC-4: member A\'s logs through a delivery stream (%s) under its own prefix pass, a Firehose expression after it too', (via) => {
+    expect(lines(check(graphOf({ memberStreamA: { via } })))).toEqual([]);
+    expect(lines(check(graphOf({ memberStreamA: { via, prefix: 'members/131016/!{timestamp:yyyy/MM/dd}/', errorPrefix: 'members/131016/!{firehose:error-output-type}/' } })))).toEqual([]);
+  });
+
+  test('SC-4: an untagged stream and subscription filter are a member\'s by a stack holding that member only (CloudFormation, a stack per member)', () => {
+    const perMember = (m: Mutation) => {
+      const { Hub, Members } = prefectureCfn(m, true);
+      // Member A's resources are named …A (VpcA, StreamA, SubscriptionA), member B's …B.
+      const of = (k: string) => ({ Resources: Object.fromEntries(Object.entries(Members.Resources ?? {}).filter(([name]) => name.endsWith(k))) });
+      return extractCloudFormation({ Hub, MemberA: of('A'), MemberB: of('B') });
+    };
+    expect(lines(check(perMember({})))).toEqual([]);
+    expect(lines(check(perMember({ memberStreamA: { via: 'untagged' } })))).toEqual([]);
+    expect(lines(check(perMember({ memberStreamA: { via: 'untagged', prefix: 'hub/proxy/' } }))).join('\n'))
+      .toMatch(/SC-4 error .*delivery stream MemberA\/StreamA \(Prefix\), which carries log group \/member-a\/logs of member 131016, through subscription filter MemberA\/SubscriptionA, writes to the SIEM bucket under hub\/proxy\//);
+    // In one template holding both members and the hub, nothing places them: the known gap (README).
+    expect(lines(check(graphOf({ memberStreamA: { via: 'untagged', prefix: 'hub/proxy/' } })))).toEqual([]);
+  });
+
+  test('SC-4: a partial flow log beside the complete one, under the member\'s own prefix, passes (the SIEM has the whole traffic already)', () => {
+    expect(lines(check(graphOf({ extraFlowLogA: { path: '/members/131016/rejected/', trafficType: 'REJECT' } })))).toEqual([]);
   });
 
   test('a rule group of the inspection firewall that passes named ports or an application-layer protocol keeps it the inspection firewall', () => {
@@ -302,5 +342,27 @@ describe('the security cloud\'s resources in a Terraform plan JSON (values known
     expect(at('aws_wafv2_web_acl.web').rules).toEqual([{ name: 'sqli', managedRuleGroups: ['AWSManagedRulesSQLiRuleSet'], sqliMatch: false, blocks: true, everyRequest: true, mayAllow: false, priority: 1 }]);
     expect(at('aws_lb.web')).toMatchObject({ scheme: 'internet-facing', lbType: 'application' });
     expect(at('aws_vpc.hub').hub).toBe(true);
+  });
+
+  test('SC-4: a delivery stream\'s prefixes in a plan: known text read as written (Firehose expressions kept), a prefix known only after apply unread', () => {
+    const stream = (name: string, prefix: unknown, unknown: Record<string, unknown> = {}): Planned => ({
+      address: `aws_kinesis_firehose_delivery_stream.${name}`,
+      values: { destination: 'extended_s3', extended_s3_configuration: [{ prefix, error_output_prefix: 'members/131016/errors/' }], tags_all: { 'jichitai:municipality': '131016' } },
+      unknown: { arn: true, extended_s3_configuration: [{ bucket_arn: true, ...unknown }] },
+      expressions: { extended_s3_configuration: [{ bucket_arn: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem') }] },
+    });
+    const graph = extractTerraformPlan(planOf([
+      { address: 'aws_s3_bucket.siem', values: { bucket: 'pref-siem', tags_all: tags }, unknown: { id: true, arn: true } },
+      stream('own', 'members/131016/!{timestamp:yyyy/MM/dd}/'),
+      stream('other', 'members/132012/'),
+      stream('later', null, { prefix: true }),
+    ]));
+    const at = (id: string) => graph.nodes.get(id) as any;
+    expect(at('aws_kinesis_firehose_delivery_stream.own')).toMatchObject({
+      buckets: [{ kind: 'node', id: 'aws_s3_bucket.siem' }],
+      keyPrefixes: [{ prefix: { text: 'members/131016/!{timestamp:yyyy/MM/dd}/' }, errorPrefix: { text: 'members/131016/errors/' } }],
+    });
+    expect(at('aws_kinesis_firehose_delivery_stream.other').keyPrefixes).toEqual([{ prefix: { text: 'members/132012/' }, errorPrefix: { text: 'members/131016/errors/' } }]);
+    expect(at('aws_kinesis_firehose_delivery_stream.later').keyPrefixes[0].prefix).toHaveProperty('unread');
   });
 });

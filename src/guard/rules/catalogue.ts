@@ -392,7 +392,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'SC-4': {
     summaryJa: 'ハブがある場合: すべての VPC（ハブと構成団体）のフローログ（すべての通信を、SIEM が読むフィールドとともに）、すべてのファイアウォールのアラートログとフローログ、'
       + 'WAF のログ、ハブの Resolver のクエリログをハブの SIEM バケットへ送り、構成団体のフローログとファイアウォールのログは自らの members/<団体コード>/ の下、'
-      + 'ハブのものは hub/ の下に置き、プロキシとメールリレーのロググループは、そこに届く配信ストリームにサブスクライブすること。',
+      + 'ハブのものは hub/ の下に（Firehose のストリーム経由でも）置き、プロキシとメールリレーのロググループは、そこに届く配信ストリームにサブスクライブすること。',
     rationale: 'Log collection and analysis (ログ収集・分析) by the security cloud\'s monitoring staff needs every log in one place; a log that '
       + 'stays in a member or in a server\'s log group is not analysed. Each member\'s logs stay apart under its own prefix (the hub\'s bucket '
       + 'policy lets each member account write only there), and a flow log of one kind of traffic, or without the addresses, ports, protocol, '

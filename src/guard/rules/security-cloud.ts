@@ -15,8 +15,8 @@ import { parsePrefix, Prefix } from '../address-space';
 import { IngressName, internetIngress, leftToSecurityCloud } from '../bridges';
 import { DeclaredSiem } from '../declared';
 import {
-  BucketNode, deref, FirewallNode, FlowLogNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, SubnetNode, TopologyGraph, UserDataNode,
-  VpcNode, WafRule, WafWebAclNode,
+  BucketNode, deref, DeliveryStreamNode, FirewallNode, FlowLogNode, GraphNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, StreamPrefix,
+  SubnetNode, TopologyGraph, UserDataNode, VpcNode, WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
@@ -692,11 +692,146 @@ const FLOW_CONTENT_FIX = bi(`record ALL traffic, in the default format or a cust
 const SIEM_FIX = bi('deliver it to the hub\'s SIEM bucket (hub-function siem; members under members/<code>/)',
   'ハブの SIEM バケット（hub-function siem。構成団体は members/<団体コード>/ の下）へ送る');
 
+/** A log carried to the SIEM bucket by a delivery stream, and the prefix it must go under there (`siemPrefix`). */
+interface StreamFeed {
+  readonly stream: DeliveryStreamNode;
+  /** Whose log, worded to follow "delivery stream S, which carries …" / "…を運ぶ配信ストリーム". */
+  readonly what: Bilingual;
+  readonly expected: string;
+}
+
+/**
+ * A log group as a log destination or a subscription filter names it: by its literal name (a node's, or a name or ARN
+ * from outside), else by its node. Undefined for what names no log group the guard can tell.
+ */
+function logGroupKey(g: TopologyGraph, r: Ref | undefined): string | undefined {
+  if (r?.kind === 'node') {
+    const n = g.nodes.get(r.id);
+    return n?.type === 'log-group' && n.name !== undefined ? `name:${n.name}` : `node:${r.id}`;
+  }
+  if (r?.kind !== 'external') return undefined;
+  // arn:aws:logs:<region>:<account>:log-group:<name>[:*]
+  return `name:${/:log-group:([^:]+)(?::\*)?$/.exec(r.value)?.[1] ?? r.value}`;
+}
+
+/**
+ * The delivery streams a log destination reaches (SC-4): the stream it names (a flow log's kinesis-data-firehose, a
+ * firewall's KinesisDataFirehose), or the streams that subscription filters of the log group it names deliver to (a
+ * log in CloudWatch Logs shipped on). `via` says which way, as `StreamFeed.what` continues.
+ */
+function streamsOf(g: TopologyGraph, sink: Ref | undefined): { stream: DeliveryStreamNode; via?: Bilingual }[] {
+  const direct = deref(g, sink);
+  if (direct?.type === 'delivery-stream') return [{ stream: direct }];
+  const key = logGroupKey(g, sink);
+  if (key === undefined) return [];
+  return nodesOf(g, 'log-subscription').filter((s) => logGroupKey(g, s.logGroup) === key).flatMap((s) => {
+    const stream = deref(g, s.destination);
+    return stream?.type === 'delivery-stream' ? [{
+      stream, via: bi(`, through subscription filter ${nameOf(g, s.id)} of its log group`, `（ロググループのサブスクリプションフィルター ${nameOf(g, s.id)} 経由）`),
+    }] : [];
+  });
+}
+
+/**
+ * The member a stream or a subscription filter belongs to by where it is, for logs the guard cannot trace to a VPC: its
+ * `jichitai:municipality` tag (the hub's resources, labelled with a hub function, are the hub's), or its stack's when the
+ * output holds a stack whose VPCs are all of that one member (`memberStacks`).
+ */
+function placedMember(node: Pick<GraphNode, 'id' | 'tags'>, stacks: ReadonlyMap<string, string>): string | undefined {
+  if (hubFunction(node.tags) !== undefined) return undefined;
+  const stack = stackOf(node.id);
+  return node.tags[MUNICIPALITY_TAG_KEY] ?? (stack === undefined ? undefined : stacks.get(stack));
+}
+
+/** The stacks (`stackOf`) whose VPCs all belong to one member, and its code. */
+function memberStacks(g: TopologyGraph): Map<string, string> {
+  const codes = new Map<string, Set<string | undefined>>();
+  for (const v of nodesOf(g, 'vpc')) {
+    const stack = stackOf(v.id);
+    if (stack === undefined) continue;
+    codes.set(stack, (codes.get(stack) ?? new Set()).add(v.hub ? undefined : v.municipality));
+  }
+  return new Map([...codes].flatMap(([stack, set]) => {
+    const [code] = [...set];
+    return set.size === 1 && code !== undefined ? [[stack, code] as [string, string]] : [];
+  }));
+}
+
+/**
+ * The logs delivery streams carry to the SIEM (SC-4): every VPC's flow logs and every firewall's logs sent to a stream,
+ * directly or through their log group's subscription filters, under the VPC's prefix; and a member's streams and
+ * subscription filters by where they are (`placedMember`), under its `members/<code>/`. One feed per stream and prefix.
+ */
+function streamFeeds(g: TopologyGraph): StreamFeed[] {
+  const feeds = new Map<string, StreamFeed>();
+  const feed = (stream: DeliveryStreamNode, what: Bilingual, expected: string | undefined, via?: Bilingual) => {
+    const key = `${stream.id}\u0000${expected}`;
+    if (expected === undefined || feeds.has(key)) return;
+    feeds.set(key, { stream, expected, what: via ? { en: what.en + via.en, ja: what.ja + via.ja } : what });
+  };
+  for (const l of nodesOf(g, 'flow-log')) {
+    const vpcId = flowLogVpc(g, l.resource);
+    const vpc = vpcId === undefined ? undefined : g.nodes.get(vpcId);
+    if (vpc?.type !== 'vpc') continue;
+    const what = bi(`flow log ${nameOf(g, l.id)} of VPC ${nameOf(g, vpc.id)}`, `VPC ${nameOf(g, vpc.id)} のフローログ ${nameOf(g, l.id)}`);
+    for (const { stream, via } of streamsOf(g, l.sink)) feed(stream, what, siemPrefix(vpc), via);
+  }
+  for (const fl of nodesOf(g, 'firewall-logging')) {
+    const fw = deref(g, fl.firewall);
+    const vpc = fw?.type === 'firewall' ? deref<VpcNode>(g, fw.vpc) : undefined;
+    if (fw?.type !== 'firewall' || vpc?.type !== 'vpc') continue;
+    for (const d of fl.destinations) {
+      const what = bi(`the ${d.logType} log of firewall ${nameOf(g, fw.id)}`, `ファイアウォール ${nameOf(g, fw.id)} の ${d.logType} ログ`);
+      for (const { stream, via } of streamsOf(g, d.sink)) feed(stream, what, siemPrefix(vpc), via);
+    }
+  }
+  const stacks = memberStacks(g);
+  for (const s of nodesOf(g, 'log-subscription')) {
+    const stream = deref(g, s.destination);
+    const group = deref(g, s.logGroup);
+    const code = placedMember(s, stacks) ?? (group?.type === 'log-group' ? placedMember(group, stacks) : undefined);
+    if (stream?.type !== 'delivery-stream' || code === undefined) continue;
+    const name = group?.type === 'log-group' ? group.name ?? nameOf(g, group.id) : s.logGroup.kind === 'external' ? s.logGroup.value : nameOf(g, s.id);
+    feed(stream, bi(`log group ${name} of member ${code}`, `構成団体 ${code} のロググループ ${name}`), `members/${code}/`,
+      bi(`, through subscription filter ${nameOf(g, s.id)}`, `（サブスクリプションフィルター ${nameOf(g, s.id)} 経由）`));
+  }
+  for (const stream of nodesOf(g, 'delivery-stream')) {
+    const code = placedMember(stream, stacks);
+    if (code !== undefined) feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`);
+  }
+  return [...feeds.values()];
+}
+
+/**
+ * Why a delivery stream's prefix is not under `expected`: unreadable, or Firehose's own expressions (`!{…}`, evaluated
+ * per record: https://docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html) before `expected` is written out in full
+ * (fail closed), else as `prefixProblem`. An expression after it keeps the key under it (an S3 key is plain text).
+ */
+function streamPrefixProblem(p: StreamPrefix, expected: string): Bilingual | undefined {
+  if ('unread' in p) {
+    return bi(`writes to the SIEM bucket under a key prefix the guard cannot read (${p.unread}), which may be another member's (fail closed): it must be ${expected}`,
+      `が、ガードが読めないキーのプレフィックス（${p.unread}）で SIEM バケットに書き込み、他の団体のものかもしれない（フェイルクローズ）。${expected} でなければならない`);
+  }
+  const head = p.text.split('!{')[0];
+  if (head.startsWith(expected)) return undefined;
+  if (head !== p.text) {
+    return bi(`writes to the SIEM bucket under ${p.text}, whose Firehose expression (!{…}) is evaluated per record before the prefix reaches its own ${expected}, `
+      + 'so the guard cannot tell that it stays there (fail closed)', `が SIEM バケットの ${p.text} の下に書き込み、レコードごとに評価される Firehose の式（!{…}）が自らの ${expected} より前にあるため、`
+      + 'その下に収まるとガードは判断できない（フェイルクローズ）');
+  }
+  return prefixProblem(p.text, expected);
+}
+
+const streamPrefixFix = (expected: string): Bilingual => bi(`give the delivery stream's S3 destination a Prefix and an ErrorOutputPrefix (prefix, error_output_prefix) that start with ${expected} `
+  + 'written out (Firehose expressions such as !{timestamp:yyyy/MM/dd/} only after it)', `配信ストリームの S3 の送り先の Prefix と ErrorOutputPrefix（prefix、error_output_prefix）を、書き下した ${expected} で始める`
+  + '（!{timestamp:yyyy/MM/dd/} のような Firehose の式はその後だけ）');
+
 /**
  * SC-4 (error): every log of the security cloud ends in the hub's SIEM bucket: every VPC's flow log, every firewall's alert and
  * flow logs, the WAF's logs, the hub's Resolver query logs, and the proxy and mail relay log groups through a subscription.
- * Each VPC's and firewall's logs there go under its own prefix (a member's `members/<code>/`, the hub's `hub/`), and a VPC's
- * traffic reaches it whole (one flow log of ALL traffic keeping `SIEM_FLOW_LOG_FIELDS`).
+ * Each VPC's and firewall's logs there go under its own prefix (a member's `members/<code>/`, the hub's `hub/`), through a
+ * delivery stream too (`streamFeeds`), and a VPC's traffic reaches it whole (one flow log of ALL traffic keeping
+ * `SIEM_FLOW_LOG_FIELDS`; a partial one beside it is no harm, and is still checked for where it writes).
  */
 export const SC4: GuardRule = {
   id: 'SC-4',
@@ -705,7 +840,8 @@ export const SC4: GuardRule = {
   term: '自治体情報セキュリティクラウド（ログ収集・分析）',
   summary: 'With a security cloud hub: flow logs of every VPC (hub and members; all traffic, with the fields the SIEM reads), alert and flow logs of '
     + 'every firewall, WAF logs and the hub\'s Resolver query logs go to the hub\'s SIEM bucket, a member\'s flow and firewall logs under its own '
-    + 'members/<code>/ and the hub\'s under hub/; the proxy and mail relay log groups are subscribed to a delivery stream that ends there.',
+    + 'members/<code>/ and the hub\'s under hub/, through a Firehose stream too; the proxy and mail relay log groups are subscribed to a delivery '
+    + 'stream that ends there.',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
@@ -766,6 +902,21 @@ export const SC4: GuardRule = {
         add(fw.id, { en: `the ${d.logType} log of firewall ${nameOf(g, fw.id)} ${problem.en}`, ja: `ファイアウォール ${nameOf(g, fw.id)} の ${d.logType} ログ${problem.ja}` },
           prefixFix(expected));
       }
+    }
+    // What delivery streams carry to the SIEM: under the prefix of whose logs they are, their failed records too (a
+    // stream's ErrorOutputPrefix left out puts them at the bucket's root).
+    for (const { stream, what, expected } of streamFeeds(g)) {
+      stream.buckets.forEach((bucket, i) => {
+        if (!isSiemSink(g, bucket, siem)) return;
+        const unread: StreamPrefix = { unread: 'its prefixes were not read' };
+        const prefixes = stream.keyPrefixes?.[i] ?? { prefix: unread, errorPrefix: unread };
+        for (const [field, prefix] of [['Prefix', prefixes.prefix], ['ErrorOutputPrefix', prefixes.errorPrefix]] as const) {
+          const problem = streamPrefixProblem(prefix, expected);
+          if (!problem) continue;
+          const message = { en: `delivery stream ${nameOf(g, stream.id)} (${field}), which carries ${what.en}, ${problem.en}`, ja: `${what.ja}を運ぶ配信ストリーム ${nameOf(g, stream.id)}（${field}）${problem.ja}` };
+          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, streamPrefixFix(expected));
+        }
+      });
     }
     const wafLogging = nodesOf(g, 'waf-logging');
     for (const acl of nodesOf(g, 'waf-web-acl')) {
