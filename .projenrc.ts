@@ -79,7 +79,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
       snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
       // aws-cdk-lib's CloudFormation validation off where it is pure overhead, and cdktf's token creation stacks not
       // source-mapped (see the files).
-      setupFilesAfterEnv: ['<rootDir>/test/support/cfn-validation.ts', '<rootDir>/test/support/stack-traces.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/cfn-validation.ts', '<rootDir>/test/support/stack-traces.ts', '<rootDir>/test/support/temporary-folder.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/cdktf.out/', '/lib/'],
       testTimeout: 120_000,
       // Jest's default is one worker less than the cores: one worker on the 2-core machines this runs on, so the suites

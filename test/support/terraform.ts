@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { sharedTmpdir } from './shared-tmpdir';
 import { findExecutable } from './tools';
 
 /** The provider the offline mirror holds (DESIGN.md: @cdktf/provider-aws 20.1.0 targets hashicorp/aws 5.100.0). */
@@ -17,7 +17,7 @@ export function findTerraformMirror(): string | undefined {
   if (fromEnv) return holds(fromEnv) ? fromEnv : undefined;
   // The search below costs seconds (a walk of the file system) in every test file that needs terraform: its answer is
   // kept for this user in the temporary folder and used while the folder it names still holds the provider.
-  const remembered = path.join(os.tmpdir(), `jichitai-tf-mirror-${process.getuid?.() ?? 'user'}.txt`);
+  const remembered = path.join(sharedTmpdir(), `jichitai-tf-mirror-${process.getuid?.() ?? 'user'}.txt`);
   try {
     const known = fs.readFileSync(remembered, 'utf8').trim();
     if (known && holds(known)) return known;

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { sharedTmpdir } from './shared-tmpdir';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -31,7 +31,7 @@ export function transpileRepository(out: string, dirs: readonly string[] = ['src
     ...config.options, module: ts.ModuleKind.CommonJS, inlineSourceMap: false, inlineSources: false, sourceMap: false,
   };
   delete compilerOptions.moduleResolution;
-  const cache = path.join(os.tmpdir(), `jichitai-transpiled-${process.getuid?.() ?? 'user'}`);
+  const cache = path.join(sharedTmpdir(), `jichitai-transpiled-${process.getuid?.() ?? 'user'}`);
   fs.mkdirSync(cache, { recursive: true });
   const salt = `${ts.version}\0${JSON.stringify(compilerOptions)}`;
 
