@@ -44,6 +44,12 @@ const TRIGGERS: Record<string, [string, Record<string, unknown>]> = {
   'an event source mapping': ['aws_lambda_event_source_mapping.t', {
     aws_lambda_event_source_mapping: { t: { function_name: '${aws_lambda_function.f.function_name}', event_source_arn: 'arn:aws:sqs:ap-northeast-1:111122223333:q' } },
   }],
+  'an SNS subscription': ['aws_sns_topic_subscription.t', {
+    aws_sns_topic_subscription: { t: { protocol: 'lambda', endpoint: '${aws_lambda_function.f.arn}', topic_arn: 'arn:aws:sns:ap-northeast-1:111122223333:t' } },
+  }],
+  'a custom Config rule': ['aws_config_config_rule.t', {
+    aws_config_config_rule: { t: { name: 'c', source: [{ owner: 'CUSTOM_LAMBDA', source_identifier: '${aws_lambda_function.f.arn}' }] } },
+  }],
 };
 
 describe.each(Object.keys(TRIGGERS))('Terraform: a function of the configuration started by %s', (trigger) => {
