@@ -231,3 +231,46 @@ export function automationSteps(content: unknown, readServices: ReadonlySet<stri
 /** The fix for an Automation document the template runs automatically. */
 export const AUTOMATION_FIX = 'declare what the document makes as resources of the template, which the guard reads, or give it only steps that read '
   + '(aws:executeAwsApi with describe..., get..., list..., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty)';
+
+/**
+ * AWS-owned Command documents (SSM User Guide, "AWS Systems Manager documents" and the Run Command walkthroughs): an
+ * association runs them on its instances, with the instances' own roles — commands on instances, which the guard reads as
+ * such (`InstanceCommandNode`), not automation that runs with a role of its own. (`AWS-` is reserved for AWS's documents:
+ * "aws", "amazon" and "amzn" prefixes cannot name a document of the account.)
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-command-ssm-plugin-reference.html
+ * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_CreateDocument.html (Name)
+ */
+const AWS_COMMAND_DOCUMENTS: ReadonlySet<string> = new Set([
+  'AWS-RunShellScript', 'AWS-RunPowerShellScript', 'AWS-RunPatchBaseline', 'AWS-RunPatchBaselineAssociation', 'AWS-RunPatchBaselineWithHooks',
+  'AWS-GatherSoftwareInventory', 'AWS-UpdateSSMAgent', 'AWS-ConfigureAWSPackage', 'AWS-RunRemoteScript', 'AWS-ApplyAnsiblePlaybooks',
+  'AWS-RunAnsiblePlaybook', 'AWS-UpdateEC2Config', 'AWS-RefreshAssociation', 'AWS-ApplyDSCMofs', 'AWS-InstallApplication', 'AWS-ConfigureDocker',
+  'AWS-RunInspecChecks', 'AWS-ApplyChefRecipes', 'AWS-JoinDirectoryServiceDomain', 'AWS-ConfigureWindowsUpdate', 'AWS-InstallWindowsUpdates',
+  'AWS-FindWindowsUpdates',
+]);
+
+/**
+ * AWS-owned Automation runbooks that change nothing the guard reads: publishing a notification.
+ * https://docs.aws.amazon.com/systems-manager-automation-runbooks/latest/userguide/automation-aws-publishsnsnotification.html
+ */
+const QUIET_AWS_AUTOMATION: ReadonlySet<string> = new Set(['AWS-PublishSNSNotification']);
+
+/**
+ * Why an SSM document outside the template or configuration that a Config remediation (always an Automation document)
+ * or a State Manager association runs may change the network: its steps are not in the output, so any step may
+ * (fail closed), unless it is an AWS-owned document the guard knows — a quiet runbook, or (for an association) a
+ * Command document, which runs on the instances. `name`: the document's name or ARN as a literal, undefined when the
+ * output gives it by a value the guard cannot read (a parameter, a variable, another resource's attribute).
+ */
+export function outsideDocumentReason(name: string | undefined, by: 'remediation' | 'association'): string | undefined {
+  if (name === undefined) {
+    return 'the SSM document it runs is named by a value the guard cannot read, so it may be an Automation document any of whose steps may change the network';
+  }
+  // A document's ARN (`arn:aws:ssm:<region>:<account>:document/<name>`) names it as its name does.
+  const short = /^arn:[^:]*:ssm:[^:]*:[^:]*:document\/(.+)$/.exec(name)?.[1] ?? name;
+  if (QUIET_AWS_AUTOMATION.has(short) || (by === 'association' && AWS_COMMAND_DOCUMENTS.has(short))) return undefined;
+  return `the SSM document ${name} it runs is not in the output, so it may be an Automation document any of whose steps may change the network`;
+}
+
+/** The fix for an SSM document outside the output that the output runs automatically. */
+export const OUTSIDE_DOCUMENT_FIX = 'declare the Automation document in the guarded template or configuration (with steps that only read), or run only '
+  + 'AWS-owned documents the guard knows (AWS-PublishSNSNotification; for an association, Command documents such as AWS-RunPatchBaseline)';

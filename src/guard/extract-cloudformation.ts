@@ -15,7 +15,9 @@ import {
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
-import { AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, REGISTRY_TYPE_FIX } from './deploy-code';
+import {
+  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason, REGISTRY_TYPE_FIX,
+} from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf, normaliseProtocol, Ref,
@@ -2852,12 +2854,28 @@ class TemplateReader {
       if (fn) this.customResourceCode(id, { ServiceToken: { 'Fn::GetAtt': [fn.id, 'Arn'] } }, path, 'the function this trigger starts', property, 'whenever it is triggered');
     }
     for (const [property, value] of documents) {
-      const doc = this.templateResource(value, 'AWS::SSM::Document')?.resource;
-      if (doc?.Properties?.DocumentType !== 'Automation') continue;
-      for (const reason of automationSteps(doc.Properties.Content, TemplateReader.READ_SERVICES)) {
+      const doc = this.templateResource(value, 'AWS::SSM::Document')?.resource ?? this.documentNamed(value);
+      if (doc === undefined) {
+        // A document outside the template: its steps are not in it (deploy-code.ts `outsideDocumentReason`).
+        const reason = outsideDocumentReason(typeof value === 'string' && !isDynamicReference(value) ? value : undefined,
+          type === 'AWS::SSM::Association' ? 'association' : 'remediation');
+        if (reason) this.b.unresolvedValue(id, property, reason, OUTSIDE_DOCUMENT_FIX, undefined, path);
+        continue;
+      }
+      // A type given by a parameter or condition may be Automation (the default is Command).
+      const kind = doc.Properties?.DocumentType;
+      if (kind !== 'Automation' && (kind === undefined || typeof kind === 'string')) continue;
+      const content = kind === 'Automation' ? doc.Properties.Content : '(a document type the guard cannot read)';
+      for (const reason of automationSteps(content, TemplateReader.READ_SERVICES)) {
         this.b.unresolvedValue(id, property, reason, AUTOMATION_FIX, undefined, path);
       }
     }
+  }
+
+  /** The `AWS::SSM::Document` of this template whose literal `Name` is the literal `value`, if one. */
+  private documentNamed(value: unknown): { Type: string; Properties?: any } | undefined {
+    if (typeof value !== 'string') return undefined;
+    return Object.values(this.resources).find((r) => r.Type === 'AWS::SSM::Document' && r.Properties?.Name === value);
   }
 
   /** The resource of `type` that `value` names by `Ref` or `Fn::GetAtt` (its ARN), if it is one of this template. */

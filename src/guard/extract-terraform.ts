@@ -16,7 +16,10 @@ import {
 import {
   AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX,
 } from './builder';
-import { AUTOMATION_FIX, automationSteps, TERRAFORM_CODE_FIX } from './deploy-code';
+import { customResourcePowers, TemplateView, templateIam } from './custom-resource-code';
+import {
+  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason, TERRAFORM_CODE_FIX,
+} from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
@@ -1057,9 +1060,17 @@ class ConfigReader {
       if (type === 'aws_ssm_association') instanceCommand(c);
       if (type === 'aws_config_remediation_configuration' && p.target_type !== 'SSM_DOCUMENT') return;
       const property = type === 'aws_ssm_association' ? 'name' : 'target_id';
-      const doc = reader.named(p[property], 'aws_ssm_document', 'name');
-      if (doc?.document_type !== 'Automation') return;
-      const content = doc.document_format === 'YAML' ? '(YAML)' : doc.content;
+      const doc = reader.named(p[property], 'aws_ssm_document', '(?:name|id|arn)') ?? reader.documentNamed(p[property]);
+      if (doc === undefined) {
+        // A document outside the configuration: its steps are not in it (deploy-code.ts `outsideDocumentReason`).
+        const reason = outsideDocumentReason(literal(p[property]), type === 'aws_ssm_association' ? 'association' : 'remediation');
+        if (reason) b.unresolvedValue(id, property, reason, OUTSIDE_DOCUMENT_FIX);
+        return;
+      }
+      // A type given by an expression may be Automation (the default is Command).
+      const kind = doc.document_type;
+      if (kind !== 'Automation' && (kind === undefined || literal(kind) !== undefined)) return;
+      const content = kind !== 'Automation' ? '(a document type the guard cannot read)' : doc.document_format === 'YAML' ? '(YAML)' : doc.content;
       for (const reason of automationSteps(content, READ_SERVICES)) b.unresolvedValue(id, property, reason, AUTOMATION_FIX);
     }],
     [['aws_autoscaling_group'], (reader, c) => {
@@ -1867,6 +1878,8 @@ class ConfigReader {
   private readonly bodies = new Map<string, any>();
   /** How relay-read.ts reads this configuration's values, made on first use (`relayValues`). */
   private relayReading?: RelayValues;
+  /** The configuration's IAM and code as custom-resource-code.ts reads a template's, made on first use (`codeView`). */
+  private terraformCode?: TemplateView;
   /** The relaying resources by the literal texts that name them, made on first use (`relayNames`). */
   private namesOfRelays?: RelayNames;
   private readonly interpolations = new Map<string, Ref>();
@@ -1974,6 +1987,7 @@ class ConfigReader {
       if (integrations) this.sdkIntegrations(address, integrations, body ?? {});
       if (type === 'aws_sfn_state_machine') this.runTasks(address, type, body ?? {});
       this.deployTimeCode(address, type, body ?? {});
+      this.triggeredCode(address, type, body ?? {});
       this.cloudControl(address, type, body ?? {});
       this.otherProvider(address, type, body ?? {}, source);
       this.readResource(address, type, body ?? {});
@@ -2093,6 +2107,166 @@ class ConfigReader {
   }
 
   /** Code run at plan or apply time that the configuration does not hold (`CODE_RUNNERS`, provisioners): unresolved. */
+  /**
+   * Code the configuration starts automatically once applied, as CloudFormation's (`TemplateReader.triggeredCode`): a
+   * function of the configuration that an EventBridge rule target, a Scheduler schedule, an event source mapping, an SNS
+   * subscription (protocol `lambda`) or a custom Config rule invokes is bounded by its role, read by
+   * custom-resource-code.ts on the configuration's IAM written as a template's (`codeView`). A role or policy the guard
+   * cannot read may allow anything (fail closed). A function outside the configuration is not its code.
+   */
+  private triggeredCode(address: string, type: string, p: any): void {
+    const functions: [string, unknown][] = [];
+    switch (type) {
+      case 'aws_cloudwatch_event_target': functions.push(['arn', p.arn]); break;
+      case 'aws_scheduler_schedule': blocks(p.target).forEach((t: any) => functions.push(['target.arn', t?.arn])); break;
+      case 'aws_lambda_event_source_mapping': functions.push(['function_name', p.function_name]); break;
+      case 'aws_sns_topic_subscription': if (p.protocol === 'lambda') functions.push(['endpoint', p.endpoint]); break;
+      case 'aws_config_config_rule': blocks(p.source).forEach((s: any) => {
+        if (s?.owner === 'CUSTOM_LAMBDA') functions.push(['source.source_identifier', s.source_identifier]);
+      }); break;
+      default: return;
+    }
+    for (const [property, value] of functions) {
+      const fn = this.addressOf(value, 'aws_lambda_function') ?? this.functionNamed(value);
+      if (fn === undefined) continue;
+      const powers = customResourcePowers(this.codeView(), { ServiceToken: { 'Fn::GetAtt': [fn, 'Arn'] } }, new Set());
+      if (powers.length > 0) {
+        this.b.unresolvedValue(this.id(address), property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered'), DEPLOY_CODE_FIX);
+      }
+    }
+  }
+
+  /** The address of the function of the configuration a literal names by its name or (in a plan) its ARN, if exactly one. */
+  private functionNamed(value: unknown): string | undefined {
+    if (typeof value !== 'string' || (!this.plan && templated(value))) return undefined;
+    const found = this.entries.filter((e) => e.type === 'aws_lambda_function'
+      && (e.body?.function_name === value || (this.plan && typeof e.body?.arn === 'string' && e.body.arn === value)));
+    return found.length === 1 ? found[0].address : undefined;
+  }
+
+  /** The `aws_ssm_document` of the configuration whose literal name is the literal `value`, if one. */
+  private documentNamed(value: unknown): any {
+    if (typeof value !== 'string' || (!this.plan && templated(value))) return undefined;
+    return this.entries.find((e) => e.type === 'aws_ssm_document' && e.body?.name === value)?.body;
+  }
+
+  /**
+   * The configuration's functions, state machines, roles, policies, attachments, Lambda permissions and access keys
+   * written as the CloudFormation resources custom-resource-code.ts reads (`TemplateView`), keyed by address, made on
+   * first use. References become `Fn::GetAtt [address, Arn]` (an ARN) or `Ref` (a name, an id; a policy's or state
+   * machine's ARN); what the guard cannot read stays as it is, which custom-resource-code.ts takes at its widest.
+   * Terraform attaches policies by resources of their own (`aws_iam_role_policy`, `…_attachment`): each is written on
+   * the roles it names, or on every role of the configuration when they are not written out (`holders`).
+   */
+  private codeView(): TemplateView {
+    if (this.terraformCode) return this.terraformCode;
+    type Resource = { Type: string; Properties: any };
+    const resources: Record<string, Resource> = {};
+    const keys: string[] = [];
+    const doc = (v: unknown): unknown => this.asTemplateValue(this.policyDocument(v) ?? null);
+    const roles = (v: unknown): { Ref: string }[] => this.holders('aws_iam_role', v).flatMap((r) => (r.kind === 'node' ? [{ Ref: r.id.slice(this.prefix.length) }] : []));
+    // A managed policy of the configuration (its address), or the text of another's ARN.
+    const managed = (v: unknown): string => {
+      const refs = this.principalRefs(v);
+      const own = refs.length === 1 && refs[0].kind === 'node' ? refs[0].id.slice(this.prefix.length) : undefined;
+      if (own !== undefined && this.types.get(own) === 'aws_iam_policy') return own;
+      // The partition of a data source, as CDKTF writes `arn:${data.aws_partition.p.partition}:iam::aws:policy/…`.
+      return this.render(v).replace(/^arn:\$\{data\.aws_partition\.[\w-]+\.partition\}:/, 'arn:aws:');
+    };
+    const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v]);
+    for (const { address, type, body } of this.entries) {
+      const p = body ?? {};
+      switch (type) {
+        case 'aws_lambda_function': resources[address] = { Type: 'AWS::Lambda::Function', Properties: { Role: this.asTemplateValue(p.role) } }; break;
+        case 'aws_sfn_state_machine': resources[address] = { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: this.asTemplateValue(p.role_arn) } }; break;
+        case 'aws_iam_role': resources[address] = {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            // Without a name, AWS names the role (a `name_prefix` and a suffix): any name.
+            RoleName: literal(p.name),
+            AssumeRolePolicyDocument: doc(p.assume_role_policy),
+            // A block without a policy (`inline_policy {}`) removes the role's inline policies; a dynamic block may be any.
+            Policies: iamBlocks(p.inline_policy, p.dynamic?.inline_policy).flatMap((b, i) => (b === undefined ? [{ PolicyName: `inline_policy[${i}]`, PolicyDocument: null }]
+              : b.policy === undefined || b.policy === null || b.policy === '' ? [] : [{ PolicyName: literal(b.name) ?? `inline_policy[${i}]`, PolicyDocument: doc(b.policy) }])),
+            ManagedPolicyArns: list(p.managed_policy_arns).map((v) => {
+              const m = managed(v);
+              return this.types.get(m) === 'aws_iam_policy' ? { Ref: m } : m;
+            }),
+          },
+        }; break;
+        case 'aws_iam_role_policy': resources[address] = { Type: 'AWS::IAM::Policy', Properties: { Roles: roles(p.role), PolicyDocument: doc(p.policy) } }; break;
+        case 'aws_iam_policy': resources[address] = { Type: 'AWS::IAM::ManagedPolicy', Properties: { Roles: [], PolicyDocument: doc(p.policy) } }; break;
+        case 'aws_lambda_permission': resources[address] = {
+          Type: 'AWS::Lambda::Permission', Properties: { FunctionName: this.asTemplateValue(p.function_name), Principal: this.asTemplateValue(p.principal) },
+        }; break;
+        // An active access key (`status` defaults to Active).
+        case 'aws_iam_access_key': if (p.status !== 'Inactive') keys.push(address); break;
+        default:
+      }
+    }
+    for (const { type, body } of this.entries) {
+      if (type !== 'aws_iam_role_policy_attachment' && type !== 'aws_iam_policy_attachment') continue;
+      const p = body ?? {};
+      const policy = managed(p.policy_arn);
+      for (const role of roles(type === 'aws_iam_policy_attachment' ? p.roles : p.role)) {
+        if (this.types.get(policy) === 'aws_iam_policy') resources[policy].Properties.Roles.push(role);
+        else resources[role.Ref]?.Properties.ManagedPolicyArns.push(policy);
+      }
+    }
+    // A key's secret used anywhere in the configuration (an argument, an output) may reach the code, as in a template.
+    const text = keys.length > 0 ? JSON.stringify([this.entries.map((e) => e.body), this.dataEntries.map((e) => e.body), (this.config as { output?: unknown }).output ?? null]) : '';
+    const handedKeys = keys.filter((k) => text.includes(`${k}.secret}`) || text.includes(`${k}.ses_smtp_password_v4}`));
+    const iam = templateIam(resources);
+    this.terraformCode = {
+      resources,
+      policies: iam.policies,
+      grants: iam.grants,
+      handedKeys,
+      readServices: READ_SERVICES,
+      render: (v) => {
+        const att = (v as any)?.['Fn::GetAtt'];
+        if (Array.isArray(att)) return `\${${att[0]}.arn}`;
+        if (typeof (v as any)?.Ref === 'string') return `\${${(v as any).Ref}}`;
+        const join = (v as any)?.['Fn::Join'];
+        if (Array.isArray(join)) return `\${${join[1][0]['Fn::GetAtt'][0]}.arn}:*`;
+        return this.render(v);
+      },
+    };
+    return this.terraformCode;
+  }
+
+  /**
+   * A value with the references to functions, state machines, roles and policies of the configuration written as a
+   * template's (`codeView`): `${aws_lambda_function.f.arn}` as `Fn::GetAtt [aws_lambda_function.f, Arn]` (and with `:*`,
+   * its versions), a name or id as `Ref`; in a plan, its references known after apply the same way.
+   */
+  private asTemplateValue(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map((x) => this.asTemplateValue(x));
+    if (v instanceof PlanReference) return this.codeRef(v.address, v.attribute ?? '', '') ?? v;
+    const text = v instanceof PlanTemplate ? v.text : typeof v === 'string' ? v : undefined;
+    if (text !== undefined) {
+      const m = /^\$\{([a-z][a-z0-9_]*\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?)\.([a-z_]+)\}(:\*)?$/.exec(text);
+      return (m && this.codeRef(m[1], m[2], m[3] ?? '')) ?? v;
+    }
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.asTemplateValue(x)]));
+    }
+    return v;
+  }
+
+  /** `asTemplateValue` of one reference (its address, attribute and text after it), undefined when it names nothing `codeView` holds. */
+  private codeRef(address: string, attribute: string, suffix: string): unknown {
+    const type = this.types.get(address);
+    const arn = { 'Fn::GetAtt': [address, 'Arn'] };
+    const ref = { Ref: address };
+    const out = type === 'aws_lambda_function' ? (attribute === 'arn' || attribute === 'qualified_arn' ? arn : attribute === 'function_name' || attribute === 'id' ? ref : undefined)
+      : type === 'aws_iam_role' ? (attribute === 'arn' ? arn : attribute === 'name' || attribute === 'id' ? ref : undefined)
+        : type === 'aws_sfn_state_machine' || type === 'aws_iam_policy' ? (attribute === 'arn' || attribute === 'id' ? ref : undefined)
+          : undefined;
+    if (suffix === '') return out;
+    return out === arn && type === 'aws_lambda_function' ? { 'Fn::Join': ['', [arn, suffix]] } : undefined;
+  }
+
   private deployTimeCode(address: string, type: string, body: any): void {
     const runner = CODE_RUNNERS[type];
     if (runner) this.b.unresolvedValue(this.id(address), runner.property, runner.reason, TERRAFORM_CODE_FIX);

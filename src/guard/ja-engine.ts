@@ -268,6 +268,13 @@ const PATTERNS: readonly Pattern[] = [
     () => '実行する Automation ドキュメントにガードが読める mainSteps がなく、どのステップもネットワークを変えうる'],
   [/^the Automation document it runs has step (.+) \((.+)\), which runs code or other automation that may change the network$/,
     (m) => `実行する Automation ドキュメントにステップ ${m[1]}（${m[2]}）があり、ネットワークを変えうるコードや別のオートメーションを実行する`],
+  [/^the SSM document it runs is named by a value the guard cannot read, so it may be an Automation document any of whose steps may change the network$/,
+    () => '実行する SSM ドキュメントがガードの読めない値で指定されており、Automation ドキュメントであれば、どのステップもネットワークを変えうる'],
+  [/^the SSM document (.+) it runs is not in the output, so it may be an Automation document any of whose steps may change the network$/,
+    (m) => `実行する SSM ドキュメント ${m[1]} が合成結果になく、Automation ドキュメントであれば、どのステップもネットワークを変えうる`],
+  [/^declare the Automation document in the guarded template or configuration \(with steps that only read\), or run only AWS-owned documents the guard knows \(AWS-PublishSNSNotification; for an association, Command documents such as AWS-RunPatchBaseline\)$/,
+    () => 'Automation ドキュメントをガード対象のテンプレートか構成で宣言する（読むだけのステップにする）か、ガードが知っている AWS 所有のドキュメント'
+      + '（AWS-PublishSNSNotification、関連付けでは AWS-RunPatchBaseline などの Command ドキュメント）だけを実行する'],
   [/^declare what the document makes as resources of the template, which the guard reads, or give it only steps that read \(aws:executeAwsApi with describe\.\.\., get\.\.\., list\.\.\., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty\)$/,
     () => 'ドキュメントが作るものを、ガードが読むテンプレートのリソースとして宣言するか、読むだけのステップ（describe…・get…・list… の aws:executeAwsApi、aws:assertAwsResourceProperty、aws:waitForAwsResourceProperty）だけにする'],
   [/^this (custom resource|hook) runs code at deploy time that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,

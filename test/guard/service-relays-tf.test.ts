@@ -766,9 +766,9 @@ describe('CDKTF: provider-aws resources beside the α example', () => {
       return (e as Error).message;
     }
   }
-  const worker = (stack: TerraformStack, net: MunicipalNetwork, id = 'Worker') => new LambdaFunction(stack, id, {
+  const worker = (stack: TerraformStack, net: MunicipalNetwork, id = 'Worker', role = 'arn:aws:iam::111122223333:role/worker') => new LambdaFunction(stack, id, {
     functionName: id.toLowerCase(),
-    role: 'arn:aws:iam::111122223333:role/worker',
+    role,
     runtime: 'nodejs20.x',
     handler: 'index.handler',
     filename: 'fn.zip',
@@ -781,7 +781,11 @@ describe('CDKTF: provider-aws resources beside the α example', () => {
     expect(synth((stack, net) => {
       const q = new SqsQueue(stack, 'Handoff', { name: 'handoff' });
       new LambdaFunctionEventInvokeConfig(stack, 'FirstDone', { functionName: worker(stack, net, 'First').functionName, destinationConfig: { onSuccess: { destination: q.arn } } });
-      new LambdaEventSourceMapping(stack, 'SecondPolls', { functionName: worker(stack, net, 'Second').arn, eventSourceArn: q.arn });
+      // A function an event source mapping starts is bounded by its role (deploy-code.ts): one of the configuration that allows nothing.
+      const role = new IamRole(stack, 'SecondRole', {
+        assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      });
+      new LambdaEventSourceMapping(stack, 'SecondPolls', { functionName: worker(stack, net, 'Second', role.arn).arn, eventSourceArn: q.arn });
     })).toBe('');
   });
 
