@@ -2227,8 +2227,10 @@ class ConfigReader {
         const att = (v as any)?.['Fn::GetAtt'];
         if (Array.isArray(att)) return `\${${att[0]}.arn}`;
         if (typeof (v as any)?.Ref === 'string') return `\${${(v as any).Ref}}`;
+        // `codeRef`'s function versions (`Fn::Join ['', [Fn::GetAtt [address, Arn], ':*']]`); any other shape as text.
         const join = (v as any)?.['Fn::Join'];
-        if (Array.isArray(join)) return `\${${join[1][0]['Fn::GetAtt'][0]}.arn}:*`;
+        const versions = Array.isArray(join) && Array.isArray(join[1]) ? (join[1][0] as any)?.['Fn::GetAtt'] : undefined;
+        if (Array.isArray(versions)) return `\${${versions[0]}.arn}:*`;
         return this.render(v);
       },
     };
