@@ -6,23 +6,9 @@
  * everyone (fail closed).
  */
 import { NetworkModel } from '../../src';
-import { checkTopology } from '../../src/guard/check';
-import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
+import { GA, LAMBDA_TRUST, templateRelays } from '../support/relays-cfn';
 
-const RELAY = /through AWS services that deliver it on their own/;
-const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
-const GA = (id: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [id, attribute] });
 
-function base(): Record<string, any> {
-  const vpc = (name: string, cidr: string, segment: string) => ({
-    [`${name}Vpc`]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: `${cidr}.0.0/16`, Tags: tag(segment), EnableDnsSupport: false } },
-    [`${name}Sub`]: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${name}Vpc` }, CidrBlock: `${cidr}.0.0/24` } },
-    [`${name}Sg`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: `${name}Vpc` }, GroupDescription: name } },
-  });
-  return { ...vpc('Mn', '10.0', 'MY_NUMBER'), ...vpc('Lg', '10.1', 'LGWAN'), ...vpc('In', '10.2', 'INTERNET') };
-}
-
-const LAMBDA_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
 const role = (name?: string) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: LAMBDA_TRUST, ...name ? { RoleName: name } : {} } });
 /** A My Number function polling queue Q, with role `Role` (named `worker`). */
 const WORKER = {
@@ -43,11 +29,8 @@ const WORKER = {
 const queuePolicy = (document: unknown) => ({ Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Q' }], PolicyDocument: document } });
 const sendBy = (s: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: GA('Q'), ...s }] });
 
-function relays(resources: Record<string, unknown>, parameters: Record<string, unknown> = {}): string[] {
-  const template = { S: { Parameters: parameters, Resources: { ...base(), ...resources } } };
-  return checkTopology(extractCloudFormation(template as any), { model: NetworkModel.ALPHA })
-    .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-}
+const relays = (resources: Record<string, unknown>, parameters: Record<string, unknown> = {}): string[] =>
+  templateRelays(resources, NetworkModel.ALPHA, parameters);
 const policed = (document: unknown, more: Record<string, unknown> = {}) => relays({ ...WORKER, P: queuePolicy(document), ...more });
 
 describe('CloudFormation: a resource policy\'s principal that is the template\'s own role', () => {

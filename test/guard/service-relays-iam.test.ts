@@ -11,26 +11,10 @@ import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { outsideJa } from '../../src/guard/rules/relays';
 import { notJapanese } from '../support/japanese';
+import { ACCOUNT, GA, LAMBDA_TRUST, OWN_POLICY, threeSegments as base, templateRelays } from '../support/relays-cfn';
+import { RELAY } from '../support/relays-tf';
 
-const RELAY = /through AWS services that deliver it on their own/;
-const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
-const ACCOUNT = { Ref: 'AWS::AccountId' };
-const GA = (id: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [id, attribute] });
-const OWN_POLICY = {
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:ResourceAccount': ACCOUNT } } }],
-};
 
-function base(): Record<string, any> {
-  const vpc = (name: string, cidr: string, segment: string) => ({
-    [`${name}Vpc`]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: `${cidr}.0.0/16`, Tags: tag(segment), EnableDnsSupport: false } },
-    [`${name}Sub`]: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${name}Vpc` }, CidrBlock: `${cidr}.0.0/24` } },
-    [`${name}Sg`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: `${name}Vpc` }, GroupDescription: name } },
-  });
-  return { ...vpc('Mn', '10.0', 'MY_NUMBER'), ...vpc('Lg', '10.1', 'LGWAN'), ...vpc('In', '10.2', 'INTERNET') };
-}
-
-const LAMBDA_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
 const EC2_TRUST = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
 const statement = (action: string | string[], resource: unknown) => ({ Effect: 'Allow', Action: action, Resource: resource });
 /** A role with one inline policy of `statements`. */
@@ -68,10 +52,7 @@ const endpoint = (service: string, segment: 'Mn' | 'Lg' = 'Mn', policy: unknown 
 const queue = { Type: 'AWS::SQS::Queue', Properties: {} };
 const bucket = { Type: 'AWS::S3::Bucket', Properties: {} };
 
-function relays(resources: Record<string, unknown>, model = NetworkModel.ALPHA): string[] {
-  return checkTopology(extractCloudFormation({ S: { Resources: { ...base(), ...resources } } } as any), { model })
-    .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-}
+const relays = templateRelays;
 
 describe('CloudFormation: IAM grants carry data as relays do', () => {
   test('a function of the Internet segment whose role reads the queue My Number writes through its sqs endpoint: MN-1, naming the statement', () => {

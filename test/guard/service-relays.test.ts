@@ -26,25 +26,9 @@ import { MunicipalNetwork } from '../../src/cdk';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { outsideJa } from '../../src/guard/rules/relays';
+import { ACCOUNT, GA, OWN_POLICY, threeSegments as base, templateRelays } from '../support/relays-cfn';
+import { RELAY } from '../support/relays-tf';
 
-const RELAY = /through AWS services that deliver it on their own/;
-const tag = (segment: string) => [{ Key: 'jichitai:segment', Value: segment }];
-const ACCOUNT = { Ref: 'AWS::AccountId' };
-/** The library's own endpoint policy shape (MN-5, LG-4): own principals on own resources. */
-const OWN_POLICY = {
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': ACCOUNT, 'aws:ResourceAccount': ACCOUNT } } }],
-};
-
-/** A My Number VPC, an LGWAN VPC and an Internet VPC, one subnet each (paths are judged elsewhere: the relay findings are what count here). */
-function base(): Record<string, any> {
-  const vpc = (name: string, cidr: string, segment: string) => ({
-    [`${name}Vpc`]: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: `${cidr}.0.0/16`, Tags: tag(segment), EnableDnsSupport: false } },
-    [`${name}Sub`]: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${name}Vpc` }, CidrBlock: `${cidr}.0.0/24` } },
-    [`${name}Sg`]: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: `${name}Vpc` }, GroupDescription: name } },
-  });
-  return { ...vpc('Mn', '10.0', 'MY_NUMBER'), ...vpc('Lg', '10.1', 'LGWAN'), ...vpc('In', '10.2', 'INTERNET') };
-}
 
 const role = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } } };
 /** A function in `segment`'s subnet (`Mn`, `Lg`, `In`), or outside every VPC. */
@@ -77,11 +61,8 @@ const queue = { Type: 'AWS::SQS::Queue', Properties: {} };
 const topic = { Type: 'AWS::SNS::Topic', Properties: {} };
 const subscription = (topicId: string, protocol: string, target: unknown) => ({ Type: 'AWS::SNS::Subscription', Properties: { TopicArn: { Ref: topicId }, Protocol: protocol, Endpoint: target } });
 
-/** The relay findings of a template: `rule path: message`. */
-function relays(resources: Record<string, unknown>, model = NetworkModel.ALPHA): string[] {
-  return checkTopology(extractCloudFormation({ S: { Resources: { ...base(), Role: role, ...resources } } } as any), { model })
-    .filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
-}
+/** The relay findings of a template (with the role `Role`): `rule path: message`. */
+const relays = (resources: Record<string, unknown>, model = NetworkModel.ALPHA): string[] => templateRelays({ Role: role, ...resources }, model);
 
 describe('CloudFormation: out of a closed segment through its endpoints', () => {
   test('controls: endpoints of relaying services with nothing behind them, or only the segment\'s own functions, pass', () => {
@@ -455,7 +436,6 @@ describe('CloudFormation: what the internet puts in through IoT, SES and AppSync
 });
 
 describe('CloudFormation: outside tester, red team 40 (service relays)', () => {
-  const GA = (id: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [id, attribute] });
   const publicTopic = { TP: { Type: 'AWS::SNS::TopicPolicy', Properties: { Topics: [{ Ref: 'T' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sns:Publish', Resource: '*' }] } } } };
   const polled = { Worker: fn('Mn'), M: mapping(GA('Q'), 'Worker') };
   const named = (id: string) => new RegExp(`^MN-1 ${id}: `);
