@@ -18,7 +18,7 @@ import { MunicipalNetwork } from '../../src/cdktf';
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { notJapanese } from '../support/japanese';
-import { EC2_TRUST, ECS_TRUST, endpoint, LAMBDA_TRUST, OWN, PARTITION, policy, RELAY, relays, Resources, role, roleFn, statement, threeSegments, trust } from '../support/relays-tf';
+import { EC2_TRUST, ECS_TRUST, endpoint, LAMBDA_TRUST, OWN, PARTITION, policy, RELAY, relays, Resources, role, roleFn, sqsApi, statement, threeSegments, trust } from '../support/relays-tf';
 
 const QUEUE_ARN = '${aws_sqs_queue.q.arn}';
 const reads = [statement('sqs:ReceiveMessage', QUEUE_ARN)];
@@ -375,18 +375,7 @@ describe('Terraform: IAM grants — outside tester (red team 41)', () => {
       .toEqual([expect.stringMatching(/aws_sfn_state_machine\.m principal arn:aws:iam::111122223333:role\/x, which is not in the synthesized output/)]);
     expect(relays(sqs({
       aws_iam_role: { r: role(reads, trust({ Service: 'apigateway.amazonaws.com' })) },
-      aws_api_gateway_rest_api: { api: { name: 'a' } },
-      aws_api_gateway_integration: {
-        i: {
-          rest_api_id: '${aws_api_gateway_rest_api.api.id}',
-          resource_id: '${aws_api_gateway_rest_api.api.root_resource_id}',
-          http_method: 'GET',
-          type: 'AWS',
-          integration_http_method: 'POST',
-          uri: 'arn:aws:apigateway:ap-northeast-1:sqs:action/ReceiveMessage',
-          credentials: '${aws_iam_role.r.arn}',
-        },
-      },
+      ...sqsApi('r'),
     }))).toEqual([expect.stringMatching(/aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → aws_api_gateway_rest_api\.api \(aws_iam_role\.r inline_policy.* → the internet, through the API's public endpoint/)]);
     expect(relays(sqs({
       aws_iam_role: { r: role(reads, trust({ Service: 'appsync.amazonaws.com' })) },

@@ -13,7 +13,7 @@ import { checkTopology } from '../../src/guard/check';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import {
   EC2_TRUST, ECS_TRUST, endpoint, mapping, NO_GRANTS_ROLE, offline, OFFLINE_ACCOUNT, OWN, policy, relayLines, relays, Resources, role, roleFn,
-  Segment, statement, subscription, threeSegments, trust,
+  Segment, sqsApi, statement, subscription, threeSegments, trust,
 } from '../support/relays-tf';
 import { findTerraform, findTerraformMirror, prepareTerraform } from '../support/terraform';
 import { PlannedConfiguration, planTogether } from '../support/terraform-together';
@@ -131,18 +131,7 @@ const CASES: Record<string, Case> = {
       },
       aws_ecs_task_definition: { td: { family: 'app', task_role_arn: '${aws_iam_role.task.arn}', network_mode: 'awsvpc', container_definitions: '[]' } },
       aws_ecs_task_set: { set: { cluster: 'c', service: 's', task_definition: '${aws_ecs_task_definition.td.arn}', network_configuration: [{ subnets: ['${aws_subnet.in.id}'] }] } },
-      aws_api_gateway_rest_api: { api: { name: 'a' } },
-      aws_api_gateway_integration: {
-        i: {
-          rest_api_id: '${aws_api_gateway_rest_api.api.id}',
-          resource_id: '${aws_api_gateway_rest_api.api.root_resource_id}',
-          http_method: 'GET',
-          type: 'AWS',
-          integration_http_method: 'POST',
-          uri: 'arn:aws:apigateway:ap-northeast-1:sqs:action/ReceiveMessage',
-          credentials: '${aws_iam_role.api.arn}',
-        },
-      },
+      ...sqsApi('api'),
     }),
     expected: [expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: /)],
     ends: [/to code that aws_ecs_task_set aws_ecs_task_set\.set \(in the INTERNET segment\)/,

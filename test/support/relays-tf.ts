@@ -85,6 +85,22 @@ export const mapping = (source: string, fnName: string) => ({ event_source_arn: 
 /** A subscription of `target` (by `protocol`) to the configuration's topic `topic`. */
 export const subscription = (topic: string, protocol: string, target: string) => ({ topic_arn: `\${aws_sns_topic.${topic}.arn}`, protocol, endpoint: target });
 
+/** A REST API whose integration receives from the queue `q` with the configuration's role `roleName` (red team 41). */
+export const sqsApi = (roleName: string): Resources => ({
+  aws_api_gateway_rest_api: { api: { name: 'a' } },
+  aws_api_gateway_integration: {
+    i: {
+      rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+      resource_id: '${aws_api_gateway_rest_api.api.root_resource_id}',
+      http_method: 'GET',
+      type: 'AWS',
+      integration_http_method: 'POST',
+      uri: 'arn:aws:apigateway:ap-northeast-1:sqs:action/ReceiveMessage',
+      credentials: `\${aws_iam_role.${roleName}.arn}`,
+    },
+  },
+});
+
 /** The relay findings among `findings`: `rule path: message`. */
 export function relayLines(findings: readonly Finding[]): string[] {
   return findings.filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
