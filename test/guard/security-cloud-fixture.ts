@@ -50,9 +50,10 @@ export interface Mutation {
   readonly memberFlowLogA?: { readonly path?: string; readonly trafficType?: string; readonly logFormat?: string };
   /**
    * A second flow log of member A's VPC beside its complete one (SC-4): `path` the text after the SIEM bucket's ARN, its
-   * `trafficType` (ACCEPT, REJECT).
+   * `trafficType` (ACCEPT, REJECT); `unreadDestination`: to a bucket the guard cannot read instead (named by the stack's name in
+   * CloudFormation, an input variable in Terraform).
    */
-  readonly extraFlowLogA?: { readonly path: string; readonly trafficType: string };
+  readonly extraFlowLogA?: { readonly path: string; readonly trafficType: string; readonly unreadDestination?: boolean };
   /**
    * Member A's logs also carried to the SIEM by a Firehose delivery stream (SC-4): `via` an extra flow log of its VPC to
    * the stream (`flow-log`), or to a log group subscribed to it (`subscription`), or a stream tagged with member A's code
@@ -421,7 +422,13 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
   if (m.extraFlowLogA) {
     members.ExtraFlowLogA = {
       Type: 'AWS::EC2::FlowLog',
-      Properties: { ResourceId: ref('VpcA'), ResourceType: 'VPC', TrafficType: m.extraFlowLogA.trafficType, LogDestinationType: 's3', LogDestination: { 'Fn::Join': ['', [siemArn, m.extraFlowLogA.path]] } },
+      Properties: {
+        ResourceId: ref('VpcA'),
+        ResourceType: 'VPC',
+        TrafficType: m.extraFlowLogA.trafficType,
+        LogDestinationType: 's3',
+        LogDestination: m.extraFlowLogA.unreadDestination ? { 'Fn::Join': ['', ['arn:aws:s3:::', { Ref: 'AWS::StackName' }, '-logs/']] } : { 'Fn::Join': ['', [siemArn, m.extraFlowLogA.path]] },
+      },
     };
   }
   const sa = m.memberStreamA;
@@ -629,7 +636,10 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   }
   if (m.extraFlowLogA) {
     put('aws_flow_log', 'extra_a', {
-      vpc_id: id('aws_vpc.a'), traffic_type: m.extraFlowLogA.trafficType, log_destination_type: 's3', log_destination: `${arn('aws_s3_bucket.siem')}${m.extraFlowLogA.path}`,
+      vpc_id: id('aws_vpc.a'),
+      traffic_type: m.extraFlowLogA.trafficType,
+      log_destination_type: 's3',
+      log_destination: m.extraFlowLogA.unreadDestination ? '${var.log_destination}' : `${arn('aws_s3_bucket.siem')}${m.extraFlowLogA.path}`,
     });
   }
   const sa = m.memberStreamA;

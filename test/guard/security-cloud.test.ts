@@ -96,6 +96,9 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     // A partial flow log beside the complete one adds nothing the SIEM needs, but it still writes: under the member's prefix only.
     ['SC-4: an extra flow log of member A (accepted traffic only) writes under member B\'s prefix', { extraFlowLogA: { path: '/members/132012/', trafficType: 'ACCEPT' } },
       /SC-4 error .*the flow log of VPC \S+ writes to the SIEM bucket under members\/132012\/, not under its own members\/131016\//],
+    // A destination the guard cannot read may be the SIEM under another member's prefix (fail closed; the unreadable-value sweep).
+    ['SC-4: an extra flow log of member A to a destination the guard cannot read', { extraFlowLogA: { path: '', trafficType: 'ALL', unreadDestination: true } },
+      /SC-4 error .*the flow log of VPC \S+ goes to a destination the guard cannot read \(.+\), which may be the hub's SIEM bucket, or a delivery stream into it, under another member's prefix \(fail closed\): to the SIEM, it must be under members\/131016\//],
     // Logs reaching the SIEM through a Firehose delivery stream go under the member's prefix as well.
     ['SC-4: member A\'s flow log to a delivery stream that writes under member B\'s prefix', { memberStreamA: { via: 'flow-log', prefix: 'members/132012/' } },
       /SC-4 error .*delivery stream \S+ \(Prefix\), which carries flow log \S+ of VPC \S+, writes to the SIEM bucket under members\/132012\/, not under its own members\/131016\//],

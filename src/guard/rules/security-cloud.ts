@@ -656,6 +656,25 @@ function prefixProblem(keyPrefix: string | undefined, expected: string | undefin
     `が SIEM バケットの${where.ja}に書き込み、自らの ${expected} の下ではない。県内の他のログと混ざる`);
 }
 
+/**
+ * A log whose destination the guard cannot read (a parameter, an input variable, an ARN with a part known only at
+ * deploy time, such as the stack's name): it may be the SIEM bucket, or a stream into it, under another member's prefix,
+ * so it is judged as one that is (fail closed), worded to follow "the flow log of VPC V" / "the ALERT log of firewall F".
+ */
+function unreadDestination(sink: Ref | undefined, expected: string | undefined): Bilingual | undefined {
+  const what = sink?.kind === 'unresolved' ? { en: sink.expression, ja: jaOrEn(sink.expression) }
+    : sink?.kind === 'external' && /\{[^}]*\}/.test(sink.value)
+      ? { en: `${sink.value}, whose {…} is known only at deploy time`, ja: `${sink.value}。{…} はデプロイ時にしか決まらない` } : undefined;
+  if (what === undefined) return undefined;
+  return bi(`goes to a destination the guard cannot read (${what.en}), which may be the hub's SIEM bucket, or a delivery stream into it, under another `
+    + `member's prefix (fail closed)${expected === undefined ? '' : `: to the SIEM, it must be under ${expected}`}`,
+  `の送り先をガードが読めず（${what.ja}）、ハブの SIEM バケット、またはそこへの配信ストリームで、他の団体のプレフィックスの下かもしれない`
+    + `（フェイルクローズ）${expected === undefined ? '' : `。SIEM へは ${expected} の下でなければならない`}`);
+}
+
+const UNREAD_DESTINATION_FIX = bi('name the destination literally or by a resource of the output (the SIEM bucket under the log\'s own prefix, or a '
+  + 'destination outside the SIEM)', '送り先を、リテラルか出力のリソースで指定する（自らのプレフィックスの下の SIEM バケット、または SIEM の外の送り先）');
+
 const prefixFix = (expected: string | undefined): Bilingual => bi(`write it under ${expected} of the SIEM bucket (a flow log: LogDestination arn:aws:s3:::<bucket>/${expected}…/;`
   + ' a firewall: the S3 destination\'s prefix)', `SIEM バケットの ${expected} の下へ書き込む（フローログは LogDestination arn:aws:s3:::<バケット>/${expected}…/、ファイアウォールは S3 の送り先の prefix）`);
 
@@ -873,6 +892,10 @@ export const SC4: GuardRule = {
         const problem = prefixProblem(l.keyPrefix, expected);
         if (problem) add(l.id, flowLogText(g, vpc, problem), prefixFix(expected));
       }
+      for (const l of own.filter((x) => !toSiem.includes(x))) {
+        const problem = unreadDestination(l.sink, expected);
+        if (problem) add(l.id, flowLogText(g, vpc, problem), UNREAD_DESTINATION_FIX);
+      }
       const whole = toSiem.filter((l) => l.trafficType === 'ALL' && l.logFormatUnread === undefined && missingFlowLogFields(l.logFormat).length === 0);
       if (whole.length > 0) continue;
       if (toSiem.length > 0) {
@@ -896,6 +919,10 @@ export const SC4: GuardRule = {
       }
       const vpc = deref<VpcNode>(g, fw.vpc);
       const expected = vpc?.type === 'vpc' ? siemPrefix(vpc) : undefined;
+      for (const d of destinations.filter((x) => !isSiemSink(g, x.sink, siem))) {
+        const problem = unreadDestination(d.sink, expected);
+        if (problem) add(fw.id, { en: `the ${d.logType} log of firewall ${nameOf(g, fw.id)} ${problem.en}`, ja: `ファイアウォール ${nameOf(g, fw.id)} の ${d.logType} ログ${problem.ja}` }, UNREAD_DESTINATION_FIX);
+      }
       for (const d of destinations.filter((x) => isSiemSink(g, x.sink, siem))) {
         const problem = prefixProblem(d.keyPrefix, expected);
         if (!problem) continue;
