@@ -762,6 +762,16 @@ function placedMember(node: Pick<GraphNode, 'id' | 'tags'>, stacks: ReadonlyMap<
   return node.tags[MUNICIPALITY_TAG_KEY] ?? (stack === undefined ? undefined : stacks.get(stack));
 }
 
+/** The stacks (`stackOf`) whose VPCs are all the hub's. */
+function hubOnlyStacks(g: TopologyGraph): Set<string> {
+  const kinds = new Map<string, Set<boolean>>();
+  for (const v of nodesOf(g, 'vpc')) {
+    const stack = stackOf(v.id);
+    if (stack !== undefined) kinds.set(stack, (kinds.get(stack) ?? new Set()).add(v.hub === true));
+  }
+  return new Set([...kinds].filter(([, k]) => k.size === 1 && k.has(true)).map(([stack]) => stack));
+}
+
 /** The stacks (`stackOf`) whose VPCs all belong to one member, and its code. */
 function memberStacks(g: TopologyGraph): Map<string, string> {
   const codes = new Map<string, Set<string | undefined>>();
@@ -932,7 +942,26 @@ export const SC4: GuardRule = {
     }
     // What delivery streams carry to the SIEM: under the prefix of whose logs they are, their failed records too (a
     // stream's ErrorOutputPrefix left out puts them at the bucket's root).
-    for (const { stream, what, expected } of streamFeeds(g)) {
+    const feeds = streamFeeds(g);
+    // A stream into the SIEM that the guard can tie to no member's log and to no place (untagged, in a stack shared by
+    // several members or by members and the hub) may carry any member's logs under any prefix (fail closed); the hub's
+    // own (tagged with a hub function, or in a stack of the hub only) are the hub's.
+    const fed = new Set(feeds.map((f) => f.stream.id));
+    const hubOnly = hubOnlyStacks(g);
+    for (const stream of nodesOf(g, 'delivery-stream')) {
+      if (fed.has(stream.id) || hubFunction(stream.tags) !== undefined || hubOnly.has(stackOf(stream.id) ?? '')) continue;
+      if (!stream.buckets.some((b) => isSiemSink(g, b, siem))) continue;
+      add(stream.id, bi(`delivery stream ${nameOf(g, stream.id)} writes to the SIEM bucket, and the guard can tie it to no member and not to the hub (no `
+        + `${MUNICIPALITY_TAG_KEY} or ${HUB_FUNCTION_TAG_KEY} tag, in a stack shared by several members or by members and the hub, fed by no log of a VPC or `
+        + 'firewall the guard follows): it may carry another member\'s logs under any prefix (fail closed)',
+      `配信ストリーム ${nameOf(g, stream.id)} は SIEM バケットに書き込むが、ガードはどの構成団体にもハブにも結び付けられない（${MUNICIPALITY_TAG_KEY} も `
+        + `${HUB_FUNCTION_TAG_KEY} のタグもなく、複数の団体か団体とハブが共有するスタックにあり、ガードがたどる VPC やファイアウォールのログも送られていない）。`
+        + '他の団体のログを任意のプレフィックスで運ぶかもしれない（フェイルクローズ）'),
+      bi(`tag the stream (and the subscription filters that feed it) with ${MUNICIPALITY_TAG_KEY} = <the member's code> and write under members/<code>/, `
+        + 'or put it in a stack of that member only', `ストリーム（とそれに送るサブスクリプションフィルター）に ${MUNICIPALITY_TAG_KEY} = <団体コード> のタグを付けて `
+        + 'members/<団体コード>/ の下に書き込むか、その団体だけのスタックに置く'));
+    }
+    for (const { stream, what, expected } of feeds) {
       stream.buckets.forEach((bucket, i) => {
         if (!isSiemSink(g, bucket, siem)) return;
         const unread: StreamPrefix = { unread: 'its prefixes were not read' };
