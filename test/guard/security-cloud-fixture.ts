@@ -63,6 +63,8 @@ export interface Mutation {
   readonly memberStreamA?: { readonly via: 'flow-log' | 'subscription' | 'tagged' | 'untagged'; readonly prefix?: string; readonly errorPrefix?: string | null };
   /** The key prefix of the hub firewall's logs in the SIEM bucket (instead of `hub/firewall/<type>`). */
   readonly hubFirewallPrefix?: string;
+  /** The key prefix of the hub's proxy-log delivery stream in the SIEM bucket (instead of `hub/proxy/`). */
+  readonly hubStreamPrefix?: string;
   /** Drop the proxy log group's subscription filter. */
   readonly noProxySubscription?: boolean;
   /** Drop the WAF logging configuration. */
@@ -323,7 +325,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
   hub.ProxyLog = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/hub/proxy/access', RetentionInDays: 400, Tags: hubTags('proxy') } };
   hub.LogStream = {
     Type: 'AWS::KinesisFirehose::DeliveryStream',
-    Properties: { DeliveryStreamType: 'DirectPut', ExtendedS3DestinationConfiguration: { BucketARN: arn('Siem'), Prefix: 'hub/proxy/', RoleARN: 'arn:aws:iam::123456789012:role/firehose' }, Tags: hubTags('siem') },
+    Properties: { DeliveryStreamType: 'DirectPut', ExtendedS3DestinationConfiguration: { BucketARN: arn('Siem'), Prefix: m.hubStreamPrefix ?? 'hub/proxy/', ErrorOutputPrefix: 'hub/proxy/errors/', RoleARN: 'arn:aws:iam::123456789012:role/firehose' }, Tags: hubTags('siem') },
   };
   if (!m.noProxySubscription) {
     hub.ProxyLogSubscription = {
@@ -560,7 +562,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   if (!m.noProxyGroup) put('aws_autoscaling_group', 'proxy', { min_size: 2, max_size: 4, launch_template: { ...template, version: '$Latest' }, vpc_zone_identifier: [id('aws_subnet.hub_services')] });
   put('aws_cloudwatch_log_group', 'proxy', { name: '/hub/proxy/access', retention_in_days: 400, tags: hubTags('proxy') });
   put('aws_kinesis_firehose_delivery_stream', 'logs', {
-    name: 'hub-logs', destination: 'extended_s3', extended_s3_configuration: { bucket_arn: arn('aws_s3_bucket.siem'), prefix: 'hub/proxy/', role_arn: 'arn:aws:iam::123456789012:role/firehose' }, tags: hubTags('siem'),
+    name: 'hub-logs', destination: 'extended_s3', extended_s3_configuration: { bucket_arn: arn('aws_s3_bucket.siem'), prefix: m.hubStreamPrefix ?? 'hub/proxy/', error_output_prefix: 'hub/proxy/errors/', role_arn: 'arn:aws:iam::123456789012:role/firehose' }, tags: hubTags('siem'),
   });
   if (!m.noProxySubscription) {
     put('aws_cloudwatch_log_subscription_filter', 'proxy', {

@@ -114,6 +114,8 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       /SC-4 error .*delivery stream \S+ \(Prefix\), which carries .* writes to the SIEM bucket under members\/!\{partitionKeyFromQuery:member\}\/, whose Firehose expression \(!\{…\}\) is evaluated per record before the prefix reaches its own members\/131016\//],
     ['SC-4: the hub firewall\'s logs written under a member\'s prefix', { hubFirewallPrefix: 'members/131016/firewall' },
       /SC-4 error .*the ALERT log of firewall \S+ writes to the SIEM bucket under members\/131016\/firewall, not under its own hub\//],
+    ['SC-4: the hub\'s proxy-log delivery stream writes under a member\'s prefix', { hubStreamPrefix: 'members/131016/proxy/' },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries logs of the hub, writes to the SIEM bucket under members\/131016\/proxy\/, not under its own hub\//],
     ['SC-4: the proxy log group is not subscribed', { noProxySubscription: true }, /SC-4 error .*log group \/hub\/proxy\/access is not subscribed/],
     ['SC-4: the WAF does not log', { noWafLogging: true }, /SC-4 error .*web ACL \S+ does not log to the hub's SIEM bucket/],
     ['SC-4: the hub does not log its Resolver queries', { noQueryLogging: true }, /SC-4 error .*does not log its Resolver queries to the SIEM bucket/],

@@ -789,7 +789,8 @@ function memberStacks(g: TopologyGraph): Map<string, string> {
 /**
  * The logs delivery streams carry to the SIEM (SC-4): every VPC's flow logs and every firewall's logs sent to a stream,
  * directly or through their log group's subscription filters, under the VPC's prefix; and a member's streams and
- * subscription filters by where they are (`placedMember`), under its `members/<code>/`. One feed per stream and prefix.
+ * subscription filters by where they are (`placedMember`), under its `members/<code>/`; the hub's streams (tagged with a
+ * hub function, or in a stack of the hub only) under `hub/`. One feed per stream and prefix.
  */
 function streamFeeds(g: TopologyGraph): StreamFeed[] {
   const feeds = new Map<string, StreamFeed>();
@@ -824,9 +825,12 @@ function streamFeeds(g: TopologyGraph): StreamFeed[] {
     feed(stream, bi(`log group ${name} of member ${code}`, `構成団体 ${code} のロググループ ${name}`), `members/${code}/`,
       bi(`, through subscription filter ${nameOf(g, s.id)}`, `（サブスクリプションフィルター ${nameOf(g, s.id)} 経由）`));
   }
+  const hubOnly = hubOnlyStacks(g);
   for (const stream of nodesOf(g, 'delivery-stream')) {
     const code = placedMember(stream, stacks);
     if (code !== undefined) feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`);
+    // The hub's own streams (its proxy and mail logs) write under hub/, apart from every member's.
+    else if (hubFunction(stream.tags) !== undefined || hubOnly.has(stackOf(stream.id) ?? '')) feed(stream, bi('logs of the hub', 'ハブのログ'), 'hub/');
   }
   return [...feeds.values()];
 }
