@@ -13,6 +13,8 @@ test('os.tmpdir() is the file\'s own folder inside the shared one, and an app sy
   expect(path.dirname(own)).toBe(sharedTmpdir());
   expect(path.basename(own)).toMatch(/^jichitai-test-/);
   expect(fs.statSync(own).isDirectory()).toBe(true);
+  // Service users of the integration suites (Squid, Postfix, c-icap) must traverse it, as they do the system's.
+  expect((fs.statSync(own).mode % 0o1000).toString(8)).toBe('711');
   const app = new App();
   new Stack(app, 'S');
   expect(path.dirname(app.synth().directory)).toBe(own);

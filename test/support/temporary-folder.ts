@@ -18,6 +18,9 @@ import { SHARED_TMPDIR } from './shared-tmpdir';
 const system = os.tmpdir;
 const shared = system();
 const own = fs.mkdtempSync(path.join(shared, 'jichitai-test-'));
+// Traversable by the service users the integration suites start programs as (Squid's proxy, Postfix's postfix, c-icap's),
+// as the system's temporary folder is; not listable (mkdtemp makes it 0700).
+fs.chmodSync(own, 0o711);
 (globalThis as any)[SHARED_TMPDIR] = shared;
 os.tmpdir = () => own;
 
