@@ -271,6 +271,20 @@ export function outsideDocumentReason(name: string | undefined, by: 'remediation
   return `the SSM document ${name} it runs is not in the output, so it may be an Automation document any of whose steps may change the network`;
 }
 
+/**
+ * The SSM document an ARN written as text names when only its partition, region or account are left to deploy or plan
+ * time (CloudFormation's pseudo parameters as `{partition}`, `{region}`, `{accountid}`; Terraform's partition, region
+ * and caller identity data sources): its name, for `outsideDocumentReason`. Undefined when anything else is an
+ * expression, the document's name above all.
+ */
+export function documentNameInArn(text: string): string | undefined {
+  const fields = text
+    .replace(/\{(partition|region|accountid)\}/g, 'x')
+    .replace(/\$\{data\.aws_(partition\.[\w-]+\.partition|region\.[\w-]+\.(name|region)|caller_identity\.[\w-]+\.account_id)\}/g, 'x');
+  if (/[{}$]/.test(fields)) return undefined;
+  return /^arn:[^:]*:ssm:[^:]*:[^:]*:document\/([A-Za-z0-9_.-]+)$/.exec(fields)?.[1];
+}
+
 /** The fix for an SSM document outside the output that the output runs automatically. */
 export const OUTSIDE_DOCUMENT_FIX = 'declare the Automation document in the guarded template or configuration (with steps that only read), or run only '
   + 'AWS-owned documents the guard knows (AWS-PublishSNSNotification; for an association, Command documents such as AWS-RunPatchBaseline)';

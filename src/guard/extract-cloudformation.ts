@@ -16,7 +16,8 @@ import {
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import {
-  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, HOOK_FIX, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason, REGISTRY_TYPE_FIX,
+  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, documentNameInArn, HOOK_FIX, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
+  REGISTRY_TYPE_FIX,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
@@ -2857,8 +2858,10 @@ class TemplateReader {
       const doc = this.templateResource(value, 'AWS::SSM::Document')?.resource ?? this.documentNamed(value);
       if (doc === undefined) {
         // A document outside the template: its steps are not in it (deploy-code.ts `outsideDocumentReason`).
-        const reason = outsideDocumentReason(typeof value === 'string' && !isDynamicReference(value) ? value : undefined,
-          type === 'AWS::SSM::Association' ? 'association' : 'remediation');
+        // A literal name or ARN; or an ARN built with Fn::Sub / Fn::Join whose document name is written out.
+        const name = typeof value === 'string' ? (isDynamicReference(value) ? undefined : value)
+          : value !== null && typeof value === 'object' ? documentNameInArn(this.relayText(value)) : undefined;
+        const reason = outsideDocumentReason(name, type === 'AWS::SSM::Association' ? 'association' : 'remediation');
         if (reason) this.b.unresolvedValue(id, property, reason, OUTSIDE_DOCUMENT_FIX, undefined, path);
         continue;
       }

@@ -18,7 +18,8 @@ import {
 } from './builder';
 import { customResourcePowers, TemplateView, templateIam } from './custom-resource-code';
 import {
-  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason, TERRAFORM_CODE_FIX,
+  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, documentNameInArn, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
+  TERRAFORM_CODE_FIX,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -1063,7 +1064,10 @@ class ConfigReader {
       const doc = reader.named(p[property], 'aws_ssm_document', '(?:name|id|arn)') ?? reader.documentNamed(p[property]);
       if (doc === undefined) {
         // A document outside the configuration: its steps are not in it (deploy-code.ts `outsideDocumentReason`).
-        const reason = outsideDocumentReason(literal(p[property]), type === 'aws_ssm_association' ? 'association' : 'remediation');
+        // A literal name or ARN; or an ARN whose partition, region or account come from their data sources.
+        const given = p[property];
+        const name = literal(given) ?? (typeof given === 'string' ? documentNameInArn(given) : undefined);
+        const reason = outsideDocumentReason(name, type === 'aws_ssm_association' ? 'association' : 'remediation');
         if (reason) b.unresolvedValue(id, property, reason, OUTSIDE_DOCUMENT_FIX);
         return;
       }

@@ -169,6 +169,19 @@ describe('an SSM document outside the output run automatically', () => {
       .toEqual([]);
   });
 
+  test('an ARN whose partition, region or account are expressions names the document written out in it; an expression in the name does not', () => {
+    const sub = 'arn:${AWS::Partition}:ssm:${AWS::Region}::document/';
+    expect(cfn(association({ 'Fn::Sub': `${sub}AWS-RunPatchBaseline` }))).toEqual([]);
+    expect(cfn(association({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:', { Ref: 'AWS::Region' }, '::document/AWS-RunPatchBaseline']] }))).toEqual([]);
+    expect(cfn(association({ 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:document/OpenTheGates' })).join('\n'))
+      .toMatch(/^A: .*the SSM document OpenTheGates it runs is not in the output/m);
+    expect(cfn(association({ 'Fn::Sub': `${sub}\${Doc}` })).join('\n')).toMatch(/^A: .*the SSM document it runs is named by a value the guard cannot read/m);
+    expect(cfn(association({ 'Fn::Sub': ['arn:${P}:ssm:eu-west-1::document/AWS-RunPatchBaseline', { P: { Ref: 'Q' } }] })).join('\n')).toMatch(/named by a value the guard cannot read/);
+    const assoc = (name: string) => tf({ aws_ssm_association: { a: { name } } });
+    expect(assoc('arn:${data.aws_partition.p.partition}:ssm:${data.aws_region.r.name}::document/AWS-RunPatchBaseline')).toEqual([]);
+    expect(assoc('arn:${data.aws_partition.p.partition}:ssm:${data.aws_region.r.name}::document/${var.doc}').join('\n')).toMatch(/named by a value the guard cannot read/);
+  });
+
   test('Terraform: the same', () => {
     const rem = (target: string) => tf({ aws_config_remediation_configuration: { r: { config_rule_name: 'r', target_type: 'SSM_DOCUMENT', target_id: target, automatic: true } } });
     const assoc = (name: string) => tf({ aws_ssm_association: { a: { name } } });
