@@ -754,35 +754,30 @@ function streamsOf(g: TopologyGraph, sink: Ref | undefined): { stream: DeliveryS
 /**
  * The member a stream or a subscription filter belongs to by where it is, for logs the guard cannot trace to a VPC: its
  * `jichitai:municipality` tag (the hub's resources, labelled with a hub function, are the hub's), or its stack's when the
- * output holds a stack whose VPCs are all of that one member (`memberStacks`).
+ * output holds a stack whose VPCs are all of that one member (`stackOwners`).
  */
-function placedMember(node: Pick<GraphNode, 'id' | 'tags'>, stacks: ReadonlyMap<string, string>): string | undefined {
+function placedMember(node: Pick<GraphNode, 'id' | 'tags'>, owners: ReadonlyMap<string, StackOwner>): string | undefined {
   if (hubFunction(node.tags) !== undefined) return undefined;
-  const stack = stackOf(node.id);
-  return node.tags[MUNICIPALITY_TAG_KEY] ?? (stack === undefined ? undefined : stacks.get(stack));
+  const owner = owners.get(stackOf(node.id) ?? '');
+  return node.tags[MUNICIPALITY_TAG_KEY] ?? (typeof owner === 'string' ? owner : undefined);
 }
 
-/** The stacks (`stackOf`) whose VPCs are all the hub's. */
-function hubOnlyStacks(g: TopologyGraph): Set<string> {
-  const kinds = new Map<string, Set<boolean>>();
-  for (const v of nodesOf(g, 'vpc')) {
-    const stack = stackOf(v.id);
-    if (stack !== undefined) kinds.set(stack, (kinds.get(stack) ?? new Set()).add(v.hub === true));
-  }
-  return new Set([...kinds].filter(([, k]) => k.size === 1 && k.has(true)).map(([stack]) => stack));
-}
+/** The hub as the owner of a stack (`stackOwners`). */
+const HUB_OWNER: unique symbol = Symbol('hub');
+/** Whose a stack's VPCs all are: one member's (its code) or the hub's. */
+type StackOwner = string | typeof HUB_OWNER;
 
-/** The stacks (`stackOf`) whose VPCs all belong to one member, and its code. */
-function memberStacks(g: TopologyGraph): Map<string, string> {
-  const codes = new Map<string, Set<string | undefined>>();
+/** The stacks (`stackOf`) whose VPCs all belong to one owner: a member (its code) or the hub (`HUB_OWNER`). */
+function stackOwners(g: TopologyGraph): Map<string, StackOwner> {
+  const owners = new Map<string, Set<StackOwner | undefined>>();
   for (const v of nodesOf(g, 'vpc')) {
     const stack = stackOf(v.id);
     if (stack === undefined) continue;
-    codes.set(stack, (codes.get(stack) ?? new Set()).add(v.hub ? undefined : v.municipality));
+    owners.set(stack, (owners.get(stack) ?? new Set()).add(v.hub ? HUB_OWNER : v.municipality));
   }
-  return new Map([...codes].flatMap(([stack, set]) => {
-    const [code] = [...set];
-    return set.size === 1 && code !== undefined ? [[stack, code] as [string, string]] : [];
+  return new Map([...owners].flatMap(([stack, set]) => {
+    const [owner] = [...set];
+    return set.size === 1 && owner !== undefined ? [[stack, owner] as [string, StackOwner]] : [];
   }));
 }
 
@@ -815,22 +810,21 @@ function streamFeeds(g: TopologyGraph): StreamFeed[] {
       for (const { stream, via } of streamsOf(g, d.sink)) feed(stream, what, siemPrefix(vpc), via);
     }
   }
-  const stacks = memberStacks(g);
+  const owners = stackOwners(g);
   for (const s of nodesOf(g, 'log-subscription')) {
     const stream = deref(g, s.destination);
     const group = deref(g, s.logGroup);
-    const code = placedMember(s, stacks) ?? (group?.type === 'log-group' ? placedMember(group, stacks) : undefined);
+    const code = placedMember(s, owners) ?? (group?.type === 'log-group' ? placedMember(group, owners) : undefined);
     if (stream?.type !== 'delivery-stream' || code === undefined) continue;
     const name = group?.type === 'log-group' ? group.name ?? nameOf(g, group.id) : s.logGroup.kind === 'external' ? s.logGroup.value : nameOf(g, s.id);
     feed(stream, bi(`log group ${name} of member ${code}`, `構成団体 ${code} のロググループ ${name}`), `members/${code}/`,
       bi(`, through subscription filter ${nameOf(g, s.id)}`, `（サブスクリプションフィルター ${nameOf(g, s.id)} 経由）`));
   }
-  const hubOnly = hubOnlyStacks(g);
   for (const stream of nodesOf(g, 'delivery-stream')) {
-    const code = placedMember(stream, stacks);
+    const code = placedMember(stream, owners);
     if (code !== undefined) feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`);
     // The hub's own streams (its proxy and mail logs) write under hub/, apart from every member's.
-    else if (hubFunction(stream.tags) !== undefined || hubOnly.has(stackOf(stream.id) ?? '')) feed(stream, bi('logs of the hub', 'ハブのログ'), 'hub/');
+    else if (hubFunction(stream.tags) !== undefined || owners.get(stackOf(stream.id) ?? '') === HUB_OWNER) feed(stream, bi('logs of the hub', 'ハブのログ'), 'hub/');
   }
   return [...feeds.values()];
 }
@@ -948,12 +942,12 @@ export const SC4: GuardRule = {
     // stream's ErrorOutputPrefix left out puts them at the bucket's root).
     const feeds = streamFeeds(g);
     // A stream into the SIEM that the guard can tie to no member's log and to no place (untagged, in a stack shared by
-    // several members or by members and the hub) may carry any member's logs under any prefix (fail closed); the hub's
-    // own (tagged with a hub function, or in a stack of the hub only) are the hub's.
+    // several members or by members and the hub) may carry any member's logs under any prefix (fail closed). Every
+    // stream it can tie is fed (`streamFeeds`): a member's, and the hub's own (tagged with a hub function, or in a stack
+    // of the hub only) under hub/.
     const fed = new Set(feeds.map((f) => f.stream.id));
-    const hubOnly = hubOnlyStacks(g);
     for (const stream of nodesOf(g, 'delivery-stream')) {
-      if (fed.has(stream.id) || hubFunction(stream.tags) !== undefined || hubOnly.has(stackOf(stream.id) ?? '')) continue;
+      if (fed.has(stream.id)) continue;
       if (!stream.buckets.some((b) => isSiemSink(g, b, siem))) continue;
       add(stream.id, bi(`delivery stream ${nameOf(g, stream.id)} writes to the SIEM bucket, and the guard can tie it to no member and not to the hub (no `
         + `${MUNICIPALITY_TAG_KEY} or ${HUB_FUNCTION_TAG_KEY} tag, in a stack shared by several members or by members and the hub, fed by no log of a VPC or `
