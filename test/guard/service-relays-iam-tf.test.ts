@@ -18,7 +18,7 @@ import { MunicipalNetwork } from '../../src/cdktf';
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { notJapanese } from '../support/japanese';
-import { EC2_TRUST, ECS_TRUST, endpoint, LAMBDA_TRUST, OWN, PARTITION, policy, RELAY, relays, Resources, role, roleFn, sqsApi, statement, threeSegments, trust } from '../support/relays-tf';
+import { EC2_TRUST, ECS_TRUST, endpoint, LAMBDA_TRUST, OWN, PARTITION, policy, RELAY, relays, Resources, role, roleFn, httpApi, sqsApi, statement, threeSegments, trust } from '../support/relays-tf';
 
 const QUEUE_ARN = '${aws_sqs_queue.q.arn}';
 const reads = [statement('sqs:ReceiveMessage', QUEUE_ARN)];
@@ -482,17 +482,7 @@ describe('Terraform: IAM grants — who runs with a role, and who is only grante
     // An EventBridge integration: what it declares delivers nothing from the queue; its role may read it.
     const api = (roleStatements: unknown[], credentials: Record<string, unknown>) => sqs({
       aws_iam_role: { r: role(roleStatements, API_TRUST) },
-      aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
-      aws_apigatewayv2_integration: {
-        i: {
-          api_id: '${aws_apigatewayv2_api.api.id}',
-          integration_type: 'AWS_PROXY',
-          integration_subtype: 'EventBridge-PutEvents',
-          payload_format_version: '1.0',
-          request_parameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
-          ...credentials,
-        },
-      },
+      ...httpApi(credentials),
     });
     expect(relays(api(reads, { credentials_arn: '${aws_iam_role.r.arn}' }))).toEqual([expect.stringMatching(
       /^MN-1 aws_vpc_endpoint\.sqs: .*aws_sqs_queue\.q → aws_apigatewayv2_api\.api \(aws_iam_role\.r inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet, through the API's public endpoint/)]);

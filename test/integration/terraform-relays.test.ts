@@ -13,7 +13,7 @@ import { checkTopology } from '../../src/guard/check';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import {
   EC2_TRUST, ECS_TRUST, endpoint, mapping, NO_GRANTS_ROLE, offline, OFFLINE_ACCOUNT, OWN, policy, relayLines, relays, Resources, role, roleFn,
-  Segment, sqsApi, statement, subscription, threeSegments, trust,
+  Segment, httpApi, sqsApi, statement, subscription, threeSegments, trust,
 } from '../support/relays-tf';
 import { findTerraform, findTerraformMirror, prepareTerraform } from '../support/terraform';
 import { PlannedConfiguration, planTogether } from '../support/terraform-together';
@@ -152,17 +152,7 @@ const CASES: Record<string, Case> = {
           policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '${aws_iam_role.mn.arn}' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.b.arn}/*' }] }),
         },
       },
-      aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
-      aws_apigatewayv2_integration: {
-        i: {
-          api_id: '${aws_apigatewayv2_api.api.id}',
-          integration_type: 'AWS_PROXY',
-          integration_subtype: 'EventBridge-PutEvents',
-          payload_format_version: '1.0',
-          request_parameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
-          credentials_arn: '${aws_iam_role.api.arn}',
-        },
-      },
+      ...httpApi({ credentials_arn: '${aws_iam_role.api.arn}' }),
     }),
     // One finding: the API's callers reading the queue; nothing of the bucket policy's principal.
     expected: [expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: .*aws_sqs_queue\.q → aws_apigatewayv2_api\.api \(aws_iam_role\.api inline_policy\[0\]\.policy\.Statement\[0\]\) → the internet/)],

@@ -101,6 +101,24 @@ export const sqsApi = (roleName: string): Resources => ({
   },
 });
 
+/**
+ * An HTTP API whose EventBridge integration delivers nothing from the queue by what it declares, with `credentials`
+ * (`credentials_arn`: its role may read the queue for the API's callers).
+ */
+export const httpApi = (credentials: Record<string, unknown>): Resources => ({
+  aws_apigatewayv2_api: { api: { name: 'a', protocol_type: 'HTTP' } },
+  aws_apigatewayv2_integration: {
+    i: {
+      api_id: '${aws_apigatewayv2_api.api.id}',
+      integration_type: 'AWS_PROXY',
+      integration_subtype: 'EventBridge-PutEvents',
+      payload_format_version: '1.0',
+      request_parameters: { Detail: '$request.body', DetailType: 'x', Source: 'y' },
+      ...credentials,
+    },
+  },
+});
+
 /** The relay findings among `findings`: `rule path: message`. */
 export function relayLines(findings: readonly Finding[]): string[] {
   return findings.filter((f) => RELAY.test(f.message)).map((f) => `${f.ruleId} ${f.path}: ${f.message}`);
