@@ -157,6 +157,10 @@ export class GraphBuilder {
   private readonly replacedDefaultGroups = new Set<string>();
   /** Subnets where an instance of the output runs with no security group of its own (`usesDefaultGroup`). */
   private readonly defaultGroupUsers: Ref[] = [];
+  /** Security groups resources of the output name for themselves (`memberOf`): a VPC's default group among them is used. */
+  private readonly namedGroups = new Set<string>();
+  /** Resources of the output that run with a security group the guard cannot read, and where (`usesUnknownGroup`). */
+  private readonly unknownGroupUsers: { resource: string; path?: string; subnets: readonly Ref[] }[] = [];
 
   /**
    * @param bindings literal ids proven to name a node of the graph (a hub's deployed outputs, `hub-evidence.ts`): a literal
@@ -571,6 +575,41 @@ export class GraphBuilder {
     this.defaultGroupUsers.push(subnet);
   }
 
+  /**
+   * A resource of the output names `group` as one of its own (`occupants.ts` `groupMemberships`): naming its VPC's
+   * default group (`Fn::GetAtt [Vpc, DefaultSecurityGroup]`, `aws_vpc.x.default_security_group_id`) uses it, as naming
+   * none does (`usesDefaultGroup`).
+   */
+  public memberOf(group: Ref): void {
+    if (group.kind === 'node') this.namedGroups.add(group.id);
+  }
+
+  /**
+   * A resource of the output that runs in `subnets` with a security group the guard cannot read — one given by a value
+   * known only at deploy time or after apply, or none where AWS documents no fallback (`occupants.ts`
+   * `NO_DOCUMENTED_FALLBACK`) — reported by its extractor (GUARD-1): it may be any group, one outside the output with any
+   * rules, so it counts as a group open to all traffic both ways in each VPC of those subnets (`addImplicitNodes`).
+   */
+  public usesUnknownGroup(resource: string, path: string | undefined, subnets: readonly Ref[]): void {
+    this.unknownGroupUsers.push({ resource, subnets, ...(path !== undefined ? { path } : {}) });
+  }
+
+  /**
+   * A resource of `occupants.ts` `NO_DOCUMENTED_FALLBACK` that names no security group in `property`: reported (GUARD-1),
+   * and read as running with a group open to all traffic (`usesUnknownGroup`, by its extractor).
+   */
+  public namesNoGroup(node: string, property: string, path?: string): void {
+    this.unresolvedValue(node, property, 'it names no security group, and AWS documents no group that this resource type gets then (the VPC\'s default '
+      + 'group, or one of the service\'s own, with rules no template shows): read as a group open to all traffic both ways',
+    `name a security group of the output in ${property}, so that the guard reads its rules`, undefined, path);
+  }
+
+  /** `unresolvedValue`, unless the value is reported at `node` already (its reader read it, with the same reason). */
+  public unresolvedOnce(node: string, property: string, reason: string, path?: string): void {
+    if (this.unresolved.some((u) => u.node === node && u.reason === reason)) return;
+    this.unresolvedValue(node, property, reason, undefined, undefined, path);
+  }
+
   /** Terraform manages a VPC's default NACL: its entries are the listed ones only. */
   public replaceDefaultAcl(acl: Ref): void {
     if (acl.kind === 'node') this.replacedDefaultAcls.add(acl.id);
@@ -827,12 +866,13 @@ export class GraphBuilder {
       const sg = implicitId.defaultSecurityGroup(vpc.id);
       // EC2's rules of a default group (Amazon VPC User Guide, "Default security groups for your VPCs": all inbound from
       // the group itself, all outbound), when an instance of the output uses the group and Terraform does not take it over.
-      const used = !this.replacedDefaultGroups.has(sg) && defaultGroupVpcs.has(vpc.id);
+      const used = !this.replacedDefaultGroups.has(sg) && (defaultGroupVpcs.has(vpc.id) || this.namedGroups.has(sg));
       const ingress = used ? [{ protocol: '-1', peerGroup: { kind: 'node', id: sg } as Ref }] : [];
       // IPv6 too: an Amazon-provided block is added later (`applyBlocks`), and ::/0 only widens.
       const egress = used ? [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }] : [];
       if (!this.nodes.has(sg)) this.add({ ...base, id: sg, type: 'security-group', vpc: self, default: true, ingress, egress } satisfies SecurityGroupNode);
     }
+    this.addUnknownGroups();
     for (const tgw of [...this.nodes.values()].filter((n): n is TransitGatewayNode => n.type === 'transit-gateway')) {
       const id = implicitId.defaultTransitRouteTable(tgw.id);
       if (!this.nodes.has(id)) {
@@ -847,6 +887,27 @@ export class GraphBuilder {
           propagations: [],
           routes: [],
         } satisfies TransitRouteTableNode);
+      }
+    }
+  }
+
+  /**
+   * The groups the guard cannot read that resources of the output run with (`usesUnknownGroup`): one per resource and VPC
+   * of its subnets, at the resource, open to all traffic both ways (IPv4 and IPv6), as a group outside the output may be.
+   * Named `<resource>#unknown-security-group`, with the VPC after it where the resource runs in more than one.
+   */
+  private addUnknownGroups(): void {
+    for (const { resource, path, subnets } of this.unknownGroupUsers) {
+      const vpcs = new Set<string>();
+      for (const s of subnets) {
+        const subnet = s.kind === 'node' ? this.nodes.get(s.id) : undefined;
+        if (subnet?.type === 'subnet' && subnet.vpc.kind === 'node') vpcs.add(subnet.vpc.id);
+      }
+      for (const vpc of [...vpcs].sort(compareText)) {
+        const id = vpcs.size === 1 ? `${resource}#unknown-security-group` : `${resource}#unknown-security-group(${vpc})`;
+        if (this.nodes.has(id)) continue;
+        const all = () => [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }];
+        this.add({ id, ...(path !== undefined ? { path } : {}), tags: {}, type: 'security-group', vpc: { kind: 'node', id: vpc }, ingress: all(), egress: all() } satisfies SecurityGroupNode);
       }
     }
   }

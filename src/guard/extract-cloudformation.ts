@@ -27,7 +27,10 @@ import {
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
 import { firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
-import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import {
+  DEFAULT_GROUP_FALLBACK, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues,
+  RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock,
+} from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
   outsideOutput, policyFlows, PUBLIC_API,
@@ -1919,6 +1922,8 @@ class TemplateReader {
           : group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup');
       }
       case 'AWS::RDS::DBCluster': return group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::RDS::DBSubnetGroup');
+      case 'AWS::DocDB::DBCluster': return group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::DocDB::DBSubnetGroup');
+      case 'AWS::Neptune::DBCluster': return group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::Neptune::DBSubnetGroup');
       case 'AWS::Neptune::DBInstance': {
         if (p.DBSubnetGroupName !== undefined) return group('DBSubnetGroupName', p.DBSubnetGroupName, 'AWS::Neptune::DBSubnetGroup');
         const cluster = this.named(p.DBClusterIdentifier, 'AWS::Neptune::DBCluster');
@@ -2705,14 +2710,7 @@ class TemplateReader {
       const entries = this.runTasks(p);
       if (entries.length > 0) recordBridge({ b, id, type, base }, (v) => this.ref(v), entries, ECS_TASKS_FIX);
     }
-    // Naming no security group, it has its VPC's default one (occupants.ts DEFAULT_GROUP_FALLBACK), where it runs: the
-    // subnets it names, or its subnet group's (a database, a cache, a Redshift or DAX cluster).
-    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
-      // An endpoint is the subnets' plumbing, whose mentions are not read as an occupant's.
-      const named = DEFAULT_GROUP_BY_SUBNET_GROUP.has(type) ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'AWS::EC2::VPCEndpoint' ? [p.SubnetIds] : [];
-      const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).flatMap((x) => this.subnetsNamed(x)));
-      for (const s of [...subnets.map((m) => m.subnet), ...grouped]) if (s !== UNKNOWN_SUBNET) b.usesDefaultGroup({ kind: 'node', id: s });
-    }
+    this.securityGroups(type, p, base, subnets);
     if (occupies && subnets.length > 0) {
       b.occupant(base, type, subnets, knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET), sourceCheckOff(type, p));
     } else if (occupies && !knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET)) {
@@ -2720,6 +2718,45 @@ class TemplateReader {
       const hidden = unreadNetworkBlock(p, (v) => this.deployTime(v, false));
       if (hidden !== undefined) b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
     }
+  }
+
+  /**
+   * The security groups a resource runs with, where it runs (the subnets it names, `subnets`, or its subnet group's: a
+   * database, a cache, a Redshift, DAX, DocumentDB or Neptune cluster). Naming none, it has its VPC's default one
+   * (occupants.ts `DEFAULT_GROUP_FALLBACK`), or one the guard cannot read where AWS documents no fallback
+   * (`NO_DOCUMENTED_FALLBACK`, GUARD-1); naming the default group, it uses it; naming one by a value the guard cannot read
+   * (a parameter, an import of no stack given, a custom resource's answer), it may have any group (GUARD-1). A group the
+   * guard cannot read counts as open to all traffic both ways (the builder's `usesUnknownGroup`).
+   */
+  private securityGroups(type: string, p: any, base: { id: string; path: string | undefined }, subnets: readonly SubnetMention[]): void {
+    const b = this.b;
+    let runs: Ref[] | undefined;
+    const where = (): Ref[] => {
+      if (runs) return runs;
+      // An endpoint is the subnets' plumbing, whose mentions are not read as an occupant's.
+      const named = RUNS_IN_SUBNET_GROUP.has(type) ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'AWS::EC2::VPCEndpoint' ? [p.SubnetIds] : [];
+      const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).flatMap((x) => this.subnetsNamed(x)));
+      return runs = [...subnets.map((m) => m.subnet), ...grouped].filter((s) => s !== UNKNOWN_SUBNET).map((id): Ref => ({ kind: 'node', id }));
+    };
+    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) for (const s of where()) b.usesDefaultGroup(s);
+    const unknown: Ref[] = [];
+    const fallback = NO_DOCUMENTED_FALLBACK[type]?.(p);
+    if (fallback) {
+      b.namesNoGroup(base.id, fallback.property, base.path);
+      unknown.push(...fallback.subnets ? fallback.subnets.flatMap((x) => this.subnetsNamed(x)).map((id): Ref => ({ kind: 'node', id })) : where());
+    }
+    let unread = false;
+    for (const { property, value } of groupMemberships(type, p)) {
+      const group = this.ref(value);
+      if (group.kind === 'unresolved') {
+        b.unresolvedOnce(base.id, property, group.expression, base.path);
+        unread = true;
+      } else {
+        b.memberOf(group);
+      }
+    }
+    if (unread) unknown.push(...where());
+    if (fallback || unread) b.usesUnknownGroup(base.id, base.path, unknown);
   }
 
   /**

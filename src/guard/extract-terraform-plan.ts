@@ -107,6 +107,8 @@ export interface TerraformPlanJson {
  */
 const LIST_ARGUMENTS = new Set([
   'subnet_ids', 'subnets', 'route_table_ids', 'security_group_ids', 'security_groups', 'vpc_zone_identifier', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids',
+  // The groups an instance, a database or a cache is a member of: a set, unknown as a whole while one group is to be created.
+  'vpc_security_group_ids',
   // SC-4: where a web ACL logs.
   'log_destination_configs',
   // What the network bridges the guard does not model attach to (GUARD-1, bridges.ts).

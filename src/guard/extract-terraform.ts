@@ -29,7 +29,10 @@ import {
   RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
-import { DEFAULT_GROUP_BY_SUBNET_GROUP, DEFAULT_GROUP_FALLBACK, knownOccupant, placingValues, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock } from './occupants';
+import {
+  DEFAULT_GROUP_FALLBACK, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues,
+  RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock,
+} from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
   outsideLiteral, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets,
@@ -2622,6 +2625,8 @@ class ConfigReader {
         return cluster ? group('cluster_identifier → db_subnet_group_name', cluster.db_subnet_group_name, 'aws_db_subnet_group') : [['cluster_identifier', p.cluster_identifier]];
       }
       case 'aws_rds_cluster': return group('db_subnet_group_name', p.db_subnet_group_name, 'aws_db_subnet_group');
+      case 'aws_docdb_cluster': return group('db_subnet_group_name', p.db_subnet_group_name, 'aws_docdb_subnet_group');
+      case 'aws_neptune_cluster': return group('neptune_subnet_group_name', p.neptune_subnet_group_name, 'aws_neptune_subnet_group');
       case 'aws_neptune_cluster_instance': {
         if (p.neptune_subnet_group_name !== undefined) return group('neptune_subnet_group_name', p.neptune_subnet_group_name, 'aws_neptune_subnet_group');
         const cluster = this.named(p.cluster_identifier, 'aws_neptune_cluster');
@@ -2901,12 +2906,7 @@ class ConfigReader {
     const iam = ConfigReader.IAM_READERS.get(type);
     if (iam) iam(this, { b, base, noted, p, id, tags, type });
     else this.unplacedCode({ b, base, noted, p, id, tags, type });
-    // Naming no security group, it has its VPC's default one (the CloudFormation reader's).
-    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) {
-      const named = DEFAULT_GROUP_BY_SUBNET_GROUP.has(type) ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'aws_vpc_endpoint' ? [p.subnet_ids] : [];
-      const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).map((x) => this.ref(x)));
-      for (const s of [...subnets.filter((m) => m.subnet !== UNKNOWN_SUBNET).map((m) => ({ kind: 'node', id: m.subnet }) as Ref), ...grouped]) b.usesDefaultGroup(s);
-    }
+    this.securityGroups(type, p, base, subnets);
     if (occupies && subnets.length > 0) {
       const known = knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET);
       b.occupant(base, type, subnets, known, sourceCheckOff(type, p));
@@ -2915,6 +2915,44 @@ class ConfigReader {
       const hidden = unreadNetworkBlock(p, (v) => typeof v === 'string' && this.deployTime(v));
       if (hidden !== undefined) b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
     }
+  }
+
+  /**
+   * The security groups a resource runs with, where it runs, as the CloudFormation reader reads them (its
+   * `securityGroups`): the default group where it names none (`DEFAULT_GROUP_FALLBACK`) or names it
+   * (`aws_vpc.x.default_security_group_id`), a group the guard cannot read where AWS documents no fallback
+   * (`NO_DOCUMENTED_FALLBACK`) or where it names one by a value the guard cannot read (an input variable, a local, a
+   * module output or data source of a configuration; in a plan, a value known only after apply that names no resource of
+   * the plan), reported (GUARD-1) and read as open to all traffic both ways.
+   */
+  private securityGroups(type: string, p: any, base: { id: string; path: string | undefined }, subnets: readonly SubnetMention[]): void {
+    const b = this.b;
+    let runs: Ref[] | undefined;
+    const where = (): Ref[] => {
+      if (runs) return runs;
+      const named = RUNS_IN_SUBNET_GROUP.has(type) ? this.serviceSubnets(type, p).map(([, v]) => v) : type === 'aws_vpc_endpoint' ? [p.subnet_ids] : [];
+      const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).map((x) => this.ref(x)));
+      return runs = [...subnets.filter((m) => m.subnet !== UNKNOWN_SUBNET).map((m): Ref => ({ kind: 'node', id: m.subnet })), ...grouped];
+    };
+    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) for (const s of where()) b.usesDefaultGroup(s);
+    const unknown: Ref[] = [];
+    const fallback = NO_DOCUMENTED_FALLBACK[type]?.(p);
+    if (fallback) {
+      b.namesNoGroup(base.id, fallback.property, base.path);
+      unknown.push(...fallback.subnets ? fallback.subnets.map((x) => this.ref(x)) : where());
+    }
+    let unread = false;
+    for (const { property, value } of groupMemberships(type, p)) {
+      const group = this.ref(value);
+      if (group.kind === 'unresolved') {
+        b.unresolvedOnce(base.id, property, group.expression, base.path);
+        unread = true;
+      } else {
+        b.memberOf(group);
+      }
+    }
+    if (unread) unknown.push(...where());
+    if (fallback || unread) b.usesUnknownGroup(base.id, base.path, unknown);
   }
 
   /**

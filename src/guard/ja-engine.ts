@@ -618,6 +618,12 @@ const PATTERNS: readonly Pattern[] = [
   [/^the VPC or subnets of attachment (.+) are not in the synthesized output$/, (m) => `アタッチメント ${m[1]} の VPC またはサブネットが合成結果にない`],
   [/^(.+) attachment (.+) leads where the guard cannot follow$/, (m) => `${m[1]} アタッチメント ${m[2]} の先は、ガードが追跡できない`],
   [/^attach VPCs of the same app, or labelled VPNs, to the transit gateway$/, () => '同じアプリの VPC か、ラベル付きの VPN を Transit Gateway にアタッチする'],
+  // A resource that names no security group where AWS documents no fallback (builder.ts `namesNoGroup`).
+  [/^it names no security group, and AWS documents no group that this resource type gets then \(the VPC's default group, or one of the service's own, with rules no template shows\): read as a group open to all traffic both ways$/,
+    () => 'セキュリティグループを指定しておらず、そのときこのリソースタイプに付くグループを AWS は文書化していない（VPC のデフォルトのグループか、サービス独自の、'
+      + 'テンプレートにないルールを持つグループ）。すべての通信を双方向に許すグループとして読む'],
+  [/^name a security group of the output in (\S+), so that the guard reads its rules$/,
+    (m) => `ガードがルールを読めるよう、${m[1]} に合成結果のセキュリティグループを指定する`],
   [/^security group (.+) is not in the synthesized output: its rules, which the VPC it is associated with may use, cannot be read$/,
     (m) => `セキュリティグループ ${m[1]} が合成結果になく、関連付けた VPC が使いうるそのルールを読めない`],
   [/^(.+) is not in the synthesized output$/, (m) => `${noun(m[1])} が合成結果にない`],

@@ -156,8 +156,8 @@ const noGroups = (v: unknown) => !blockGiven(v);
  * group or gives them one of their own: a Lambda function's VpcConfig ("SubnetIds and SecurityIds must coexist or be both
  * empty list", InvalidParameterValueException; the provider requires security_group_ids), an EKS cluster (AWS makes a
  * cluster security group for its interfaces), a Batch compute environment ("One or more security groups must be
- * specified"). DocumentDB, Neptune and MSK Serverless clusters, Amazon MQ brokers and RDS proxies may fall back to it too,
- * but their references do not say so; they are left out (README, known gaps).
+ * specified"). DocumentDB, Neptune and MSK Serverless clusters, Amazon MQ brokers and RDS proxies, whose references say
+ * nothing of a fallback, are read as reaching everywhere instead (`NO_DOCUMENTED_FALLBACK`).
  */
 export const DEFAULT_GROUP_FALLBACK: Readonly<Record<string, (p: any) => boolean>> = {
   'AWS::EC2::NetworkInterface': (p) => noGroups(p.GroupSet),
@@ -217,15 +217,136 @@ export const DEFAULT_GROUP_FALLBACK: Readonly<Record<string, (p: any) => boolean
   'aws_db_proxy_endpoint': (p) => noGroups(p.vpc_security_group_ids),
 };
 
+/** Where a resource that names no security group runs with one the guard cannot read (`NO_DOCUMENTED_FALLBACK`). */
+export interface UnknownFallback {
+  /** The property that would name its groups. */
+  readonly property: string;
+  /** The subnets of the parts that name none (an MSK Serverless cluster's VPC configurations); left out: wherever it runs. */
+  readonly subnets?: readonly unknown[];
+}
+
+/** The values of a list of subnets (one value, or none, as a list). */
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/** `UnknownFallback` of a resource whose groups are one list, `property`. */
+const groupList = (property: string) => (p: any): UnknownFallback | undefined => (noGroups(p[property]) ? { property } : undefined);
+
 /**
- * The types of `DEFAULT_GROUP_FALLBACK` that run in the subnets of a subnet group they name, not in subnets they name
- * themselves (the extractors' `serviceSubnets` finds the group's).
+ * Resource types that may name no security group and whose references do not say what AWS gives their network
+ * interfaces then, each with what `p` leaves without one. The reference of each says nothing of a default: DocumentDB and
+ * Neptune CreateDBCluster, VpcSecurityGroupIds ("A list of EC2 VPC security groups to associate with this cluster");
+ * MSK CreateClusterV2, the serverless VpcConfig's SecurityGroupIds ("The IDs of the security groups associated with the
+ * cluster"; AWS::MSK::ServerlessCluster VpcConfig SecurityGroups, "Required: No", no description); Amazon MQ CreateBroker,
+ * securityGroups ("The list of rules (1 minimum, 125 maximum) that authorize connections to brokers"; optional); RDS
+ * CreateDBProxy, VpcSecurityGroupIds ("One or more VPC security group IDs to associate with the new proxy") — where a proxy
+ * endpoint's says "The default is the default security group for the VPC" (CreateDBProxyEndpoint, in
+ * `DEFAULT_GROUP_FALLBACK`). The VPC's default group is no bound then: a service may give its interfaces a group of its
+ * own, with rules it chooses and no template shows (as EKS makes a cluster security group), and one that admits more
+ * than the default group's own members would pass as the default group. So each is read as one open to all traffic both
+ * ways, in the VPCs it runs in (the builder's `usesUnknownGroup`), and reported (GUARD-1, the builder's `namesNoGroup`): name a group.
  */
-export const DEFAULT_GROUP_BY_SUBNET_GROUP: ReadonlySet<string> = new Set([
+export const NO_DOCUMENTED_FALLBACK: Readonly<Record<string, (p: any) => UnknownFallback | undefined>> = {
+  'AWS::DocDB::DBCluster': groupList('VpcSecurityGroupIds'),
+  'aws_docdb_cluster': groupList('vpc_security_group_ids'),
+  'AWS::Neptune::DBCluster': groupList('VpcSecurityGroupIds'),
+  'aws_neptune_cluster': groupList('vpc_security_group_ids'),
+  // Up to five VPC configurations, each with its subnets and groups: only those without groups.
+  'AWS::MSK::ServerlessCluster': (p) => {
+    const bare = listOf(p.VpcConfigs).filter((c: any) => noGroups(c?.SecurityGroups));
+    return bare.length > 0 ? { property: 'VpcConfigs.SecurityGroups', subnets: bare.flatMap((c: any) => listOf(c?.SubnetIds)) } : undefined;
+  },
+  'aws_msk_serverless_cluster': (p) => {
+    const bare = listOf(p.vpc_config).filter((c: any) => noGroups(c?.security_group_ids));
+    return bare.length > 0 ? { property: 'vpc_config.security_group_ids', subnets: bare.flatMap((c: any) => listOf(c?.subnet_ids)) } : undefined;
+  },
+  'AWS::AmazonMQ::Broker': groupList('SecurityGroups'),
+  'aws_mq_broker': groupList('security_groups'),
+  'AWS::RDS::DBProxy': groupList('VpcSecurityGroupIds'),
+  'aws_db_proxy': groupList('vpc_security_group_ids'),
+};
+
+/**
+ * The types of `DEFAULT_GROUP_FALLBACK` and `NO_DOCUMENTED_FALLBACK` that run in the subnets of a subnet group they
+ * name, not in subnets they name themselves (the extractors' `serviceSubnets` finds the group's).
+ */
+export const RUNS_IN_SUBNET_GROUP: ReadonlySet<string> = new Set([
   'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup', 'AWS::Redshift::Cluster',
-  'AWS::DAX::Cluster',
+  'AWS::DAX::Cluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster',
   'aws_db_instance', 'aws_rds_cluster', 'aws_elasticache_cluster', 'aws_elasticache_replication_group', 'aws_redshift_cluster', 'aws_dax_cluster',
+  'aws_docdb_cluster', 'aws_neptune_cluster',
 ]);
+
+/**
+ * Keys under which a resource names the security groups of its own network interfaces, as CloudFormation and the AWS
+ * provider spell them (`SecurityGroupIds`, `VpcSecurityGroupIds`, an interface's `GroupSet`, `vpc_security_group_ids`, an
+ * attachment's `security_group_id`…); a launch template's interfaces name theirs `Groups` (`GROUPS_IN`).
+ */
+const MEMBERSHIP_KEYS: ReadonlySet<string> = new Set([
+  'SecurityGroupIds', 'SecurityGroups', 'VpcSecurityGroupIds', 'VPCSecurityGroups', 'GroupSet',
+  'security_group_ids', 'security_groups', 'vpc_security_group_ids', 'security_group_id',
+]);
+
+/** The block whose `Groups` are its security groups: a launch template's network interface. */
+const GROUPS_IN = 'NetworkInterfaces';
+
+/**
+ * Types whose group-valued keys name a rule's group or peer, not groups they are members of: the groups and their rules
+ * (an `aws_security_group`'s ingress `security_groups` are peers).
+ */
+const NOT_MEMBERS = /^(?:AWS::EC2::SecurityGroup(?:Ingress|Egress|VpcAssociation)?|aws_(?:default_)?security_group(?:_rule)?|aws_vpc_security_group_\w+)$/;
+
+/** Maps whose keys the user chooses (environment variables, parameters, substitutions): a key there names no group. */
+const USER_KEYS: ReadonlySet<string> = new Set(['Variables', 'variables', 'Parameters', 'parameters', 'Metadata', 'DefinitionSubstitutions',
+  'definition_substitutions', 'InputParameters', 'input_parameters']);
+
+/** A security group a resource names for itself (`groupMemberships`), with the property path that names it. */
+export interface GroupMembership {
+  readonly property: string;
+  readonly value: unknown;
+}
+
+/**
+ * The security groups a resource of `type` names for its own network interfaces (`MEMBERSHIP_KEYS`), each element of a
+ * list on its own (a spot fleet's `{ GroupId }` blocks by their `GroupId`), tags and user-keyed maps skipped. None for a
+ * custom resource or a registry type (its properties are its handler's input) or a group or rule (`NOT_MEMBERS`). The
+ * extractors resolve each: a value they cannot read may be any group — the VPC's default group, or one outside the output
+ * with any rules — and is read as reaching everywhere; the default group named is the default group used.
+ */
+export function groupMemberships(type: string, properties: unknown): GroupMembership[] {
+  if (!/^(?:AWS::|aws_)/.test(type) || NOT_MEMBERS.test(type)) return [];
+  const found: GroupMembership[] = [];
+  const keys: (string | number)[] = [];
+  const take = (v: unknown, at: (string | number)[]) => {
+    if (v === undefined || v === null) return;
+    if (!isBlock(v)) found.push({ property: propertyPath(at), value: v });
+    else if ((v as any).GroupId !== undefined) found.push({ property: propertyPath([...at, 'GroupId']), value: (v as any).GroupId });
+  };
+  const walk = (value: unknown, parent: string | undefined): void => {
+    if (typeof value !== 'object' || value === null || isExpression(value)) return;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        keys.push(i);
+        walk(v, parent);
+        keys.pop();
+      });
+      return;
+    }
+    for (const k in value) {
+      if (NOT_PLACING.has(k) || USER_KEYS.has(k)) continue;
+      const v = (value as Record<string, unknown>)[k];
+      keys.push(k);
+      if (MEMBERSHIP_KEYS.has(k) || (k === 'Groups' && parent === GROUPS_IN)) {
+        if (Array.isArray(v)) v.forEach((x, i) => take(x, [...keys, i]));
+        else take(v, keys);
+      } else {
+        walk(v, k);
+      }
+      keys.pop();
+    }
+  };
+  walk(properties, undefined);
+  return found;
+}
 
 /** A resource whose source/destination check is, or may be, off (`sourceCheckOff`): the property, and whether its value is unreadable. */
 export interface SourceCheckOff {
