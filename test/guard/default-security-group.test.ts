@@ -4,10 +4,16 @@
  * rules a template gives the default group, so a My Number instance without groups, open to everything through it,
  * passed MN-3 (outside auditor, red team 38). Terraform's aws_default_security_group replaces those rules.
  */
+import { GuardLanguage } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
+import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
+import { formatFindingIn } from '../../src/guard/rule';
 import { NetworkModel } from '../../src/model/network-model';
+import { handPlan, PlannedResource } from '../support/hand-plan';
+import { englishRun } from '../support/japanese';
+import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const tag = (s: string) => [{ Key: 'jichitai:segment', Value: s }];
 
@@ -264,5 +270,256 @@ describe('caches, file systems and other services that fall back to the default 
       aws_elasticache_cluster: { c: { cluster_id: 'c', replication_group_id: 'r', subnet_group_name: '${aws_elasticache_subnet_group.g.name}' } },
     })).toEqual([]);
     expect(tfMn3({ ...tfUsers.aws_efs_mount_target({}), aws_default_security_group: { mn: { vpc_id: '${aws_vpc.mn.id}' } } })).toEqual([]);
+  });
+});
+
+/**
+ * DocumentDB, Neptune and MSK Serverless clusters, Amazon MQ brokers and RDS proxies that name no security group: their
+ * references document no fallback (occupants.ts NO_DOCUMENTED_FALLBACK, with what each says), and a service may give its
+ * interfaces a group of its own that admits more than the default group. Before, nothing was read for them: a DocumentDB
+ * cluster in the My Number segment, open to the LGWAN segment both ways, passed MN-3. Now the group counts as open to all
+ * traffic both ways where the resource runs (`<resource>#unknown-security-group`), and GUARD-1 asks for a group.
+ */
+describe('services whose references document no fallback: a group the guard cannot read', () => {
+  const unknownGroup = (at: string) => [
+    `MN-3 ${at}#unknown-security-group: security group ${at}#unknown-security-group: its egress rules toward the LGWAN segment allow all traffic (0.0.0.0/0)`,
+    `MN-3 ${at}#unknown-security-group: security group ${at}#unknown-security-group: its ingress rules from the LGWAN segment allow all traffic (0.0.0.0/0)`,
+  ];
+  const guard1 = (at: string, property: string) => `GUARD-1 ${at}: ${property} could not be resolved: it names no security group, and AWS documents no group `
+    + 'that this resource type gets then (the VPC\'s default group, or one of the service\'s own, with rules no template shows): read as a group open to all traffic both ways';
+
+  const base = {
+    ...myNumberAndLgwan(),
+    MnSub2: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'MnVpc' }, CidrBlock: '10.0.1.0/24' } },
+    Own: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'MnVpc' }, GroupDescription: 'own', SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/16' }] } },
+    LgOwn: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'LgVpc' }, GroupDescription: 'own', SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.1.0.0/16' }] } },
+    DocGroup: { Type: 'AWS::DocDB::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: 'MnSub' }, { Ref: 'MnSub2' }] } },
+    NeptuneGroup: { Type: 'AWS::Neptune::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'n', SubnetIds: [{ Ref: 'MnSub' }, { Ref: 'MnSub2' }] } },
+  };
+  const own = [{ 'Fn::GetAtt': ['Own', 'GroupId'] }];
+  const subnets = [{ Ref: 'MnSub' }, { Ref: 'MnSub2' }];
+  /** Each: the resource without groups, its property for them, and its properties with a group of its own. */
+  const users: Record<string, [Record<string, unknown>, string, Record<string, unknown>]> = {
+    'DocumentDB cluster': [{ Type: 'AWS::DocDB::DBCluster', Properties: { DBSubnetGroupName: { Ref: 'DocGroup' } } }, 'VpcSecurityGroupIds', { VpcSecurityGroupIds: own }],
+    'Neptune cluster': [{ Type: 'AWS::Neptune::DBCluster', Properties: { DBSubnetGroupName: { Ref: 'NeptuneGroup' } } }, 'VpcSecurityGroupIds', { VpcSecurityGroupIds: own }],
+    'MSK Serverless cluster': [{
+      Type: 'AWS::MSK::ServerlessCluster',
+      Properties: { ClusterName: 'k', ClientAuthentication: { Sasl: { Iam: { Enabled: true } } }, VpcConfigs: [{ SubnetIds: subnets }] },
+    }, 'VpcConfigs.SecurityGroups', { VpcConfigs: [{ SubnetIds: subnets, SecurityGroups: own }] }],
+    'Amazon MQ broker': [{
+      Type: 'AWS::AmazonMQ::Broker',
+      Properties: { BrokerName: 'b', PubliclyAccessible: false, DeploymentMode: 'SINGLE_INSTANCE', EngineType: 'ACTIVEMQ', HostInstanceType: 'mq.t3.micro', Users: [], SubnetIds: [{ Ref: 'MnSub' }] },
+    }, 'SecurityGroups', { SecurityGroups: own }],
+    'RDS proxy': [{
+      Type: 'AWS::RDS::DBProxy',
+      Properties: { DBProxyName: 'p', EngineFamily: 'MYSQL', Auth: [], RoleArn: 'arn:aws:iam::123456789012:role/p', VpcSubnetIds: subnets },
+    }, 'VpcSecurityGroupIds', { VpcSecurityGroupIds: own }],
+  };
+  const cfnFindings = (resources: Record<string, unknown>) => findings(extractCloudFormation({ S: { Resources: { ...base, ...resources } } as any }), ['MN-3', 'GUARD-1']);
+
+  test('control: the subnets, subnet groups and groups alone', () => {
+    expect(cfnFindings({})).toEqual([]);
+  });
+
+  test.each(Object.keys(users))('CloudFormation: a %s without groups is open to the LGWAN segment both ways (MN-3, GUARD-1); with one of its own it is not', (name) => {
+    const [resource, property, groups] = users[name];
+    expect(cfnFindings({ User: resource })).toEqual([guard1('User', property), ...unknownGroup('User')]);
+    expect(cfnFindings({ User: { ...resource, Properties: { ...(resource.Properties as object), ...groups } } })).toEqual([]);
+  });
+
+  test('CloudFormation: an MSK Serverless cluster\'s VPC configuration with groups is judged by them, the one without by a group open to all', () => {
+    const cluster = {
+      Type: 'AWS::MSK::ServerlessCluster',
+      Properties: {
+        ClusterName: 'k',
+        ClientAuthentication: { Sasl: { Iam: { Enabled: true } } },
+        VpcConfigs: [{ SubnetIds: [{ Ref: 'LgSub' }], SecurityGroups: [{ 'Fn::GetAtt': ['LgOwn', 'GroupId'] }] }, { SubnetIds: subnets }],
+      },
+    };
+    expect(cfnFindings({ Kafka: cluster })).toEqual([guard1('Kafka', 'VpcConfigs.SecurityGroups'), ...unknownGroup('Kafka')]);
+  });
+
+  test('worded in Japanese without English left over', () => {
+    const found = checkTopology(extractCloudFormation({ S: { Resources: { ...base, User: users['DocumentDB cluster'][0] } } as any }), { model: NetworkModel.ALPHA })
+      .filter((f) => f.ruleId === 'GUARD-1' || f.ruleId === 'MN-3');
+    expect(found).toHaveLength(3);
+    for (const f of found) expect(englishRun(formatFindingIn(f, GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+
+  const tfBase = () => ({
+    ...myNumberAndLgwanTf(),
+    aws_security_group: {
+      own: { vpc_id: '${aws_vpc.mn.id}', egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }] },
+      lgown: { vpc_id: '${aws_vpc.lg.id}', egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.1.0.0/16'] }] },
+    },
+  });
+  const mnSubnet = ['${aws_subnet.mn.id}'];
+  const ownGroup = ['${aws_security_group.own.id}'];
+  /** Each: the resources with `groups` (none, or the own group), the resource's address and its property for groups. */
+  const tfUsers: Record<string, [(groups?: string[]) => Record<string, Record<string, unknown>>, string, string]> = {
+    aws_docdb_cluster: [(g) => ({
+      aws_docdb_subnet_group: { g: { subnet_ids: mnSubnet } },
+      aws_docdb_cluster: { c: { db_subnet_group_name: '${aws_docdb_subnet_group.g.name}', ...g ? { vpc_security_group_ids: g } : {} } },
+    }), 'aws_docdb_cluster.c', 'vpc_security_group_ids'],
+    aws_neptune_cluster: [(g) => ({
+      aws_neptune_subnet_group: { g: { subnet_ids: mnSubnet } },
+      aws_neptune_cluster: { c: { neptune_subnet_group_name: '${aws_neptune_subnet_group.g.name}', ...g ? { vpc_security_group_ids: g } : {} } },
+    }), 'aws_neptune_cluster.c', 'vpc_security_group_ids'],
+    aws_msk_serverless_cluster: [(g) => ({
+      aws_msk_serverless_cluster: { c: { cluster_name: 'c', vpc_config: [{ subnet_ids: mnSubnet, ...g ? { security_group_ids: g } : {} }] } },
+    }), 'aws_msk_serverless_cluster.c', 'vpc_config.security_group_ids'],
+    aws_mq_broker: [(g) => ({
+      aws_mq_broker: { b: { broker_name: 'b', engine_type: 'ActiveMQ', host_instance_type: 'mq.t3.micro', subnet_ids: mnSubnet, ...g ? { security_groups: g } : {} } },
+    }), 'aws_mq_broker.b', 'security_groups'],
+    aws_db_proxy: [(g) => ({
+      aws_db_proxy: { p: { name: 'p', engine_family: 'MYSQL', role_arn: 'arn:aws:iam::123456789012:role/p', vpc_subnet_ids: mnSubnet, ...g ? { vpc_security_group_ids: g } : {} } },
+    }), 'aws_db_proxy.p', 'vpc_security_group_ids'],
+  };
+  const tfFindings = (extra: Record<string, Record<string, unknown>>) => findings(extractTerraform({ t: { resource: { ...tfBase(), ...extra } } as any }), ['MN-3', 'GUARD-1']);
+
+  test('Terraform control: the subnets and groups alone', () => {
+    expect(tfFindings({})).toEqual([]);
+  });
+
+  test.each(Object.keys(tfUsers))('Terraform: a %s without groups is open to the LGWAN segment both ways (MN-3, GUARD-1); with one of its own it is not', (name) => {
+    const [make, at, property] = tfUsers[name];
+    expect(tfFindings(make())).toEqual([guard1(at, property), ...unknownGroup(at)]);
+    expect(tfFindings(make(ownGroup))).toEqual([]);
+  });
+
+  test('Terraform: an MSK Serverless cluster\'s vpc_config with groups is judged by them, the one without by a group open to all', () => {
+    const cluster = {
+      aws_msk_serverless_cluster: {
+        c: { cluster_name: 'c', vpc_config: [{ subnet_ids: ['${aws_subnet.lg.id}'], security_group_ids: ['${aws_security_group.lgown.id}'] }, { subnet_ids: mnSubnet }] },
+      },
+    };
+    expect(tfFindings(cluster)).toEqual([guard1('aws_msk_serverless_cluster.c', 'vpc_config.security_group_ids'), ...unknownGroup('aws_msk_serverless_cluster.c')]);
+  });
+
+  test('a Terraform plan: a DocumentDB cluster whose groups AWS computes (none written) is read so too', () => {
+    const plan = handPlan([
+      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+      { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
+      ...planSubnets,
+      { address: 'aws_docdb_subnet_group.g', values: {}, unknown: { subnet_ids: true, name: true }, expressions: { subnet_ids: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] } } },
+      {
+        address: 'aws_docdb_cluster.c',
+        values: {},
+        unknown: { db_subnet_group_name: true, vpc_security_group_ids: true },
+        expressions: { db_subnet_group_name: { references: ['aws_docdb_subnet_group.g.name', 'aws_docdb_subnet_group.g'] } },
+      },
+    ]);
+    expect(findings(extractTerraformPlan(plan), ['MN-3', 'GUARD-1'])).toEqual([guard1('aws_docdb_cluster.c', 'vpc_security_group_ids'), ...unknownGroup('aws_docdb_cluster.c')]);
+  });
+});
+
+/** The subnets of a hand-written plan: `aws_subnet.mn` and `aws_subnet.lg`, in the VPCs of the same name. */
+const planSubnets = ['mn', 'lg'].map((s, i) => ({
+  address: `aws_subnet.${s}`,
+  values: { cidr_block: `10.${i}.0.0/24` },
+  unknown: { vpc_id: true, id: true },
+  expressions: { vpc_id: { references: [`aws_vpc.${s}.id`, `aws_vpc.${s}`] } },
+}));
+
+/**
+ * A resource that names its security groups by a value the guard cannot read — a template parameter, a Terraform input
+ * variable, in a plan a value known only after apply whose expression names no resource of the plan (a local, a data
+ * source read at apply) — may have any group: the VPC's default group, or one outside the output with any rules. Before,
+ * such a value counted as a group named and nothing was reported (a plan's was not even GUARD-1): an instance or database
+ * in the My Number segment with it passed. Now GUARD-1 reports it, and the group counts as open to all traffic both ways.
+ * And a resource that names its VPC's default group uses it as one that names none does: EC2's own rules count.
+ */
+describe('security groups named by a value the guard cannot read, or the default group named', () => {
+  const unknownGroup = (at: string) => [
+    `MN-3 ${at}#unknown-security-group: security group ${at}#unknown-security-group: its egress rules toward the LGWAN segment allow all traffic (0.0.0.0/0)`,
+    `MN-3 ${at}#unknown-security-group: security group ${at}#unknown-security-group: its ingress rules from the LGWAN segment allow all traffic (0.0.0.0/0)`,
+  ];
+  const instance = (groups: unknown) => ({ Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-0123456789abcdef0', SubnetId: { Ref: 'MnSub' }, SecurityGroupIds: groups } });
+  const cfnFound = (resources: Record<string, unknown>) => findings(extractCloudFormation({
+    S: { Parameters: { Sg: { Type: 'AWS::EC2::SecurityGroup::Id' } }, Resources: { ...myNumberAndLgwan(), ...resources } } as any,
+  }), ['MN-3', 'GUARD-1']);
+
+  test('CloudFormation: an instance and a database whose groups are a parameter', () => {
+    expect(cfnFound({ Box: instance([{ Ref: 'Sg' }]) })).toEqual([
+      'GUARD-1 Box: SecurityGroupIds[0] could not be resolved: template parameter Sg is known only at deploy time', ...unknownGroup('Box'),
+    ]);
+    const db = {
+      DbGroup: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'db', SubnetIds: [{ Ref: 'MnSub' }] } },
+      Db: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', DBSubnetGroupName: { Ref: 'DbGroup' }, PubliclyAccessible: false, VPCSecurityGroups: { Ref: 'Sg' } } },
+    };
+    expect(cfnFound(db)).toEqual(['GUARD-1 Db: VPCSecurityGroups could not be resolved: template parameter Sg is known only at deploy time', ...unknownGroup('Db')]);
+  });
+
+  test('CloudFormation: naming the VPC\'s default group uses it (EC2\'s own rules); a group of the template does not', () => {
+    expect(cfnFound({ Box: instance([{ 'Fn::GetAtt': ['MnVpc', 'DefaultSecurityGroup'] }]) })).toEqual([
+      expect.stringMatching(/^MN-3 .*default-security-group.*egress rules toward the LGWAN segment allow all traffic/),
+    ]);
+    const own = { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'MnVpc' }, GroupDescription: 'own', SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/16' }] } };
+    expect(cfnFound({ Own: own, Box: instance([{ 'Fn::GetAtt': ['Own', 'GroupId'] }]) })).toEqual([]);
+  });
+
+  const tfFound = (extra: Record<string, Record<string, unknown>>) => findings(extractTerraform({ t: { resource: { ...myNumberAndLgwanTf(), ...extra } } as any }), ['MN-3', 'GUARD-1']);
+  const tfInstance = (groups: string[]) => ({ aws_instance: { box: { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', subnet_id: '${aws_subnet.mn.id}', vpc_security_group_ids: groups } } });
+
+  test('Terraform: an instance whose groups are an input variable; one naming the VPC\'s default group', () => {
+    expect(tfFound(tfInstance(['${var.sg}']))).toEqual([
+      'GUARD-1 aws_instance.box: vpc_security_group_ids[0] could not be resolved: ${var.sg} uses an input variable, known only at plan time', ...unknownGroup('aws_instance.box'),
+    ]);
+    expect(tfFound(tfInstance(['${aws_vpc.mn.default_security_group_id}']))).toEqual([
+      expect.stringMatching(/^MN-3 .*default-security-group.*egress rules toward the LGWAN segment allow all traffic/),
+    ]);
+  });
+
+  /** A plan: the two segments, a narrow group of the My Number VPC, and `resources`. */
+  const plan = (resources: PlannedResource[]) => handPlan([
+    { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+    { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
+    ...planSubnets,
+    ...['own', 'other'].map((name) => ({
+      address: `aws_security_group.${name}`,
+      values: { ingress: [], egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }] },
+      unknown: { vpc_id: true, id: true },
+      expressions: { vpc_id: { references: ['aws_vpc.mn.id', 'aws_vpc.mn'] } },
+    })),
+    ...resources,
+  ]);
+  /** An instance in the My Number subnet whose groups are known only after apply, from `groups`. */
+  const planInstance = (groups: unknown): PlannedResource => ({
+    address: 'aws_instance.box',
+    values: { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro' },
+    unknown: { subnet_id: true, vpc_security_group_ids: true },
+    expressions: { subnet_id: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] }, vpc_security_group_ids: groups },
+  });
+  const planFindings = (resources: PlannedResource[]) => findings(extractTerraformPlan(plan(resources)), ['MN-3', 'GUARD-1']);
+
+  test('a Terraform plan: groups known only after apply from a local or a data source read at apply: GUARD-1, and open to all', () => {
+    expect(planFindings([planInstance({ references: ['local.groups'] })])).toEqual([
+      'GUARD-1 aws_instance.box: vpc_security_group_ids could not be resolved: vpc_security_group_ids is known only after apply: local.groups is a local value, '
+      + 'which the plan\'s configuration does not record',
+      ...unknownGroup('aws_instance.box'),
+    ]);
+    const db: PlannedResource[] = [
+      { address: 'aws_db_subnet_group.g', values: {}, unknown: { subnet_ids: true, name: true }, expressions: { subnet_ids: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] } } },
+      {
+        address: 'aws_db_instance.db',
+        values: { engine: 'postgres', instance_class: 'db.t3.micro' },
+        unknown: { db_subnet_group_name: true, vpc_security_group_ids: true },
+        expressions: {
+          db_subnet_group_name: { references: ['aws_db_subnet_group.g.name', 'aws_db_subnet_group.g'] },
+          vpc_security_group_ids: { references: ['data.aws_security_group.shared.id', 'data.aws_security_group.shared'] },
+        },
+      },
+    ];
+    expect(planFindings(db)).toEqual([
+      'GUARD-1 aws_db_instance.db: vpc_security_group_ids could not be resolved: vpc_security_group_ids is known only after apply: data.aws_security_group.shared.id '
+      + 'is a data source\'s value known only after apply: what it names is outside the plan',
+      ...unknownGroup('aws_db_instance.db'),
+    ]);
+  });
+
+  test('a Terraform plan control: groups of the plan known only after apply (one, or a set of two) are those groups', () => {
+    expect(planFindings([planInstance({ references: ['aws_security_group.own.id', 'aws_security_group.own'] })])).toEqual([]);
+    expect(planFindings([planInstance({ references: ['aws_security_group.own.id', 'aws_security_group.own', 'aws_security_group.other.id', 'aws_security_group.other'] })]))
+      .toEqual([]);
   });
 });
