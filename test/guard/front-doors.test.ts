@@ -188,7 +188,8 @@ describe('managed databases', () => {
   test('a Neptune instance with a public endpoint: a bridge at its cluster\'s subnet group', () => {
     const neptune = (publicly: unknown) => ({
       Group: { Type: 'AWS::Neptune::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'g', SubnetIds: [{ Ref: 'Sub' }] } },
-      Cluster: { Type: 'AWS::Neptune::DBCluster', Properties: { DBSubnetGroupName: { Ref: 'Group' }, IamAuthEnabled: true } },
+      Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'Vpc' }, GroupDescription: 'neptune', SecurityGroupEgress: [] } },
+      Cluster: { Type: 'AWS::Neptune::DBCluster', Properties: { DBSubnetGroupName: { Ref: 'Group' }, IamAuthEnabled: true, VpcSecurityGroupIds: [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }] } },
       Db: { Type: 'AWS::Neptune::DBInstance', Properties: { DBClusterIdentifier: { Ref: 'Cluster' }, DBInstanceClass: 'db.r6g.large', ...(publicly === undefined ? {} : { PubliclyAccessible: publicly }) } },
     });
     expect(cfn(neptune(true))).toEqual([expect.stringMatching(/^Db: DBClusterIdentifier → DBSubnetGroupName → SubnetIds could not be resolved: .* publicly accessible database/)]);
@@ -239,7 +240,8 @@ describe('Terraform', () => {
     expect(tf({ ...group, aws_rds_cluster: { db: { engine: 'aurora-postgresql', db_subnet_group_name: '${aws_db_subnet_group.g.name}' } } })).toEqual([]);
     const neptune = (publicly: boolean) => ({
       aws_neptune_subnet_group: { g: { subnet_ids: ['${aws_subnet.mn.id}'] } },
-      aws_neptune_cluster: { c: { neptune_subnet_group_name: '${aws_neptune_subnet_group.g.name}' } },
+      aws_security_group: { neptune: { vpc_id: '${aws_vpc.mn.id}' } },
+      aws_neptune_cluster: { c: { neptune_subnet_group_name: '${aws_neptune_subnet_group.g.name}', vpc_security_group_ids: ['${aws_security_group.neptune.id}'] } },
       aws_neptune_cluster_instance: { i: { cluster_identifier: '${aws_neptune_cluster.c.id}', instance_class: 'db.r6g.large', publicly_accessible: publicly } },
     });
     expect(tf(neptune(true))).toEqual([expect.stringMatching(/^aws_neptune_cluster_instance\.i: cluster_identifier → neptune_subnet_group_name → subnet_ids could not be resolved/)]);
