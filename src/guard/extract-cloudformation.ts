@@ -2191,8 +2191,10 @@ class TemplateReader {
   /**
    * The text an `Fn::Sub` or `Fn::Join` writes, as literal pieces and the references it puts between them, when every
    * reference is one whose value cannot change the text's structure: a pseudo parameter of one value, or a resource of
-   * the template by `Ref` or an ARN attribute (`Fn::GetAtt [Id, Arn]`), which hold no quote or backslash. A template
-   * parameter, a custom resource's answer, an import or any other expression may hold any text: undefined.
+   * the template by `Ref`, an ARN attribute (`Fn::GetAtt [Id, Arn]`) or a role's `RoleId` (`AROA…`, letters and digits:
+   * IAM User Guide, "IAM identifiers", unique identifiers), which hold no quote or backslash — so `${Role.RoleId}` reads
+   * as `Fn::GetAtt [Role, RoleId]` does. A template parameter, a custom resource's answer, an import or any other
+   * expression may hold any text: undefined.
    */
   private textPieces(value: unknown): (string | { ref: unknown })[] | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length !== 1) return undefined;
@@ -2201,7 +2203,8 @@ class TemplateReader {
       const ref = (x as any)?.Ref;
       if (typeof ref === 'string') return PSEUDO.test(ref) ? SINGLE_PSEUDO.has(ref) : isAwsType(this.resources[ref]?.Type);
       const att = getAtt(x);
-      return att !== undefined && /Arn$/.test(att[1]) && isAwsType(this.resources[att[0]]?.Type);
+      return att !== undefined && isAwsType(this.resources[att[0]]?.Type)
+        && (/Arn$/.test(att[1]) || (att[1] === 'RoleId' && this.resources[att[0]].Type === 'AWS::IAM::Role'));
     };
     const join = v['Fn::Join'];
     if (Array.isArray(join)) {

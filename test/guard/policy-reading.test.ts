@@ -1,7 +1,7 @@
 /**
  * How the guard reads IAM policies it can read exactly (red team 43, src/guard/relay-read.ts; semantics §14): a
  * resource policy's principal that is the template's own role however it is written, `Principal: "*"` held to own
- * roles by `aws:PrincipalArn`, references that name a role without running code with it
+ * roles by `aws:PrincipalArn` (its unique ID, `RoleId`, too), references that name a role without running code with it
  * (an EKS access entry), literal ARNs that run code with it (in JSON text too), and a policy assembled with `Fn::Join`
  * of literal pieces and references. What the guard cannot read exactly stays
  * everyone (fail closed).
@@ -45,10 +45,24 @@ describe('CloudFormation: a resource policy\'s principal that is the template\'s
     const text = JSON.stringify(sendBy({ Principal: { AWS: '${Role.Arn}' }, Resource: '*' }));
     expect(policed({ 'Fn::Sub': text })).toEqual([]);
   });
+  test('the role\'s unique ID (AROA…): ${Role.RoleId} in Fn::Sub reads as Fn::GetAtt [Role, RoleId] does', () => {
+    expect(policed(sendBy({ Principal: { AWS: GA('Role', 'RoleId') } }))).toEqual([]);
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Role.RoleId}' } } }))).toEqual([]);
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': ['${R}', { R: GA('Role', 'RoleId') }] } } }))).toEqual([]);
+    // In a policy written as Fn::Sub JSON text (before: a document the guard could not assemble, letting anyone in).
+    expect(policed({ 'Fn::Sub': JSON.stringify(sendBy({ Principal: { AWS: '${Role.RoleId}' }, Resource: '*' })) })).toEqual([]);
+    // As the callers aws:PrincipalArn is bound to, as the GetAtt form is read.
+    const bound = (v: unknown) => policed(sendBy({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalArn': v } } }));
+    expect(bound(GA('Role', 'RoleId'))).toEqual([]);
+    expect(bound({ 'Fn::Sub': '${Role.RoleId}' })).toEqual([]);
+    // Controls: the ID within other text; another resource's attribute that may hold any text.
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Role.RoleId}:session' } } }))).toHaveLength(1);
+    expect(policed({ 'Fn::Sub': JSON.stringify(sendBy({ Principal: { AWS: '${Q.QueueName}' }, Resource: '*' })) }))
+      .toEqual([expect.stringMatching(/from anyone a policy the guard cannot read may let in/)]);
+  });
   test('controls: another account\'s role, a parameter, a role ARN of another account around a reference', () => {
     expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': 'arn:aws:iam::999999999999:role/${Role}' } } }))).toHaveLength(1);
     expect(relays({ ...WORKER, P: queuePolicy(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Who}' } } })) }, { Who: { Type: 'String' } })).toHaveLength(1);
-    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Role.RoleId}' } } }))).toHaveLength(1);
     const text = JSON.stringify(sendBy({ Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Resource: '*' }));
     expect(policed({ 'Fn::Sub': text })).toHaveLength(1);
   });
