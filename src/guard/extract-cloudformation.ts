@@ -32,9 +32,9 @@ import {
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
-  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
-  outsideOutput, policyFlows, PUBLIC_API,
-  relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets, trustOutside, virtualLogGroups,
+  bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
+  outside, outsideOutput, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets,
+  trustOutside, unreadAccount, virtualLogGroups,
 } from './relay-read';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
@@ -1512,6 +1512,8 @@ class TemplateReader {
   private readonly conditional: boolean;
   /** The logical IDs of the template's code holders (`holdsCode`), once per template. */
   private codeHolders?: ReadonlySet<string>;
+  /** The literal names of `codeHolders` a literal ARN may name them by (`unplacedCode`). */
+  private codeHolderNames?: readonly string[];
 
   constructor(
     private readonly b: GraphBuilder,
@@ -2017,25 +2019,55 @@ class TemplateReader {
    * Code of the output that runs with an instance profile, a launch template or configuration, a task definition, or a
    * role that EC2, ECS tasks or Lambda assume, from a resource the IAM readers do not read as a runner (an ECS task set,
    * an EventBridge rule or schedule running ECS tasks, a Batch job definition, an EKS node group, an EC2 fleet, an EMR
-   * cluster…): it runs there with their grants, where its subnets say, or anywhere (fail closed). What only names whom a
+   * cluster…): it runs there with their grants, where its subnets say, or anywhere (fail closed). By reference, or by a
+   * literal ARN (`literalPrincipals`: in JSON text too, as the Terraform reader reads a plan's). What only names whom a
    * policy grants access runs nothing (`withoutGrantees`): a bucket policy's principal, a Lambda permission — whose
    * `Principal`, `SourceArn` and `SourceAccount` name who may invoke the function (Lambda Developer Guide, "Resource-based
    * policies").
    */
   private unplacedCode(c: ReadContext, textOf: () => string = () => JSON.stringify(c.p)): void {
     if (c.type.startsWith('AWS::IAM::') || c.type === 'AWS::Lambda::Function' || c.type === 'AWS::Lambda::Permission' || c.type.startsWith('Custom::')) return;
-    // A reference names its resource's logical ID (Ref, GetAtt, `${Id}` in Fn::Sub): properties whose text holds none of
-    // the holders' IDs refer to none of them (most resources of a template).
+    // A reference names its resource's logical ID (Ref, GetAtt, `${Id}` in Fn::Sub), a literal ARN its name: properties
+    // whose text holds none of the holders' IDs or literal names refer to none of them (most resources of a template).
     const holders = this.codeHolders ??= new Set(Object.keys(this.resources).filter((id) => this.holdsCode(id)));
     if (holders.size === 0) return;
     const text = textOf();
-    if (![...holders].some((h) => text.includes(h))) return;
-    const principals = [...this.referenced(withoutGrantees(c.p, (v) => this.assembled(v), c.type))].filter((id) => holders.has(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
+    const names = this.codeHolderNames ??= [...holders].flatMap((id) => {
+      const r = this.resources[id];
+      const name = r.Properties?.[r.Type === 'AWS::IAM::Role' ? 'RoleName' : r.Type === 'AWS::IAM::InstanceProfile' ? 'InstanceProfileName' : 'Family'];
+      return r.Type !== 'AWS::EC2::LaunchTemplate' && r.Type !== 'AWS::AutoScaling::LaunchConfiguration' && typeof name === 'string' && name !== '' ? [name] : [];
+    });
+    if (![...holders, ...names].some((h) => text.includes(h))) return;
+    const named = withoutGrantees(c.p, (v) => this.assembled(v), c.type);
+    const ids = this.referenced(named);
+    if (names.length > 0) this.literalPrincipals(named, ids);
+    const principals = [...ids].filter((id) => holders.has(id)).sort().map((id): Ref => ({ kind: 'node', id: this.id(id) }));
     if (principals.length === 0) return;
     const runs = this.subnetMentions(c.type, c.p).map((m): Ref => (m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet }));
     this.b.add({
       ...c.base, id: `${c.id}#code#relay`, type: 'relay', resource: `${c.id}#code`, resourceType: c.type, flows: [], runs, principals, service: 'ssm',
     });
+  }
+
+  /**
+   * Into `ids`: the principals of the template the literal ARNs in a value name (`literalArns`, `principalNamed`) — in its
+   * strings and JSON text, and in the text an `Fn::Sub` or `Fn::Join` writes (a JSON text with references as the document
+   * it is, `assembled`; other text with pseudo parameters rendered). An account the guard cannot read (a parameter)
+   * may be the deploying one: the principal of that name (fail closed).
+   */
+  private literalPrincipals(value: unknown, ids: Set<string>): void {
+    if (Array.isArray(value)) return value.forEach((v) => this.literalPrincipals(v, ids));
+    if (value !== null && typeof value === 'object' && ('Fn::Sub' in value || 'Fn::Join' in value) && Object.keys(value).length === 1) {
+      const whole = this.assembled(value);
+      if (whole !== value) return this.literalPrincipals(whole, ids);
+      const pieces = this.textPieces(value);
+      value = pieces ? pieces.map((p) => (typeof p === 'string' ? p : this.render(p.ref, true))).join('') : this.relayText(value);
+    }
+    if (value !== null && typeof value === 'object') return Object.values(value).forEach((v) => this.literalPrincipals(v, ids));
+    for (const arn of literalArns(value)) {
+      const id = this.principalNamed(arn, true);
+      if (id !== undefined) ids.add(id);
+    }
   }
 
   /**
@@ -2074,10 +2106,15 @@ class TemplateReader {
 
   /**
    * The principal of the template a literal names: a role, user, group, instance profile or managed policy by its name
-   * (`RoleName`…) or by an IAM ARN of the deploying account (`arn:…:iam::{accountid}:role/[path/]name`).
+   * (`RoleName`…) or by an IAM ARN (`principalArn`) of the deploying account (`arn:…:iam::{accountid}:role/[path/]name`)
+   * or a literal one (which the template cannot tell from its own). `backstop` (the unplaced-code backstop, where naming
+   * more fails closed): an account the guard cannot read (`unreadAccount`) may be the deploying one too, and a task
+   * definition's ARN (any revision) names the template's of that family.
    */
-  private principalNamed(text: string): string | undefined {
-    const arn = /^arn:[^:]*:iam::(?:\{accountid\}|\d{12})?:(role|user|group|instance-profile|policy)\/(?:.*\/)?([^/]+)$/.exec(text);
+  private principalNamed(text: string, backstop = false): string | undefined {
+    const arn = principalArn(text);
+    if (arn && ((arn.kind === 'task-definition' && !backstop)
+      || !(arn.account === '' || arn.account === '{accountid}' || /^\d{12}$/.test(arn.account) || (backstop && unreadAccount(arn.account))))) return undefined;
     const kinds: Record<string, [string, string][]> = {
       'role': [['AWS::IAM::Role', 'RoleName']],
       'user': [['AWS::IAM::User', 'UserName']],
@@ -2085,8 +2122,8 @@ class TemplateReader {
       'instance-profile': [['AWS::IAM::InstanceProfile', 'InstanceProfileName']],
       'policy': [['AWS::IAM::ManagedPolicy', 'ManagedPolicyName']],
     };
-    const name = arn ? arn[2] : text;
-    const candidates = arn ? kinds[arn[1]] : Object.values(kinds).flat();
+    const name = arn ? arn.name : text;
+    const candidates = arn ? arn.kind === 'task-definition' ? [['AWS::ECS::TaskDefinition', 'Family']] : kinds[arn.kind] : Object.values(kinds).flat();
     const found = Object.entries(this.resources)
       .filter(([, r]) => candidates.some(([type, property]) => r.Type === type && r.Properties?.[property] === name));
     return found.length === 1 ? found[0][0] : undefined;
@@ -2159,8 +2196,10 @@ class TemplateReader {
   /**
    * The text an `Fn::Sub` or `Fn::Join` writes, as literal pieces and the references it puts between them, when every
    * reference is one whose value cannot change the text's structure: a pseudo parameter of one value, or a resource of
-   * the template by `Ref` or an ARN attribute (`Fn::GetAtt [Id, Arn]`), which hold no quote or backslash. A template
-   * parameter, a custom resource's answer, an import or any other expression may hold any text: undefined.
+   * the template by `Ref`, an ARN attribute (`Fn::GetAtt [Id, Arn]`) or a role's `RoleId` (`AROA…`, letters and digits:
+   * IAM User Guide, "IAM identifiers", unique identifiers), which hold no quote or backslash — so `${Role.RoleId}` reads
+   * as `Fn::GetAtt [Role, RoleId]` does. A template parameter, a custom resource's answer, an import or any other
+   * expression may hold any text: undefined.
    */
   private textPieces(value: unknown): (string | { ref: unknown })[] | undefined {
     if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length !== 1) return undefined;
@@ -2169,7 +2208,8 @@ class TemplateReader {
       const ref = (x as any)?.Ref;
       if (typeof ref === 'string') return PSEUDO.test(ref) ? SINGLE_PSEUDO.has(ref) : isAwsType(this.resources[ref]?.Type);
       const att = getAtt(x);
-      return att !== undefined && /Arn$/.test(att[1]) && isAwsType(this.resources[att[0]]?.Type);
+      return att !== undefined && isAwsType(this.resources[att[0]]?.Type)
+        && (/Arn$/.test(att[1]) || (att[1] === 'RoleId' && this.resources[att[0]].Type === 'AWS::IAM::Role'));
     };
     const join = v['Fn::Join'];
     if (Array.isArray(join)) {

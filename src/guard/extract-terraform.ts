@@ -35,8 +35,8 @@ import {
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
-  outsideLiteral, outsideOutput, policyFlows, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets,
-  trustOutside, virtualLogGroups,
+  literalArns, outsideLiteral, outsideOutput, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows,
+  subscriptionTargets, trustOutside, unreadAccount, virtualLogGroups,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -3310,7 +3310,9 @@ class ConfigReader {
    * or a role that EC2, ECS tasks or Lambda assume, from a resource the IAM readers do not read as a runner (an ECS task
    * set, an EventBridge target or schedule running ECS tasks, a Batch job definition, an EKS node group, an EC2 fleet, an
    * EMR cluster…; the CloudFormation reader's `unplacedCode`): it runs there with their grants, where its subnets say,
-   * or anywhere (fail closed). By reference (an interpolation, a plan's reference or the ARN it gives a resource). What
+   * or anywhere (fail closed). By reference (an interpolation, a plan's reference or the ARN it gives a resource), or by
+   * a literal ARN (`literalArns`: in JSON text too, and in text that does not parse), whose account, where the guard
+   * cannot read it (a variable, another provider's caller identity), may be the deploying one (fail closed). What
    * only names whom a policy grants access runs nothing (`namesGrantee`), in a policy's JSON text or `jsonencode()` of
    * literal HCL too (`jsonArgument`; another expression stays, naming the principal as code would): a bucket policy's
    * principal, a Lambda permission — whose `principal`, `source_arn` and `source_account` name who may invoke the
@@ -3319,6 +3321,12 @@ class ConfigReader {
   private unplacedCode(c: ReadContext): void {
     if (!c.type.startsWith('aws_') || c.type.startsWith('aws_iam_') || c.type === 'aws_lambda_function' || c.type === 'aws_lambda_permission') return;
     const addresses = new Set<string>();
+    const named = (text: string, alsoOwn: (account: string) => boolean): void => {
+      for (const arn of literalArns(text)) {
+        const ref = this.iamNamed(arn, alsoOwn);
+        if (ref?.kind === 'node') addresses.add(ref.id.slice(this.prefix.length));
+      }
+    };
     const walk = (v: unknown, type?: string): void => {
       if (v instanceof PlanReference) return void addresses.add(v.address);
       // A policy as text (a configuration's string, a plan's template): its parts, principals left out. A plan's known
@@ -3329,21 +3337,22 @@ class ConfigReader {
         const parsed = this.jsonArgument(v);
         if (parsed !== null && typeof parsed === 'object') return walk(parsed);
       }
-      if (v instanceof PlanTemplate) return void this.referenced(v.text, addresses);
+      if (v instanceof PlanTemplate) {
+        this.referenced(v.text, addresses);
+        return named(this.render(v), unreadAccount);
+      }
       if (Array.isArray(v)) return v.forEach((x) => walk(x));
       if (v && typeof v === 'object') return Object.entries(v).forEach(([k, x]) => (k === '//' || namesGrantee(k, v, type) ? undefined : walk(x)));
       if (typeof v !== 'string') return;
       if (!this.plan) {
         this.referenced(v, addresses);
-        // A literal IAM ARN of the deploying account, built from the caller identity (`arn:…:iam::${data.aws_caller_identity…}:role/name`).
-        const named = /:iam::/.test(v) ? this.iamNamed(this.render(v)) : undefined;
-        if (named?.kind === 'node') addresses.add(named.id.slice(this.prefix.length));
+        // A literal ARN of the deploying account, built from the caller identity (`arn:…:iam::${data.aws_caller_identity…}:role/name`).
+        if (v.includes('arn:')) named(this.render(v), unreadAccount);
         return;
       }
       // A plan's literal ARN of a resource of its own: by the ARN the plan gives it, or by a role's name in an ARN of the
       // account the plan deploys to — of any account where the plan does not say which (it may be the own one: fail closed).
-      const named = v.startsWith('arn:') ? this.iamNamed(v, this.planAccount === undefined) : undefined;
-      if (named?.kind === 'node') addresses.add(named.id.slice(this.prefix.length));
+      named(v, (account) => this.planAccount === undefined && /^\d{12}$/.test(account));
     };
     walk(c.p, c.type);
     const principals = [...addresses].filter((a) => {
@@ -3388,15 +3397,14 @@ class ConfigReader {
    * The principal of the configuration a literal names: an IAM role, user, group, policy or instance profile by its
    * ARN of the deploying account (any path) or by its name; a launch template, launch configuration by its name; a
    * task definition by its family (with a revision, or as an ARN); in a plan, a resource by the ARN or id the plan
-   * gives it. `anyAccount`: an ARN of any literal account names the configuration's principal of that name (where the
-   * guard must not miss it). Undefined when none, or several, is so named.
+   * gives it. `alsoOwn`: which other accounts of an ARN (as `principalArn` reads it) name the configuration's principal
+   * of that name (where the guard must not miss it). Undefined when none, or several, is so named.
    */
-  private iamNamed(text: string, anyAccount = false): Ref | undefined {
-    const own = (account: string) => account === '{accountid}' || Boolean(this.plan && account === this.planAccount) || (anyAccount && /^\d{12}$/.test(account));
-    const iam = /^arn:[^:]*:iam::([^:]*):(role|user|group|policy|instance-profile)\/(?:.*\/)?([^/]+)$/.exec(text);
-    const task = /^arn:[^:]*:ecs:[^:]*:([^:]*):task-definition\/([^:/]+)(?::\d+)?$/.exec(text);
-    const [types, name] = iam ? (own(iam[1]) ? [[`aws_iam_${iam[2].replace('-', '_')}`], iam[3]] : [[], '']) : task ? (own(task[1]) ? [['aws_ecs_task_definition'], task[2]] : [[], ''])
-      : [Object.keys(PRINCIPAL_NAME), text];
+  private iamNamed(text: string, alsoOwn: (account: string) => boolean = () => false): Ref | undefined {
+    const own = (account: string) => account === '{accountid}' || Boolean(this.plan && account === this.planAccount) || alsoOwn(account);
+    const arn = principalArn(text);
+    const [types, name] = !arn ? [Object.keys(PRINCIPAL_NAME), text] : !own(arn.account) ? [[], '']
+      : [[arn.kind === 'task-definition' ? 'aws_ecs_task_definition' : `aws_iam_${arn.kind.replace('-', '_')}`], arn.name];
     const family = /^([^:/]+):\d+$/.exec(text)?.[1];
     const found = new Set<string>();
     for (const { address, type, body } of this.entries) {

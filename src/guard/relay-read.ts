@@ -5,6 +5,7 @@
  * functions through a `RelayValues`, which knows their engine's references.
  */
 import { Ref, RelayFlow } from './graph';
+import { parseEmbeddedJson } from './strict-json';
 
 /** How an engine's reader reads the values these functions are given. */
 export interface RelayValues {
@@ -112,6 +113,59 @@ export function relayLiteral(text: string): RelayLiteral | undefined {
   };
   const name = pattern[service]?.exec(resource)?.[1];
   return name === undefined ? undefined : { service, name, account };
+}
+
+/** A principal code runs with, as a literal ARN names it (`principalArn`). */
+export interface PrincipalArn {
+  readonly kind: 'role' | 'user' | 'group' | 'policy' | 'instance-profile' | 'task-definition';
+  /** The account field as written (`{accountid}` for the deploying account as the readers render it). */
+  readonly account: string;
+  /** The name, its IAM path left out; a task definition's family, its revision left out. */
+  readonly name: string;
+}
+
+/**
+ * What a literal ARN names among the principals code runs with: an IAM role, user, group, policy or instance profile
+ * (`arn:…:iam::<account>:role/[path/]name`, any path), or an ECS task definition (`…:task-definition/family[:revision]`).
+ * The readers look the name up among their own resources (`principalNamed`, `iamNamed`), each holding its own rule for
+ * which accounts are the deploying one. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
+export function principalArn(text: string): PrincipalArn | undefined {
+  const iam = /^arn:[^:]*:iam::([^:]*):(role|user|group|policy|instance-profile)\/(?:.*\/)?([^/]+)$/.exec(text);
+  if (iam) return { kind: iam[2] as PrincipalArn['kind'], account: iam[1], name: iam[3] };
+  const task = /^arn:[^:]*:ecs:[^:]*:([^:]*):task-definition\/([^:/]+)(?::\d+)?$/.exec(text);
+  return task ? { kind: 'task-definition', account: task[1], name: task[2] } : undefined;
+}
+
+/**
+ * Whether an ARN's account, as the readers render it, is an expression the guard cannot read (a template parameter or
+ * a variable as `{…}`, a plan's template as `${…}`): it may be the deploying account (fail closed where that matters).
+ */
+export function unreadAccount(account: string): boolean {
+  return account !== '{accountid}' && /[{}$]/.test(account);
+}
+
+/**
+ * The literal ARNs a value holds (for `principalArn`): each string of it that is one, JSON text parsed (a policy, ECS
+ * container definitions, a Batch job's container properties); in text that does not parse (an expression outside a
+ * string, `"cpu": ${Cpu}`; a key given twice), each string it quotes, so that a broken text hides none.
+ */
+export function literalArns(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(literalArns);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(literalArns);
+  if (typeof value !== 'string' || !value.includes('arn:')) return [];
+  if (value.startsWith('arn:')) return [value];
+  if (/^\s*[[{]/.test(value)) {
+    try {
+      return literalArns(parseEmbeddedJson(value));
+    } catch {
+      // Not JSON: its quoted strings below.
+    }
+  }
+  return [...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].flatMap((m) => {
+    const quoted = parseJson(`"${m[1]}"`);
+    return typeof quoted === 'string' && quoted !== value ? literalArns(quoted) : [];
+  });
 }
 
 /** The relay service names this reader gives nodes (`RelayNode.service`): the last part of their endpoint services' names. */

@@ -1,8 +1,10 @@
 /**
  * The Terraform twin of policy-reading.test.ts (red team 43): a resource policy's principal that is the configuration's
  * own role in the token forms cdktf writes, `Principal: "*"` held to own roles by `aws:PrincipalArn`, an EKS access
- * entry naming a role without running code with it, and, in a plan (`terraform show -json`), known JSON text that holds
- * a literal ARN of the configuration's own role (a Batch job's container properties), read as the configuration's is.
+ * entry naming a role without running code with it, a literal ARN of the configuration's own role or task definition
+ * that runs code with it (an account the guard cannot read may be the deploying one), and, in a plan (`terraform show
+ * -json`), known JSON text that holds a literal ARN of the configuration's own role (a Batch job's container
+ * properties), read as the configuration's is.
  */
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
@@ -108,6 +110,27 @@ describe('Terraform: what names a role without running code with it (the unplace
     // Another account's role of that name: not the configuration's.
     expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: 'arn:aws:iam::999999999999:role/worker' })) }))).toEqual([]);
   });
+  test('an account the guard cannot read (a variable) may be the deploying one; text that does not parse as JSON still names the role', () => {
+    const job = (container: string) => ({ aws_batch_job_definition: { job: { name: 'j', type: 'container', container_properties: container } } });
+    expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: 'arn:aws:iam::${var.account}:role/worker' })) }))).toContainEqual(expect.stringMatching(code));
+    const pods = { aws_eks_pod_identity_association: { p: { cluster_name: 'c', namespace: 'n', service_account: 's', role_arn: 'arn:aws:iam::${var.account}:role/worker' } } };
+    expect(relays(config({ ...MN, ...pods }))).toContainEqual(expect.stringMatching(code));
+    // An interpolation outside a string: the text's quoted strings.
+    expect(relays(config({ ...MN, ...job(`{"image":"x","vcpus":\${var.cpu},"jobRoleArn":"arn:aws:iam::${OWN}:role/worker"}`) }))).toContainEqual(expect.stringMatching(code));
+    // Another name: not the configuration's role.
+    expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: 'arn:aws:iam::${var.account}:role/worker2' })) }))).toEqual([]);
+  });
+  test('a task definition by the ARN of its family runs with its roles', () => {
+    const TASK = { aws_ecs_task_definition: { mn: { family: 'mn-task', task_role_arn: '${aws_iam_role.worker.arn}', container_definitions: '[{"name":"c","image":"x"}]' } } };
+    const target = (arn: string) => ({
+      aws_cloudwatch_event_rule: { r: { schedule_expression: 'rate(1 hour)' } },
+      aws_cloudwatch_event_target: { run: { rule: '${aws_cloudwatch_event_rule.r.name}', arn: 'arn:aws:ecs:ap-northeast-1:111122223333:cluster/c', ecs_target: [{ task_definition_arn: arn }] } },
+    });
+    const runs = /^MN-1 aws_lambda_function\.worker: .*to code that aws_cloudwatch_event_target aws_cloudwatch_event_target\.run \(in a subnet the guard cannot place\)/;
+    expect(relays(config({ ...MN, ...TASK }))).toEqual([]);
+    expect(relays(config({ ...MN, ...TASK, ...target(`arn:aws:ecs:ap-northeast-1:${OWN}:task-definition/mn-task:3`) }))).toContainEqual(expect.stringMatching(runs));
+    expect(relays(config({ ...MN, ...TASK, ...target(`arn:aws:ecs:ap-northeast-1:${OWN}:task-definition/other:3`) }))).toEqual([]);
+  });
 });
 
 describe('Terraform plan: known JSON text holding a literal ARN of the own role', () => {
@@ -164,5 +187,17 @@ describe('Terraform plan: known JSON text holding a literal ARN of the own role'
       unknown: { id: true },
     };
     expect(planOf([bucketPolicy], ACCOUNT)).toEqual([]);
+  });
+  test('a template known only after apply whose account is another resource\'s attribute: may be the deploying account', () => {
+    const member: PlannedResource = { address: 'aws_organizations_account.member', values: { name: 'm', email: 'm@example.com' }, unknown: { id: true, arn: true } };
+    const pods = (arn: string): PlannedResource => ({
+      address: 'aws_eks_pod_identity_association.p',
+      values: { cluster_name: 'c', namespace: 'n', service_account: 's' },
+      unknown: { id: true, role_arn: true },
+      expressions: { role_arn: { constant_value: arn, references: ['aws_organizations_account.member.id', 'aws_organizations_account.member'] } },
+    });
+    const runs = /^MN-1 aws_lambda_function\.worker: .*to code that aws_eks_pod_identity_association aws_eks_pod_identity_association\.p \(in a subnet the guard cannot place\)/;
+    expect(planOf([member, pods('arn:aws:iam::${aws_organizations_account.member.id}:role/worker')], ACCOUNT)).toContainEqual(expect.stringMatching(runs));
+    expect(planOf([member, pods('arn:aws:iam::${aws_organizations_account.member.id}:role/other')], ACCOUNT)).toEqual([]);
   });
 });

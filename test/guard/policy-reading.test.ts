@@ -1,8 +1,9 @@
 /**
  * How the guard reads IAM policies it can read exactly (red team 43, src/guard/relay-read.ts; semantics §14): a
  * resource policy's principal that is the template's own role however it is written, `Principal: "*"` held to own
- * roles by `aws:PrincipalArn`, references that name a role without running code with it (an EKS access entry), and a
- * policy assembled with `Fn::Join` of literal pieces and references. What the guard cannot read exactly stays
+ * roles by `aws:PrincipalArn` (its unique ID, `RoleId`, too), references that name a role without running code with it
+ * (an EKS access entry), literal ARNs that run code with it (in JSON text too), and a policy assembled with `Fn::Join`
+ * of literal pieces and references. What the guard cannot read exactly stays
  * everyone (fail closed).
  */
 import { NetworkModel } from '../../src';
@@ -44,10 +45,24 @@ describe('CloudFormation: a resource policy\'s principal that is the template\'s
     const text = JSON.stringify(sendBy({ Principal: { AWS: '${Role.Arn}' }, Resource: '*' }));
     expect(policed({ 'Fn::Sub': text })).toEqual([]);
   });
+  test('the role\'s unique ID (AROA…): ${Role.RoleId} in Fn::Sub reads as Fn::GetAtt [Role, RoleId] does', () => {
+    expect(policed(sendBy({ Principal: { AWS: GA('Role', 'RoleId') } }))).toEqual([]);
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Role.RoleId}' } } }))).toEqual([]);
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': ['${R}', { R: GA('Role', 'RoleId') }] } } }))).toEqual([]);
+    // In a policy written as Fn::Sub JSON text (before: a document the guard could not assemble, letting anyone in).
+    expect(policed({ 'Fn::Sub': JSON.stringify(sendBy({ Principal: { AWS: '${Role.RoleId}' }, Resource: '*' })) })).toEqual([]);
+    // As the callers aws:PrincipalArn is bound to, as the GetAtt form is read.
+    const bound = (v: unknown) => policed(sendBy({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalArn': v } } }));
+    expect(bound(GA('Role', 'RoleId'))).toEqual([]);
+    expect(bound({ 'Fn::Sub': '${Role.RoleId}' })).toEqual([]);
+    // Controls: the ID within other text; another resource's attribute that may hold any text.
+    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Role.RoleId}:session' } } }))).toHaveLength(1);
+    expect(policed({ 'Fn::Sub': JSON.stringify(sendBy({ Principal: { AWS: '${Q.QueueName}' }, Resource: '*' })) }))
+      .toEqual([expect.stringMatching(/from anyone a policy the guard cannot read may let in/)]);
+  });
   test('controls: another account\'s role, a parameter, a role ARN of another account around a reference', () => {
     expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': 'arn:aws:iam::999999999999:role/${Role}' } } }))).toHaveLength(1);
     expect(relays({ ...WORKER, P: queuePolicy(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Who}' } } })) }, { Who: { Type: 'String' } })).toHaveLength(1);
-    expect(policed(sendBy({ Principal: { AWS: { 'Fn::Sub': '${Role.RoleId}' } } }))).toHaveLength(1);
     const text = JSON.stringify(sendBy({ Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Resource: '*' }));
     expect(policed({ 'Fn::Sub': text })).toHaveLength(1);
   });
@@ -133,5 +148,50 @@ describe('CloudFormation: what names a role without running code with it (the un
     // A reference outside a string: not assembled, the role is named as code would name it (fail closed).
     const bare = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:PutLogEvents","Resource":"*","Principal":{"AWS":';
     expect(relays({ ...MN, L: logs({ 'Fn::Join': ['', [bare, GA('MnRole'), '}}]}']] }) })).toContainEqual(expect.stringMatching(code));
+  });
+
+  /** MN with its role named `mn-worker`, and task definition `mn-task` (family) running with it. */
+  const NAMED = {
+    ...MN,
+    MnRole: { ...MN.MnRole, Properties: { ...MN.MnRole.Properties, RoleName: 'mn-worker' } },
+    MnTask: {
+      Type: 'AWS::ECS::TaskDefinition',
+      Properties: { Family: 'mn-task', TaskRoleArn: GA('MnRole'), ContainerDefinitions: [{ Name: 'c', Image: 'x' }] },
+    },
+  };
+  /** An EventBridge rule running an ECS task of another family, its JSON input (`overrides`) overriding the task's roles. */
+  const rule = (overrides: unknown, task = 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/other:1') => ({
+    Type: 'AWS::Events::Rule',
+    Properties: {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [{ Id: 't', Arn: 'arn:aws:ecs:ap-northeast-1:111122223333:cluster/c', EcsParameters: { TaskDefinitionArn: task }, Input: overrides }],
+    },
+  });
+  const job = (container: Record<string, unknown>) => ({ Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { Image: 'x', ...container } } });
+  const runs = /^MN-1 MnFn: .*to code that AWS::(Events::Rule|Batch::JobDefinition) \w+ \(in a subnet the guard cannot place\)/;
+  test('a literal ARN of the own role (its RoleName), in JSON text or a property, runs code with it as a reference does', () => {
+    expect(relays(NAMED)).toEqual([]);
+    expect(relays({ ...NAMED, R: rule(null) })).toEqual([]);
+    // JSON text as a string, and as Fn::Sub and Fn::Join of pseudo parameters.
+    expect(relays({ ...NAMED, R: rule('{"taskRoleArn":"arn:aws:iam::111122223333:role/mn-worker"}') })).toContainEqual(expect.stringMatching(runs));
+    expect(relays({ ...NAMED, R: rule({ 'Fn::Sub': '{"executionRoleArn":"arn:${AWS::Partition}:iam::${AWS::AccountId}:role/mn-worker"}' }) }))
+      .toContainEqual(expect.stringMatching(runs));
+    const joined = { 'Fn::Join': ['', ['{"taskRoleArn":"arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/mn-worker"}']] };
+    expect(relays({ ...NAMED, R: rule(joined) })).toContainEqual(expect.stringMatching(runs));
+    // A property (with a path), and text that is JSON but for an expression outside a string.
+    expect(relays({ ...NAMED, J: job({ JobRoleArn: 'arn:aws:iam::111122223333:role/app/mn-worker' }) })).toContainEqual(expect.stringMatching(runs));
+    expect(relays({ ...NAMED, R: rule({ 'Fn::Sub': '{"cpu":${Cpu},"taskRoleArn":"arn:aws:iam::111122223333:role/mn-worker"}' }) }, { Cpu: { Type: 'Number' } }))
+      .toContainEqual(expect.stringMatching(runs));
+    // The task definition by the ARN of its family: runs with its role.
+    expect(relays({ ...NAMED, R: rule(null, 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/mn-task:3') })).toContainEqual(expect.stringMatching(runs));
+  });
+  test('an account the guard cannot read may be the deploying one; what names the role as a grantee, or names another, runs nothing', () => {
+    const account = { Acct: { Type: 'String' } };
+    expect(relays({ ...NAMED, R: rule({ 'Fn::Sub': '{"taskRoleArn":"arn:aws:iam::${Acct}:role/mn-worker"}' }) }, account)).toContainEqual(expect.stringMatching(runs));
+    expect(relays({ ...NAMED, J: job({ JobRoleArn: { 'Fn::Sub': 'arn:aws:iam::${Acct}:role/mn-worker' } }) }, account)).toContainEqual(expect.stringMatching(runs));
+    expect(relays({ ...NAMED, R: rule('{"taskRoleArn":"arn:aws:iam::111122223333:role/mn-worker2"}') })).toEqual([]);
+    expect(relays({ ...NAMED, R: rule(null, 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/mn-task-2:3') })).toEqual([]);
+    const logs = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: '*', Principal: { AWS: 'arn:aws:iam::111122223333:role/mn-worker' } }] });
+    expect(relays({ ...NAMED, L: { Type: 'AWS::Logs::ResourcePolicy', Properties: { PolicyName: 'l', PolicyDocument: logs } } })).toEqual([]);
   });
 });
