@@ -5,7 +5,7 @@
  * machine it may start is followed to its own role, and so are what the template grants the role by resource-based
  * policies (a role whose trust policy names it, a function whose permission names it) and access keys it hands on.
  */
-import { actionPower, allowedStatements, HARMLESS_MANAGED_POLICY, writtenOut } from './deploy-code';
+import { actionPower, allowedStatements, HARMLESS_MANAGED_POLICY, OutputWord, writtenOut } from './deploy-code';
 import { isDynamicReference } from './unreadable';
 
 type Resources = Readonly<Record<string, { Type: string; Properties?: any }>>;
@@ -21,6 +21,8 @@ export interface TemplateView {
   readonly handedKeys: readonly string[];
   readonly render: (value: unknown) => string;
   readonly readServices: ReadonlySet<string>;
+  /** What the messages call the output (a Terraform configuration's view is written as a template); `template` if unset. */
+  readonly output?: OutputWord;
 }
 
 /**
@@ -29,11 +31,12 @@ export interface TemplateView {
  * (`service:action`, lower case) its own calls were already judged by (an aws-cdk-lib `AwsCustomResource`'s).
  */
 export function customResourcePowers(view: TemplateView, p: any, declared: ReadonlySet<string>): string[] {
-  const start = codeAt(view, p.ServiceToken, 'function');
-  if (!start) return [`its service token ${view.render(p.ServiceToken)} is no Lambda function of this template, so nothing bounds the code it runs`];
-  const powers = view.handedKeys.map((id) => `the template makes access key ${id}, whose secret the code may be given`);
-  const seen = new Set<string>([start]);
-  const queue = [start];
+  const output = view.output ?? 'template';
+  const first = codeAt(view, p.ServiceToken, 'function');
+  if (!first) return [`its service token ${view.render(p.ServiceToken)} is no Lambda function of this ${output}, so nothing bounds the code it runs`];
+  const powers = view.handedKeys.map((id) => `the ${output} makes access key ${id}, whose secret the code may be given`);
+  const seen = new Set<string>([first]);
+  const queue = [first];
   const visit = (id: string) => {
     if (!seen.has(id)) {
       seen.add(id);
@@ -48,7 +51,7 @@ export function customResourcePowers(view: TemplateView, p: any, declared: Reado
       const roleValue = code.Type === 'AWS::Lambda::Function' ? code.Properties?.Role : code.Properties?.RoleArn;
       role = roleId(view, roleValue);
       if (!role) {
-        powers.push(`the role of ${logicalId} (${view.render(roleValue)}) is not a role of this template`);
+        powers.push(`the role of ${logicalId} (${view.render(roleValue)}) is not a role of this ${output}`);
         continue;
       }
       if (seen.has(role)) continue;
@@ -57,10 +60,10 @@ export function customResourcePowers(view: TemplateView, p: any, declared: Reado
     grantsTo(view, role, powers).forEach(visit);
     for (const { source, document } of policiesOf(view, role)) {
       if (document === undefined) {
-        powers.push(`${role} has ${source}, which is not in the template`);
+        powers.push(`${role} has ${source}, which is not in the ${output}`);
         continue;
       }
-      const { statements, problem } = allowedStatements(document);
+      const { statements, problem } = allowedStatements(document, output);
       if (problem) powers.push(`${source} of ${role}: ${problem}`);
       for (const s of statements) {
         for (const action of s.actions) {
@@ -74,7 +77,7 @@ export function customResourcePowers(view: TemplateView, p: any, declared: Reado
           // A function or state machine it may start: followed when every resource of the statement is one of the template.
           const targets = s.resources.map((r) => codeAt(view, r, power));
           if (targets.some((t) => t === undefined)) {
-            powers.push(`${role} allows ${action} on ${s.resources.map((r) => view.render(r)).join(', ')}, not only on ${power === 'function' ? 'functions' : 'state machines'} of this template`);
+            powers.push(`${role} allows ${action} on ${s.resources.map((r) => view.render(r)).join(', ')}, not only on ${power === 'function' ? 'functions' : 'state machines'} of this ${output}`);
             continue;
           }
           (targets as string[]).forEach(visit);
@@ -101,7 +104,7 @@ function grantsTo(view: TemplateView, role: string, powers: string[]): string[] 
       const target = codeAt(view, q.FunctionName, 'function') ?? (typeof q.FunctionName?.Ref === 'string' && view.resources[q.FunctionName.Ref]?.Type === 'AWS::Lambda::Function'
         ? q.FunctionName.Ref : undefined);
       if (target !== undefined) out.push(target);
-      else powers.push(`permission ${id} lets ${role} invoke ${view.render(q.FunctionName)}, not a function of this template`);
+      else powers.push(`permission ${id} lets ${role} invoke ${view.render(q.FunctionName)}, not a function of this ${view.output ?? 'template'}`);
     }
   }
   return out;

@@ -126,10 +126,10 @@ export interface AllowedStatement {
  * given by a reference or condition; `NotAction`, which allows every action but those it names). A `Deny` is left out:
  * the guard takes what is allowed at its widest.
  */
-export function allowedStatements(document: unknown): { readonly statements: AllowedStatement[]; readonly problem?: string } {
+export function allowedStatements(document: unknown, output: OutputWord = 'template'): { readonly statements: AllowedStatement[]; readonly problem?: string } {
   const statements: AllowedStatement[] = [];
   if (!writtenOut(document)) {
-    return { statements, problem: 'its policy document is not written out in the template' };
+    return { statements, problem: `its policy document is not written out in the ${output}` };
   }
   const raw = (document as Record<string, unknown>).Statement;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
@@ -158,17 +158,47 @@ export function allowedStatements(document: unknown): { readonly statements: All
  */
 export const HARMLESS_MANAGED_POLICY = /^arn:(aws|aws-cn|aws-us-gov|\{partition\}|\$\{AWS::Partition\}):iam::aws:policy\/service-role\/(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole)$/;
 
+/**
+ * What the messages call the output the guard judges: a CloudFormation template, a Terraform configuration (or plan).
+ * The readers of both engines share the message builders below and give their word.
+ */
+export type OutputWord = 'template' | 'configuration';
+
 /** The reason deploy-time code may change the network: the first few of what allows it. */
-export function deployCodeReason(what: string, powers: readonly string[], when: 'at deploy time' | 'whenever it is triggered' = 'at deploy time'): string {
+export function deployCodeReason(what: string, powers: readonly string[], when: 'at deploy time' | 'whenever it is triggered' = 'at deploy time',
+  output: OutputWord = 'template'): string {
   const shown = powers.slice(0, 3).join('; ');
   const more = powers.length > 3 ? ` (and ${powers.length - 3} more)` : '';
-  return `${what} runs code ${when} that the template does not hold, and it may change the network: ${shown}${more}`;
+  return `${what} runs code ${when} that the ${output} does not hold, and it may change the network: ${shown}${more}`;
 }
 
-/** The fix for deploy-time code that may change the network. */
-export const DEPLOY_CODE_FIX = 'declare what the code makes as resources of the template, which the guard reads (routes, gateways, '
-  + 'security group rules...), and give the function\'s role only actions that read (describe..., get..., list...) or touch no network '
-  + '(logs, S3 objects, SSM parameters), written out in the template';
+/** The fix for deploy-time code that may change the network, in the words of the engine's output. */
+export function deployCodeFix(output: OutputWord): string {
+  return `declare what the code makes as resources of the ${output}, which the guard reads (routes, gateways, `
+    + 'security group rules...), and give the function\'s role only actions that read (describe..., get..., list...) or touch no network '
+    + `(logs, S3 objects, SSM parameters), written out in the ${output}`;
+}
+
+/** The fix for deploy-time code that may change the network (a template's). */
+export const DEPLOY_CODE_FIX = deployCodeFix('template');
+
+/** What starts code once the output is deployed (`unseenCodeReason`): a rule's target, a schedule's, an event source mapping… */
+export type Trigger = 'rule' | 'schedule' | 'event source mapping' | 'subscription' | 'Config rule';
+
+/**
+ * Why code a trigger starts is unresolved when the output names it by a value the guard cannot read (a template
+ * parameter, an import, a custom resource's answer, a Terraform variable, a value known only after apply): it may be
+ * any function — of the output, bounded by a role the guard would read, or not — or, for a rule's or schedule's target
+ * (`anyTarget`), a state machine or an Automation runbook too. `shown`: the value as written.
+ */
+export function unseenCodeReason(trigger: Trigger, shown: string, anyTarget: boolean): string {
+  return `the ${anyTarget ? 'target' : 'function'} this ${trigger} starts is named by ${shown}, which the guard cannot read: it may be any `
+    + `${anyTarget ? 'function, state machine or Automation runbook' : 'function'}, and its code may change the network`;
+}
+
+/** The fix for code a trigger starts that is named by a value the guard cannot read. */
+export const UNSEEN_CODE_FIX = 'name what the trigger starts by a reference to a function, state machine or Automation document of the guarded '
+  + 'template or configuration (not a parameter, import, variable or value another resource returns), so that the guard can judge its code';
 
 /** The fix for Terraform's deploy-time code (provisioners, `external`, `aws_lambda_invocation`). */
 export const TERRAFORM_CODE_FIX = 'declare what the command or function makes as resources of the configuration, which the guard reads, '
@@ -228,9 +258,14 @@ export function automationSteps(content: unknown, readServices: ReadonlySet<stri
   return reasons;
 }
 
+/** The fix for an Automation document the output runs automatically, in the words of the engine's output. */
+export function automationFix(output: OutputWord): string {
+  return `declare what the document makes as resources of the ${output}, which the guard reads, or give it only steps that read `
+    + '(aws:executeAwsApi with describe..., get..., list..., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty)';
+}
+
 /** The fix for an Automation document the template runs automatically. */
-export const AUTOMATION_FIX = 'declare what the document makes as resources of the template, which the guard reads, or give it only steps that read '
-  + '(aws:executeAwsApi with describe..., get..., list..., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty)';
+export const AUTOMATION_FIX = automationFix('template');
 
 /**
  * AWS-owned Command documents (SSM User Guide, "AWS Systems Manager documents" and the Run Command walkthroughs): an
@@ -278,12 +313,50 @@ export function outsideDocumentReason(name: string | undefined, by: 'remediation
  * expression, the document's name above all.
  */
 export function documentNameInArn(text: string): string | undefined {
-  const fields = text
-    .replace(/\{(partition|region|accountid)\}/g, 'x')
-    .replace(/\$\{data\.aws_(partition\.[\w-]+\.partition|region\.[\w-]+\.(name|region)|caller_identity\.[\w-]+\.account_id)\}/g, 'x');
+  const fields = contextFields(text);
   if (/[{}$]/.test(fields)) return undefined;
   return /^arn:[^:]*:ssm:[^:]*:[^:]*:document\/([A-Za-z0-9_.-]+)$/.exec(fields)?.[1];
 }
+
+/**
+ * The Automation runbook a target ARN starts directly, when it is one
+ * (`arn:<partition>:ssm:<region>:<account>:automation-definition/<name>:<version>`, the version `$DEFAULT`, `$LATEST` or a
+ * number: EventBridge User Guide, "Amazon EventBridge targets", Systems Manager Automation;
+ * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutTargets.html): its name, as `documentNameInArn`
+ * reads a document's — undefined when anything but the partition, region or account is an expression. Undefined
+ * altogether when the ARN is no runbook's.
+ */
+export function runbookInArn(text: string): { readonly name?: string } | undefined {
+  const m = /^arn:([^:]*):ssm:([^:]*):([^:]*):automation-definition\/(.+)$/.exec(text);
+  if (!m) return undefined;
+  const name = /^([A-Za-z0-9_.-]+)(?::(?:\$DEFAULT|\$LATEST|[0-9]+))?$/.exec(m[4])?.[1];
+  return { name: /[{}$]/.test(contextFields(`${m[1]}:${m[2]}:${m[3]}`)) ? undefined : name };
+}
+
+/** Text with the deploying partition, region and account (`documentNameInArn`'s expressions of them) written as `x`. */
+function contextFields(text: string): string {
+  return text
+    .replace(/\{(partition|region|accountid)\}/g, 'x')
+    .replace(/\$\{data\.aws_(partition\.[\w-]+\.partition|region\.[\w-]+\.(name|region)|caller_identity\.[\w-]+\.account_id)\}/g, 'x');
+}
+
+/**
+ * Whether the text of a target ARN, some of it unreadable (`{reference}`, a Terraform interpolation), proves that it names
+ * no code a trigger starts: an ARN whose service is written out and is none of Lambda, Step Functions, Systems Manager
+ * and EventBridge Scheduler (whose universal targets, `arn:aws:scheduler:::aws-sdk:<service>:<action>`, call any API:
+ * sdk-calls.ts reads them when written out) — a queue, a topic, an event bus, a log group… —, or an SSM document's
+ * ARN (`…:document/…`), which a rule sends as a Run Command to instances (a Command document: Run Command runs no other),
+ * judged as commands on instances (`InstanceCommandNode`). Anything else may name a function, a state machine or a
+ * runbook (fail closed), whatever account it names: the deploying account is not known at synth time.
+ */
+export function namesNoCode(text: string): boolean {
+  const service = /^arn:[^:]*:([^:]*):/.exec(text)?.[1];
+  if (service === 'ssm') return /^arn:[^:]*:ssm:[^:]*:[^:]*:document\//.test(text);
+  return service !== undefined && /^[a-z0-9-]+$/.test(service) && !CODE_SERVICES.has(service);
+}
+
+/** The services of ARNs that may name code a trigger starts (`namesNoCode`). */
+const CODE_SERVICES: ReadonlySet<string> = new Set(['lambda', 'states', 'ssm', 'scheduler']);
 
 /** The fix for an SSM document outside the output that the output runs automatically. */
 export const OUTSIDE_DOCUMENT_FIX = 'declare the Automation document in the guarded template or configuration (with steps that only read), or run only '

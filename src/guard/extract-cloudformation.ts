@@ -16,8 +16,8 @@ import {
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import {
-  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, documentNameInArn, HOOK_FIX, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
-  REGISTRY_TYPE_FIX,
+  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, documentNameInArn, HOOK_FIX, namesNoCode, OUTSIDE_DOCUMENT_FIX,
+  outsideDocumentReason, REGISTRY_TYPE_FIX, runbookInArn, Trigger, UNSEEN_CODE_FIX, unseenCodeReason,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
@@ -2906,55 +2906,174 @@ class TemplateReader {
 
   /**
    * Code the template has started automatically once deployed, as a custom resource's runs at deployment: a function of
-   * the template that a rule, schedule, event source, subscription or Config rule invokes is bounded by its role as a
-   * custom resource's function is; an Automation document of the template that a Config remediation or a State Manager
-   * association runs is judged step by step (`automationSteps`). (A function or document outside the template is not the
-   * template's code: it runs, or not, whatever the template says.)
+   * the app that a rule, schedule, event source, subscription or Config rule starts is bounded by its role as a custom
+   * resource's function is (a state machine of the app is known as such, and left to what reads its definition); an Automation document of the template that a Config remediation, a State
+   * Manager association or a rule's `automation-definition` target runs is judged step by step (`automationSteps`), one
+   * outside the template by its name (`outsideDocumentReason`). What a trigger names by a value the guard cannot read
+   * (a parameter, an import of no stack it was given, a custom resource's answer) may be any of them: unresolved, unless
+   * the ARN's readable part names no code (`namesNoCode`). (A function or state machine outside the app, named by a
+   * literal, is not the output's code: it runs, or not, whatever the template says.)
    */
   private triggeredCode(id: string, type: string, p: any, path: string | undefined): void {
-    const functions: [string, unknown][] = [];
+    const targets: [string, unknown, Trigger][] = [];
     const documents: [string, unknown][] = [];
     switch (type) {
       case 'AWS::Events::Rule':
-        (Array.isArray(p.Targets) ? p.Targets : []).forEach((t: any, i: number) => functions.push([`Targets[${i}].Arn`, t?.Arn]));
+        (Array.isArray(p.Targets) ? p.Targets : []).forEach((t: any, i: number) => targets.push([`Targets[${i}].Arn`, t?.Arn, 'rule']));
         break;
-      case 'AWS::Scheduler::Schedule': functions.push(['Target.Arn', p.Target?.Arn]); break;
-      case 'AWS::Lambda::EventSourceMapping': functions.push(['FunctionName', p.FunctionName]); break;
-      case 'AWS::SNS::Subscription': if (p.Protocol === 'lambda') functions.push(['Endpoint', p.Endpoint]); break;
-      case 'AWS::Config::ConfigRule': if (p.Source?.Owner === 'CUSTOM_LAMBDA') functions.push(['Source.SourceIdentifier', p.Source?.SourceIdentifier]); break;
+      // A target given by a parameter or import is reported already, as a schedule's API calls no one can read (`SDK_INTEGRATIONS`).
+      case 'AWS::Scheduler::Schedule': if (!this.deployTime(p.Target?.Arn)) targets.push(['Target.Arn', p.Target?.Arn, 'schedule']); break;
+      case 'AWS::Lambda::EventSourceMapping': targets.push(['FunctionName', p.FunctionName, 'event source mapping']); break;
+      // A protocol or owner the guard cannot read may be Lambda's.
+      case 'AWS::SNS::Subscription': if (p.Protocol === 'lambda' || isExpression(p.Protocol)) targets.push(['Endpoint', p.Endpoint, 'subscription']); break;
+      case 'AWS::Config::ConfigRule':
+        if (p.Source?.Owner === 'CUSTOM_LAMBDA' || isExpression(p.Source?.Owner)) targets.push(['Source.SourceIdentifier', p.Source?.SourceIdentifier, 'Config rule']);
+        break;
       case 'AWS::Config::RemediationConfiguration': if (p.TargetType === 'SSM_DOCUMENT') documents.push(['TargetId', p.TargetId]); break;
       case 'AWS::SSM::Association': documents.push(['Name', p.Name]); break;
       default: return;
     }
-    for (const [property, value] of functions) {
-      // Named by its ARN or (an event source mapping) its name: judged as the custom resource code of its ARN.
-      const fn = this.templateResource(value, 'AWS::Lambda::Function');
-      if (fn) this.customResourceCode(id, { ServiceToken: { 'Fn::GetAtt': [fn.id, 'Arn'] } }, path, 'the function this trigger starts', property, 'whenever it is triggered');
+    for (const [property, value, trigger] of targets) {
+      const anyTarget = trigger === 'rule' || trigger === 'schedule';
+      const judged = new Set<string>();
+      for (const started of this.startedBy(value, anyTarget)) {
+        // Both choices of a condition may name the same code.
+        const key = started.kind === 'unseen' ? 'unseen' : `${started.kind} ${started.reader.prefix} ${started.kind === 'runbook' ? started.document ?? started.name : started.logicalId}`;
+        if (judged.has(key)) continue;
+        judged.add(key);
+        if (started.kind === 'unseen') {
+          this.b.unresolvedValue(id, property, unseenCodeReason(trigger, JSON.stringify(value), anyTarget), UNSEEN_CODE_FIX, undefined, path);
+        } else if (started.kind === 'runbook') {
+          // The document of the template the runbook's ARN names (`${Doc}`), or by its name; a remediation's runs only
+          // Automation too (`outsideDocumentReason`).
+          const doc = started.document !== undefined ? started.reader.resources[started.document] : started.reader.documentNamed(started.name);
+          this.runsDocument(id, property, doc, started.name, 'remediation', path);
+        } else if (started.kind === 'function') {
+          const code = started.reader.codeView();
+          const token = { 'Fn::GetAtt': [started.logicalId, 'Arn'] };
+          const powers = customResourcePowers(code.view, { ServiceToken: token }, code.declared.get(JSON.stringify(token)) ?? new Set());
+          if (powers.length > 0) {
+            this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered'), DEPLOY_CODE_FIX, undefined, path);
+          }
+        }
+        // A state machine of the app is the output's code, read where the guard reads its definition (its API calls, its
+        // ECS tasks), not bounded by its role here: README, known gaps.
+      }
     }
     for (const [property, value] of documents) {
       const doc = this.templateResource(value, 'AWS::SSM::Document')?.resource ?? this.documentNamed(value);
-      if (doc === undefined) {
-        // A document outside the template: its steps are not in it (deploy-code.ts `outsideDocumentReason`).
-        // A literal name or ARN; or an ARN built with Fn::Sub / Fn::Join whose document name is written out.
-        const name = typeof value === 'string' ? (isDynamicReference(value) ? undefined : value)
-          : value !== null && typeof value === 'object' ? documentNameInArn(this.relayText(value)) : undefined;
-        const reason = outsideDocumentReason(name, type === 'AWS::SSM::Association' ? 'association' : 'remediation');
-        if (reason) this.b.unresolvedValue(id, property, reason, OUTSIDE_DOCUMENT_FIX, undefined, path);
-        continue;
-      }
-      // A type given by a parameter or condition may be Automation (the default is Command).
-      const kind = doc.Properties?.DocumentType;
-      if (kind !== 'Automation' && (kind === undefined || typeof kind === 'string')) continue;
-      const content = kind === 'Automation' ? doc.Properties.Content : '(a document type the guard cannot read)';
-      for (const reason of automationSteps(content, TemplateReader.READ_SERVICES)) {
-        this.b.unresolvedValue(id, property, reason, AUTOMATION_FIX, undefined, path);
-      }
+      // A literal name or ARN; or an ARN built with Fn::Sub / Fn::Join whose document name is written out.
+      const name = doc !== undefined ? undefined : typeof value === 'string' ? (isDynamicReference(value) ? undefined : value)
+        : value !== null && typeof value === 'object' ? documentNameInArn(this.relayText(value)) : undefined;
+      this.runsDocument(id, property, doc, name, type === 'AWS::SSM::Association' ? 'association' : 'remediation', path);
     }
+  }
+
+  /**
+   * An SSM document the template runs automatically: one of the template judged by its steps when it is (or may be) an
+   * Automation document; one outside it (`doc` undefined) by its name (`outsideDocumentReason`: undefined, unreadable).
+   */
+  private runsDocument(id: string, property: string, doc: { Type: string; Properties?: any } | undefined, name: string | undefined,
+    by: 'remediation' | 'association', path: string | undefined): void {
+    if (doc === undefined) {
+      // A document outside the template: its steps are not in it (deploy-code.ts `outsideDocumentReason`).
+      const reason = outsideDocumentReason(name, by);
+      if (reason) this.b.unresolvedValue(id, property, reason, OUTSIDE_DOCUMENT_FIX, undefined, path);
+      return;
+    }
+    // A type given by a parameter or condition may be Automation (the default is Command).
+    const kind = doc.Properties?.DocumentType;
+    if (kind !== 'Automation' && (kind === undefined || typeof kind === 'string')) return;
+    const content = kind === 'Automation' ? doc.Properties.Content : '(a document type the guard cannot read)';
+    for (const reason of automationSteps(content, TemplateReader.READ_SERVICES)) {
+      this.b.unresolvedValue(id, property, reason, AUTOMATION_FIX, undefined, path);
+    }
+  }
+
+  /**
+   * What a trigger's target value starts (`Started`): a function or state machine of the app — by `Ref` or `Fn::GetAtt`,
+   * an alias or version of it, an ARN built around it, its literal name or ARN, an export of another stack the guard was
+   * given —, an Automation runbook (`automation-definition`), or code named by a value the guard cannot read; none for
+   * what is no code (a queue, a topic) or code outside the app named by a literal. `anyTarget`: a rule's or schedule's
+   * target, which may be any of them; otherwise only a function may be named (an event source mapping's `FunctionName`:
+   * a name, a partial ARN).
+   */
+  private startedBy(value: unknown, anyTarget: boolean, depth = 0): Started[] {
+    if (value === undefined || value === null) return [];
+    // Deeper than any template writes: aliases of aliases, imports of imports.
+    if (depth > 4 || isDynamicReference(value)) return [{ kind: 'unseen' }];
+    if (typeof value === 'string') return this.startedByText(value, anyTarget);
+    if (typeof value !== 'object' || Array.isArray(value)) return [];
+    const v = value as any;
+    const branches = v['Fn::If'];
+    if (Array.isArray(branches)) return [branches[1], branches[2]].flatMap((b) => this.startedBy(b, anyTarget, depth + 1));
+    const imported = v['Fn::ImportValue'];
+    if (imported !== undefined) {
+      const exported = this.exported(imported);
+      return exported ? exported.reader.startedBy(exported.value, anyTarget, depth + 1) : [{ kind: 'unseen' }];
+    }
+    const att = getAtt(value);
+    if (typeof v.Ref === 'string' || att) return this.startedByResource(typeof v.Ref === 'string' ? v.Ref : att![0], att?.[1], depth);
+    // Text with references (`Fn::Sub`, `Fn::Join`); one reference alone is that reference.
+    const pieces = this.textPieces(value);
+    if (pieces?.length === 1 && typeof pieces[0] !== 'string') return this.startedBy(pieces[0].ref, anyTarget, depth + 1);
+    const text = this.relayText(value);
+    const runbook = anyTarget ? runbookInArn(text) : undefined;
+    if (runbook) {
+      // `automation-definition/${Doc}`: the template's document by its name (its `Ref`).
+      const at = pieces?.findIndex((x) => typeof x === 'string' && x.endsWith('automation-definition/')) ?? -1;
+      const [named, after] = at >= 0 ? [pieces![at + 1], pieces![at + 2]] : [];
+      const document = named !== undefined && typeof named !== 'string' ? this.logicalIdOf(named.ref, 'AWS::SSM::Document') : undefined;
+      if (document !== undefined && (after === undefined || (typeof after === 'string' && after.startsWith(':')))) return [{ kind: 'runbook', reader: this, document }];
+      return [{ kind: 'runbook', reader: this, name: runbook.name }];
+    }
+    if (anyTarget && namesNoCode(text)) return [];
+    // An ARN built around a function's or state machine's name (`function:${Fn}`): that code.
+    const code = [...this.referenced(value)].filter((i) => CODE_TYPES.has(this.resources[i]?.Type ?? '')).flatMap((i) => this.startedByResource(i, undefined, depth + 1));
+    if (code.length > 0) return code;
+    // Literal but for the deploying partition, region and account: read as a literal.
+    return /\{(?!(partition|region|accountid|urlsuffix)\})/.test(text) ? [{ kind: 'unseen' }] : this.startedByText(text, anyTarget);
+  }
+
+  /** What a resource of the template (or a parameter) named by `Ref` or `Fn::GetAtt [logicalId, attribute]` starts (`startedBy`). */
+  private startedByResource(logicalId: string, attribute: string | undefined, depth: number): Started[] {
+    const r = this.resources[logicalId];
+    // A template parameter; a pseudo parameter names no code.
+    if (r === undefined) return PSEUDO.test(logicalId) ? [] : [{ kind: 'unseen' }];
+    switch (r.Type) {
+      case 'AWS::Lambda::Function': return [{ kind: 'function', reader: this, logicalId }];
+      case 'AWS::StepFunctions::StateMachine': return [{ kind: 'state machine', reader: this, logicalId }];
+      // An alias or version runs its function's code (Lambda Developer Guide, "Lambda function aliases").
+      case 'AWS::Lambda::Alias': case 'AWS::Lambda::Version': return this.startedBy(r.Properties?.FunctionName, false, depth + 1);
+      default:
+        // What a custom resource or a registry type's handler returns, a stack's outputs, a wait condition's data, a
+        // parameter's value, another resource's function: any text.
+        if (!isAwsType(r.Type) || (attribute !== undefined && OPAQUE_ATTRIBUTES.test(`${r.Type}.${attribute}`))) return [{ kind: 'unseen' }];
+        return [];
+    }
+  }
+
+  /**
+   * What a literal target starts (`startedBy`; the deploying partition, region and account may be rendered): a runbook;
+   * a function or state machine of the template by its literal name (its ARN, or where only a function may be named,
+   * its name or partial ARN); nothing else the guard judges.
+   */
+  private startedByText(text: string, anyTarget: boolean): Started[] {
+    const runbook = runbookInArn(text);
+    if (runbook) return anyTarget ? [{ kind: 'runbook', reader: this, name: runbook.name }] : [];
+    const literal = relayLiteral(text);
+    const name = literal?.service === 'lambda' ? literal.name
+      : !anyTarget && !text.startsWith('arn:') ? /^(?:(?:\d{12}|\{accountid\}):function:)?([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(text)?.[1] : undefined;
+    const kind = name !== undefined ? 'function' : literal?.service === 'states' ? 'state machine' : undefined;
+    if (kind === undefined) return [];
+    const logicalId = this.relayNames().get(`${kind === 'function' ? 'lambda' : 'states'}:${name ?? literal!.name}`);
+    const type = kind === 'function' ? 'AWS::Lambda::Function' : 'AWS::StepFunctions::StateMachine';
+    return logicalId !== undefined && this.resources[logicalId]?.Type === type ? [{ kind, reader: this, logicalId }] : [];
   }
 
   /** The `AWS::SSM::Document` of this template whose literal `Name` is the literal `value`, if one. */
   private documentNamed(value: unknown): { Type: string; Properties?: any } | undefined {
-    if (typeof value !== 'string') return undefined;
+    if (typeof value !== 'string' || isDynamicReference(value)) return undefined;
     return Object.values(this.resources).find((r) => r.Type === 'AWS::SSM::Document' && r.Properties?.Name === value);
   }
 
@@ -3368,6 +3487,25 @@ function namesItsResource(value: unknown, type: string): boolean {
   const att = Array.isArray(inner) && /^\d+$/.test(String(inner[0])) ? getAtt(inner[1]) : undefined;
   return att !== undefined && att[1] === 'EndpointIds';
 }
+
+/** What a trigger's target starts (`TemplateReader.startedBy`). */
+type Started =
+  /** A function (bounded by its role) or a state machine (read by its definition) of a template of the app (`reader`'s). */
+  | { readonly kind: 'function' | 'state machine'; readonly reader: TemplateReader; readonly logicalId: string }
+  /** An Automation runbook: a document of `reader`'s template, or one by its name (undefined: an expression). */
+  | { readonly kind: 'runbook'; readonly reader: TemplateReader; readonly document?: string; readonly name?: string }
+  /** Code named by a value the guard cannot read. */
+  | { readonly kind: 'unseen' };
+
+/** The types of code a trigger's target may name by reference: functions, their aliases and versions, state machines. */
+const CODE_TYPES: ReadonlySet<string> = new Set(['AWS::Lambda::Function', 'AWS::Lambda::Alias', 'AWS::Lambda::Version', 'AWS::StepFunctions::StateMachine']);
+
+/**
+ * Attributes of AWS types that hold text of another's making (`Type.Attribute`): a stack's or provisioned product's
+ * outputs, a wait condition's data, an SSM parameter's value, and another resource's function or state machine (a
+ * function URL's `FunctionArn`), which the guard does not follow.
+ */
+const OPAQUE_ATTRIBUTES = /^(AWS::CloudFormation::Stack\.Outputs\..+|AWS::ServiceCatalog::CloudFormationProvisionedProduct\.Outputs\..+|AWS::CloudFormation::WaitCondition\.Data|AWS::SSM::Parameter\.Value|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+\.(Function(Arn|Name)|StateMachineArn))$/;
 
 /** A type AWS defines (not `Custom::`, `AWS::CloudFormation::CustomResource` or a registry extension's). */
 function isAwsType(type: string | undefined): boolean {

@@ -18,8 +18,8 @@ import {
 } from './builder';
 import { customResourcePowers, TemplateView, templateIam } from './custom-resource-code';
 import {
-  AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, documentNameInArn, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
-  TERRAFORM_CODE_FIX,
+  automationFix, automationSteps, deployCodeFix, deployCodeReason, documentNameInArn, namesNoCode, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
+  runbookInArn, TERRAFORM_CODE_FIX, Trigger, UNSEEN_CODE_FIX, unseenCodeReason,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import { cloudFormationReadServices } from './extract-cloudformation';
@@ -1060,25 +1060,15 @@ class ConfigReader {
     // An Automation document of the configuration that an association or a Config remediation runs automatically once
     // applied: judged step by step, as in CloudFormation (deploy-code.ts `automationSteps`).
     [['aws_ssm_association', 'aws_config_remediation_configuration'], (reader, c) => {
-      const { b, p, id, type } = c;
+      const { p, id, type } = c;
       if (type === 'aws_ssm_association') instanceCommand(c);
       if (type === 'aws_config_remediation_configuration' && p.target_type !== 'SSM_DOCUMENT') return;
       const property = type === 'aws_ssm_association' ? 'name' : 'target_id';
-      const doc = reader.named(p[property], 'aws_ssm_document', '(?:name|id|arn)') ?? reader.documentNamed(p[property]);
-      if (doc === undefined) {
-        // A document outside the configuration: its steps are not in it (deploy-code.ts `outsideDocumentReason`).
-        // A literal name or ARN; or an ARN whose partition, region or account come from their data sources.
-        const given = p[property];
-        const name = literal(given) ?? (typeof given === 'string' ? documentNameInArn(given) : undefined);
-        const reason = outsideDocumentReason(name, type === 'aws_ssm_association' ? 'association' : 'remediation');
-        if (reason) b.unresolvedValue(id, property, reason, OUTSIDE_DOCUMENT_FIX);
-        return;
-      }
-      // A type given by an expression may be Automation (the default is Command).
-      const kind = doc.document_type;
-      if (kind !== 'Automation' && (kind === undefined || literal(kind) !== undefined)) return;
-      const content = kind !== 'Automation' ? '(a document type the guard cannot read)' : doc.document_format === 'YAML' ? '(YAML)' : doc.content;
-      for (const reason of automationSteps(content, READ_SERVICES)) b.unresolvedValue(id, property, reason, AUTOMATION_FIX);
+      const given = p[property];
+      const doc = reader.named(given, 'aws_ssm_document', '(?:name|id|arn)') ?? reader.documentNamed(given);
+      // Outside the configuration: a literal name or ARN; or an ARN whose partition, region or account come from their data sources.
+      const name = doc !== undefined ? undefined : literal(given) ?? (typeof given === 'string' ? documentNameInArn(given) : undefined);
+      reader.runsDocument(id, property, doc, name, type === 'aws_ssm_association' ? 'association' : 'remediation');
     }],
     [['aws_autoscaling_group'], (reader, c) => {
       const { b, base, p, id } = c;
@@ -2113,34 +2103,163 @@ class ConfigReader {
     }
   }
 
-  /** Code run at plan or apply time that the configuration does not hold (`CODE_RUNNERS`, provisioners): unresolved. */
   /**
    * Code the configuration starts automatically once applied, as CloudFormation's (`TemplateReader.triggeredCode`): a
-   * function of the configuration that an EventBridge rule target, a Scheduler schedule, an event source mapping, an SNS
-   * subscription (protocol `lambda`) or a custom Config rule invokes is bounded by its role, read by
-   * custom-resource-code.ts on the configuration's IAM written as a template's (`codeView`). A role or policy the guard
-   * cannot read may allow anything (fail closed). A function outside the configuration is not its code.
+   * function of the configuration that an EventBridge rule target, a Scheduler schedule, an event source mapping, an
+   * SNS subscription (protocol `lambda`) or a custom Config rule starts (a state machine is left to what reads its
+   * definition) is bounded by its role, read
+   * by custom-resource-code.ts on the configuration's IAM written as a template's (`codeView`); a role or policy the
+   * guard cannot read may allow anything (fail closed). An Automation runbook a target starts (`automation-definition`)
+   * is judged as the documents an association runs (`runsDocument`). What a trigger names by a value the guard cannot
+   * read (a variable, a local, a module output, a data source's value, in a plan a value known only after apply that
+   * no resource of the plan gives) may be any of them: unresolved, unless the ARN's readable part names no code
+   * (`namesNoCode`). A function or state machine outside the configuration, named by a literal, is not its code.
    */
   private triggeredCode(address: string, type: string, p: any): void {
-    const functions: [string, unknown][] = [];
+    const targets: [string, unknown, Trigger][] = [];
     switch (type) {
-      case 'aws_cloudwatch_event_target': functions.push(['arn', p.arn]); break;
-      case 'aws_scheduler_schedule': blocks(p.target).forEach((t: any) => functions.push(['target.arn', t?.arn])); break;
-      case 'aws_lambda_event_source_mapping': functions.push(['function_name', p.function_name]); break;
-      case 'aws_sns_topic_subscription': if (p.protocol === 'lambda') functions.push(['endpoint', p.endpoint]); break;
+      case 'aws_cloudwatch_event_target': targets.push(['arn', p.arn, 'rule']); break;
+      // A target whose API calls no one can read is reported already, as the schedule's (`sdkIntegrations`).
+      case 'aws_scheduler_schedule': blocks(p.target).forEach((t: any) => {
+        if (!this.unreadableCalls(t?.arn)) targets.push(['target.arn', t?.arn, 'schedule']);
+      }); break;
+      case 'aws_lambda_event_source_mapping': targets.push(['function_name', p.function_name, 'event source mapping']); break;
+      // A protocol or owner the guard cannot read may be Lambda's.
+      case 'aws_sns_topic_subscription': if (p.protocol === 'lambda' || isExpression(p.protocol)) targets.push(['endpoint', p.endpoint, 'subscription']); break;
       case 'aws_config_config_rule': blocks(p.source).forEach((s: any) => {
-        if (s?.owner === 'CUSTOM_LAMBDA') functions.push(['source.source_identifier', s.source_identifier]);
+        if (s?.owner === 'CUSTOM_LAMBDA' || isExpression(s?.owner)) targets.push(['source.source_identifier', s?.source_identifier, 'Config rule']);
       }); break;
       default: return;
     }
-    for (const [property, value] of functions) {
-      const fn = this.addressOf(value, 'aws_lambda_function') ?? this.functionNamed(value);
-      if (fn === undefined) continue;
-      const powers = customResourcePowers(this.codeView(), { ServiceToken: { 'Fn::GetAtt': [fn, 'Arn'] } }, new Set());
-      if (powers.length > 0) {
-        this.b.unresolvedValue(this.id(address), property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered'), DEPLOY_CODE_FIX);
+    const id = this.id(address);
+    for (const [property, value, trigger] of targets) {
+      const anyTarget = trigger === 'rule' || trigger === 'schedule';
+      const judged = new Set<string>();
+      for (const started of this.startedBy(value, anyTarget)) {
+        const key = started.kind === 'unseen' ? 'unseen' : `${started.kind} ${started.kind === 'runbook' ? started.document ?? started.name : started.address}`;
+        if (judged.has(key)) continue;
+        judged.add(key);
+        if (started.kind === 'unseen') {
+          this.b.unresolvedValue(id, property, unseenCodeReason(trigger, String(value), anyTarget), UNSEEN_CODE_FIX);
+        } else if (started.kind === 'runbook') {
+          // A remediation's runs only Automation too (`outsideDocumentReason`).
+          const doc = started.document !== undefined ? this.bodies.get(started.document) ?? {} : this.documentNamed(started.name);
+          this.runsDocument(id, property, doc, started.name, 'remediation');
+        } else if (started.kind === 'function') {
+          const powers = customResourcePowers(this.codeView(), { ServiceToken: { 'Fn::GetAtt': [started.address, 'Arn'] } }, new Set());
+          if (powers.length > 0) {
+            this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered', 'configuration'),
+              deployCodeFix('configuration'));
+          }
+        }
+        // A state machine of the configuration is read where the guard reads its definition, as in CloudFormation.
       }
     }
+  }
+
+  /**
+   * An SSM document the configuration runs automatically (an association, a remediation, a rule's runbook): one of the
+   * configuration (`doc`, its body) judged by its steps when it is (or may be) an Automation document; one outside it by
+   * its name (`outsideDocumentReason`: undefined, unreadable).
+   */
+  private runsDocument(id: string, property: string, doc: any, name: string | undefined, by: 'remediation' | 'association'): void {
+    if (doc === undefined) {
+      // A document outside the configuration: its steps are not in it (deploy-code.ts `outsideDocumentReason`).
+      const reason = outsideDocumentReason(name, by);
+      if (reason) this.b.unresolvedValue(id, property, reason, OUTSIDE_DOCUMENT_FIX);
+      return;
+    }
+    // A type given by an expression may be Automation (the default is Command).
+    const kind = doc.document_type;
+    if (kind !== 'Automation' && (kind === undefined || literal(kind) !== undefined)) return;
+    const content = kind !== 'Automation' ? '(a document type the guard cannot read)' : doc.document_format === 'YAML' ? '(YAML)' : doc.content;
+    for (const reason of automationSteps(content, READ_SERVICES)) this.b.unresolvedValue(id, property, reason, automationFix('configuration'));
+  }
+
+  /**
+   * What a trigger's target value starts (`TfStarted`), as the CloudFormation reader's `startedBy`: a function or state
+   * machine of the configuration — by a reference to any of its identifying attributes, an alias of it, an ARN built
+   * around it, its literal name or (in a plan) ARN, a data source that looks it up by a literal name —, an Automation
+   * runbook, or code named by a value the guard cannot read; none for what is no code or code outside the
+   * configuration named by a literal. `anyTarget`: a rule's or schedule's target; otherwise only a function.
+   */
+  private startedBy(value: unknown, anyTarget: boolean, depth = 0): TfStarted[] {
+    if (value === undefined || value === null) return [];
+    // Deeper than any configuration writes: aliases of aliases.
+    if (depth > 4 || value instanceof PlanUnknown) return [{ kind: 'unseen' }];
+    if (value instanceof PlanReference) return this.startedByAddress(value.address, value.attribute, depth);
+    const text = value instanceof PlanTemplate ? value.text : typeof value === 'string' ? value : undefined;
+    if (text === undefined) return [];
+    if (!(value instanceof PlanTemplate) && (this.plan || !templated(text))) return this.startedByText(text, anyTarget);
+    const expressions = interpolationsOf(text);
+    // A template directive (`%{ if … }`) may write any text.
+    if (/(^|[^%])%\{/.test(text)) return [{ kind: 'unseen' }];
+    const references = expressions.map((e) => REFERENCE.exec(e));
+    // One reference alone is that reference.
+    if (expressions.length === 1 && text === `\${${expressions[0]}}` && references[0]) return this.startedByAddress(references[0][1], references[0][2], depth);
+    const rendered = this.render(value);
+    // As written: the partition, region and account by their data sources (`runbookInArn`).
+    const runbook = anyTarget ? runbookInArn(text) : undefined;
+    if (runbook) {
+      // `automation-definition/${aws_ssm_document.d.name}`: the configuration's document.
+      const named = /automation-definition\/\$\{(aws_ssm_document\.[A-Za-z0-9_-]+)\.name\}(:|$)/.exec(text)?.[1];
+      if (named !== undefined && this.types.get(named) === 'aws_ssm_document') return [{ kind: 'runbook', document: named }];
+      return [{ kind: 'runbook', name: runbook.name }];
+    }
+    if (anyTarget && namesNoCode(rendered)) return [];
+    // An ARN built around a function's or state machine's name (`function:${aws_lambda_function.f.function_name}`): that code.
+    const code = references.flatMap((r) => (r && TF_CODE_TYPES.has(this.types.get(r[1]) ?? '') ? this.startedByAddress(r[1], r[2], depth + 1) : []));
+    if (code.length > 0) return code;
+    // Literal but for the deploying partition, region and account: read as a literal.
+    return /\{(?!(partition|region|accountid)\})/.test(rendered) ? [{ kind: 'unseen' }] : this.startedByText(rendered, anyTarget);
+  }
+
+  /** What a resource or data source of the configuration, referred to by its `attribute`, starts (`startedBy`). */
+  private startedByAddress(address: string, attribute: string | undefined, depth: number): TfStarted[] {
+    const data = /^data\.(aws_[a-z0-9_]+)\./.exec(address)?.[1];
+    if (data !== undefined) {
+      // The deploying region, partition and account name no code.
+      if (/^aws_(region|partition|caller_identity)$/.test(data)) return [];
+      const body = this.dataEntries.find((e) => e.address === address)?.body;
+      // A function or state machine looked up by a literal name: that name (a function of the configuration, or one outside).
+      if (data === 'aws_lambda_function' || data === 'aws_sfn_state_machine') {
+        const name = literal(data === 'aws_lambda_function' ? body?.function_name : body?.name);
+        return name === undefined ? [{ kind: 'unseen' }] : this.startedByText(data === 'aws_lambda_function' ? name : `arn:{partition}:states:{region}:{accountid}:stateMachine:${name}`, false);
+      }
+      return IDENTIFYING.test(attribute ?? '') ? [] : [{ kind: 'unseen' }];
+    }
+    const type = this.types.get(address);
+    switch (type) {
+      // Not a resource of the configuration (a variable, a module's output…), or not of the AWS provider: any text.
+      case undefined: return [{ kind: 'unseen' }];
+      case 'aws_lambda_function': return [{ kind: 'function', address }];
+      case 'aws_sfn_state_machine': return [{ kind: 'state machine', address }];
+      // An alias runs its function's code (Lambda Developer Guide, "Lambda function aliases").
+      case 'aws_lambda_alias': return this.startedBy(this.bodies.get(address)?.function_name, false, depth + 1);
+      default: return type.startsWith('aws_') && IDENTIFYING.test(attribute ?? '') ? [] : [{ kind: 'unseen' }];
+    }
+  }
+
+  /**
+   * What a literal target starts (`startedBy`; the deploying partition, region and account may be rendered): a runbook;
+   * a function or state machine of the configuration by its literal name or, in a plan, ARN; nothing else it judges.
+   */
+  private startedByText(text: string, anyTarget: boolean): TfStarted[] {
+    const runbook = runbookInArn(text);
+    if (runbook) return anyTarget ? [{ kind: 'runbook', name: runbook.name }] : [];
+    const arn = relayLiteral(text);
+    const name = arn?.service === 'lambda' ? arn.name
+      : !anyTarget && !text.startsWith('arn:') ? /^(?:(?:\d{12}|\{accountid\}):function:)?([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(text)?.[1] : undefined;
+    const fn = this.functionNamed(text) ?? (name !== undefined ? this.functionNamed(name) : undefined);
+    if (fn !== undefined) return [{ kind: 'function', address: fn }];
+    if (arn?.service !== 'states') return [];
+    const machines = this.entries.filter((e) => e.type === 'aws_sfn_state_machine' && (e.body?.name === arn.name || (this.plan && e.body?.arn === text)));
+    return machines.length === 1 ? [{ kind: 'state machine', address: machines[0].address }] : [];
+  }
+
+  /** Whether a schedule target's API calls cannot be read (`sdkIntegrations` reports it). */
+  private unreadableCalls(value: unknown): boolean {
+    return typeof value === 'string' ? this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value)) : isExpression(value);
   }
 
   /** The address of the function of the configuration a literal names by its name or (in a plan) its ARN, if exactly one. */
@@ -2230,6 +2349,7 @@ class ConfigReader {
       grants: iam.grants,
       handedKeys,
       readServices: READ_SERVICES,
+      output: 'configuration',
       render: (v) => {
         const att = (v as any)?.['Fn::GetAtt'];
         if (Array.isArray(att)) return `\${${att[0]}.arn}`;
@@ -2827,10 +2947,7 @@ class ConfigReader {
     for (const [property, value] of integrations.properties(body)) {
       // A variable, local, module output or file (`file()`, `templatefile()`), or in a plan a value known only after
       // apply, may name any call.
-      const unreadableValue = typeof value === 'string'
-        ? this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value))
-        : isExpression(value);
-      if (unreadableValue) {
+      if (this.unreadableCalls(value)) {
         this.b.unresolvedValue(this.id(address), property, sdkCallsUnreadable(integrations.caller), SDK_CALLS_UNREADABLE_FIX);
         continue;
       }
@@ -3972,6 +4089,28 @@ class ConfigReader {
     });
   }
 }
+
+/** What a trigger's target starts (`ConfigReader.startedBy`), as the CloudFormation reader's `Started`. */
+type TfStarted =
+  /** A function (bounded by its role) or a state machine (read by its definition) of the configuration. */
+  | { readonly kind: 'function' | 'state machine'; readonly address: string }
+  /** An Automation runbook: a document of the configuration (its address), or one by its name (undefined: an expression). */
+  | { readonly kind: 'runbook'; readonly document?: string; readonly name?: string }
+  /** Code named by a value the guard cannot read. */
+  | { readonly kind: 'unseen' };
+
+/** The types of code a target may name by reference: functions, their aliases, state machines. */
+const TF_CODE_TYPES: ReadonlySet<string> = new Set(['aws_lambda_function', 'aws_lambda_alias', 'aws_sfn_state_machine']);
+
+/** One interpolation that is a reference to a resource's or data source's attribute: the address and the attribute. */
+const REFERENCE = /^\s*((?:data\.)?aws_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?)\.([a-z_]+)\s*$/;
+
+/**
+ * The attributes by which a resource of another kind than code is named as a target (hashicorp/aws 5.x): its own ARN,
+ * id, name or URL, an API's execution ARN. Others may hold any text (an SSM parameter's `value`, a stack's `outputs`, a
+ * mapping's `function_arn`, which names a function the guard would not follow).
+ */
+const IDENTIFYING = /^(arn|id|name|url|execution_arn)$/;
 
 /** The argument that names a relaying resource, and its service as ARNs spell it (`ConfigReader.relayNames`, `relayLiteral`). */
 /**

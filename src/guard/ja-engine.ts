@@ -260,8 +260,15 @@ const PATTERNS: readonly Pattern[] = [
     () => '呼び出しが作るものを、ガードが読むテンプレートのリソースとして宣言する（createRoute なら AWS::EC2::Route、authorizeSecurityGroupIngress なら '
       + 'AWS::EC2::SecurityGroupIngress など）か、読むだけのアクション（describe…、get…、list…）だけを呼ぶ'],
   // Deploy-time code (deploy-code.ts, custom-resource-code.ts, Terraform's provisioners and invocations).
-  [/^the function this trigger starts runs code whenever it is triggered that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
-    (m) => `このトリガーが起動する関数は、テンプレートにないコードを起動のたびに実行し、それがネットワークを変えうる: ${m[1].split('; ').map(jaPower).join('。')}${m[2] ? `（ほか ${m[2]} 件）` : ''}`],
+  [/^the function this trigger starts runs code whenever it is triggered that the (template|configuration) does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
+    (m) => `このトリガーが起動する関数は、${jaOutput(m[1])}にないコードを起動のたびに実行し、それがネットワークを変えうる: `
+      + `${m[2].split('; ').map(jaPower).join('。')}${m[3] ? `（ほか ${m[3]} 件）` : ''}`],
+  [/^the (target|function) this (rule|schedule|event source mapping|subscription|Config rule) starts is named by (.+), which the guard cannot read: it may be any (function, state machine or Automation runbook|function), and its code may change the network$/,
+    (m) => `この${JA_TRIGGERS[m[2]]}が起動する${m[1] === 'target' ? 'ターゲット' : '関数'}は、ガードが読めない ${m[3]} で指定されている。`
+      + `${m[4] === 'function' ? 'どの関数' : 'どの関数・ステートマシン・Automation ランブック'}でもありえ、そのコードがネットワークを変えうる`],
+  [/^name what the trigger starts by a reference to a function, state machine or Automation document of the guarded template or configuration \(not a parameter, import, variable or value another resource returns\), so that the guard can judge its code$/,
+    () => 'トリガーが起動するものは、ガード対象のテンプレートか構成の関数・ステートマシン・Automation ドキュメントへの参照で指定する（パラメータ・インポート・変数・'
+      + '他のリソースが返す値を使わない）。そうすればガードがそのコードを判定できる'],
   [/^the Automation document it runs is not JSON the guard can read \(YAML, or a value known at deploy time\), so any step may change the network$/,
     () => '実行する Automation ドキュメントがガードの読める JSON ではない（YAML、またはデプロイ時に決まる値）ため、どのステップもネットワークを変えうる'],
   [/^the Automation document it runs has no mainSteps the guard can read, so any step may change the network$/,
@@ -275,8 +282,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^declare the Automation document in the guarded template or configuration \(with steps that only read\), or run only AWS-owned documents the guard knows \(AWS-PublishSNSNotification; for an association, Command documents such as AWS-RunPatchBaseline\)$/,
     () => 'Automation ドキュメントをガード対象のテンプレートか構成で宣言する（読むだけのステップにする）か、ガードが知っている AWS 所有のドキュメント'
       + '（AWS-PublishSNSNotification、関連付けでは AWS-RunPatchBaseline などの Command ドキュメント）だけを実行する'],
-  [/^declare what the document makes as resources of the template, which the guard reads, or give it only steps that read \(aws:executeAwsApi with describe\.\.\., get\.\.\., list\.\.\., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty\)$/,
-    () => 'ドキュメントが作るものを、ガードが読むテンプレートのリソースとして宣言するか、読むだけのステップ（describe…・get…・list… の aws:executeAwsApi、aws:assertAwsResourceProperty、aws:waitForAwsResourceProperty）だけにする'],
+  [/^declare what the document makes as resources of the (template|configuration), which the guard reads, or give it only steps that read \(aws:executeAwsApi with describe\.\.\., get\.\.\., list\.\.\., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty\)$/,
+    (m) => `ドキュメントが作るものを、ガードが読む${jaOutput(m[1])}のリソースとして宣言するか、`
+      + '読むだけのステップ（describe…・get…・list… の aws:executeAwsApi、aws:assertAwsResourceProperty、aws:waitForAwsResourceProperty）だけにする'],
   [/^this (custom resource|hook) runs code at deploy time that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
     (m) => `この${m[1] === 'hook' ? 'フック' : 'カスタムリソース'}は、テンプレートにないコードをデプロイ時に実行し、それがネットワークを変えうる: `
       + `${m[2].split('; ').map(jaPower).join('。')}${m[3] ? `（ほか ${m[3]} 件）` : ''}`],
@@ -284,9 +292,9 @@ const PATTERNS: readonly Pattern[] = [
     () => 'フックのタイプはガード対象のテンプレートの外で登録・有効化するか、関数とロールがテンプレートにあり、読むだけのアクションしか許可しない Lambda フックを使う'],
   [/^it registers a hook whose handler runs on the deployments of this and other stacks, with code the template does not hold, and it may change the network$/,
     () => 'このスタックや他のスタックのデプロイ時に動くハンドラーを持つフックを登録し、そのコードはテンプレートになく、ネットワークを変えうる'],
-  [/^declare what the code makes as resources of the template, which the guard reads \(routes, gateways, security group rules\.\.\.\), and give the function's role only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\) or touch no network \(logs, S3 objects, SSM parameters\), written out in the template$/,
-    () => 'コードが作るものを、ガードが読むテンプレートのリソース（ルート、ゲートウェイ、セキュリティグループのルールなど）として宣言し、関数のロールには読むだけの'
-      + 'アクション（describe…、get…、list…）か、ネットワークに触れないアクション（ログ、S3 オブジェクト、SSM パラメータ）だけを、テンプレートに書き出して与える'],
+  [/^declare what the code makes as resources of the (template|configuration), which the guard reads \(routes, gateways, security group rules\.\.\.\), and give the function's role only actions that read \(describe\.\.\., get\.\.\., list\.\.\.\) or touch no network \(logs, S3 objects, SSM parameters\), written out in the (?:template|configuration)$/,
+    (m) => `コードが作るものを、ガードが読む${jaOutput(m[1])}のリソース（ルート、ゲートウェイ、セキュリティグループのルールなど）として宣言し、関数のロールには読むだけの`
+      + `アクション（describe…、get…、list…）か、ネットワークに触れないアクション（ログ、S3 オブジェクト、SSM パラメータ）だけを、${jaOutput(m[1])}に書き出して与える`],
   [/^the plan holds no configuration for this module where the guard reads it, so its resources' provisioners and written arguments cannot be read$/,
     () => 'ガードが読む場所にこのモジュールの構成がプランにないため、そのリソースのプロビジョナーや書かれた引数を読めない'],
   [/^check the plan terraform show -json writes, whole and unedited$/, () => 'terraform show -json が書いたプランを、編集せずそのまま検査する'],
@@ -652,31 +660,46 @@ const PATTERNS: readonly Pattern[] = [
   [/^(".+") covers a whole public suffix \((.+)\) \(TLD-wide, AP-2\)$/, (m) => `（${m[1]}）がパブリックサフィックス（${m[2]}）全体を対象にしている（TLD 全体、AP-2）`],
 ];
 
+/** What the deploy-time code messages call the output (deploy-code.ts `OutputWord`), in Japanese. */
+function jaOutput(word: string): string {
+  return word === 'configuration' ? '構成' : 'テンプレート';
+}
+
+/** What starts code once deployed (deploy-code.ts `Trigger`), in Japanese. */
+const JA_TRIGGERS: Readonly<Record<string, string>> = {
+  'rule': 'ルール（EventBridge）',
+  'schedule': 'スケジュール（EventBridge Scheduler）',
+  'event source mapping': 'イベントソースマッピング（Lambda）',
+  'subscription': 'サブスクリプション（SNS）',
+  'Config rule': 'Config ルール',
+};
+
 /** One item of what lets deploy-time code change the network (custom-resource-code.ts), in Japanese. */
 function jaPower(text: string): string {
   const problems: Readonly<Record<string, string>> = {
     'its policy document is not written out in the template': 'ポリシードキュメントがテンプレートに書き出されていない',
+    'its policy document is not written out in the configuration': 'ポリシードキュメントが構成に書き出されていない',
     'a statement of its policy is not written out': 'ポリシーのステートメントが書き出されていない',
     'a statement allows every action but those it names (NotAction)': 'ステートメントが、名前を挙げたもの以外のすべてのアクションを許可している（NotAction）',
     'an action of its policy is not written out': 'ポリシーのアクションが書き出されていない',
   };
   let m: RegExpExecArray | null;
-  if ((m = /^its service token (.+) is no Lambda function of this template, so nothing bounds the code it runs$/.exec(text))) {
-    return `サービストークン ${m[1]} がこのテンプレートの Lambda 関数ではなく、実行するコードを何も制限しない`;
+  if ((m = /^its service token (.+) is no Lambda function of this (template|configuration), so nothing bounds the code it runs$/.exec(text))) {
+    return `サービストークン ${m[1]} がこの${jaOutput(m[2])}の Lambda 関数ではなく、実行するコードを何も制限しない`;
   }
-  if ((m = /^the role of (\S+) \((.+)\) is not a role of this template$/.exec(text))) return `${m[1]} のロール（${m[2]}）がこのテンプレートのロールではない`;
-  if ((m = /^(\S+) has managed policy (.+), which is not in the template$/.exec(text))) return `${m[1]} に、テンプレートにない管理ポリシー ${m[2]} が付いている`;
+  if ((m = /^the role of (\S+) \((.+)\) is not a role of this (template|configuration)$/.exec(text))) return `${m[1]} のロール（${m[2]}）がこの${jaOutput(m[3])}のロールではない`;
+  if ((m = /^(\S+) has managed policy (.+), which is not in the (template|configuration)$/.exec(text))) return `${m[1]} に、${jaOutput(m[3])}にない管理ポリシー ${m[2]} が付いている`;
   if ((m = /^(inline policy|policy) (\S+) of (\S+): (.+)$/.exec(text)) && problems[m[4]]) {
     return `${m[3]} の${m[1] === 'policy' ? 'ポリシー' : 'インラインポリシー'} ${m[2]}: ${problems[m[4]]}`;
   }
-  if ((m = /^(\S+) allows (\S+) on (.+), not only on (functions|state machines) of this template$/.exec(text))) {
-    return `${m[1]} が ${m[2]} を ${m[3]} に許可しており、このテンプレートの${m[4] === 'functions' ? '関数' : 'ステートマシン'}に限られない`;
+  if ((m = /^(\S+) allows (\S+) on (.+), not only on (functions|state machines) of this (template|configuration)$/.exec(text))) {
+    return `${m[1]} が ${m[2]} を ${m[3]} に許可しており、この${jaOutput(m[5])}の${m[4] === 'functions' ? '関数' : 'ステートマシン'}に限られない`;
   }
-  if ((m = /^the template makes access key (\S+), whose secret the code may be given$/.exec(text))) {
-    return `テンプレートがアクセスキー ${m[1]} を作り、そのシークレットがコードに渡されうる`;
+  if ((m = /^the (template|configuration) makes access key (\S+), whose secret the code may be given$/.exec(text))) {
+    return `${jaOutput(m[1])}がアクセスキー ${m[2]} を作り、そのシークレットがコードに渡されうる`;
   }
-  if ((m = /^permission (\S+) lets (\S+) invoke (.+), not a function of this template$/.exec(text))) {
-    return `アクセス許可 ${m[1]} が ${m[2]} に ${m[3]} の呼び出しを許しており、それはこのテンプレートの関数ではない`;
+  if ((m = /^permission (\S+) lets (\S+) invoke (.+), not a function of this (template|configuration)$/.exec(text))) {
+    return `アクセス許可 ${m[1]} が ${m[2]} に ${m[3]} の呼び出しを許しており、それはこの${jaOutput(m[4])}の関数ではない`;
   }
   if ((m = /^(\S+) allows (\S+)$/.exec(text))) return `${m[1]} が ${m[2]} を許可している`;
   return text;

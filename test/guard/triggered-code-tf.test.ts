@@ -5,8 +5,16 @@
  * Config remediation or a State Manager association runs may be an Automation document: GUARD-1, in both engines, unless
  * it is an AWS-owned document the guard knows.
  */
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { tf as tfGuard } from '../../src';
 import { checkTopology } from '../../src/guard/check';
-import { OUTSIDE_DOCUMENT_FIX, outsideDocumentReason } from '../../src/guard/deploy-code';
+import {
+  automationFix, deployCodeFix, deployCodeReason, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason, UNSEEN_CODE_FIX, unseenCodeReason,
+} from '../../src/guard/deploy-code';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
@@ -14,6 +22,7 @@ import { TopologyGraph } from '../../src/guard/graph';
 import { jaEngine } from '../../src/guard/ja-engine';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan } from '../support/hand-plan';
+import { notJapanese } from '../support/japanese';
 
 const guard1 = (graph: TopologyGraph) => checkTopology(graph, { model: NetworkModel.ALPHA })
   .filter((f) => f.ruleId === 'GUARD-1').map((f) => `${f.path}: ${f.message}`);
@@ -28,7 +37,8 @@ const OPENS = ['ec2:CreateInternetGateway', 'ec2:AttachInternetGateway', 'ec2:Cr
 const READS = ['ec2:DescribeRouteTables', 'logs:CreateLogStream', 'logs:PutLogEvents'];
 const FN = { f: { function_name: 'f', runtime: 'python3.12', handler: 'index.handler', filename: 'f.zip', role: '${aws_iam_role.r.arn}' } };
 const BASIC = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
-const REASON = /the function this trigger starts runs code whenever it is triggered that the template does not hold, and it may change the network: aws_iam_role\.r allows ec2:CreateInternetGateway/;
+/** The Terraform finding words the output as a configuration, not a template (its messages and fix). */
+const REASON = /the function this trigger starts runs code whenever it is triggered that the configuration does not hold, and it may change the network: aws_iam_role\.r allows ec2:CreateInternetGateway/;
 
 /** What starts the function `f`, by trigger. */
 const TRIGGERS: Record<string, [string, Record<string, unknown>]> = {
@@ -93,12 +103,12 @@ describe('Terraform: the role of a function an EventBridge rule starts', () => {
 
   test('a managed policy outside the configuration (AdministratorAccess): GUARD-1', () => {
     expect(tf({ aws_iam_role: { r: { assume_role_policy: TRUST, managed_policy_arns: ['arn:aws:iam::aws:policy/AdministratorAccess'] } }, aws_lambda_function: FN, ...trigger }).join('\n'))
-      .toMatch(/aws_cloudwatch_event_target\.t: .*aws_iam_role\.r has managed policy arn:aws:iam::aws:policy\/AdministratorAccess, which is not in the template/);
+      .toMatch(/aws_cloudwatch_event_target\.t: .*aws_iam_role\.r has managed policy arn:aws:iam::aws:policy\/AdministratorAccess, which is not in the configuration/);
   });
 
   test('a role the guard cannot read (a variable), or a policy given by an expression: GUARD-1', () => {
     expect(tf({ aws_lambda_function: { f: { ...FN.f, role: '${var.role}' } }, ...trigger }, { variable: { role: {} } }).join('\n'))
-      .toMatch(/aws_cloudwatch_event_target\.t: .*the role of aws_lambda_function\.f \(.*\) is not a role of this template/);
+      .toMatch(/aws_cloudwatch_event_target\.t: .*the role of aws_lambda_function\.f \(.*\) is not a role of this configuration/);
     expect(tf({ aws_iam_role: { r: { assume_role_policy: TRUST, inline_policy: [{ name: 'p', policy: '${file("p.json")}' }] } }, aws_lambda_function: FN, ...trigger }).join('\n'))
       .toMatch(/aws_cloudwatch_event_target\.t: .*inline policy p of aws_iam_role\.r: its policy document is not written out/);
   });
@@ -195,8 +205,151 @@ describe('an SSM document outside the output run automatically', () => {
   });
 });
 
+/**
+ * What a target names by a value the guard cannot read (red team 39), as in CloudFormation: a variable, a local, a
+ * data source's value, a resource of another provider, in a plan a value known only after apply that no resource of the
+ * plan gives: any function, state machine or runbook (GUARD-1 at the trigger), unless the ARN's readable part names no
+ * code. Before, none was judged.
+ */
+describe('Terraform: code a trigger names by a value the guard cannot read', () => {
+  const target = (arn: string) => ({ aws_cloudwatch_event_target: { t: { rule: 'e', arn } } });
+  const UNSEEN = /^aws_cloudwatch_event_target\.t: arn could not be resolved: the target this rule starts is named by .+, which the guard cannot read: it may be any function, state machine or Automation runbook, and its code may change the network$/m;
+
+  test('a variable, a local, an SSM parameter\'s value, another provider\'s resource, a function name from a variable: GUARD-1 naming the target', () => {
+    expect(tf(target('${var.fn}'), { variable: { fn: {} } }).join('\n')).toMatch(UNSEEN);
+    expect(tf(target('${var.fn}'), { variable: { fn: {} } }).join('\n')).toMatch(/named by \$\{var\.fn\}/);
+    expect(tf(target('${local.fn}'), { locals: { fn: 'x' } }).join('\n')).toMatch(UNSEEN);
+    expect(tf(target('${data.aws_ssm_parameter.p.value}'), { data: { aws_ssm_parameter: { p: { name: '/app/fn' } } } }).join('\n')).toMatch(UNSEEN);
+    expect(tf({ ...target('${terraform_data.x.output}'), terraform_data: { x: { input: 'arn' } } }).join('\n')).toMatch(UNSEEN);
+    expect(tf(target('arn:aws:lambda:ap-northeast-1:111122223333:function:${var.name}'), { variable: { name: {} } }).join('\n')).toMatch(UNSEEN);
+    // A function looked up by a name from a variable.
+    expect(tf(target('${data.aws_lambda_function.x.arn}'), { variable: { n: {} }, data: { aws_lambda_function: { x: { function_name: '${var.n}' } } } }).join('\n')).toMatch(UNSEEN);
+  });
+
+  test('an event source mapping, a subscription, a Config rule, a schedule the same', () => {
+    const found = tf({
+      aws_lambda_event_source_mapping: { m: { function_name: '${var.fn}', event_source_arn: 'arn:aws:sqs:ap-northeast-1:111122223333:q' } },
+      aws_sns_topic_subscription: { n: { protocol: 'lambda', endpoint: '${local.fn}', topic_arn: 'arn:aws:sns:ap-northeast-1:111122223333:t' } },
+      aws_config_config_rule: { c: { name: 'c', source: [{ owner: 'CUSTOM_LAMBDA', source_identifier: '${var.fn}' }] } },
+      aws_scheduler_schedule: { s: { schedule_expression: 'rate(1 minute)', flexible_time_window: { mode: 'OFF' }, target: { arn: '${data.aws_ssm_parameter.p.value}', role_arn: 'r' } } },
+    }, { variable: { fn: {} }, locals: { fn: 'x' }, data: { aws_ssm_parameter: { p: { name: '/app/fn' } } } }).join('\n');
+    expect(found).toMatch(/^aws_lambda_event_source_mapping\.m: function_name could not be resolved: the function this event source mapping starts is named by \$\{var\.fn\}, which the guard cannot read: it may be any function/m);
+    expect(found).toMatch(/^aws_sns_topic_subscription\.n: endpoint could not be resolved: the function this subscription starts is named by/m);
+    expect(found).toMatch(/^aws_config_config_rule\.c: source\.source_identifier could not be resolved: the function this Config rule starts is named by/m);
+    expect(found).toMatch(/^aws_scheduler_schedule\.s: target\.arn could not be resolved: the target this schedule starts is named by/m);
+  });
+
+  test('an ARN whose readable part names no code, a queue of the configuration, a function outside it by a literal: nothing', () => {
+    expect(tf(target('arn:aws:sqs:ap-northeast-1:111122223333:${var.q}'), { variable: { q: {} } })).toEqual([]);
+    expect(tf(target('arn:${data.aws_partition.p.partition}:ssm:${data.aws_region.r.name}::document/${var.doc}'), { variable: { doc: {} } })).toEqual([]);
+    expect(tf({ ...target('${aws_sqs_queue.q.arn}'), aws_sqs_queue: { q: { name: 'q' } } })).toEqual([]);
+    expect(tf(target('${data.aws_sqs_queue.q.arn}'), { data: { aws_sqs_queue: { q: { name: 'q' } } } })).toEqual([]);
+    expect(tf(target('arn:aws:lambda:ap-northeast-1:111122223333:function:elsewhere'))).toEqual([]);
+  });
+
+  test('plan: a target known only after apply that no resource of the plan gives: GUARD-1', () => {
+    const plan = handPlan([
+      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
+      { address: 'aws_cloudwatch_event_target.t', values: { rule: 'e' }, unknown: { id: true, arn: true }, expressions: { arn: { references: ['module.fns.arn', 'module.fns'] } } },
+    ]);
+    expect(guard1(extractTerraformPlan(plan as any)).join('\n')).toMatch(/^aws_cloudwatch_event_target\.t: arn could not be resolved: the target this rule starts is named by \(known after apply: .*\), which the guard cannot read/m);
+  });
+});
+
+/**
+ * A function of the configuration named otherwise than by its `arn` (red team 39): an alias, its literal name in an
+ * ARN, an ARN built around its name, a data source that looks it up by that name. Before, each passed unjudged.
+ */
+describe('Terraform: code of the configuration a trigger names another way is bounded by its role', () => {
+  const role = (actions: string[]) => ({ aws_iam_role: { r: { assume_role_policy: TRUST, inline_policy: [{ name: 'p', policy: policy(actions) }] } } });
+  const target = (arn: string) => ({ aws_cloudwatch_event_target: { t: { rule: 'e', arn } } });
+  const ways: Record<string, [Record<string, unknown>, Record<string, unknown>?]> = {
+    'an alias': [{ ...target('${aws_lambda_alias.a.arn}'), aws_lambda_alias: { a: { name: 'live', function_name: '${aws_lambda_function.f.function_name}', function_version: '$LATEST' } } }],
+    'its literal name in an ARN': [target('arn:aws:lambda:ap-northeast-1:111122223333:function:f')],
+    'an ARN built around its name': [target('arn:${data.aws_partition.p.partition}:lambda:${data.aws_region.r.name}:111122223333:function:${aws_lambda_function.f.function_name}')],
+    'a data source looking it up by its name': [target('${data.aws_lambda_function.x.arn}'), { data: { aws_lambda_function: { x: { function_name: 'f' } } } }],
+  };
+
+  test.each(Object.keys(ways))('%s: GUARD-1 when its role may open routes, nothing when it reads', (way) => {
+    const [resources, extra] = ways[way];
+    expect(tf({ ...role(OPENS), aws_lambda_function: FN, ...resources }, extra).join('\n')).toMatch(new RegExp(`^aws_cloudwatch_event_target\\.t: .*${REASON.source}`, 'm'));
+    expect(tf({ ...role(READS), aws_lambda_function: FN, ...resources }, extra)).toEqual([]);
+  });
+
+  test('a state machine of the configuration, by reference or an ARN around its name, is known: not reported as code named out of reach', () => {
+    const sm = { aws_sfn_state_machine: { m: { name: 'm', role_arn: 'arn:aws:iam::111122223333:role/s', definition: '{"StartAt":"a","States":{"a":{"Type":"Pass","End":true}}}' } } };
+    expect(tf({ ...sm, ...target('${aws_sfn_state_machine.m.arn}') })).toEqual([]);
+    expect(tf({ ...sm, ...target('arn:aws:states:ap-northeast-1:111122223333:stateMachine:${aws_sfn_state_machine.m.name}') })).toEqual([]);
+  });
+});
+
+/** An Automation runbook a rule target starts directly (`automation-definition`), as in CloudFormation (red team 39). */
+describe('Terraform: an Automation runbook a rule target starts', () => {
+  const target = (arn: string) => ({ aws_cloudwatch_event_target: { t: { rule: 'e', arn, role_arn: 'arn:aws:iam::111122223333:role/r' } } });
+  const doc = (api: string) => ({
+    aws_ssm_document: { d: { name: 'mine', document_type: 'Automation', document_format: 'JSON', content: JSON.stringify({ schemaVersion: '0.3', mainSteps: [{ name: 's', action: 'aws:executeAwsApi', inputs: { Service: 'ec2', Api: api } }] }) } },
+  });
+  const CONTEXT = 'arn:${data.aws_partition.p.partition}:ssm:${data.aws_region.r.name}:${data.aws_caller_identity.c.account_id}:automation-definition/';
+
+  test('an Automation document of the configuration, by reference or literal name: judged step by step', () => {
+    expect(tf({ ...doc('CreateRoute'), ...target(`${CONTEXT}\${aws_ssm_document.d.name}:$DEFAULT`) }).join('\n'))
+      .toMatch(/^aws_cloudwatch_event_target\.t: arn could not be resolved: automation document calls ec2 CreateRoute when it runs/m);
+    expect(tf({ ...doc('DescribeRouteTables'), ...target(`${CONTEXT}\${aws_ssm_document.d.name}:$DEFAULT`) })).toEqual([]);
+    expect(tf({ ...doc('CreateRoute'), ...target('arn:aws:ssm:ap-northeast-1:111122223333:automation-definition/mine:2') }).join('\n')).toMatch(/automation document calls ec2 CreateRoute/);
+  });
+
+  test('a runbook outside the configuration: GUARD-1 unless an AWS-owned one the guard knows; one named by a variable: GUARD-1', () => {
+    expect(tf(target('arn:aws:ssm:ap-northeast-1:111122223333:automation-definition/OpenTheGates:$DEFAULT')).join('\n'))
+      .toMatch(/^aws_cloudwatch_event_target\.t: arn could not be resolved: the SSM document OpenTheGates it runs is not in the output/m);
+    expect(tf(target(`${CONTEXT}AWS-PublishSNSNotification:$DEFAULT`))).toEqual([]);
+    expect(tf(target(`${CONTEXT}\${var.doc}:$DEFAULT`), { variable: { doc: {} } }).join('\n')).toMatch(/the SSM document it runs is named by a value the guard cannot read/);
+  });
+
+  test('the fix of a document of the configuration says configuration', () => {
+    const found = checkTopology(extractTerraform({ t: { resource: { ...NETWORK, ...doc('CreateRoute'), ...target('arn:aws:ssm:ap-northeast-1:111122223333:automation-definition/mine') } } as any }),
+      { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(found.map((f) => f.fix).join('\n')).toMatch(/declare what the document makes as resources of the configuration/);
+  });
+});
+
+test('Terraform: the finding of a function a trigger starts words the output as a configuration, in its reason and fix, in both languages', () => {
+  const resource = {
+    ...NETWORK,
+    aws_iam_role: { r: { assume_role_policy: TRUST, inline_policy: [{ name: 'p', policy: policy(OPENS) }] } },
+    aws_lambda_function: FN,
+    ...TRIGGERS['an EventBridge rule target'][1],
+  };
+  const found = checkTopology(extractTerraform({ t: { resource } as any }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+  expect(found).toHaveLength(1);
+  expect(`${found[0].message} ${found[0].fix}`).not.toMatch(/template/);
+  expect(found[0].fix).toMatch(/^declare what the code makes as resources of the configuration, .*written out in the configuration$/);
+  expect(`${found[0].ja?.message} ${found[0].ja?.fix}`).toMatch(/構成にないコード/);
+  expect(`${found[0].ja?.message} ${found[0].ja?.fix}`).not.toMatch(/テンプレート/);
+});
+
 test('the new reasons and fix have Japanese', () => {
   for (const text of [outsideDocumentReason('Mine', 'remediation'), outsideDocumentReason(undefined, 'association'), OUTSIDE_DOCUMENT_FIX]) {
     expect(jaEngine(text!)).toMatch(/ドキュメント/);
   }
+  for (const trigger of ['rule', 'schedule', 'event source mapping', 'subscription', 'Config rule'] as const) {
+    for (const anyTarget of [true, false]) expect(notJapanese(jaEngine(unseenCodeReason(trigger, '${var.fn}', anyTarget))!.replace('${var.fn}', ''))).toBeUndefined();
+  }
+  for (const output of ['template', 'configuration'] as const) {
+    for (const text of [deployCodeFix(output), automationFix(output), deployCodeReason('the function this trigger starts', ['r allows ec2:*'], 'whenever it is triggered', output)]) {
+      expect(notJapanese(jaEngine(text) ?? text)).toBeUndefined();
+    }
+  }
+  expect(notJapanese(jaEngine(UNSEEN_CODE_FIX) ?? UNSEEN_CODE_FIX)).toBeUndefined();
+});
+
+test('CDKTF: a rule target given by a variable is refused at synth, worded for a configuration', () => {
+  const stack = new TerraformStack(Testing.app(), 's');
+  new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+  new Vpc(stack, 'MnVpc', { cidrBlock: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } });
+  const fn = new TerraformVariable(stack, 'fn', { type: 'string' });
+  const rule = new CloudwatchEventRule(stack, 'Tick', { scheduleExpression: 'rate(1 minute)' });
+  new CloudwatchEventTarget(stack, 'Target', { rule: rule.name, arn: fn.stringValue });
+  tfGuard.TopologyGuard.apply(stack, { model: NetworkModel.ALPHA });
+  expect(() => Testing.synth(stack, true))
+    .toThrow(/\[aws_cloudwatch_event_target\.Target\] GUARD-1 critical .*: arn could not be resolved: the target this rule starts is named by \$\{var\.fn\}, which the guard cannot read/);
 });

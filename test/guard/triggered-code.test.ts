@@ -4,6 +4,13 @@
  * role as a custom resource's function is; an Automation document of the template that a Config remediation or a
  * State Manager association runs is judged step by step. Each that may change the network is GUARD-1.
  */
+import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { cdk } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
@@ -86,4 +93,166 @@ test('Terraform: an Automation document run by an association, with a CreateRout
   const found = (api: string) => checkTopology(extractTerraform({ t: config(api) as any }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => f.message);
   expect(found('CreateRoute').join('\n')).toMatch(/automation document calls ec2 CreateRoute when it runs/);
   expect(found('DescribeRouteTables')).toEqual([]);
+});
+
+/**
+ * What a trigger names by a value the guard cannot read (red team 39): a parameter, an import of no stack it was given,
+ * a custom resource's answer, a dynamic reference may name any function, state machine or runbook — one of the template
+ * whose role may open routes among them —, so it counts as code the guard cannot see (GUARD-1 at the trigger), unless
+ * the ARN's readable part names no code. Before, none of these was judged.
+ */
+describe('code a trigger names by a value the guard cannot read', () => {
+  const guard1With = (resources: Record<string, unknown>, parameters: Record<string, unknown> = {}) => checkTopology(
+    extractCloudFormation({ S: { Parameters: parameters, Resources: { ...NETWORK, ...resources } } as any }), { model: NetworkModel.ALPHA })
+    .filter((f) => f.ruleId === 'GUARD-1').map((f) => `${f.path}: ${f.message}`);
+  const P = { P: { Type: 'String' } };
+  const rule = (arn: unknown) => ({ T: { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 minute)', Targets: [{ Id: 't', Arn: arn }] } } });
+  const UNSEEN = (property: string) => new RegExp(`^T: ${property.replace(/[[\].]/g, '\\$&')} could not be resolved: the target this rule starts is named by .+, `
+    + 'which the guard cannot read: it may be any function, state machine or Automation runbook, and its code may change the network$', 'm');
+  const custom = { C: { Type: 'Custom::Answer', Properties: { ServiceToken: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }, FnRole: role('lambda.amazonaws.com', READS), Fn: fn };
+
+  test('a rule target by a parameter, an import of no stack the guard was given, a custom resource\'s answer, a dynamic reference: GUARD-1 naming the target', () => {
+    expect(guard1With(rule({ Ref: 'P' }), P).join('\n')).toMatch(UNSEEN('Targets[0].Arn'));
+    expect(guard1With(rule({ Ref: 'P' }), P).join('\n')).toMatch(/named by \{"Ref":"P"\}/);
+    expect(guard1With(rule({ 'Fn::ImportValue': 'FnArn' })).join('\n')).toMatch(UNSEEN('Targets[0].Arn'));
+    expect(guard1With({ ...custom, ...rule({ 'Fn::GetAtt': ['C', 'Arn'] }) }).join('\n')).toMatch(UNSEEN('Targets[0].Arn'));
+    expect(guard1With(rule('{{resolve:ssm:/app/fn-arn}}')).join('\n')).toMatch(UNSEEN('Targets[0].Arn'));
+    // An ARN whose function name is a parameter.
+    expect(guard1With(rule({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${P}' }), P).join('\n')).toMatch(UNSEEN('Targets[0].Arn'));
+  });
+
+  test('a schedule, an event source mapping, a subscription and a Config rule the same', () => {
+    const found = guard1With({
+      ...custom,
+      S1: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 minute)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: { 'Fn::GetAtt': ['C', 'Arn'] }, RoleArn: 'arn:aws:iam::111122223333:role/s' } } },
+      M: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: { Ref: 'P' }, EventSourceArn: 'arn:aws:sqs:ap-northeast-1:111122223333:q' } },
+      N: { Type: 'AWS::SNS::Subscription', Properties: { Protocol: 'lambda', Endpoint: { 'Fn::ImportValue': 'FnArn' }, TopicArn: 'arn:aws:sns:ap-northeast-1:111122223333:t' } },
+      R: { Type: 'AWS::Config::ConfigRule', Properties: { Source: { Owner: 'CUSTOM_LAMBDA', SourceIdentifier: { Ref: 'P' }, SourceDetails: [] } } },
+    }, P).join('\n');
+    expect(found).toMatch(/^S1: Target\.Arn could not be resolved: the target this schedule starts is named by \{"Fn::GetAtt":\["C","Arn"\]\}, which the guard cannot read/m);
+    expect(found).toMatch(/^M: FunctionName could not be resolved: the function this event source mapping starts is named by \{"Ref":"P"\}, which the guard cannot read: it may be any function, and its code may change the network$/m);
+    expect(found).toMatch(/^N: Endpoint could not be resolved: the function this subscription starts is named by/m);
+    expect(found).toMatch(/^R: Source\.SourceIdentifier could not be resolved: the function this Config rule starts is named by/m);
+  });
+
+  test('a schedule target by a parameter is reported once, as the schedule\'s unreadable API calls', () => {
+    const found = guard1With({ S1: { Type: 'AWS::Scheduler::Schedule', Properties: { ScheduleExpression: 'rate(1 minute)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: { Ref: 'P' }, RoleArn: 'r' } } } }, P);
+    expect(found).toEqual([expect.stringMatching(/^S1: Target\.Arn could not be resolved: the AWS API calls this schedule makes when it runs cannot be read at synth time$/)]);
+  });
+
+  test('an ARN whose readable part names no code (a queue, a topic, a Run Command document), a queue of the template: nothing', () => {
+    expect(guard1With(rule({ 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${P}' }), P)).toEqual([]);
+    expect(guard1With(rule({ 'Fn::Join': [':', ['arn:aws:sns:ap-northeast-1', { Ref: 'AWS::AccountId' }, { Ref: 'P' }]] }), P)).toEqual([]);
+    expect(guard1With(rule({ 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}::document/${P}' }), P)).toEqual([]);
+    expect(guard1With({ Q: { Type: 'AWS::SQS::Queue', Properties: {} }, ...rule({ 'Fn::GetAtt': ['Q', 'Arn'] }) })).toEqual([]);
+    // The service itself unreadable: any.
+    expect(guard1With(rule({ 'Fn::Sub': 'arn:${AWS::Partition}:${P}:${AWS::Region}:${AWS::AccountId}:function:f' }), P).join('\n')).toMatch(UNSEEN('Targets[0].Arn'));
+  });
+
+  test('a function outside the template named by a literal: not judged (its code is not the output\'s)', () => {
+    expect(guard1With(rule('arn:aws:lambda:ap-northeast-1:111122223333:function:elsewhere'))).toEqual([]);
+  });
+});
+
+/**
+ * A function of the app named otherwise than by `Fn::GetAtt [Fn, Arn]` (red team 39): an alias or version, its literal
+ * name in an ARN, an ARN built around its `Ref`, an export of another stack. Before, each passed unjudged.
+ */
+describe('code of the app a trigger names another way is bounded by its role', () => {
+  const named = { ...fn, Properties: { ...fn.Properties, FunctionName: 'opener' } };
+  const rule = (arn: unknown) => ({ T: { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 minute)', Targets: [{ Id: 't', Arn: arn }] } } });
+  const OPENING = /^T: Targets\[0\]\.Arn could not be resolved: the function this trigger starts runs code whenever it is triggered that the template does not hold, and it may change the network: FnRole allows ec2:CreateInternetGateway/m;
+  const ways: Record<string, Record<string, unknown>> = {
+    'an alias': { A: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Fn' }, FunctionVersion: '$LATEST', Name: 'live' } }, ...rule({ Ref: 'A' }) },
+    'a version': { V: { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: 'Fn' } } }, ...rule({ Ref: 'V' }) },
+    'its literal name in an ARN': rule('arn:aws:lambda:ap-northeast-1:111122223333:function:opener'),
+    'an ARN built around its Ref': rule({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn}' }),
+    'an event source mapping by its literal name': { T: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'opener', EventSourceArn: 'arn:aws:sqs:ap-northeast-1:111122223333:q' } } },
+  };
+
+  test.each(Object.keys(ways))('%s: GUARD-1 when its role may open routes, nothing when it reads', (way) => {
+    const opens = guard1({ ...NETWORK, FnRole: role('lambda.amazonaws.com', OPENS), Fn: named, ...ways[way] }).join('\n');
+    expect(opens).toMatch(way.startsWith('an event source') ? /^T: FunctionName could not be resolved: the function this trigger starts .*FnRole allows ec2:CreateInternetGateway/m : OPENING);
+    expect(guard1({ ...NETWORK, FnRole: role('lambda.amazonaws.com', READS), Fn: named, ...ways[way] })).toEqual([]);
+  });
+
+  test('a state machine of the template, by Ref or an ARN around its name, is known: not reported as code named out of reach', () => {
+    const sm = { Sm: { Type: 'AWS::StepFunctions::StateMachine', Properties: { StateMachineName: 'sm', RoleArn: 'arn:aws:iam::111122223333:role/s', DefinitionString: '{"StartAt":"a","States":{"a":{"Type":"Pass","End":true}}}' } } };
+    expect(guard1({ ...NETWORK, ...sm, ...rule({ Ref: 'Sm' }) })).toEqual([]);
+    expect(guard1({ ...NETWORK, ...sm, ...rule({ 'Fn::Sub': 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${Sm.Name}' }) })).toEqual([]);
+  });
+
+  test('a function of another stack the guard was given, by its export: bounded by its role there', () => {
+    const found = (actions: string[]) => checkTopology(extractCloudFormation({
+      Fns: { Resources: { FnRole: role('lambda.amazonaws.com', actions), Fn: fn }, Outputs: { A: { Value: ARN, Export: { Name: 'FnArn' } } } } as any,
+      S: { Resources: { ...NETWORK, ...rule({ 'Fn::ImportValue': 'FnArn' }) } } as any,
+    }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => `${f.path}: ${f.message}`);
+    expect(found(OPENS).join('\n')).toMatch(/T: Targets\[0\]\.Arn could not be resolved: the function this trigger starts .*FnRole allows ec2:CreateInternetGateway/);
+    expect(found(READS)).toEqual([]);
+  });
+});
+
+/**
+ * An Automation runbook an EventBridge rule starts directly (`automation-definition`; EventBridge User Guide, "Amazon
+ * EventBridge targets", Systems Manager Automation): judged as the documents a Config remediation runs (red team 39).
+ * Before, not judged at all.
+ */
+describe('an Automation runbook a rule starts', () => {
+  const rule = (arn: unknown) => ({
+    T: { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 minute)', Targets: [{ Id: 't', Arn: arn, RoleArn: 'arn:aws:iam::111122223333:role/r' }] } },
+  });
+  const doc = (api: string, name?: string) => ({
+    Doc: { Type: 'AWS::SSM::Document', Properties: { ...(name ? { Name: name } : {}), DocumentType: 'Automation', Content: { schemaVersion: '0.3', mainSteps: [{ name: 's', action: 'aws:executeAwsApi', inputs: { Service: 'ec2', Api: api } }] } } },
+  });
+  const RUNBOOK = 'arn:aws:ssm:ap-northeast-1:111122223333:automation-definition/';
+
+  test('an Automation document of the template, by its Ref in the ARN or its literal name: judged step by step', () => {
+    const sub = { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:automation-definition/${Doc}:$DEFAULT' };
+    expect(guard1({ ...NETWORK, ...doc('CreateRoute'), ...rule(sub) }).join('\n')).toMatch(/^T: Targets\[0\]\.Arn could not be resolved: automation document calls ec2 CreateRoute when it runs/m);
+    expect(guard1({ ...NETWORK, ...doc('DescribeRouteTables'), ...rule(sub) })).toEqual([]);
+    expect(guard1({ ...NETWORK, ...doc('CreateRoute', 'mine'), ...rule(`${RUNBOOK}mine:$LATEST`) }).join('\n')).toMatch(/automation document calls ec2 CreateRoute when it runs/);
+    expect(guard1({ ...NETWORK, ...doc('DescribeRouteTables', 'mine'), ...rule(`${RUNBOOK}mine:3`) })).toEqual([]);
+  });
+
+  test('a runbook outside the template: GUARD-1 unless an AWS-owned one the guard knows; one named by a parameter: GUARD-1', () => {
+    expect(guard1({ ...NETWORK, ...rule(`${RUNBOOK}OpenTheGates:$DEFAULT`) }).join('\n'))
+      .toMatch(/^T: Targets\[0\]\.Arn could not be resolved: the SSM document OpenTheGates it runs is not in the output/m);
+    expect(guard1({ ...NETWORK, ...rule(`${RUNBOOK}AWS-DisablePublicAccessForSecurityGroup:$DEFAULT`) }).join('\n')).toMatch(/the SSM document AWS-DisablePublicAccessForSecurityGroup it runs is not in the output/);
+    expect(guard1({ ...NETWORK, ...rule({ 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:automation-definition/AWS-PublishSNSNotification:$DEFAULT' }) })).toEqual([]);
+    expect(checkTopology(extractCloudFormation({ S: { Parameters: { P: { Type: 'String' } }, Resources: { ...NETWORK, ...rule({ 'Fn::Sub': `${RUNBOOK}\${P}:$DEFAULT` }) } } as any }),
+      { model: NetworkModel.ALPHA }).map((f) => f.message).join('\n')).toMatch(/the SSM document it runs is named by a value the guard cannot read/);
+  });
+});
+
+describe('AWS CDK: what an events.Rule targets, refused at synth', () => {
+  /** The app's GUARD-1 lines when it synthesizes a My Number VPC and a rule whose target `target` makes. */
+  const refused = (target: (stack: Stack) => events.IRuleTarget): string => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: [{ key: 'jichitai:segment', value: 'MY_NUMBER' }] });
+    new events.Rule(stack, 'Tick', { schedule: events.Schedule.rate(Duration.minutes(1)), targets: [target(stack)] });
+    cdk.TopologyGuard.apply(app, { model: NetworkModel.ALPHA });
+    try {
+      app.synth();
+      return '';
+    } catch (e) {
+      return (e as Error).message.split('\n').filter((l) => /GUARD-1/.test(l)).join('\n');
+    }
+  };
+  const handler = (stack: Stack, actions: string[]) => {
+    const f = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
+    f.addToRolePolicy(new iam.PolicyStatement({ actions, resources: ['*'] }));
+    return f;
+  };
+
+  test('a function imported by an ARN from a parameter: the target may be any code', () => {
+    expect(refused((stack) => new targets.LambdaFunction(lambda.Function.fromFunctionArn(stack, 'Imported', new CfnParameter(stack, 'FnArn').valueAsString))))
+      .toMatch(/GUARD-1 critical .*Targets\[0\]\.Arn could not be resolved: the target this rule starts is named by \{"Ref":"FnArn"\}, which the guard cannot read/);
+  });
+
+  test('an alias of a function of the stack: bounded by the function\'s role', () => {
+    expect(refused((stack) => new targets.LambdaFunction(handler(stack, ['ec2:CreateRoute']).addAlias('live'))))
+      .toMatch(/the function this trigger starts runs code whenever it is triggered that the template does not hold, and it may change the network: FnServiceRole\w+ allows ec2:CreateRoute/);
+    expect(refused((stack) => new targets.LambdaFunction(handler(stack, ['ec2:DescribeRouteTables']).addAlias('live')))).toBe('');
+  });
 });
