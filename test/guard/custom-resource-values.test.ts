@@ -16,18 +16,31 @@ import { checkTopology } from '../../src/guard/check';
 import { declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { formatFinding } from '../../src/guard/rule';
+import { exampleBlueprint, untouchedCdk } from '../support/untouched';
+import { DeclaredFlow, DeclaredSegmentHost } from '../../src/guard/declared';
 
 /** The α example's findings (every rule), after a change to the app and then to its template. */
 type Change = (stack: Stack, net: cdk.MunicipalNetwork) => void;
-function findings(change: Change = () => undefined, edit: (template: any) => void = () => undefined): string[] {
-  const app = new App({ builtinCloudFormationValidation: false });
-  const { stack, network } = buildCdkExample('alpha', app);
-  change(stack, network);
-  const template = structuredClone(app.synth({ skipValidation: true }).getStackByName(stack.stackName).template);
+function findings(change?: Change, edit: (template: any) => void = () => undefined): string[] {
+  let stackName: string;
+  let template: any;
+  let declared: { hosts: readonly DeclaredSegmentHost[]; flows?: readonly DeclaredFlow[] };
+  if (change) {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const { stack, network } = buildCdkExample('alpha', app);
+    change(stack, network);
+    stackName = stack.stackName;
+    template = structuredClone(app.synth({ skipValidation: true }).getStackByName(stack.stackName).template);
+    declared = { hosts: declaredHostsOf(stack), flows: declaredFlowsOf(stack) };
+  } else {
+    // The example as it is: synthesized once per test run (test/support/untouched.ts), a copy of its own here.
+    const untouched = untouchedCdk('alpha');
+    ({ stackName, template } = untouched);
+    declared = { hosts: untouched.hosts, flows: untouched.flows };
+  }
   edit(template);
-  const graph = extractCloudFormation({ [stack.stackName]: template });
-  const declared = { hosts: declaredHostsOf(stack), flows: declaredFlowsOf(stack) };
-  return checkTopology(graph, { model: network.blueprint.model }, declared).map(formatFinding);
+  const graph = extractCloudFormation({ [stackName]: template });
+  return checkTopology(graph, { model: exampleBlueprint('alpha').model }, declared).map(formatFinding);
 }
 
 const serious = (found: string[]) => found.filter((f) => / (critical|error) /.test(f));

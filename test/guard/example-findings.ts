@@ -4,7 +4,8 @@ import { AlphaPrimeCase, cdk } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { DeclaredSegmentHost, declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
-import { formatFinding } from '../../src/guard/rule';
+import { Finding, formatFinding } from '../../src/guard/rule';
+import { exampleBlueprint, untouchedCdk } from '../support/untouched';
 
 /**
  * One rule's findings on a CDK reference example after a change, formatted, without the guard refusing first
@@ -14,10 +15,24 @@ import { formatFinding } from '../../src/guard/rule';
 export function exampleFindings(
   name: string,
   ruleId: string,
-  change: (stack: Stack, net: cdk.MunicipalNetwork) => void = () => undefined,
+  change?: (stack: Stack, net: cdk.MunicipalNetwork) => void,
   alphaPrimeCase?: AlphaPrimeCase,
   declared: { hosts?: DeclaredSegmentHost[] } = {},
 ): string[] {
+  const blueprint = exampleBlueprint(name);
+  const options = { model: blueprint.model, alphaPrimeCase: alphaPrimeCase ?? blueprint.alphaPrimeCase };
+  if (!change) {
+    // The example as it is: its output synthesized once per run (test/support/untouched.ts), its findings once per file.
+    const key = JSON.stringify([name, options.alphaPrimeCase ?? null, declared.hosts ?? null]);
+    let all = untouchedFindings.get(key);
+    if (!all) {
+      const untouched = untouchedCdk(name);
+      const graph = extractCloudFormation({ [untouched.stackName]: untouched.template });
+      all = checkTopology(graph, options, { hosts: declared.hosts ?? untouched.hosts, flows: untouched.flows });
+      untouchedFindings.set(key, all);
+    }
+    return all.filter((f) => f.ruleId === ruleId).map(formatFinding);
+  }
   // Only the guard's graph is under test: CloudFormation's own lint of the deliberately odd resources a test adds
   // (hard-coded AMIs, duplicated routes) would only print its report (console.error) over a passing test.
   const app = new App({ builtinCloudFormationValidation: false });
@@ -26,7 +41,9 @@ export function exampleFindings(
   const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
   const graph = extractCloudFormation({ [stack.stackName]: template });
   // The declared hosts and flows go with it, as at synth (AP-7 judges the hosts; LG-2 the direction of the flows).
-  const options = { model: network.blueprint.model, alphaPrimeCase: alphaPrimeCase ?? network.blueprint.alphaPrimeCase };
   return checkTopology(graph, options, { hosts: declared.hosts ?? declaredHostsOf(stack), flows: declaredFlowsOf(stack) })
     .filter((f) => f.ruleId === ruleId).map(formatFinding);
 }
+
+/** Every finding on an untouched example, by example, α′ case and declared hosts: one check per test file. */
+const untouchedFindings = new Map<string, Finding[]>();

@@ -17,26 +17,43 @@ import { flowsOfBlueprint } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { formatFinding } from '../../src/guard/rule';
+import { exampleBlueprint, untouchedCdk, untouchedTf } from '../support/untouched';
+import { TopologyGraph } from '../../src/guard/graph';
 
 const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
 
 /** FLOW-1's findings on a CDK example after a change (validation skipped, so that only FLOW-1 speaks). */
-function cdkFlowFindings(name: string, change: (stack: Stack, net: cdk.MunicipalNetwork) => void = () => undefined): string[] {
-  const app = new App();
-  const { stack, network } = buildCdkExample(name, app);
-  change(stack, network);
-  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
-  const flows = flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows);
-  const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
-  return checkTopology(extractCloudFormation({ [stack.stackName]: template }), options, { flows }).filter((f) => f.ruleId === 'FLOW-1').map(formatFinding);
+function cdkFlowFindings(name: string, change?: (stack: Stack, net: cdk.MunicipalNetwork) => void): string[] {
+  let templates: Record<string, any>;
+  if (change) {
+    const app = new App();
+    const { stack, network } = buildCdkExample(name, app);
+    change(stack, network);
+    templates = { [stack.stackName]: app.synth({ skipValidation: true }).getStackByName(stack.stackName).template };
+  } else {
+    // The example as it is: synthesized once per test run (test/support/untouched.ts).
+    const untouched = untouchedCdk(name);
+    templates = { [untouched.stackName]: untouched.template };
+  }
+  return flow1(name, extractCloudFormation(templates));
 }
 
-function tfFlowFindings(name: string, change: (net: tf.MunicipalNetwork) => void = () => undefined): string[] {
+function tfFlowFindings(name: string, change?: (net: tf.MunicipalNetwork) => void): string[] {
+  if (!change) {
+    const untouched = untouchedTf(name);
+    return flow1(name, extractTerraform({ [untouched.stackId]: untouched.config }));
+  }
   const { stack, network } = buildTfExample(name, Testing.app());
   change(network);
-  const flows = flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows);
-  const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
-  return checkTopology(extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) }), options, { flows }).filter((f) => f.ruleId === 'FLOW-1').map(formatFinding);
+  return flow1(name, extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) }));
+}
+
+/** FLOW-1's findings on an example's graph, with the flows its blueprint declares. */
+function flow1(name: string, graph: TopologyGraph): string[] {
+  const blueprint = exampleBlueprint(name);
+  const flows = flowsOfBlueprint(blueprint.hosts, blueprint.flows);
+  const options = { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase };
+  return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === 'FLOW-1').map(formatFinding);
 }
 
 describe('FLOW-1 declared flows work end to end (通信要件)', () => {

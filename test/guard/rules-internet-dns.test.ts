@@ -7,16 +7,15 @@
 import { App, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
-import { Testing } from 'cdktf';
 import { exampleFindings } from './example-findings';
 import { buildCdkExample } from '../../examples/cdk/_app';
-import { buildTfExample } from '../../examples/tf/_app';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { DeclaredFlow, DeclaredHost, declaredFlowsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { formatFinding } from '../../src/guard/rule';
+import { exampleBlueprint, untouchedTf } from '../support/untouched';
 
 const cfn = (net: any, suffix: string) => net.internet.node.findAll().find((c: any) => c.node.path.endsWith(suffix)) as CfnResource;
 /** The α example's own outbound endpoint in the Internet VPC (its subnets route only the security cloud's resolvers). */
@@ -28,11 +27,11 @@ const internetSubnets = (net: any) => net.internet.node.findAll().filter((c: any
 
 /** A Terraform reference example as JSON, with the Internet VPC's and outbound endpoint's addresses. */
 function tfExample(name: string): { json: any; model: NetworkModel; inet: string; endpoint: string } {
-  const { stack, network } = buildTfExample(name, Testing.app());
-  const json = JSON.parse(Testing.synth(stack, false));
+  // The example as it is: synthesized once per test run (test/support/untouched.ts), a copy of its own here.
+  const json = untouchedTf(name).config;
   const inet = Object.keys(json.resource.aws_vpc).find((k) => k.includes('Internet'))!;
   const endpoint = Object.keys(json.resource.aws_route53_resolver_endpoint ?? {}).find((k) => k.includes('Internet')) ?? '';
-  return { json, model: network.blueprint.model, inet, endpoint };
+  return { json, model: exampleBlueprint(name).model, inet, endpoint };
 }
 const add = (json: any, type: string, name: string, body: any) => { json.resource[type] = { ...(json.resource[type] ?? {}), [name]: body }; };
 const tfIn2 = (e: ReturnType<typeof tfExample>) => checkTopology(extractTerraform({ t: e.json }), { model: e.model })

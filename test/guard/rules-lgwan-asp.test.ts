@@ -27,6 +27,7 @@ import { formatFinding } from '../../src/guard/rule';
 import { endpointPolicyProblem } from '../../src/guard/rules/endpoints';
 import { cidrId } from '../../src/plan/ids';
 import { planNetwork } from '../../src/plan/plan';
+import { exampleBlueprint, untouchedCdk, untouchedTf } from '../support/untouched';
 
 const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
 
@@ -36,26 +37,40 @@ type Declared = 'declared' | 'raw';
 type CdkChange = (stack: Stack, net: cdk.MunicipalNetwork) => void;
 type TfChange = (stack: IConstruct, net: tf.MunicipalNetwork) => void;
 
-function cdkFindings(name: string, rule: string, change: CdkChange = () => undefined, mode: Declared = 'declared'): string[] {
-  const app = new App();
-  const { stack, network } = buildCdkExample(name, app);
-  change(stack, network);
-  const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
+function cdkFindings(name: string, rule: string, change?: CdkChange, mode: Declared = 'declared'): string[] {
+  const blueprint = exampleBlueprint(name);
   // Not declared is no list at all (an empty one declares that no flow crosses: GuardContext.flows).
-  const flows: DeclaredFlow[] | undefined = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : undefined;
-  const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
-  const graph = extractCloudFormation({ [stack.stackName]: template });
-  return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
+  const flows: DeclaredFlow[] | undefined = mode === 'declared' ? flowsOfBlueprint(blueprint.hosts, blueprint.flows) : undefined;
+  const options = { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase };
+  let templates: Record<string, any>;
+  if (change) {
+    const app = new App();
+    const { stack, network } = buildCdkExample(name, app);
+    change(stack, network);
+    templates = { [stack.stackName]: app.synth({ skipValidation: true }).getStackByName(stack.stackName).template };
+  } else {
+    // The example as it is: synthesized once per run (test/support/untouched.ts).
+    const untouched = untouchedCdk(name);
+    templates = { [untouched.stackName]: untouched.template };
+  }
+  return checkTopology(extractCloudFormation(templates), options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
 }
 
-function tfFindings(name: string, rule: string, change: TfChange = () => undefined, mode: Declared = 'declared'): string[] {
-  const { stack, network } = buildTfExample(name, Testing.app());
-  change(stack, network);
+function tfFindings(name: string, rule: string, change?: TfChange, mode: Declared = 'declared'): string[] {
+  const blueprint = exampleBlueprint(name);
   // Not declared is no list at all (an empty one declares that no flow crosses: GuardContext.flows).
-  const flows: DeclaredFlow[] | undefined = mode === 'declared' ? flowsOfBlueprint(network.blueprint.hosts, network.blueprint.flows) : undefined;
-  const options = { model: network.blueprint.model, alphaPrimeCase: network.blueprint.alphaPrimeCase };
-  const graph = extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) });
-  return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
+  const flows: DeclaredFlow[] | undefined = mode === 'declared' ? flowsOfBlueprint(blueprint.hosts, blueprint.flows) : undefined;
+  const options = { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase };
+  let config: Record<string, any>;
+  if (change) {
+    const { stack, network } = buildTfExample(name, Testing.app());
+    change(stack, network);
+    config = { [stack.node.id]: JSON.parse(Testing.synth(stack)) };
+  } else {
+    const untouched = untouchedTf(name);
+    config = { [untouched.stackId]: untouched.config };
+  }
+  return checkTopology(extractTerraform(config), options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
 }
 
 /** Another /24 of the examples' LGWAN WAN (172.20.0.0/16) that no flow declares. */

@@ -8,32 +8,34 @@ import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfi
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { Route53ResolverFirewallDomainList } from '@cdktf/provider-aws/lib/route53-resolver-firewall-domain-list';
-import { App } from 'aws-cdk-lib';
 import { Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { BLUEPRINTS, SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
-import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
 import { NetworkModel } from '../../src';
 import { CloudFormationTemplate, extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { TopologyGraph } from '../../src/guard/graph';
 import { NeutralNetwork, normalise } from '../../src/guard/normalise';
+import { untouchedCdk, untouchedTf } from '../support/untouched';
 
 type TfBuild = ReturnType<typeof buildTfExample>;
 
-/** The CloudFormation template of an example. `app.synth()` runs the construct validations, the topology guard among them. */
+/**
+ * The CloudFormation template of an untouched example, synthesized once per test run (test/support/untouched.ts; that the
+ * guard passes them is shown by the mutation suites and the examples' own tests).
+ */
 function cdkTemplate(name: string): CloudFormationTemplate {
-  const app = new App();
-  const { stack } = buildCdkExample(name, app);
-  return app.synth().getStackByName(stack.stackName).template;
+  return untouchedCdk(name).template;
 }
 
 /**
- * The Terraform configuration of an example, after `change`. The guard runs too, unless told not to: a mutated
- * configuration may well be one it refuses, and the negative tests are about the comparison, not the guard.
+ * The Terraform configuration of an example, after `change` (untouched: synthesized once per test run). The guard runs
+ * on a changed one, unless told not to: a mutated configuration may well be one it refuses, and the negative tests are
+ * about the comparison, not the guard.
  */
-function tfConfig(name: string, change: (built: TfBuild) => void = () => undefined, guarded = true): TerraformJson {
+function tfConfig(name: string, change?: (built: TfBuild) => void, guarded = true): TerraformJson {
+  if (!change) return untouchedTf(name).config;
   const built = buildTfExample(name, Testing.app());
   change(built);
   return JSON.parse(Testing.synth(built.stack, guarded));
