@@ -12,29 +12,28 @@ import { DeclaredFlow, declaredFlowsOf } from '../../src/guard/declared';
 import { CloudFormationTemplate, extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { TopologyGraph } from '../../src/guard/graph';
-import { exampleSynth } from '../cdk/synth-cache';
-import { exampleConfig } from '../cdktf/synth-cache';
 import { Engine } from '../guard/open-path';
+import { untouchedCdk, untouchedTf } from '../support/untouched';
 
 export interface Synthesized { graph: TopologyGraph; flows: readonly DeclaredFlow[]; raw: unknown; stackName: string }
 const cache = new Map<string, Synthesized>();
 
 /**
  * The example synthesized in an engine, its graph extracted as the guard does, with the flows its network declares. The
- * synthesis is the one openPath starts from (the per-file caches of test/cdk and test/cdktf): each example is
- * synthesized once per engine in this file.
+ * synthesis is the one openPath starts from (test/support/untouched.ts): each example is synthesized once per engine
+ * and test run.
  */
 export function synthesized(engine: Engine, name: string): Synthesized {
   const key = `${engine}:${name}`;
   if (!cache.has(key)) {
+    // The untouched examples' output, synthesized once per test run (test/support/untouched.ts).
     if (engine === 'cloudformation') {
-      const { stack, template } = exampleSynth(name);
-      const raw = template.toJSON();
-      const graph = extractCloudFormation({ [stack.stackName]: raw as CloudFormationTemplate });
-      cache.set(key, { graph, flows: declaredFlowsOf(stack) ?? [], raw, stackName: stack.stackName });
+      const { stackName, template: raw, flows } = untouchedCdk(name);
+      const graph = extractCloudFormation({ [stackName]: raw as CloudFormationTemplate });
+      cache.set(key, { graph, flows: flows ?? [], raw, stackName });
     } else {
-      const { stack, config: raw } = exampleConfig(name);
-      cache.set(key, { graph: extractTerraform({ [name]: raw as TerraformJson }), flows: declaredFlowsOf(stack) ?? [], raw, stackName: name });
+      const { config: raw, flows } = untouchedTf(name);
+      cache.set(key, { graph: extractTerraform({ [name]: raw as TerraformJson }), flows: flows ?? [], raw, stackName: name });
     }
   }
   return cache.get(key)!;

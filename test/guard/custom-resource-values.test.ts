@@ -13,11 +13,10 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { cdk } from '../../src';
 import { checkTopology } from '../../src/guard/check';
-import { declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
+import { DeclaredFlow, DeclaredSegmentHost, declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { formatFinding } from '../../src/guard/rule';
 import { exampleBlueprint, untouchedCdk } from '../support/untouched';
-import { DeclaredFlow, DeclaredSegmentHost } from '../../src/guard/declared';
 
 /** The α example's findings (every rule), after a change to the app and then to its template. */
 type Change = (stack: Stack, net: cdk.MunicipalNetwork) => void;

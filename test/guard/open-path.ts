@@ -3,11 +3,13 @@
  * attached to the My Number VPC and a default route to it in the route table of the segment's first transit subnet —
  * a subnet on the VPC's default NACL (allow all, EC2's default), so nothing but routing decides what it reaches.
  */
+import { Template } from 'aws-cdk-lib/assertions';
 import { CloudFormationTemplate, extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
 import { TopologyGraph } from '../../src/guard/graph';
-import { exampleTemplate, refId, resourcesTagged as cfnTagged } from '../cdk/synth-cache';
-import { exampleConfig, refName, resourcesOf, resourcesTagged as tfTagged } from '../cdktf/synth-cache';
+import { refId, resourcesTagged as cfnTagged } from '../cdk/synth-cache';
+import { refName, resourcesOf, resourcesTagged as tfTagged } from '../cdktf/synth-cache';
+import { untouchedCdk, untouchedTf } from '../support/untouched';
 
 export type Engine = 'cloudformation' | 'terraform';
 
@@ -26,8 +28,8 @@ export interface OpenedPath {
 /** The untouched example's graph. */
 export function exampleGraph(engine: Engine, name: string): TopologyGraph {
   return engine === 'cloudformation'
-    ? extractCloudFormation({ [name]: exampleTemplate(name).toJSON() as CloudFormationTemplate })
-    : extractTerraform({ [name]: exampleConfig(name).config as TerraformJson });
+    ? extractCloudFormation({ [name]: untouchedCdk(name).template as CloudFormationTemplate })
+    : extractTerraform({ [name]: untouchedTf(name).config as TerraformJson });
 }
 
 /** The example with the gateway and `0.0.0.0/0` (and `::/0` with `ipv6`) routed to it from the first My Number transit subnet. */
@@ -36,9 +38,11 @@ export function openPath(engine: Engine, name: string, ipv6 = false): OpenedPath
 }
 
 function openCfn(name: string, ipv6: boolean): OpenedPath {
-  const template = JSON.parse(JSON.stringify(exampleTemplate(name).toJSON()));
-  const vpc = Object.keys(cfnTagged(exampleTemplate(name), 'AWS::EC2::VPC', 'MY_NUMBER'))[0];
-  const subnets = cfnTagged(exampleTemplate(name), 'AWS::EC2::Subnet', 'MY_NUMBER');
+  // The untouched example, synthesized once per test run (test/support/untouched.ts): a copy of its own here.
+  const template = untouchedCdk(name).template;
+  const asTemplate = Template.fromJSON(template);
+  const vpc = Object.keys(cfnTagged(asTemplate, 'AWS::EC2::VPC', 'MY_NUMBER'))[0];
+  const subnets = cfnTagged(asTemplate, 'AWS::EC2::Subnet', 'MY_NUMBER');
   const [subnet] = Object.keys(subnets).filter((id) => subnets[id].Properties.Tags.some((t: any) => t.Key === 'jichitai:subnet-role' && t.Value === 'transit')).sort();
   const resources = template.Resources as Record<string, any>;
   const association = Object.values(resources).find((r) => r.Type === 'AWS::EC2::SubnetRouteTableAssociation' && refId(r.Properties.SubnetId) === subnet);
@@ -60,8 +64,8 @@ function openCfn(name: string, ipv6: boolean): OpenedPath {
 }
 
 function openTf(name: string, ipv6: boolean): OpenedPath {
-  const { config } = exampleConfig(name);
-  const mutated = JSON.parse(JSON.stringify(config));
+  const { config } = untouchedTf(name);
+  const mutated = untouchedTf(name).config;
   const vpc = Object.keys(tfTagged(config, 'aws_vpc', 'MY_NUMBER'))[0];
   const subnets = tfTagged(config, 'aws_subnet', 'MY_NUMBER');
   const [subnet] = Object.keys(subnets).filter((n) => subnets[n].tags['jichitai:subnet-role'] === 'transit').sort();

@@ -16,9 +16,9 @@ import { checkTopology } from '../../src/guard/check';
 import { flowsOfBlueprint } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
+import { TopologyGraph } from '../../src/guard/graph';
 import { formatFinding } from '../../src/guard/rule';
 import { exampleBlueprint, untouchedCdk, untouchedTf } from '../support/untouched';
-import { TopologyGraph } from '../../src/guard/graph';
 
 const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
 

@@ -20,8 +20,8 @@ import { App } from 'aws-cdk-lib';
 import { sharedTmpdir } from './shared-tmpdir';
 import { BLUEPRINTS, SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
-import { Blueprint } from '../../src/model/validate';
 import { DeclaredFlow, DeclaredSegmentHost, declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
+import { Blueprint } from '../../src/model/validate';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -38,6 +38,8 @@ export interface UntouchedCdk {
 export interface UntouchedTf {
   readonly stackId: string;
   readonly config: any;
+  /** Undefined when the stack declares no flows (`declaredFlowsOf`). */
+  readonly flows?: readonly DeclaredFlow[];
 }
 
 let sourceHash: string | undefined;
@@ -108,7 +110,7 @@ export function untouchedTf(name: string): UntouchedTf {
     const { buildTfExample } = require('../../examples/tf/_app') as typeof import('../../examples/tf/_app');
     /* eslint-enable @typescript-eslint/no-require-imports */
     const { stack } = buildTfExample(name, Testing.app());
-    return { stackId: stack.node.id, config: JSON.parse(Testing.synth(stack, false)) };
+    return { stackId: stack.node.id, config: JSON.parse(Testing.synth(stack, false)), flows: declaredFlowsOf(stack) };
   });
 }
 
