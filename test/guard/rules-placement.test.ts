@@ -27,7 +27,7 @@ describe('PL-1 placement (配置)', () => {
   });
 
   test.each(['alpha', 'alpha-prime', 'beta', 'beta-prime'])('the %s example places every labelled resource where its model says', (name) => {
-    expect(findingsOf(name, 'PL-1', () => undefined)).toEqual([]);
+    expect(findingsOf(name, 'PL-1')).toEqual([]);
   });
 
   test('β: a terminal pool added by hand in the LGWAN segment is refused', () => {

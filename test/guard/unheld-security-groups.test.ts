@@ -6,12 +6,11 @@
  * of those addresses passed. Where a block of a VPC of the other side cannot be read, those subnets may be anywhere.
  */
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Testing } from 'cdktf';
 import { exampleFindings } from './example-findings';
-import { buildTfExample } from '../../examples/tf/_app';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractTerraform } from '../../src/guard/extract-terraform';
+import { untouchedTf } from '../support/untouched';
 
 // The α example: My Number VPC 10.0.0.0/18 (its subnets leave 10.0.32.96–10.0.63.255 free: 10.0.48.0/20 among it), LGWAN
 // VPC 10.0.64.0/18 (10.0.96.96–10.0.127.255 free: 10.0.112.0/20 among it), Internet VPC 10.0.128.0/18.
@@ -63,7 +62,8 @@ describe('CloudFormation: a rule toward the other segment\'s unheld addresses', 
 
 describe('Terraform, a hand-built stack (no declared flows)', () => {
   const tf = () => {
-    const c = JSON.parse(Testing.synth(buildTfExample('alpha', Testing.app()).stack));
+    // The untouched example, synthesized once per test run (test/support/untouched.ts): a copy of its own here.
+    const c = untouchedTf('alpha').config;
     const r = c.resource;
     const name = (type: string, part: string) => Object.keys(r[type]).find((k) => k.includes(part))!;
     const lgVpc = name('aws_vpc', 'Lgwan');

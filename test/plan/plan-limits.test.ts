@@ -3,9 +3,7 @@
  * roles validation lays out are the planner's, the CloudFormation resource count follows the AWS CDK renderer, and every
  * tag the plan puts on resources is within AWS's limits.
  */
-import { Template } from 'aws-cdk-lib/assertions';
 import { BLUEPRINTS } from '../../examples/blueprints';
-import { buildCdkExample } from '../../examples/cdk/_app';
 import { Blueprint, InternetEgressMode, NetworkModel, AlphaPrimeCase, Segment, SEGMENT_TAG_KEY } from '../../src';
 import { TAG_LIMITS } from '../../src/model/validate';
 import { planOf } from '../../src/plan/cache';
@@ -14,6 +12,7 @@ import { cloudFormationResourceCount, segmentSubnetRoles } from '../../src/plan/
 import { planRouteTables } from '../../src/plan/routing';
 import { randomValidBlueprint } from '../fuzz/generate';
 import { Rng } from '../fuzz/rng';
+import { exampleBlueprint, untouchedCdk } from '../support/untouched';
 
 const subnet = (key: string, role: SubnetRole, cidr: string): SubnetPlan => ({
   key, role, azIndex: 0, availabilityZone: 'ap-northeast-1a', cidr, routeTable: key, mapPublicIpOnLaunch: false,
@@ -55,9 +54,9 @@ describe('subnet roles', () => {
 
 describe('the CloudFormation resource count follows the AWS CDK renderer', () => {
   test.each(Object.keys(BLUEPRINTS))('%s', (name) => {
-    const { stack, network } = buildCdkExample(name);
-    const resources = Object.keys(Template.fromStack(stack).toJSON().Resources).length;
-    expect(cloudFormationResourceCount(planOf(network.blueprint))).toBe(resources);
+    // The untouched example, synthesized once per test run (test/support/untouched.ts).
+    const resources = Object.keys(untouchedCdk(name).template.Resources).length;
+    expect(cloudFormationResourceCount(planOf(exampleBlueprint(name)))).toBe(resources);
   });
 });
 
