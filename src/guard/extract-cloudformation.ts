@@ -26,7 +26,7 @@ import {
   TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
-import { firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
+import { firehoseBackups, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import {
   DEFAULT_GROUP_FALLBACK, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock,
@@ -44,7 +44,7 @@ import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
 import { LITERAL_ID, namedOutside } from './unread-stacks';
 import {
   actionName, actionNames, blockGiven, blocks, expressionText, holdsDynamicReference, ipSetDefinition, isDynamicReference, isExpression, literalText,
-  propertyPath, readingCloudFormation, strings, unreadable, valueList,
+  oneBlock, propertyPath, readingCloudFormation, strings, unreadable, valueList,
 } from './unreadable';
 import { wafRule } from './waf';
 import { isLabelNamespace } from '../model/labels';
@@ -872,15 +872,24 @@ class TemplateReader {
         filterPattern: str(p.FilterPattern),
       });
     }],
+    // A CloudWatch Logs destination: what a subscription filter of another account names to reach a stream of this one.
+    [['AWS::Logs::Destination'], (reader, { b, base, p, id }) => {
+      b.add({ ...base, type: 'log-destination', name: str(p.DestinationName), target: b.noted(id, 'TargetArn', reader.sink(p.TargetArn)) });
+    }],
     [['AWS::KinesisFirehose::DeliveryStream'], (reader, { b, base, p, id }) => {
       const configs = [p.ExtendedS3DestinationConfiguration, p.S3DestinationConfiguration].filter((c) => c !== undefined);
       const drops = firehoseProcessingProblem(configs);
+      const literal = (t: string) => !isDynamicReference(t);
+      // A Kinesis data stream as its source: what is put on that stream reaches this one.
+      const source = p.KinesisStreamSourceConfiguration === undefined ? undefined : oneBlock(p.KinesisStreamSourceConfiguration);
       b.add({
         ...(drops ? { drops } : {}),
         ...base,
         type: 'delivery-stream',
         buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))),
-        keyPrefixes: configs.map((c) => firehosePrefixes(c, (t) => !isDynamicReference(t))),
+        keyPrefixes: configs.map((c) => firehosePrefixes(c, literal)),
+        backups: firehoseBackups(configs, (arn) => b.noted(id, 'S3BackupConfiguration.BucketARN', reader.sink(arn)), literal),
+        ...(source ? { source: b.noted(id, 'KinesisStreamSourceConfiguration.KinesisStreamARN', reader.sink(source.KinesisStreamARN)) } : {}),
       });
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).

@@ -7,9 +7,9 @@
 import { GraphBuilder, str } from './builder';
 import { GraphNode, namePatternOf, Ref } from './graph';
 import { terraformInlineLifecycle, terraformLifecycleRules } from './lifecycle';
-import { firehosePrefixes, firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
+import { firehoseBackups, firehosePrefixes, firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { parseEmbeddedJson } from './strict-json';
-import { blocks, templated, valueList } from './unreadable';
+import { blockGiven, blocks, oneBlock, templated, valueList } from './unreadable';
 import { wafRule } from './waf';
 
 /** What a reader is given: the resource's arguments, its node's base, and the configuration reader's reference resolution. */
@@ -103,17 +103,27 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
       filterPattern: typeof p.filter_pattern === 'string' ? p.filter_pattern : undefined,
     });
   }],
+  // A CloudWatch Logs destination: what a subscription filter of another account names to reach a stream of this one.
+  ['aws_cloudwatch_log_destination', (c) => {
+    const { b, base, p, id } = c;
+    b.add({ ...base, type: 'log-destination', name: typeof p.name === 'string' && !templated(p.name) ? p.name : undefined, target: b.noted(id, 'target_arn', sink(c, p.target_arn)) });
+  }],
   ['aws_kinesis_firehose_delivery_stream', (c) => {
     const { b, base, p, id } = c;
     const configs = [...blocks(p.extended_s3_configuration), ...blocks(p.s3_configuration)];
     const drops = firehoseProcessingProblem(configs);
+    // An interpolation is known only at apply time (a plan's unknown value is no string either).
+    const literal = (t: string) => !templated(t);
+    // A Kinesis data stream as its source: what is put on that stream reaches this one.
+    const source = blockGiven(p.kinesis_source_configuration) ? oneBlock(p.kinesis_source_configuration) : undefined;
     b.add({
       ...(drops ? { drops } : {}),
       ...base,
       type: 'delivery-stream',
       buckets: configs.map((x) => b.noted(id, 'bucket_arn', sink(c, x?.bucket_arn))),
-      // An interpolation is known only at apply time (a plan's unknown value is no string either).
-      keyPrefixes: configs.map((x) => firehosePrefixes(x, (t) => !templated(t))),
+      keyPrefixes: configs.map((x) => firehosePrefixes(x, literal)),
+      backups: firehoseBackups(configs, (arn) => b.noted(id, 's3_backup_configuration.bucket_arn', sink(c, arn)), literal),
+      ...(source ? { source: b.noted(id, 'kinesis_source_configuration.kinesis_stream_arn', sink(c, source.kinesis_stream_arn)) } : {}),
     });
   }],
 ]);

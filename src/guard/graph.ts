@@ -770,10 +770,38 @@ export interface LogSubscriptionNode extends NodeBase {
   readonly filterPattern?: string;
 }
 
+/**
+ * A CloudWatch Logs destination (`AWS::Logs::Destination`, `aws_cloudwatch_log_destination`): what a subscription filter of
+ * another account names to send its log group's events on to `target` (a Kinesis data stream or a Firehose delivery stream
+ * of the destination's account). `name` is its literal name, by which another account's filter names it in an ARN.
+ */
+export interface LogDestinationNode extends NodeBase {
+  readonly type: 'log-destination';
+  readonly name?: string;
+  readonly target: Ref;
+}
+
+/**
+ * Where a Firehose S3 destination's backup copies the stream's source records (SC-4): its bucket and its `Prefix` and
+ * `ErrorOutputPrefix` as `firehosePrefix` reads them.
+ */
+export interface StreamBackup {
+  readonly bucket: Ref;
+  readonly prefix: StreamPrefix;
+  readonly errorPrefix: StreamPrefix;
+}
+
 /** A Kinesis Data Firehose delivery stream and the S3 bucket(s) it delivers to. */
 export interface DeliveryStreamNode extends NodeBase {
   readonly type: 'delivery-stream';
   readonly buckets: Ref[];
+  /**
+   * The source record backups of its S3 destinations (`S3BackupMode` Enabled and `S3BackupConfiguration`; Terraform
+   * `s3_backup_mode`, `s3_backup_configuration`; `log-delivery.ts` `firehoseBackup`): every record also goes there.
+   */
+  readonly backups?: readonly StreamBackup[];
+  /** The Kinesis data stream it reads, when that is its source (`KinesisStreamSourceConfiguration`, `kinesis_source_configuration`). */
+  readonly source?: Ref;
   /** Why its record processing may drop records (`log-delivery.ts`): then not every record reaches the buckets. */
   readonly drops?: string;
   /**
@@ -1043,7 +1071,8 @@ export type GraphNode =
   | LogGroupNode
   | UserDataNode | LoadBalancerNode | RoleLabelNode | SecurityGroupNode | SecurityGroupRuleNode | NetworkAclNode
   | ListenerNode | AutoScalingGroupNode | WafWebAclNode | WafAssociationNode | WafLoggingNode | BucketNode | BucketLifecycleNode | QueryLogConfigNode
-  | QueryLogAssociationNode | LogSubscriptionNode | DeliveryStreamNode | OccupantNode | InstanceCommandNode | LaunchImageNode | RelayNode;
+  | QueryLogAssociationNode | LogSubscriptionNode | LogDestinationNode | DeliveryStreamNode
+  | OccupantNode | InstanceCommandNode | LaunchImageNode | RelayNode;
 
 /** A reference in words: the node id, the external value (a literal id), or the expression the guard could not resolve. */
 export function describeRef(ref: Ref): string {

@@ -1,5 +1,5 @@
-import type { StreamPrefix } from './graph';
-import { blocks, expressionText, oneBlock } from './unreadable';
+import type { Ref, StreamBackup, StreamPrefix } from './graph';
+import { blockGiven, blocks, expressionText, isExpression, oneBlock } from './unreadable';
 
 /**
  * What keeps a log from reaching its destination whole, where SC-4 (every log reaches the SIEM) takes a delivery for
@@ -93,4 +93,28 @@ export function firehosePrefixes(config: any, literal: (text: string) => boolean
     prefix: firehosePrefix(config?.Prefix ?? config?.prefix, literal),
     errorPrefix: firehosePrefix(config?.ErrorOutputPrefix ?? config?.error_output_prefix, literal),
   };
+}
+
+/**
+ * The source record backups of Firehose S3 destination configurations, in either engine's spelling (`S3BackupMode`,
+ * `S3BackupConfiguration`; `s3_backup_mode`, `s3_backup_configuration`): with the mode `Enabled`, Firehose copies every
+ * source record, untransformed, to the backup's bucket beside what it delivers (Amazon Data Firehose Developer Guide,
+ * "Back up source records": https://docs.aws.amazon.com/firehose/latest/dev/data-transformation-source-record-backup.html;
+ * the mode is `Disabled` or `Enabled`, `Disabled` when left out). A mode the guard cannot read counts as `Enabled` (fail
+ * closed); a backup configuration it cannot read is noted as unreadable (`oneBlock`) and its bucket is unresolved.
+ * `bucketOf` reads the backup's `BucketARN` / `bucket_arn`, `literal` says which prefixes are text (`firehosePrefix`).
+ */
+export function firehoseBackups(configs: readonly unknown[], bucketOf: (arn: unknown) => Ref, literal: (text: string) => boolean): StreamBackup[] {
+  return configs.flatMap((c: any) => {
+    const mode = c?.S3BackupMode ?? c?.s3_backup_mode;
+    const given = c?.S3BackupConfiguration ?? c?.s3_backup_configuration;
+    if (mode === undefined || mode === null || !blockGiven(given)) return [];
+    if (typeof mode === 'string' && !isExpression(mode) && mode.toLowerCase() === 'disabled') return [];
+    const backup = oneBlock(given);
+    if (backup === undefined || backup === null) {
+      const unread: StreamPrefix = { unread: `the S3 backup configuration ${expressionText(given)} is an expression` };
+      return [{ bucket: { kind: 'unresolved', expression: `the S3 backup configuration ${expressionText(given)} is an expression` }, prefix: unread, errorPrefix: unread }];
+    }
+    return [{ bucket: bucketOf(backup.BucketARN ?? backup.bucket_arn), ...firehosePrefixes(backup, literal) }];
+  });
 }

@@ -16,6 +16,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
@@ -1930,6 +1931,60 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
       });
       new ec2.CfnFlowLog(stack, 'MutStreamFlowLog', {
         resourceId: vpcOf(network.internet).ref, resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 'kinesis-data-firehose', logDestination: stream.attrArn,
+      });
+    },
+  },
+  {
+    // A stream's S3 backup copies every record: under the α′ member's prefix of the SIEM, it mixes the members' logs.
+    name: 'SC-4: the α member\'s Internet VPC also logs through a Firehose stream under its own prefix, whose S3 backup copies every record under the α′ member\'s prefix',
+    rule: 'SC-4',
+    apply(p) {
+      const { stack, network } = p.members[0];
+      const bucketArn = p.hub.siemBucketArn;
+      const roleArn = 'arn:aws:iam::123456789012:role/firehose';
+      const stream = new firehose.CfnDeliveryStream(stack, 'MutBackupStream', {
+        deliveryStreamType: 'DirectPut',
+        extendedS3DestinationConfiguration: {
+          bucketArn,
+          roleArn,
+          prefix: 'members/990001/stream/',
+          errorOutputPrefix: 'members/990001/stream-errors/',
+          s3BackupMode: 'Enabled',
+          s3BackupConfiguration: { bucketArn, roleArn, prefix: 'members/990002/backup/', errorOutputPrefix: 'members/990002/backup-errors/' },
+        },
+      });
+      new ec2.CfnFlowLog(stack, 'MutBackupFlowLog', {
+        resourceId: vpcOf(network.internet).ref, resourceType: 'VPC', trafficType: 'ALL', logDestinationType: 'kinesis-data-firehose', logDestination: stream.attrArn,
+      });
+    },
+  },
+  {
+    // From another account a member's logs reach a hub stream through a CloudWatch Logs destination, named by its ARN.
+    name: 'SC-4: the α member\'s Internet VPC also logs to a log group subscribed to the hub\'s CloudWatch Logs destination, whose stream writes under the α′ member\'s prefix',
+    rule: 'SC-4',
+    apply(p) {
+      const stream = new firehose.CfnDeliveryStream(p.hubStack, 'MutCentralStream', {
+        deliveryStreamType: 'DirectPut',
+        extendedS3DestinationConfiguration: {
+          bucketArn: p.hub.siemBucketArn, roleArn: 'arn:aws:iam::123456789012:role/firehose', prefix: 'members/990002/central/', errorOutputPrefix: 'members/990002/central-errors/',
+        },
+        tags: [{ key: 'jichitai:municipality', value: '990002' }],
+      });
+      new logs.CfnDestination(p.hubStack, 'MutDestination', {
+        destinationName: 'member-990002-logs', targetArn: stream.attrArn, roleArn: 'arn:aws:iam::123456789012:role/logs-destination',
+      });
+      const { stack, network } = p.members[0];
+      const group = new logs.CfnLogGroup(stack, 'MutCentralGroup', { logGroupName: '/mut/central', retentionInDays: 400 });
+      new logs.CfnSubscriptionFilter(stack, 'MutCentralSubscription', {
+        logGroupName: group.ref, filterPattern: '', destinationArn: 'arn:aws:logs:ap-northeast-1:123456789012:destination:member-990002-logs',
+      });
+      new ec2.CfnFlowLog(stack, 'MutCentralFlowLog', {
+        resourceId: vpcOf(network.internet).ref,
+        resourceType: 'VPC',
+        trafficType: 'ALL',
+        logDestinationType: 'cloud-watch-logs',
+        logGroupName: group.ref,
+        deliverLogsPermissionArn: 'arn:aws:iam::123456789012:role/flow',
       });
     },
   },

@@ -14,6 +14,9 @@ import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 import { AutoscalingGroupTagA } from '@cdktf/provider-aws/lib/autoscaling-group-tag';
 import { BatchComputeEnvironment } from '@cdktf/provider-aws/lib/batch-compute-environment';
 import { CloudformationStack } from '@cdktf/provider-aws/lib/cloudformation-stack';
+import { CloudwatchLogDestination } from '@cdktf/provider-aws/lib/cloudwatch-log-destination';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchLogSubscriptionFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-subscription-filter';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { DataAwsRouteTable } from '@cdktf/provider-aws/lib/data-aws-route-table';
 import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
@@ -2117,6 +2120,51 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
         },
       });
       new FlowLog(p.stack, 'MutStreamFlowLog', { vpcId: p.members[0].internet.vpcId, trafficType: 'ALL', logDestinationType: 'kinesis-data-firehose', logDestination: stream.arn });
+    },
+  },
+  {
+    // A stream's S3 backup copies every record: under the α′ member's prefix of the SIEM, it mixes the members' logs.
+    name: 'SC-4: the α member\'s Internet VPC also logs through a Firehose stream under its own prefix, whose S3 backup copies every record under the α′ member\'s prefix',
+    rule: 'SC-4',
+    apply(p) {
+      const bucketArn = p.hub.siemBucketArn;
+      const roleArn = 'arn:aws:iam::123456789012:role/firehose';
+      const stream = new KinesisFirehoseDeliveryStream(p.stack, 'MutBackupStream', {
+        name: 'mut-backup-stream',
+        destination: 'extended_s3',
+        extendedS3Configuration: {
+          bucketArn,
+          roleArn,
+          prefix: 'members/990001/stream/',
+          errorOutputPrefix: 'members/990001/stream-errors/',
+          s3BackupMode: 'Enabled',
+          s3BackupConfiguration: { bucketArn, roleArn, prefix: 'members/990002/backup/', errorOutputPrefix: 'members/990002/backup-errors/' },
+        },
+      });
+      new FlowLog(p.stack, 'MutBackupFlowLog', { vpcId: p.members[0].internet.vpcId, trafficType: 'ALL', logDestinationType: 'kinesis-data-firehose', logDestination: stream.arn });
+    },
+  },
+  {
+    // From another account a member's logs reach a hub stream through a CloudWatch Logs destination, named by its ARN.
+    name: 'SC-4: the α member\'s Internet VPC also logs to a log group subscribed to the hub\'s CloudWatch Logs destination, whose stream writes under the α′ member\'s prefix',
+    rule: 'SC-4',
+    apply(p) {
+      const stream = new KinesisFirehoseDeliveryStream(p.stack, 'MutCentralStream', {
+        name: 'mut-central-stream',
+        destination: 'extended_s3',
+        extendedS3Configuration: {
+          bucketArn: p.hub.siemBucketArn, roleArn: 'arn:aws:iam::123456789012:role/firehose', prefix: 'members/990002/central/', errorOutputPrefix: 'members/990002/central-errors/',
+        },
+        tags: { 'jichitai:municipality': '990002' },
+      });
+      new CloudwatchLogDestination(p.stack, 'MutDestination', { name: 'member-990002-logs', targetArn: stream.arn, roleArn: 'arn:aws:iam::123456789012:role/logs-destination' });
+      const group = new CloudwatchLogGroup(p.stack, 'MutCentralGroup', { name: '/mut/central', retentionInDays: 400 });
+      new CloudwatchLogSubscriptionFilter(p.stack, 'MutCentralSubscription', {
+        name: 'mut-central', logGroupName: group.name, filterPattern: '', destinationArn: 'arn:aws:logs:ap-northeast-1:123456789012:destination:member-990002-logs',
+      });
+      new FlowLog(p.stack, 'MutCentralFlowLog', {
+        vpcId: p.members[0].internet.vpcId, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: group.arn, iamRoleArn: 'arn:aws:iam::123456789012:role/flow',
+      });
     },
   },
   {

@@ -60,7 +60,28 @@ export interface Mutation {
    * that a log group of its own is subscribed to (`tagged`), or the same untagged (`untagged`: member A's by its stack only); its `prefix` and `errorPrefix` (undefined: left out;
    * `expression`: one the guard cannot read). Defaults: `members/131016/stream/` and `members/131016/stream-errors/`.
    */
-  readonly memberStreamA?: { readonly via: 'flow-log' | 'subscription' | 'tagged' | 'untagged'; readonly prefix?: string; readonly errorPrefix?: string | null };
+  readonly memberStreamA?: {
+    readonly via: 'flow-log' | 'subscription' | 'tagged' | 'untagged';
+    readonly prefix?: string;
+    readonly errorPrefix?: string | null;
+    /** Member A's flow log straight to the SIEM left out: the stream's (`flow-log`, `subscription`) is its only one. */
+    readonly only?: boolean;
+    /** Its records pass a Lambda processor (ProcessingConfiguration), which may drop any. */
+    readonly processed?: boolean;
+    /** The subscription filter's pattern (`subscription`, `tagged`, `untagged`; default `''`, every event). */
+    readonly filterPattern?: string;
+    /** Its S3 backup (`S3BackupMode` Enabled). */
+    readonly backup?: StreamBackupMutation;
+  };
+  /**
+   * Member A's logs reach a delivery stream of the hub from another account (SC-4): an extra flow log of its VPC to a log
+   * group of its own (`/member-a/central`), whose subscription filter names the hub's CloudWatch Logs destination
+   * `member-a-logs` by its ARN; the destination's target is the hub's Firehose stream (`firehose`) or a Kinesis data stream
+   * that stream reads (`kinesis`). The stream writes to the SIEM under `prefix` (default `members/131016/central/`; its
+   * error output under `<prefix>errors/`), tagged with member `code` (default 131016); `only` leaves member A's flow log
+   * straight to the SIEM out.
+   */
+  readonly memberDestinationA?: { readonly via: 'firehose' | 'kinesis'; readonly prefix?: string; readonly code?: string; readonly only?: boolean };
   /** The key prefix of the hub firewall's logs in the SIEM bucket (instead of `hub/firewall/<type>`). */
   readonly hubFirewallPrefix?: string;
   /** The key prefix of the hub's proxy-log delivery stream in the SIEM bucket (instead of `hub/proxy/`). */
@@ -79,6 +100,18 @@ export interface Mutation {
   readonly asgByName?: boolean;
   /** No Auto Scaling group: where the proxy runs is unknown. */
   readonly noProxyGroup?: boolean;
+}
+
+/**
+ * A delivery stream's S3 backup (SC-4): into the SIEM under `prefix` (default `members/131016/backup/`), into a bucket of
+ * member A's (`own`: tagged with its code), of member B's (`other`), an untagged bucket (`untagged`), a bucket named by a
+ * literal ARN from outside (`external`), or one the guard cannot read (`expression`). `mode` (default `Enabled`):
+ * `expression` is one the guard cannot read.
+ */
+export interface StreamBackupMutation {
+  readonly to: 'siem' | 'own' | 'other' | 'untagged' | 'external' | 'expression';
+  readonly prefix?: string;
+  readonly mode?: 'Enabled' | 'Disabled' | 'expression';
 }
 
 export const HUB_CIDR = '10.100.0.0/16';
@@ -437,6 +470,13 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
   if (sa) {
     // A prefix the guard cannot read: a pseudo parameter in it (known only at deploy time).
     const prefix = (v: string | null | undefined, fallback: string) => (v === null ? undefined : v === 'expression' ? { 'Fn::Join': ['', ['members/', { Ref: 'AWS::StackName' }, '/']] } : v ?? fallback);
+    const backup = sa.backup;
+    if (backup?.to === 'own' || backup?.to === 'other' || backup?.to === 'untagged') {
+      const code = backup.to === 'own' ? MEMBERS[0].code : MEMBERS[1].code;
+      members.BackupBucketA = { Type: 'AWS::S3::Bucket', Properties: backup.to === 'untagged' ? {} : { Tags: tags({ 'jichitai:municipality': code }) } };
+    }
+    const backupArn = (to: StreamBackupMutation['to']) => (to === 'siem' ? siemArn : to === 'external' ? 'arn:aws:s3:::member-a-backup'
+      : to === 'expression' ? { 'Fn::Join': ['', ['arn:aws:s3:::', { Ref: 'AWS::StackName' }, '-backup']] } : arn('BackupBucketA'));
     members.StreamA = {
       Type: 'AWS::KinesisFirehose::DeliveryStream',
       Properties: {
@@ -446,10 +486,24 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
           RoleARN: 'arn:aws:iam::123456789012:role/firehose',
           Prefix: prefix(sa.prefix, 'members/131016/stream/'),
           ErrorOutputPrefix: prefix(sa.errorPrefix, 'members/131016/stream-errors/'),
+          ...(sa.processed ? {
+            ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: 'arn:aws:lambda:ap-northeast-1:123456789012:function:filter' }] }] },
+          } : {}),
+          ...(backup ? {
+            // A dynamic reference: known only at deploy time.
+            S3BackupMode: backup.mode === 'expression' ? '{{resolve:ssm:/member-a/backup-mode}}' : backup.mode ?? 'Enabled',
+            S3BackupConfiguration: {
+              BucketARN: backupArn(backup.to),
+              RoleARN: 'arn:aws:iam::123456789012:role/firehose',
+              Prefix: backup.prefix ?? 'members/131016/backup/',
+              ErrorOutputPrefix: `${backup.prefix ?? 'members/131016/backup/'}errors/`,
+            },
+          } : {}),
         },
         ...(sa.via === 'tagged' ? { Tags: tags({ 'jichitai:municipality': '131016' }) } : {}),
       },
     };
+    if (sa.only) delete members.FlowLogA;
     if (sa.via === 'flow-log') {
       members.StreamFlowLogA = {
         Type: 'AWS::EC2::FlowLog',
@@ -459,7 +513,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       members.LogGroupA = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/member-a/logs', RetentionInDays: 400 } };
       members.SubscriptionA = {
         Type: 'AWS::Logs::SubscriptionFilter',
-        Properties: { LogGroupName: ref('LogGroupA'), FilterPattern: '', DestinationArn: arn('StreamA'), RoleArn: 'arn:aws:iam::123456789012:role/logs' },
+        Properties: { LogGroupName: ref('LogGroupA'), FilterPattern: sa.filterPattern ?? '', DestinationArn: arn('StreamA'), RoleArn: 'arn:aws:iam::123456789012:role/logs' },
       };
       if (sa.via === 'subscription') {
         members.GroupFlowLogA = {
@@ -468,6 +522,45 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         };
       }
     }
+  }
+  const da = m.memberDestinationA;
+  if (da) {
+    // The hub's side: the destination, the Kinesis data stream it may target, the Firehose stream into the SIEM.
+    hub.CentralStreamA = {
+      Type: 'AWS::KinesisFirehose::DeliveryStream',
+      Properties: {
+        DeliveryStreamType: da.via === 'kinesis' ? 'KinesisStreamAsSource' : 'DirectPut',
+        ...(da.via === 'kinesis' ? { KinesisStreamSourceConfiguration: { KinesisStreamARN: arn('CentralKinesisA'), RoleARN: 'arn:aws:iam::123456789012:role/firehose' } } : {}),
+        ExtendedS3DestinationConfiguration: {
+          BucketARN: arn('Siem'),
+          RoleARN: 'arn:aws:iam::123456789012:role/firehose',
+          Prefix: da.prefix ?? 'members/131016/central/',
+          ErrorOutputPrefix: `${da.prefix ?? 'members/131016/central/'}errors/`,
+        },
+        Tags: tags({ 'jichitai:municipality': da.code ?? '131016' }),
+      },
+    };
+    if (da.via === 'kinesis') hub.CentralKinesisA = { Type: 'AWS::Kinesis::Stream', Properties: { Name: 'member-a-central', ShardCount: 1 } };
+    hub.CentralDestinationA = {
+      Type: 'AWS::Logs::Destination',
+      Properties: {
+        DestinationName: 'member-a-logs',
+        TargetArn: arn(da.via === 'kinesis' ? 'CentralKinesisA' : 'CentralStreamA'),
+        RoleArn: 'arn:aws:iam::123456789012:role/logs-destination',
+        DestinationPolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'logs:PutSubscriptionFilter', Resource: '*' }] }),
+      },
+    };
+    // Member A's side, as another account writes it: the destination by its ARN.
+    members.CentralLogGroupA = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/member-a/central', RetentionInDays: 400 } };
+    members.CentralSubscriptionA = {
+      Type: 'AWS::Logs::SubscriptionFilter',
+      Properties: { LogGroupName: ref('CentralLogGroupA'), FilterPattern: '', DestinationArn: 'arn:aws:logs:ap-northeast-1:123456789012:destination:member-a-logs' },
+    };
+    members.CentralFlowLogA = {
+      Type: 'AWS::EC2::FlowLog',
+      Properties: { ResourceId: ref('VpcA'), ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs', LogGroupName: ref('CentralLogGroupA'), DeliverLogsPermissionArn: 'arn:aws:iam::123456789012:role/flow' },
+    };
+    if (da.only) delete members.FlowLogA;
   }
   if (!split) return { Prefecture: { Resources: hub } };
   return { Hub: { Resources: hub, Outputs: outputs }, Members: { Resources: members } };
@@ -648,6 +741,13 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   if (sa) {
     // A prefix the guard cannot read: an interpolation, known only at apply time.
     const prefix = (v: string | null | undefined, fallback: string) => (v === null ? undefined : v === 'expression' ? 'members/${var.member_code}/' : v ?? fallback);
+    const backup = sa.backup;
+    if (backup?.to === 'own' || backup?.to === 'other' || backup?.to === 'untagged') {
+      const code = backup.to === 'own' ? MEMBERS[0].code : MEMBERS[1].code;
+      put('aws_s3_bucket', 'backup_a', backup.to === 'untagged' ? {} : { tags: { 'jichitai:municipality': code } });
+    }
+    const backupArn = (to: StreamBackupMutation['to']) => (to === 'siem' ? arn('aws_s3_bucket.siem') : to === 'external' ? 'arn:aws:s3:::member-a-backup'
+      : to === 'expression' ? '${var.backup_bucket_arn}' : arn('aws_s3_bucket.backup_a'));
     put('aws_kinesis_firehose_delivery_stream', 'a', {
       name: 'member-a-logs',
       destination: 'extended_s3',
@@ -656,9 +756,25 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
         role_arn: 'arn:aws:iam::123456789012:role/firehose',
         prefix: prefix(sa.prefix, 'members/131016/stream/'),
         error_output_prefix: prefix(sa.errorPrefix, 'members/131016/stream-errors/'),
+        ...(sa.processed ? {
+          processing_configuration: {
+            enabled: true,
+            processors: [{ type: 'Lambda', parameters: [{ parameter_name: 'LambdaArn', parameter_value: 'arn:aws:lambda:ap-northeast-1:123456789012:function:filter' }] }],
+          },
+        } : {}),
+        ...(backup ? {
+          s3_backup_mode: backup.mode === 'expression' ? '${var.backup_mode}' : backup.mode ?? 'Enabled',
+          s3_backup_configuration: {
+            bucket_arn: backupArn(backup.to),
+            role_arn: 'arn:aws:iam::123456789012:role/firehose',
+            prefix: backup.prefix ?? 'members/131016/backup/',
+            error_output_prefix: `${backup.prefix ?? 'members/131016/backup/'}errors/`,
+          },
+        } : {}),
       },
       ...(sa.via === 'tagged' ? { tags: { 'jichitai:municipality': '131016' } } : {}),
     });
+    if (sa.only) delete r.aws_flow_log.a;
     if (sa.via === 'flow-log') {
       put('aws_flow_log', 'stream_a', { vpc_id: id('aws_vpc.a'), traffic_type: 'ALL', log_destination_type: 'kinesis-data-firehose', log_destination: arn('aws_kinesis_firehose_delivery_stream.a') });
     } else {
@@ -666,7 +782,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       put('aws_cloudwatch_log_subscription_filter', 'a', {
         name: 'a',
         log_group_name: '${aws_cloudwatch_log_group.a.name}',
-        filter_pattern: '',
+        filter_pattern: sa.filterPattern ?? '',
         destination_arn: arn('aws_kinesis_firehose_delivery_stream.a'),
         role_arn: 'arn:aws:iam::123456789012:role/logs',
       });
@@ -680,6 +796,44 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
         });
       }
     }
+  }
+  const da = m.memberDestinationA;
+  if (da) {
+    // The hub's side: the destination, the Kinesis data stream it may target, the Firehose stream into the SIEM.
+    put('aws_kinesis_firehose_delivery_stream', 'central_a', {
+      name: 'member-a-central',
+      destination: 'extended_s3',
+      ...(da.via === 'kinesis' ? { kinesis_source_configuration: { kinesis_stream_arn: arn('aws_kinesis_stream.central_a'), role_arn: 'arn:aws:iam::123456789012:role/firehose' } } : {}),
+      extended_s3_configuration: {
+        bucket_arn: arn('aws_s3_bucket.siem'),
+        role_arn: 'arn:aws:iam::123456789012:role/firehose',
+        prefix: da.prefix ?? 'members/131016/central/',
+        error_output_prefix: `${da.prefix ?? 'members/131016/central/'}errors/`,
+      },
+      tags: { 'jichitai:municipality': da.code ?? '131016' },
+    });
+    if (da.via === 'kinesis') put('aws_kinesis_stream', 'central_a', { name: 'member-a-central', shard_count: 1 });
+    put('aws_cloudwatch_log_destination', 'central_a', {
+      name: 'member-a-logs',
+      role_arn: 'arn:aws:iam::123456789012:role/logs-destination',
+      target_arn: arn(da.via === 'kinesis' ? 'aws_kinesis_stream.central_a' : 'aws_kinesis_firehose_delivery_stream.central_a'),
+    });
+    // Member A's side, as another account writes it: the destination by its ARN.
+    put('aws_cloudwatch_log_group', 'central_a', { name: '/member-a/central', retention_in_days: 400 });
+    put('aws_cloudwatch_log_subscription_filter', 'central_a', {
+      name: 'central-a',
+      log_group_name: '${aws_cloudwatch_log_group.central_a.name}',
+      filter_pattern: '',
+      destination_arn: 'arn:aws:logs:ap-northeast-1:123456789012:destination:member-a-logs',
+    });
+    put('aws_flow_log', 'central_a', {
+      vpc_id: id('aws_vpc.a'),
+      traffic_type: 'ALL',
+      log_destination_type: 'cloud-watch-logs',
+      log_destination: arn('aws_cloudwatch_log_group.central_a'),
+      iam_role_arn: 'arn:aws:iam::123456789012:role/flow',
+    });
+    if (da.only) delete r.aws_flow_log.a;
   }
   return { resource: r };
 }

@@ -112,6 +112,32 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       /SC-4 error .*delivery stream \S+ \(Prefix\), which carries flow log \S+ of VPC \S+, writes to the SIEM bucket under a key prefix the guard cannot read \(.+ is an expression\), which may be another member's \(fail closed\): it must be members\/131016\//],
     ['SC-4: member A\'s delivery stream partitions by a Firehose expression before its own prefix (fail closed)', { memberStreamA: { via: 'subscription', prefix: 'members/!{partitionKeyFromQuery:member}/' } },
       /SC-4 error .*delivery stream \S+ \(Prefix\), which carries .* writes to the SIEM bucket under members\/!\{partitionKeyFromQuery:member\}\/, whose Firehose expression \(!\{…\}\) is evaluated per record before the prefix reaches its own members\/131016\//],
+    // A flow log through a delivery stream counts as the VPC's flow log to the SIEM only when the stream takes it there whole,
+    // under the member's prefix (a known gap until 2026-12-08: one through a stream never counted).
+    ['SC-4: member A\'s only flow log to the SIEM goes through a delivery stream whose processor may drop records', { memberStreamA: { via: 'flow-log', only: true, processed: true } },
+      /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket \(delivery stream \S+: its records pass a processor \(ProcessingConfiguration \/ processing_configuration\), which may drop any/],
+    ['SC-4: member A\'s only flow log to the SIEM goes through a delivery stream under member B\'s prefix', { memberStreamA: { via: 'flow-log', only: true, prefix: 'members/132012/' } },
+      /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket \(delivery stream \S+ does not deliver to the SIEM bucket alone, under members\/131016\/ \(its Prefix and ErrorOutputPrefix\)\)/],
+    ['SC-4: member A\'s only flow log to the SIEM goes to a log group whose subscription filter to the stream has a pattern', { memberStreamA: { via: 'subscription', only: true, filterPattern: 'REJECT' } },
+      /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket \(its log group's subscription filter to delivery stream \S+ has a filter pattern, which may leave out events\)/],
+    // A stream's S3 backup copies every record: into the SIEM under the member's prefix, elsewhere into its own bucket only.
+    ['SC-4: member A\'s delivery stream backs up into the SIEM under member B\'s prefix', { memberStreamA: { via: 'flow-log', backup: { to: 'siem', prefix: 'members/132012/' } } },
+      /SC-4 error .*delivery stream \S+, which carries flow log \S+ of VPC \S+, copies every record by its S3 backup \(S3 backup Prefix\): it writes to the SIEM bucket under members\/132012\/, not under its own members\/131016\//],
+    ['SC-4: member A\'s delivery stream backs up into member B\'s bucket', { memberStreamA: { via: 'flow-log', backup: { to: 'other' } } },
+      /SC-4 error .*delivery stream \S+, which carries flow log \S+ of VPC \S+, copies every record by its S3 backup \(S3BackupMode Enabled\) to member 132012's bucket \S+, not to a bucket of member 131016's own nor to the SIEM/],
+    ['SC-4: member A\'s delivery stream backs up into a bucket the guard can tie to no member (fail closed)', { memberStreamA: { via: 'tagged', backup: { to: 'untagged' } } },
+      /SC-4 error .*delivery stream \S+, which carries logs of member 131016, copies every record by its S3 backup \(S3BackupMode Enabled\) to bucket \S+, which the guard can tie to no member and not to the hub/],
+    ['SC-4: member A\'s delivery stream backs up into a bucket outside the output (fail closed)', { memberStreamA: { via: 'subscription', backup: { to: 'external' } } },
+      /SC-4 error .*delivery stream \S+, which carries flow log .*, copies every record by its S3 backup \(S3BackupMode Enabled\) to arn:aws:s3:::member-a-backup, a bucket outside the output, not to a bucket of member 131016's own/],
+    ['SC-4: member A\'s delivery stream backs up into a bucket the guard cannot read (fail closed)', { memberStreamA: { via: 'flow-log', backup: { to: 'expression' } } },
+      /SC-4 error .*delivery stream \S+, which carries flow log \S+ of VPC \S+, copies every record by its S3 backup \(S3BackupMode Enabled\) to a bucket the guard cannot read/],
+    ['SC-4: member A\'s delivery stream backs up into member B\'s bucket, by a backup mode the guard cannot read (fail closed)', { memberStreamA: { via: 'flow-log', backup: { to: 'other', mode: 'expression' } } },
+      /SC-4 error .*copies every record by its S3 backup \(S3BackupMode Enabled\) to member 132012's bucket/],
+    // Member A's logs followed from another account: its subscription filter names the hub's CloudWatch Logs destination.
+    ['SC-4: member A\'s flow log reaches, through a CloudWatch Logs destination of the hub, a stream under member B\'s prefix', { memberDestinationA: { via: 'firehose', code: '132012', prefix: 'members/132012/' } },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries flow log \S+ of VPC \S+, through subscription filter \S+ of its log group, CloudWatch Logs destination \S+, writes to the SIEM bucket under members\/132012\/, not under its own members\/131016\//],
+    ['SC-4: member A\'s flow log reaches, through a CloudWatch Logs destination and a Kinesis data stream of the hub, a stream under member B\'s prefix', { memberDestinationA: { via: 'kinesis', code: '132012', prefix: 'members/132012/' } },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries flow log \S+ of VPC \S+, through subscription filter \S+ of its log group, CloudWatch Logs destination \S+, Kinesis data stream \S+, writes to the SIEM bucket under members\/132012\/, not under its own members\/131016\//],
     ['SC-4: the hub firewall\'s logs written under a member\'s prefix', { hubFirewallPrefix: 'members/131016/firewall' },
       /SC-4 error .*the ALERT log of firewall \S+ writes to the SIEM bucket under members\/131016\/firewall, not under its own hub\//],
     ['SC-4: the hub\'s proxy-log delivery stream writes under a member\'s prefix', { hubStreamPrefix: 'members/131016/proxy/' },
@@ -167,6 +193,58 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
       expect(lines(check(graphOf({ memberStreamA: { via: 'untagged', prefix } }))).join('\n')).toMatch(new RegExp('SC-4 error .*delivery stream \\S+ writes to the SIEM '
         + 'bucket, and the guard can tie it to no member and not to the hub .*: it may carry another member\'s logs under any prefix \\(fail closed\\)'));
     }
+  });
+
+  test.each([['flow-log'], ['subscription']] as const)('SC-4: member A\'s only flow log to the SIEM, through a delivery stream (%s) under its own prefix, counts', (via) => {
+    expect(lines(check(graphOf({ memberStreamA: { via, only: true } })))).toEqual([]);
+    // What it records is judged as a flow log's straight to the SIEM is.
+    const partial = graphOf({ memberStreamA: { via, only: true } });
+    for (const n of partial.nodes.values()) if (n.type === 'flow-log' && /stream|group/i.test(n.id)) (n as { trafficType: string }).trafficType = 'REJECT';
+    expect(lines(check(partial)).join('\n')).toMatch(/SC-4 error .*the flow log of VPC \S+ records only REJECT traffic \(TrafficType\), not ALL/);
+  });
+
+  test('SC-4: a delivery stream\'s S3 backup into the SIEM under the member\'s prefix, or into the member\'s own bucket, passes; a backup turned off is none', () => {
+    expect(lines(check(graphOf({ memberStreamA: { via: 'flow-log', backup: { to: 'siem' } } })))).toEqual([]);
+    expect(lines(check(graphOf({ memberStreamA: { via: 'tagged', backup: { to: 'own' } } })))).toEqual([]);
+    expect(lines(check(graphOf({ memberStreamA: { via: 'flow-log', backup: { to: 'other', mode: 'Disabled' } } })))).toEqual([]);
+  });
+
+  test('SC-4: a stream whose S3 backup writes to the SIEM is one into the SIEM (tied to no member and not to the hub: fail closed)', () => {
+    // The untagged stream (in a template or stack of both members) delivers to member A's own bucket, and backs up into the SIEM.
+    const graph = graphOf({ memberStreamA: { via: 'untagged', backup: { to: 'siem' } } });
+    const stream = [...graph.nodes.values()].find((n) => n.type === 'delivery-stream' && /StreamA|firehose_delivery_stream\.a$/.test(n.id))!;
+    (stream as { buckets: unknown[] }).buckets = [{ kind: 'external', value: 'arn:aws:s3:::member-a-archive' }];
+    expect(lines(check(graph)).join('\n')).toMatch(/SC-4 error .*delivery stream \S+ writes to the SIEM bucket, and the guard can tie it to no member and not to the hub/);
+  });
+
+  test.each([['firehose'], ['kinesis']] as const)('SC-4: member A\'s flow log through a CloudWatch Logs destination of the hub (%s) to a stream under its own prefix passes, and counts as its flow log to the SIEM', (via) => {
+    expect(lines(check(graphOf({ memberDestinationA: { via } })))).toEqual([]);
+    expect(lines(check(graphOf({ memberDestinationA: { via, only: true } })))).toEqual([]);
+  });
+
+  test('SC-4: a CloudWatch Logs destination named by an ARN is the destination of that name; one whose name the guard cannot read may be it (fail closed)', () => {
+    const graph = graphOf({ memberDestinationA: { via: 'firehose', code: '132012', prefix: 'members/132012/' } });
+    const destination = [...graph.nodes.values()].find((n) => n.type === 'log-destination')!;
+    expect(destination).toMatchObject({ name: 'member-a-logs', target: { kind: 'node' } });
+    (destination as { name?: string }).name = 'member-b-logs';
+    expect(lines(check(graph)).join('\n')).not.toMatch(/which carries flow log/);
+    (destination as { name?: string }).name = undefined;
+    expect(lines(check(graph)).join('\n')).toMatch(/SC-4 error .*delivery stream \S+ \(Prefix\), which carries flow log \S+ of VPC \S+, through subscription filter \S+ of its log group, CloudWatch Logs destination/);
+    // It does not count as reaching the SIEM, though.
+    const only = graphOf({ memberDestinationA: { via: 'firehose', only: true } });
+    for (const n of only.nodes.values()) if (n.type === 'log-destination') (n as { name?: string }).name = undefined;
+    expect(lines(check(only)).join('\n')).toMatch(/SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket/);
+  });
+
+  test('SC-4: the proxy log group subscribed to a Kinesis data stream that the hub\'s delivery stream reads is subscribed to that stream', () => {
+    const graph = graphOf({});
+    const kinesis = { kind: 'external', value: 'arn:aws:kinesis:ap-northeast-1:123456789012:stream/hub-logs' } as const;
+    const proxy = [...graph.nodes.values()].find((n) => n.type === 'log-subscription' && /proxy/i.test(n.id))! as { destination: unknown };
+    const stream = [...graph.nodes.values()].find((n) => n.type === 'delivery-stream' && /LogStream|\.logs$/.test(n.id))! as { source?: unknown };
+    proxy.destination = kinesis;
+    expect(lines(check(graph)).join('\n')).toMatch(/SC-4 error .*log group \/hub\/proxy\/access is not subscribed/);
+    stream.source = kinesis;
+    expect(lines(check(graph))).toEqual([]);
   });
 
   test('SC-4: a partial flow log beside the complete one, under the member\'s own prefix, passes (the SIEM has the whole traffic already)', () => {
@@ -372,5 +450,51 @@ describe('the security cloud\'s resources in a Terraform plan JSON (values known
     });
     expect(at('aws_kinesis_firehose_delivery_stream.other').keyPrefixes).toEqual([{ prefix: { text: 'members/132012/' }, errorPrefix: { text: 'members/131016/errors/' } }]);
     expect(at('aws_kinesis_firehose_delivery_stream.later').keyPrefixes[0].prefix).toHaveProperty('unread');
+  });
+
+  test('SC-4: a delivery stream\'s S3 backup and Kinesis source, and a CloudWatch Logs destination, in a plan name the resources their expressions refer to', () => {
+    const graph = extractTerraformPlan(planOf([
+      { address: 'aws_s3_bucket.siem', values: { bucket: 'pref-siem', tags_all: tags }, unknown: { id: true, arn: true } },
+      { address: 'aws_kinesis_stream.central', values: { name: 'central', shard_count: 1, tags_all: {} }, unknown: { id: true, arn: true } },
+      {
+        address: 'aws_kinesis_firehose_delivery_stream.central',
+        values: {
+          destination: 'extended_s3',
+          kinesis_source_configuration: [{ role_arn: 'arn:aws:iam::123456789012:role/firehose' }],
+          extended_s3_configuration: [{
+            prefix: 'members/131016/',
+            error_output_prefix: 'members/131016/errors/',
+            s3_backup_mode: 'Enabled',
+            s3_backup_configuration: [{ prefix: 'members/132012/backup/', error_output_prefix: null }],
+          }],
+          tags_all: { 'jichitai:municipality': '131016' },
+        },
+        unknown: {
+          arn: true,
+          kinesis_source_configuration: [{ kinesis_stream_arn: true }],
+          extended_s3_configuration: [{ bucket_arn: true, s3_backup_configuration: [{ bucket_arn: true }] }],
+        },
+        expressions: {
+          kinesis_source_configuration: [{ kinesis_stream_arn: refs('aws_kinesis_stream.central.arn', 'aws_kinesis_stream.central') }],
+          extended_s3_configuration: [{
+            bucket_arn: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem'),
+            s3_backup_configuration: [{ bucket_arn: refs('aws_s3_bucket.siem.arn', 'aws_s3_bucket.siem') }],
+          }],
+        },
+      },
+      {
+        address: 'aws_cloudwatch_log_destination.central',
+        values: { name: 'member-a-logs', role_arn: 'arn:aws:iam::123456789012:role/logs', tags_all: {} },
+        unknown: { arn: true, target_arn: true },
+        expressions: { target_arn: refs('aws_kinesis_stream.central.arn', 'aws_kinesis_stream.central') },
+      },
+    ]));
+    const at = (id: string) => graph.nodes.get(id) as any;
+    expect(graph.unresolved).toEqual([]);
+    expect(at('aws_kinesis_firehose_delivery_stream.central')).toMatchObject({
+      source: { kind: 'node', id: 'aws_kinesis_stream.central' },
+      backups: [{ bucket: { kind: 'node', id: 'aws_s3_bucket.siem' }, prefix: { text: 'members/132012/backup/' }, errorPrefix: { text: '' } }],
+    });
+    expect(at('aws_cloudwatch_log_destination.central')).toMatchObject({ type: 'log-destination', name: 'member-a-logs', target: { kind: 'node', id: 'aws_kinesis_stream.central' } });
   });
 });

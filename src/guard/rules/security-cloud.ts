@@ -15,8 +15,8 @@ import { parsePrefix, Prefix } from '../address-space';
 import { IngressName, internetIngress, leftToSecurityCloud } from '../bridges';
 import { DeclaredSiem } from '../declared';
 import {
-  BucketNode, deref, DeliveryStreamNode, FirewallNode, FlowLogNode, GraphNode, groupVpcs, IngressBridge, LoadBalancerNode, nodesOf, Ref, StreamPrefix,
-  SubnetNode, TopologyGraph, UserDataNode, VpcNode, WafRule, WafWebAclNode,
+  BucketNode, deref, DeliveryStreamNode, describeRef, FirewallNode, FlowLogNode, GraphNode, groupVpcs, IngressBridge, LoadBalancerNode,
+  LogDestinationNode, nodesOf, Ref, StreamBackup, StreamPrefix, SubnetNode, TopologyGraph, UserDataNode, VpcNode, WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
@@ -719,6 +719,64 @@ interface StreamFeed {
   readonly expected: string;
 }
 
+/** A delivery stream a log reaches, and how (`streamsOf`). */
+interface StreamRoute {
+  readonly stream: DeliveryStreamNode;
+  /** The way there, worded to follow whose log it is (", through subscription filter F of its log group"); none when sent to the stream itself. */
+  readonly via?: Bilingual;
+  /** Whether every event of the log reaches the stream: sent to it, or through a subscription filter with an empty pattern. */
+  readonly everyEvent: boolean;
+}
+
+/** A delivery stream and the steps to it past a subscription filter (`streamsBehind`). */
+type StreamHops = { stream: DeliveryStreamNode; hops: Bilingual[] };
+
+/** The steps of a way to a stream, worded to follow whose log it is: ", through A, B" / "（A、B 経由）". */
+const viaText = (hops: readonly Bilingual[]): Bilingual =>
+  bi(`, through ${hops.map((h) => h.en).join(', ')}`, `（${hops.map((h) => h.ja).join('、')} 経由）`);
+
+/** What a reference names, for comparing what two resources name: a node by its id, a literal by its text. */
+const refKey = (r: Ref | undefined): string | undefined => (r?.kind === 'node' ? `node:${r.id}` : r?.kind === 'external' ? `text:${r.value}` : undefined);
+
+/**
+ * The CloudWatch Logs destinations a subscription filter's destination names: the destination node, or, by an ARN from
+ * outside as a filter of another account names it (`arn:…:logs:<region>:<account>:destination:<name>`; CloudWatch Logs
+ * User Guide, "Cross-account cross-Region subscriptions"), the destinations of the output with that literal name — and,
+ * unless `exact`, those whose name the guard cannot read, which may be it (fail closed where a leak is looked for).
+ */
+function logDestinations(g: TopologyGraph, r: Ref | undefined, exact: boolean): LogDestinationNode[] {
+  const node = deref(g, r);
+  if (node?.type === 'log-destination') return [node];
+  const name = r?.kind === 'external' ? /^arn:[^:]*:logs:[^:]*:[^:]*:destination:(.+)$/.exec(r.value)?.[1] : undefined;
+  if (name === undefined) return [];
+  return nodesOf(g, 'log-destination').filter((d) => d.name === name || (!exact && d.name === undefined));
+}
+
+/**
+ * The delivery streams what a subscription filter delivers to leads to (SC-4), with the steps past the filter: the stream
+ * it names; the target of the CloudWatch Logs destination it names (`logDestinations`), as a filter of another account
+ * sends its events to the hub; and the streams whose source is the Kinesis data stream either names
+ * (`KinesisStreamSourceConfiguration`, `kinesis_source_configuration`: the stream reads every record of it,
+ * https://docs.aws.amazon.com/firehose/latest/dev/writing-with-kinesis-streams.html). A destination's target is no
+ * destination (a Kinesis data stream, a Firehose stream or a function), so one is followed once.
+ */
+function streamsBehind(g: TopologyGraph, r: Ref | undefined, exact: boolean, destinations = true): StreamHops[] {
+  const direct = deref(g, r);
+  if (direct?.type === 'delivery-stream') return [{ stream: direct, hops: [] }];
+  const out: StreamHops[] = [];
+  for (const d of destinations ? logDestinations(g, r, exact) : []) {
+    const hop = bi(`CloudWatch Logs destination ${nameOf(g, d.id)}`, `CloudWatch Logs の送信先 ${nameOf(g, d.id)}`);
+    for (const x of streamsBehind(g, d.target, exact, false)) out.push({ stream: x.stream, hops: [hop, ...x.hops] });
+  }
+  const key = refKey(r);
+  if (key === undefined || r === undefined) return out;
+  const kinesis = r.kind === 'node' ? nameOf(g, r.id) : describeRef(r);
+  for (const stream of nodesOf(g, 'delivery-stream').filter((s) => refKey(s.source) === key)) {
+    out.push({ stream, hops: [bi(`Kinesis data stream ${kinesis}`, `Kinesis データストリーム ${kinesis}`)] });
+  }
+  return out;
+}
+
 /**
  * A log group as a log destination or a subscription filter names it: by its literal name (a node's, or a name or ARN
  * from outside), else by its node. Undefined for what names no log group the guard can tell.
@@ -735,19 +793,18 @@ function logGroupKey(g: TopologyGraph, r: Ref | undefined): string | undefined {
 
 /**
  * The delivery streams a log destination reaches (SC-4): the stream it names (a flow log's kinesis-data-firehose, a
- * firewall's KinesisDataFirehose), or the streams that subscription filters of the log group it names deliver to (a
- * log in CloudWatch Logs shipped on). `via` says which way, as `StreamFeed.what` continues.
+ * firewall's KinesisDataFirehose), or the streams that subscription filters of the log group it names lead to
+ * (`streamsBehind`: a log in CloudWatch Logs shipped on, through a CloudWatch Logs destination or a Kinesis data stream
+ * too). `via` says which way, as `StreamFeed.what` continues; `exact` as `logDestinations` takes it.
  */
-function streamsOf(g: TopologyGraph, sink: Ref | undefined): { stream: DeliveryStreamNode; via?: Bilingual }[] {
+function streamsOf(g: TopologyGraph, sink: Ref | undefined, exact = false): StreamRoute[] {
   const direct = deref(g, sink);
-  if (direct?.type === 'delivery-stream') return [{ stream: direct }];
+  if (direct?.type === 'delivery-stream') return [{ stream: direct, everyEvent: true }];
   const key = logGroupKey(g, sink);
   if (key === undefined) return [];
   return nodesOf(g, 'log-subscription').filter((s) => logGroupKey(g, s.logGroup) === key).flatMap((s) => {
-    const stream = deref(g, s.destination);
-    return stream?.type === 'delivery-stream' ? [{
-      stream, via: bi(`, through subscription filter ${nameOf(g, s.id)} of its log group`, `（ロググループのサブスクリプションフィルター ${nameOf(g, s.id)} 経由）`),
-    }] : [];
+    const filter = bi(`subscription filter ${nameOf(g, s.id)} of its log group`, `ロググループのサブスクリプションフィルター ${nameOf(g, s.id)}`);
+    return streamsBehind(g, s.destination, exact).map(({ stream, hops }) => ({ stream, via: viaText([filter, ...hops]), everyEvent: s.filterPattern === '' }));
   });
 }
 
@@ -812,13 +869,23 @@ function streamFeeds(g: TopologyGraph): StreamFeed[] {
   }
   const owners = stackOwners(g);
   for (const s of nodesOf(g, 'log-subscription')) {
-    const stream = deref(g, s.destination);
     const group = deref(g, s.logGroup);
     const code = placedMember(s, owners) ?? (group?.type === 'log-group' ? placedMember(group, owners) : undefined);
-    if (stream?.type !== 'delivery-stream' || code === undefined) continue;
+    if (code === undefined) continue;
     const name = group?.type === 'log-group' ? group.name ?? nameOf(g, group.id) : s.logGroup.kind === 'external' ? s.logGroup.value : nameOf(g, s.id);
-    feed(stream, bi(`log group ${name} of member ${code}`, `構成団体 ${code} のロググループ ${name}`), `members/${code}/`,
-      bi(`, through subscription filter ${nameOf(g, s.id)}`, `（サブスクリプションフィルター ${nameOf(g, s.id)} 経由）`));
+    const filter = bi(`subscription filter ${nameOf(g, s.id)}`, `サブスクリプションフィルター ${nameOf(g, s.id)}`);
+    for (const { stream, hops } of streamsBehind(g, s.destination, false)) {
+      feed(stream, bi(`log group ${name} of member ${code}`, `構成団体 ${code} のロググループ ${name}`), `members/${code}/`, viaText([filter, ...hops]));
+    }
+  }
+  // A CloudWatch Logs destination of a member (tagged with its code, or in a stack of that member only) takes its logs.
+  for (const d of nodesOf(g, 'log-destination')) {
+    const code = placedMember(d, owners);
+    if (code === undefined) continue;
+    const destination = bi(`CloudWatch Logs destination ${nameOf(g, d.id)}`, `CloudWatch Logs の送信先 ${nameOf(g, d.id)}`);
+    for (const { stream, hops } of streamsBehind(g, d.target, false, false)) {
+      feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`, viaText([destination, ...hops]));
+    }
   }
   for (const stream of nodesOf(g, 'delivery-stream')) {
     const code = placedMember(stream, owners);
@@ -852,6 +919,98 @@ function streamPrefixProblem(p: StreamPrefix, expected: string): Bilingual | und
 const streamPrefixFix = (expected: string): Bilingual => bi(`give the delivery stream's S3 destination a Prefix and an ErrorOutputPrefix (prefix, error_output_prefix) that start with ${expected} `
   + 'written out (Firehose expressions such as !{timestamp:yyyy/MM/dd/} only after it)', `配信ストリームの S3 の送り先の Prefix と ErrorOutputPrefix（prefix、error_output_prefix）を、書き下した ${expected} で始める`
   + '（!{timestamp:yyyy/MM/dd/} のような Firehose の式はその後だけ）');
+
+/**
+ * Whether a delivery stream delivers what it is sent whole to the SIEM bucket under `expected` (SC-4): every S3
+ * destination of it the SIEM (`endsInSiem`: no processor that may drop records), with a `Prefix` and `ErrorOutputPrefix`
+ * under `expected` (`streamPrefixProblem`; when the VPC has no expected prefix, SC-1 reports it).
+ */
+function streamReachesSiem(g: TopologyGraph, stream: DeliveryStreamNode, expected: string | undefined, siem: readonly DeclaredSiem[]): boolean {
+  if (!endsInSiem(g, { kind: 'node', id: stream.id }, siem)) return false;
+  return stream.buckets.every((_, i) => {
+    const p = stream.keyPrefixes?.[i];
+    return p !== undefined && (expected === undefined || (!streamPrefixProblem(p.prefix, expected) && !streamPrefixProblem(p.errorPrefix, expected)));
+  });
+}
+
+/**
+ * Why a way to a delivery stream that writes to the SIEM bucket does not take a flow log there whole under `expected`
+ * (`streamReachesSiem`), or undefined when it does, or the stream does not write there.
+ */
+function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string | undefined, siem: readonly DeclaredSiem[]): Bilingual | undefined {
+  const { stream } = route;
+  if (!stream.buckets.some((b) => isSiemSink(g, b, siem))) return undefined;
+  const name = nameOf(g, stream.id);
+  if (!route.everyEvent) {
+    return bi(`its log group's subscription filter to delivery stream ${name} has a filter pattern, which may leave out events`,
+      `配信ストリーム ${name} へのロググループのサブスクリプションフィルターにフィルターパターンがあり、イベントを漏らしうる`);
+  }
+  if (stream.drops !== undefined) {
+    return bi(`delivery stream ${name}: ${stream.drops}`, `配信ストリーム ${name} のレコードがプロセッサーを通り、バケットに届く前に落とされうる`);
+  }
+  if (streamReachesSiem(g, stream, expected, siem)) return undefined;
+  return bi(`delivery stream ${name} does not deliver to the SIEM bucket alone, under ${expected ?? 'the VPC\'s own prefix'} (its Prefix and ErrorOutputPrefix)`,
+    `配信ストリーム ${name} が SIEM バケットだけに、${expected ?? 'VPC 自らのプレフィックス'} の下へ（Prefix と ErrorOutputPrefix）届けていない`);
+}
+
+/** Whose the logs under a prefix of the SIEM are (`siemPrefix`): the hub's `hub/`, a member's `members/<code>/`. */
+const ownerOfPrefix = (expected: string): StackOwner | undefined => (expected === 'hub/' ? HUB_OWNER : /^members\/([^/]+)\/$/.exec(expected)?.[1]);
+
+/**
+ * Whose a resource is by where it is: the hub's when labelled with a hub function, else its `jichitai:municipality` code,
+ * else its stack's owner (`stackOwners`). Undefined when none tells.
+ */
+function ownerOf(node: Pick<GraphNode, 'id' | 'tags'>, owners: ReadonlyMap<string, StackOwner>): StackOwner | undefined {
+  if (hubFunction(node.tags) !== undefined) return HUB_OWNER;
+  return node.tags[MUNICIPALITY_TAG_KEY] ?? owners.get(stackOf(node.id) ?? '');
+}
+
+const ownerText = (owner: StackOwner): Bilingual => (owner === HUB_OWNER ? bi('the hub\'s', 'ハブの') : bi(`member ${owner}'s`, `構成団体 ${owner} の`));
+
+/**
+ * Why a delivery stream's S3 backup (`StreamBackup`: Firehose copies every source record there) takes the logs it carries
+ * out of their owner's place (SC-4), worded to follow "delivery stream S, which carries …,": into the SIEM bucket, under a
+ * prefix other than `expected` (as the stream's own, `streamPrefixProblem`); elsewhere, into a bucket that is not the
+ * owner's own (a member's logs in another member's bucket, or the hub's, leave the member's place as under another
+ * prefix of the SIEM: the bucket policy of the SIEM keeps each member to its own prefix for this), or one whose owner the
+ * guard cannot tell (untagged in a shared stack, outside the output, unreadable: fail closed).
+ */
+function backupProblems(g: TopologyGraph, backup: StreamBackup, expected: string, owners: ReadonlyMap<string, StackOwner>,
+  siem: readonly DeclaredSiem[]): { problem: Bilingual; fix: Bilingual }[] {
+  const owner = ownerOfPrefix(expected);
+  const own = owner === undefined ? bi('their owner\'s', '持ち主の') : ownerText(owner);
+  const fix = bi(`back it up into the SIEM bucket under ${expected} (S3BackupConfiguration / s3_backup_configuration: a Prefix and ErrorOutputPrefix starting with it), `
+    + `or into a bucket of ${own.en} own (tagged so, or in a stack of ${owner === HUB_OWNER ? 'the hub' : 'that member'} only), or turn the backup off (S3BackupMode Disabled)`,
+  `SIEM バケットの ${expected} の下へバックアップする（S3BackupConfiguration / s3_backup_configuration の Prefix と ErrorOutputPrefix をそれで始める）か、`
+    + `${own.ja}バケット（そのタグを付けたもの、またはその持ち主だけのスタックにあるもの）へバックアップするか、バックアップを止める（S3BackupMode Disabled）`);
+  if (isSiemSink(g, backup.bucket, siem)) {
+    return ([['S3 backup Prefix', backup.prefix], ['S3 backup ErrorOutputPrefix', backup.errorPrefix]] as const).flatMap(([field, prefix]) => {
+      const problem = streamPrefixProblem(prefix, expected);
+      return problem ? [{ problem: { en: `copies every record by its S3 backup (${field}): it ${problem.en}`, ja: `が S3 バックアップ（${field}）ですべてのレコードを複製し、それ${problem.ja}` }, fix }] : [];
+    });
+  }
+  const bucket = deref(g, backup.bucket);
+  const whose = bucket?.type === 's3-bucket' ? ownerOf(bucket, owners) : undefined;
+  if (whose !== undefined && whose === owner) return [];
+  const b = backup.bucket;
+  const where = bucket?.type === 's3-bucket'
+    ? whose === undefined
+      ? bi(`bucket ${nameOf(g, bucket.id)}, which the guard can tie to no member and not to the hub (no ${MUNICIPALITY_TAG_KEY} or ${HUB_FUNCTION_TAG_KEY} tag, `
+        + 'in a stack shared by several members or by members and the hub)', `バケット ${nameOf(g, bucket.id)}（${MUNICIPALITY_TAG_KEY} も ${HUB_FUNCTION_TAG_KEY} のタグもなく、`
+        + '複数の団体か団体とハブが共有するスタックにあり、ガードはどの構成団体にもハブにも結び付けられない）')
+      : bi(`${ownerText(whose).en} bucket ${nameOf(g, bucket.id)}`, `${ownerText(whose).ja}バケット ${nameOf(g, bucket.id)}`)
+    : b.kind === 'unresolved' ? bi(`a bucket the guard cannot read (${b.expression})`, `ガードが読めないバケット（${jaOrEn(b.expression)}）`)
+      : b.kind === 'external' && /\{[^}]*\}/.test(b.value)
+        ? bi(`a bucket the guard cannot read (${b.value}, whose {…} is known only at deploy time)`, `ガードが読めないバケット（${b.value}。{…} はデプロイ時にしか決まらない）`)
+        : bi(`${b.kind === 'node' ? b.id : b.value}, a bucket outside the output`, `出力の外のバケット ${b.kind === 'node' ? b.id : b.value}`);
+  return [{
+    problem: bi(`copies every record by its S3 backup (S3BackupMode Enabled) to ${where.en}, not to a bucket of ${own.en} own nor to the SIEM: the copy may mix with `
+      + 'another member\'s logs (fail closed where the guard cannot tell whose the bucket is)',
+    `が S3 バックアップ（S3BackupMode Enabled）ですべてのレコードを${where.ja}へ複製し、${own.ja}バケットでも SIEM でもない。複製は他の団体のログと混ざりうる`
+      + '（バケットの持ち主をガードが判断できない場合はフェイルクローズ）'),
+    fix,
+  }];
+}
 
 /**
  * SC-4 (error): every log of the security cloud ends in the hub's SIEM bucket: every VPC's flow log, every firewall's alert and
@@ -893,10 +1052,16 @@ export const SC4: GuardRule = {
     for (const vpc of nodesOf(g, 'vpc')) {
       const own = flowLogs.filter((l) => flowLogVpc(g, l.resource) === vpc.id);
       const expected = siemPrefix(vpc);
-      const toSiem = own.filter((l) => isSiemSink(g, l.sink, siem));
+      const direct = own.filter((l) => isSiemSink(g, l.sink, siem));
+      // Through a delivery stream, every event of the log (sent to the stream, or to a log group whose subscription filter
+      // of an empty pattern leads to it) reaches the SIEM when the stream ends there whole under the VPC's own prefix
+      // (`streamReachesSiem`); where the stream writes otherwise is its feed's finding (`streamFeeds`).
+      const streamed = own.filter((l) => !direct.includes(l)
+        && streamsOf(g, l.sink, true).some((r) => r.everyEvent && streamReachesSiem(g, r.stream, expected, siem)));
+      const toSiem = [...direct, ...streamed];
       // Where in the SIEM bucket: every log of the VPC there, under its own prefix (a member's beside another's mixes
       // the members' logs, and the hub's bucket policy gives each member account its own members/<code>/ only).
-      for (const l of toSiem) {
+      for (const l of direct) {
         const problem = prefixProblem(l.keyPrefix, expected);
         if (problem) add(l.id, flowLogText(g, vpc, problem), prefixFix(expected));
       }
@@ -915,8 +1080,12 @@ export const SC4: GuardRule = {
       }
       const all = own.filter((l) => l.trafficType === 'ALL');
       const to = all.map((l) => l.destination ?? l.destinationType).join(', ');
+      // A stream into the SIEM that does not count says why.
+      const why = all.flatMap((l) => streamsOf(g, l.sink, true)).flatMap((r) => streamShortfall(g, r, expected, siem) ?? []);
+      const because = why.length === 0 ? bi('', '') : bi(` (${why.map((w) => w.en).join('; ')})`, `（${why.map((w) => w.ja).join('。')}）`);
       add(vpc.id, all.length === 0 ? bi(`VPC ${nameOf(g, vpc.id)} has no flow log of all traffic`, `VPC ${nameOf(g, vpc.id)} に全通信のフローログがない`)
-        : bi(`the flow log of VPC ${nameOf(g, vpc.id)} goes to ${to}, not to the hub's SIEM bucket`, `VPC ${nameOf(g, vpc.id)} のフローログの送り先が、ハブの SIEM バケットではなく ${to}`));
+        : bi(`the flow log of VPC ${nameOf(g, vpc.id)} goes to ${to}, not to the hub's SIEM bucket${because.en}`,
+          `VPC ${nameOf(g, vpc.id)} のフローログの送り先が、ハブの SIEM バケットではなく ${to}${because.ja}`));
     }
     for (const fw of nodesOf(g, 'firewall')) {
       const destinations = nodesOf(g, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
@@ -941,6 +1110,7 @@ export const SC4: GuardRule = {
     // What delivery streams carry to the SIEM: under the prefix of whose logs they are, their failed records too (a
     // stream's ErrorOutputPrefix left out puts them at the bucket's root).
     const feeds = streamFeeds(g);
+    const owners = stackOwners(g);
     // A stream into the SIEM that the guard can tie to no member's log and to no place (untagged, in a stack shared by
     // several members or by members and the hub) may carry any member's logs under any prefix (fail closed). Every
     // stream it can tie is fed (`streamFeeds`): a member's, and the hub's own (tagged with a hub function, or in a stack
@@ -948,7 +1118,7 @@ export const SC4: GuardRule = {
     const fed = new Set(feeds.map((f) => f.stream.id));
     for (const stream of nodesOf(g, 'delivery-stream')) {
       if (fed.has(stream.id)) continue;
-      if (!stream.buckets.some((b) => isSiemSink(g, b, siem))) continue;
+      if (![...stream.buckets, ...(stream.backups ?? []).map((b) => b.bucket)].some((b) => isSiemSink(g, b, siem))) continue;
       add(stream.id, bi(`delivery stream ${nameOf(g, stream.id)} writes to the SIEM bucket, and the guard can tie it to no member and not to the hub (no `
         + `${MUNICIPALITY_TAG_KEY} or ${HUB_FUNCTION_TAG_KEY} tag, in a stack shared by several members or by members and the hub, fed by no log of a VPC or `
         + 'firewall the guard follows): it may carry another member\'s logs under any prefix (fail closed)',
@@ -971,6 +1141,13 @@ export const SC4: GuardRule = {
           if (!findings.some((f) => f.message === message.en)) add(stream.id, message, streamPrefixFix(expected));
         }
       });
+      // Its S3 backup copies every record too: into the SIEM under the same prefix, elsewhere into a bucket of the same owner only.
+      for (const backup of stream.backups ?? []) {
+        for (const { problem, fix } of backupProblems(g, backup, expected, owners, siem)) {
+          const message = { en: `delivery stream ${nameOf(g, stream.id)}, which carries ${what.en}, ${problem.en}`, ja: `${what.ja}を運ぶ配信ストリーム ${nameOf(g, stream.id)}${problem.ja}` };
+          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, fix);
+        }
+      }
     }
     const wafLogging = nodesOf(g, 'waf-logging');
     for (const acl of nodesOf(g, 'waf-web-acl')) {
@@ -1012,7 +1189,9 @@ export const SC4: GuardRule = {
     const subscriptions = nodesOf(g, 'log-subscription');
     for (const [name, id] of [...wanted.entries()].sort()) {
       const mine = subscriptions.filter((s) => (s.logGroup.kind === 'node' && s.logGroup.id === id) || (s.logGroup.kind === 'external' && s.logGroup.value === name));
-      if (mine.some((s) => s.filterPattern === '' && endsInSiem(g, s.destination, siem))) continue;
+      const ends = (s: (typeof subscriptions)[number]) => endsInSiem(g, s.destination, siem)
+        || streamsBehind(g, s.destination, true).some(({ stream }) => endsInSiem(g, { kind: 'node', id: stream.id }, siem));
+      if (mine.some((s) => s.filterPattern === '' && ends(s))) continue;
       add(id, bi(`log group ${name} is not subscribed, with every event (an empty filter pattern), to a delivery stream that ends in the SIEM bucket`,
         `ロググループ ${name} が、すべてのイベント（空のフィルターパターン）で、SIEM バケットに届く配信ストリームにサブスクライブされていない`),
       bi('add a subscription filter with an empty pattern to a Kinesis Data Firehose delivery stream that writes to the SIEM bucket',
