@@ -105,6 +105,16 @@ const REFERENCE_CHECKS: ReadonlyMap<string, ReferenceCheck> = new Map([
   check(['internet-gateway', 'egress-only-internet-gateway', 'vpn-gateway'], (n, expect) => n.vpcs.forEach((v) => expect(n.id, 'VpcId', v, 'vpc'))),
 ].flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
 
+/** A resource of the output that runs with a security group (`GraphBuilder.memberOf`): where it names it, and where it runs. */
+export interface GroupUser {
+  readonly resource: string;
+  /** The property path that names the group. */
+  readonly property: string;
+  readonly path?: string;
+  /** The subnets it runs in. */
+  readonly subnets: readonly Ref[];
+}
+
 /**
  * Literal ids the caller proved to name nodes of the synthesized output (a security cloud hub's deployed outputs, bound by
  * `hub-evidence.ts`): literal → node id; and what the binding could not prove, reported as unresolved values.
@@ -159,6 +169,8 @@ export class GraphBuilder {
   private readonly defaultGroupUsers: Ref[] = [];
   /** Security groups resources of the output name for themselves (`memberOf`): a VPC's default group among them is used. */
   private readonly namedGroups = new Set<string>();
+  /** The security groups of the output that resources name for themselves, checked once every node is read (`memberOf`). */
+  private readonly pendingMemberships: { group: string; user: GroupUser }[] = [];
   /** Resources of the output that run with a security group the guard cannot read, and where (`usesUnknownGroup`). */
   private readonly unknownGroupUsers: { resource: string; path?: string; subnets: readonly Ref[] }[] = [];
 
@@ -576,12 +588,50 @@ export class GraphBuilder {
   }
 
   /**
-   * A resource of the output names `group` as one of its own (`occupants.ts` `groupMemberships`): naming its VPC's
-   * default group (`Fn::GetAtt [Vpc, DefaultSecurityGroup]`, `aws_vpc.x.default_security_group_id`) uses it, as naming
-   * none does (`usesDefaultGroup`).
+   * A resource of the output (`user`) names `group` as one of its own (`occupants.ts` `groupMemberships`). Naming its
+   * VPC's default group (`Fn::GetAtt [Vpc, DefaultSecurityGroup]`, `aws_vpc.x.default_security_group_id`) uses it, as
+   * naming none does (`usesDefaultGroup`). A group outside the output — a literal id (`sg-…`, a shared-services group; in
+   * a Terraform plan also a data source's id read at plan time), or a node of the output that is no security group — has
+   * rules the guard cannot read, which may open anything: reported (GUARD-1, as a group named by a parameter is) and read
+   * as a group open to all traffic both ways where the resource runs (`usesUnknownGroup`); the rules the output writes for
+   * it (`outsideGroups`) cannot narrow that.
    */
-  public memberOf(group: Ref): void {
-    if (group.kind === 'node') this.namedGroups.add(group.id);
+  public memberOf(group: Ref, user: GroupUser): void {
+    if (group.kind === 'node') this.pendingMemberships.push({ group: group.id, user });
+    else if (group.kind === 'external') this.outsideGroup(group.value, user);
+  }
+
+  /**
+   * `memberOf` a group outside the output: `id`, a literal, or a node of the output that is no security group (`node`).
+   * GUARD-1 at the resource, naming the group, and a group open to all traffic where it runs.
+   */
+  private outsideGroup(id: string, { resource, property, path, subnets }: GroupUser, node = false): void {
+    const open = 'and reads it as a group open to all traffic both ways';
+    if (node) {
+      this.unresolvedValue(resource, property, `${id} is no security group of the synthesized output: the guard cannot read the rules of the group it gives, ${open}`,
+        'name a security group of the output (by a reference to it), so that the guard reads its rules', undefined, path);
+    } else {
+      this.unresolvedValue(resource, property, `security group ${id} is not in the synthesized output: the guard cannot read its rules, ${open}`,
+        `declare security group ${id} in the output (a security group of this app, named by reference rather than by its id), so that the guard reads `
+        + 'its rules; a group shared from outside the app (a shared-services group) cannot be judged: give the resource a group of the output with the rules it needs',
+        undefined, path);
+    }
+    this.usesUnknownGroup(resource, path, subnets);
+  }
+
+  /**
+   * The groups resources name (`memberOf`), once every node is read: a default group is used; a node that is no security
+   * group of the output (nor the default group of one of its VPCs) is a group outside the output.
+   */
+  private applyMemberships(): void {
+    if (this.pendingMemberships.length === 0) return;
+    const defaults = new Set([...this.nodes.values()].filter((n) => n.type === 'vpc').map((v) => implicitId.defaultSecurityGroup(v.id)));
+    for (const { group, user } of this.pendingMemberships) {
+      const node = this.nodes.get(group);
+      if (node?.type === 'security-group') continue;
+      if (node === undefined && defaults.has(group)) this.namedGroups.add(group);
+      else this.outsideGroup(group, user, true);
+    }
   }
 
   /**
@@ -843,6 +893,7 @@ export class GraphBuilder {
    * known), and the transit gateway's default route table (docs/guard-semantics.md §4–§6).
    */
   private addImplicitNodes(): void {
+    this.applyMemberships();
     // The VPCs whose default group an instance of the output uses (`usesDefaultGroup`).
     const defaultGroupVpcs = new Set<string>();
     for (const s of this.defaultGroupUsers) {

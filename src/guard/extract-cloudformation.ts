@@ -2765,8 +2765,10 @@ class TemplateReader {
    * database, a cache, a Redshift, DAX, DocumentDB or Neptune cluster). Naming none, it has its VPC's default one
    * (occupants.ts `DEFAULT_GROUP_FALLBACK`), or one the guard cannot read where AWS documents no fallback
    * (`NO_DOCUMENTED_FALLBACK`, GUARD-1); naming the default group, it uses it; naming one by a value the guard cannot read
-   * (a parameter, an import of no stack given, a custom resource's answer), it may have any group (GUARD-1). A group the
-   * guard cannot read counts as open to all traffic both ways (the builder's `usesUnknownGroup`).
+   * (a parameter, an import of no stack given, a custom resource's answer), it may have any group (GUARD-1); naming one
+   * outside the template by its literal id (`sg-…`), it has that group's rules, which the guard cannot read (GUARD-1, the
+   * builder's `memberOf`). A group the guard cannot read counts as open to all traffic both ways (the builder's
+   * `usesUnknownGroup`).
    */
   private securityGroups(type: string, p: any, base: { id: string; path: string | undefined }, subnets: readonly SubnetMention[]): void {
     const b = this.b;
@@ -2792,7 +2794,7 @@ class TemplateReader {
         b.unresolvedOnce(base.id, property, group.expression, base.path);
         unread = true;
       } else {
-        b.memberOf(group);
+        b.memberOf(group, { resource: base.id, property, path: base.path, subnets: where() });
       }
     }
     if (unread) unknown.push(...where());

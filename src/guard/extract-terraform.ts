@@ -2923,7 +2923,8 @@ class ConfigReader {
    * (`aws_vpc.x.default_security_group_id`), a group the guard cannot read where AWS documents no fallback
    * (`NO_DOCUMENTED_FALLBACK`) or where it names one by a value the guard cannot read (an input variable, a local, a
    * module output or data source of a configuration; in a plan, a value known only after apply that names no resource of
-   * the plan), reported (GUARD-1) and read as open to all traffic both ways.
+   * the plan) or one outside the configuration by its literal id (`sg-…`; in a plan also a data source's id read at plan
+   * time: the builder's `memberOf`), reported (GUARD-1) and read as open to all traffic both ways.
    */
   private securityGroups(type: string, p: any, base: { id: string; path: string | undefined }, subnets: readonly SubnetMention[]): void {
     const b = this.b;
@@ -2943,16 +2944,30 @@ class ConfigReader {
     }
     let unread = false;
     for (const { property, value } of groupMemberships(type, p)) {
-      const group = this.ref(value);
+      const group = this.groupRef(value);
       if (group.kind === 'unresolved') {
         b.unresolvedOnce(base.id, property, group.expression, base.path);
         unread = true;
       } else {
-        b.memberOf(group);
+        b.memberOf(group, { resource: base.id, property, path: base.path, subnets: where() });
       }
     }
     if (unread) unknown.push(...where());
     if (fallback || unread) b.usesUnknownGroup(base.id, base.path, unknown);
+  }
+
+  /**
+   * A security group a resource names: `aws_default_security_group.x` (its id) is the default group of its VPC, whose
+   * rules it takes over (as its reader writes them), or the default VPC's without a `vpc_id`.
+   */
+  private groupRef(value: unknown): Ref {
+    const ref = this.ref(value);
+    const address = ref.kind === 'node' && ref.id.startsWith(this.prefix) ? ref.id.slice(this.prefix.length) : undefined;
+    if (address === undefined || this.types.get(address) !== 'aws_default_security_group') return ref;
+    const vpc = this.bodies.get(address)?.vpc_id;
+    const owner = vpc === undefined || vpc === null ? DEFAULT_VPC : this.ref(vpc);
+    return owner.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(owner.id) }
+      : owner.kind === 'external' ? { kind: 'external', value: implicitId.defaultSecurityGroup(owner.value) } : owner;
   }
 
   /**
