@@ -9,7 +9,7 @@ import {
   TransitGatewayNode,
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
-import { labelPlacesNothing, LITERAL_SUBNET_ID, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import { labelPlacesNothing, LITERAL_SUBNET_ID, REMOTE_ACCESS_PORTS, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { DEFAULT_EVENT_BUS } from './relay-read';
 import { collectUnreadable, expressionText, isDynamicReference, pathTo } from './unreadable';
 import { isLabelNamespace, labelProblems } from '../model/labels';
@@ -171,6 +171,8 @@ export class GraphBuilder {
   private readonly namedGroups = new Set<string>();
   /** The security groups of the output that resources name for themselves, checked once every node is read (`memberOf`). */
   private readonly pendingMemberships: { group: string; user: GroupUser }[] = [];
+  /** Security groups AWS makes for resources of the output, with the rules it documents, and where they run (`serviceGroup`). */
+  private readonly pendingServiceGroups: { group: Omit<SecurityGroupNode, 'vpc' | 'tags' | 'type'>; subnets: readonly Ref[] }[] = [];
   /** Resources of the output that run with a security group the guard cannot read, and where (`usesUnknownGroup`). */
   private readonly unknownGroupUsers: { resource: string; path?: string; subnets: readonly Ref[] }[] = [];
 
@@ -620,6 +622,60 @@ export class GraphBuilder {
   }
 
   /**
+   * A security group AWS makes for a resource of the output, with the rules AWS documents for it (`usesClusterGroup`,
+   * `usesRemoteAccessGroup`), in the VPC of the subnets where the resource runs (the first the guard places; none placed,
+   * no group: the subnets are reported where they are read).
+   */
+  private serviceGroup(group: Omit<SecurityGroupNode, 'vpc' | 'tags' | 'type'>, subnets: readonly Ref[]): void {
+    this.pendingServiceGroups.push({ group, subnets });
+  }
+
+  /**
+   * A node group or Fargate profile of the output (`user`) whose EKS cluster, named `cluster`, is not in the output: it
+   * runs with that cluster's security group (occupants.ts `EKS_CLUSTER_GROUP_USERS`), whose rules the guard cannot read
+   * (GUARD-1; a group open to all traffic where it runs, as `memberOf` a group outside the output).
+   */
+  public outsideClusterGroup(cluster: string, { resource, property, path, subnets }: GroupUser): void {
+    this.unresolvedValue(resource, property, `EKS cluster ${cluster} is not in the synthesized output: the guard cannot read the rules of its cluster `
+      + 'security group, which EKS gives this resource, and reads it as a group open to all traffic both ways',
+    'guard the cluster together with this resource (the stack or configuration that creates it), or give a node group a launch template of the output '
+      + 'that names security groups of the output', undefined, path);
+    this.usesUnknownGroup(resource, path, subnets);
+  }
+
+  /**
+   * An EKS cluster of the output (`cluster`, running in `subnets`): its cluster security group (occupants.ts
+   * `EKS_CLUSTERS`), all inbound from itself and all outbound, both families, as EKS makes it.
+   */
+  public usesClusterGroup(cluster: string, path: string | undefined, subnets: readonly Ref[]): void {
+    const id = implicitId.clusterSecurityGroup(cluster);
+    const ingress = [{ protocol: '-1', peerGroup: { kind: 'node', id } as Ref }];
+    const egress = [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }];
+    this.serviceGroup({ id, ...(path !== undefined ? { path } : {}), ingress, egress }, subnets);
+  }
+
+  /**
+   * A managed node group of the output with SSH access (occupants.ts `remoteAccess`): the group EKS makes for it, which
+   * admits SSH and RDP from `sources` (none: from everywhere) and, as any new group, sends everywhere.
+   */
+  public usesRemoteAccessGroup(nodegroup: string, path: string | undefined, sources: readonly Ref[], subnets: readonly Ref[]): void {
+    const peers: { cidr?: string; peerGroup?: Ref }[] = sources.length > 0 ? sources.map((peerGroup) => ({ peerGroup })) : [{ cidr: '0.0.0.0/0' }, { cidr: '::/0' }];
+    const ingress = REMOTE_ACCESS_PORTS.flatMap((p) => peers.map((peer) => ({ protocol: 'tcp', fromPort: p, toPort: p, ...peer })));
+    const egress = [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }];
+    this.serviceGroup({ id: implicitId.remoteAccessSecurityGroup(nodegroup), ...(path !== undefined ? { path } : {}), ingress, egress }, subnets);
+  }
+
+  /** The groups of `serviceGroup`, each in the VPC of the first of its subnets the guard places. */
+  private addServiceGroups(): void {
+    for (const { group, subnets } of this.pendingServiceGroups) {
+      if (this.nodes.has(group.id)) continue;
+      const vpc = subnets.map((s) => (s.kind === 'node' ? this.nodes.get(s.id) : undefined))
+        .find((n): n is SubnetNode => n?.type === 'subnet' && n.vpc.kind === 'node')?.vpc;
+      if (vpc) this.add({ ...group, tags: {}, type: 'security-group', vpc } satisfies SecurityGroupNode);
+    }
+  }
+
+  /**
    * The groups resources name (`memberOf`), once every node is read: a default group is used; a node that is no security
    * group of the output (nor the default group of one of its VPCs) is a group outside the output.
    */
@@ -893,6 +949,7 @@ export class GraphBuilder {
    * known), and the transit gateway's default route table (docs/guard-semantics.md §4–§6).
    */
   private addImplicitNodes(): void {
+    this.addServiceGroups();
     this.applyMemberships();
     // The VPCs whose default group an instance of the output uses (`usesDefaultGroup`).
     const defaultGroupVpcs = new Set<string>();
