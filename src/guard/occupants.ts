@@ -155,7 +155,7 @@ const noGroups = (v: unknown) => !blockGiven(v);
  * at their entries. Outside auditor, red team 38: only EC2 instances counted. Not here, because AWS refuses them without a
  * group or gives them one of their own: a Lambda function's VpcConfig ("SubnetIds and SecurityIds must coexist or be both
  * empty list", InvalidParameterValueException; the provider requires security_group_ids), an EKS cluster (AWS makes a
- * cluster security group for its interfaces), a Batch compute environment ("One or more security groups must be
+ * cluster security group for its interfaces, `EKS_CLUSTERS`), a Batch compute environment ("One or more security groups must be
  * specified"). DocumentDB, Neptune and MSK Serverless clusters, Amazon MQ brokers and RDS proxies, whose references say
  * nothing of a fallback, are read as reaching everywhere instead (`NO_DOCUMENTED_FALLBACK`).
  */
