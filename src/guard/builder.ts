@@ -9,7 +9,7 @@ import {
   TransitGatewayNode,
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
-import { labelPlacesNothing, LITERAL_SUBNET_ID, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import { labelPlacesNothing, LITERAL_SUBNET_ID, REMOTE_ACCESS_PORTS, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { DEFAULT_EVENT_BUS } from './relay-read';
 import { collectUnreadable, expressionText, isDynamicReference, pathTo } from './unreadable';
 import { isLabelNamespace, labelProblems } from '../model/labels';
@@ -105,6 +105,16 @@ const REFERENCE_CHECKS: ReadonlyMap<string, ReferenceCheck> = new Map([
   check(['internet-gateway', 'egress-only-internet-gateway', 'vpn-gateway'], (n, expect) => n.vpcs.forEach((v) => expect(n.id, 'VpcId', v, 'vpc'))),
 ].flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
 
+/** A resource of the output that runs with a security group (`GraphBuilder.memberOf`): where it names it, and where it runs. */
+export interface GroupUser {
+  readonly resource: string;
+  /** The property path that names the group. */
+  readonly property: string;
+  readonly path?: string;
+  /** The subnets it runs in. */
+  readonly subnets: readonly Ref[];
+}
+
 /**
  * Literal ids the caller proved to name nodes of the synthesized output (a security cloud hub's deployed outputs, bound by
  * `hub-evidence.ts`): literal → node id; and what the binding could not prove, reported as unresolved values.
@@ -159,6 +169,10 @@ export class GraphBuilder {
   private readonly defaultGroupUsers: Ref[] = [];
   /** Security groups resources of the output name for themselves (`memberOf`): a VPC's default group among them is used. */
   private readonly namedGroups = new Set<string>();
+  /** The security groups of the output that resources name for themselves, checked once every node is read (`memberOf`). */
+  private readonly pendingMemberships: { group: string; user: GroupUser }[] = [];
+  /** Security groups AWS makes for resources of the output, with the rules it documents, and where they run (`serviceGroup`). */
+  private readonly pendingServiceGroups: { group: Omit<SecurityGroupNode, 'vpc' | 'tags' | 'type'>; subnets: readonly Ref[] }[] = [];
   /** Resources of the output that run with a security group the guard cannot read, and where (`usesUnknownGroup`). */
   private readonly unknownGroupUsers: { resource: string; path?: string; subnets: readonly Ref[] }[] = [];
 
@@ -576,12 +590,104 @@ export class GraphBuilder {
   }
 
   /**
-   * A resource of the output names `group` as one of its own (`occupants.ts` `groupMemberships`): naming its VPC's
-   * default group (`Fn::GetAtt [Vpc, DefaultSecurityGroup]`, `aws_vpc.x.default_security_group_id`) uses it, as naming
-   * none does (`usesDefaultGroup`).
+   * A resource of the output (`user`) names `group` as one of its own (`occupants.ts` `groupMemberships`). Naming its
+   * VPC's default group (`Fn::GetAtt [Vpc, DefaultSecurityGroup]`, `aws_vpc.x.default_security_group_id`) uses it, as
+   * naming none does (`usesDefaultGroup`). A group outside the output — a literal id (`sg-…`, a shared-services group; in
+   * a Terraform plan also a data source's id read at plan time), or a node of the output that is no security group — has
+   * rules the guard cannot read, which may open anything: reported (GUARD-1, as a group named by a parameter is) and read
+   * as a group open to all traffic both ways where the resource runs (`usesUnknownGroup`); the rules the output writes for
+   * it (`outsideGroups`) cannot narrow that.
    */
-  public memberOf(group: Ref): void {
-    if (group.kind === 'node') this.namedGroups.add(group.id);
+  public memberOf(group: Ref, user: GroupUser): void {
+    if (group.kind === 'node') this.pendingMemberships.push({ group: group.id, user });
+    else if (group.kind === 'external') this.outsideGroup(group.value, user);
+  }
+
+  /**
+   * `memberOf` a group outside the output: `id`, a literal, or a node of the output that is no security group (`node`).
+   * GUARD-1 at the resource, naming the group, and a group open to all traffic where it runs.
+   */
+  private outsideGroup(id: string, { resource, property, path, subnets }: GroupUser, node = false): void {
+    const open = 'and reads it as a group open to all traffic both ways';
+    if (node) {
+      this.unresolvedValue(resource, property, `${id} is no security group of the synthesized output: the guard cannot read the rules of the group it gives, ${open}`,
+        'name a security group of the output (by a reference to it), so that the guard reads its rules', undefined, path);
+    } else {
+      this.unresolvedValue(resource, property, `security group ${id} is not in the synthesized output: the guard cannot read its rules, ${open}`,
+        `declare security group ${id} in the output (a security group of this app, named by reference rather than by its id), so that the guard reads `
+        + 'its rules; a group shared from outside the app (a shared-services group) cannot be judged: give the resource a group of the output with the rules it needs',
+        undefined, path);
+    }
+    this.usesUnknownGroup(resource, path, subnets);
+  }
+
+  /**
+   * A security group AWS makes for a resource of the output, with the rules AWS documents for it (`usesClusterGroup`,
+   * `usesRemoteAccessGroup`), in the VPC of the subnets where the resource runs (the first the guard places; none placed,
+   * no group: the subnets are reported where they are read).
+   */
+  private serviceGroup(group: Omit<SecurityGroupNode, 'vpc' | 'tags' | 'type'>, subnets: readonly Ref[]): void {
+    this.pendingServiceGroups.push({ group, subnets });
+  }
+
+  /**
+   * A node group or Fargate profile of the output (`user`) whose EKS cluster, named `cluster`, is not in the output: it
+   * runs with that cluster's security group (occupants.ts `EKS_CLUSTER_GROUP_USERS`), whose rules the guard cannot read
+   * (GUARD-1; a group open to all traffic where it runs, as `memberOf` a group outside the output).
+   */
+  public outsideClusterGroup(cluster: string, { resource, property, path, subnets }: GroupUser): void {
+    this.unresolvedValue(resource, property, `EKS cluster ${cluster} is not in the synthesized output: the guard cannot read the rules of its cluster `
+      + 'security group, which EKS gives this resource, and reads it as a group open to all traffic both ways',
+    'guard the cluster together with this resource (the stack or configuration that creates it), or give a node group a launch template of the output '
+      + 'that names security groups of the output', undefined, path);
+    this.usesUnknownGroup(resource, path, subnets);
+  }
+
+  /**
+   * An EKS cluster of the output (`cluster`, running in `subnets`): its cluster security group (occupants.ts
+   * `EKS_CLUSTERS`), all inbound from itself and all outbound, both families, as EKS makes it.
+   */
+  public usesClusterGroup(cluster: string, path: string | undefined, subnets: readonly Ref[]): void {
+    const id = implicitId.clusterSecurityGroup(cluster);
+    const ingress = [{ protocol: '-1', peerGroup: { kind: 'node', id } as Ref }];
+    const egress = [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }];
+    this.serviceGroup({ id, ...(path !== undefined ? { path } : {}), ingress, egress }, subnets);
+  }
+
+  /**
+   * A managed node group of the output with SSH access (occupants.ts `remoteAccess`): the group EKS makes for it, which
+   * admits SSH and RDP from `sources` (none: from everywhere) and, as any new group, sends everywhere.
+   */
+  public usesRemoteAccessGroup(nodegroup: string, path: string | undefined, sources: readonly Ref[], subnets: readonly Ref[]): void {
+    const peers: { cidr?: string; peerGroup?: Ref }[] = sources.length > 0 ? sources.map((peerGroup) => ({ peerGroup })) : [{ cidr: '0.0.0.0/0' }, { cidr: '::/0' }];
+    const ingress = REMOTE_ACCESS_PORTS.flatMap((p) => peers.map((peer) => ({ protocol: 'tcp', fromPort: p, toPort: p, ...peer })));
+    const egress = [{ protocol: '-1', cidr: '0.0.0.0/0' }, { protocol: '-1', cidr: '::/0' }];
+    this.serviceGroup({ id: implicitId.remoteAccessSecurityGroup(nodegroup), ...(path !== undefined ? { path } : {}), ingress, egress }, subnets);
+  }
+
+  /** The groups of `serviceGroup`, each in the VPC of the first of its subnets the guard places. */
+  private addServiceGroups(): void {
+    for (const { group, subnets } of this.pendingServiceGroups) {
+      if (this.nodes.has(group.id)) continue;
+      const vpc = subnets.map((s) => (s.kind === 'node' ? this.nodes.get(s.id) : undefined))
+        .find((n): n is SubnetNode => n?.type === 'subnet' && n.vpc.kind === 'node')?.vpc;
+      if (vpc) this.add({ ...group, tags: {}, type: 'security-group', vpc } satisfies SecurityGroupNode);
+    }
+  }
+
+  /**
+   * The groups resources name (`memberOf`), once every node is read: a default group is used; a node that is no security
+   * group of the output (nor the default group of one of its VPCs) is a group outside the output.
+   */
+  private applyMemberships(): void {
+    if (this.pendingMemberships.length === 0) return;
+    const defaults = new Set([...this.nodes.values()].filter((n) => n.type === 'vpc').map((v) => implicitId.defaultSecurityGroup(v.id)));
+    for (const { group, user } of this.pendingMemberships) {
+      const node = this.nodes.get(group);
+      if (node?.type === 'security-group') continue;
+      if (node === undefined && defaults.has(group)) this.namedGroups.add(group);
+      else this.outsideGroup(group, user, true);
+    }
   }
 
   /**
@@ -843,6 +949,8 @@ export class GraphBuilder {
    * known), and the transit gateway's default route table (docs/guard-semantics.md §4–§6).
    */
   private addImplicitNodes(): void {
+    this.addServiceGroups();
+    this.applyMemberships();
     // The VPCs whose default group an instance of the output uses (`usesDefaultGroup`).
     const defaultGroupVpcs = new Set<string>();
     for (const s of this.defaultGroupUsers) {

@@ -21,15 +21,15 @@ import {
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf, normaliseProtocol, Ref,
-  RoleLabelNode, RelayFlow, RelayIam, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
-  TransitAttachmentNode,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, describeRef, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf,
+  normaliseProtocol, Ref, RoleLabelNode, RelayFlow, RelayIam, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch,
+  TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseBackups, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import {
-  DEFAULT_GROUP_FALLBACK, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues,
-  RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock,
+  DEFAULT_GROUP_FALLBACK, EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues, remoteAccess,
+  RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
@@ -1653,6 +1653,10 @@ class TemplateReader {
       if (att[1] === 'DefaultNetworkAcl') return { kind: 'node', id: implicitId.defaultNetworkAcl(this.id(att[0])) };
       if (att[1] === 'DefaultSecurityGroup') return { kind: 'node', id: implicitId.defaultSecurityGroup(this.id(att[0])) };
     }
+    // The security group EKS makes for a cluster (occupants.ts `EKS_CLUSTERS`).
+    if (att && att[1] === 'ClusterSecurityGroupId' && this.resources[att[0]]?.Type === 'AWS::EKS::Cluster') {
+      return { kind: 'node', id: implicitId.clusterSecurityGroup(this.id(att[0])) };
+    }
     // An attribute that repeats a property of an AWS resource (`Fn::GetAtt [Subnet, VpcId]`) is that property's value.
     // Not a custom resource's or a registry type's: their attributes are whatever their code returns.
     const repeated = att && isAwsType(this.resources[att[0]]?.Type) ? this.resources[att[0]]?.Properties?.[att[1]] : undefined;
@@ -2774,8 +2778,10 @@ class TemplateReader {
    * database, a cache, a Redshift, DAX, DocumentDB or Neptune cluster). Naming none, it has its VPC's default one
    * (occupants.ts `DEFAULT_GROUP_FALLBACK`), or one the guard cannot read where AWS documents no fallback
    * (`NO_DOCUMENTED_FALLBACK`, GUARD-1); naming the default group, it uses it; naming one by a value the guard cannot read
-   * (a parameter, an import of no stack given, a custom resource's answer), it may have any group (GUARD-1). A group the
-   * guard cannot read counts as open to all traffic both ways (the builder's `usesUnknownGroup`).
+   * (a parameter, an import of no stack given, a custom resource's answer), it may have any group (GUARD-1); naming one
+   * outside the template by its literal id (`sg-…`), it has that group's rules, which the guard cannot read (GUARD-1, the
+   * builder's `memberOf`). A group the guard cannot read counts as open to all traffic both ways (the builder's
+   * `usesUnknownGroup`).
    */
   private securityGroups(type: string, p: any, base: { id: string; path: string | undefined }, subnets: readonly SubnetMention[]): void {
     const b = this.b;
@@ -2801,11 +2807,42 @@ class TemplateReader {
         b.unresolvedOnce(base.id, property, group.expression, base.path);
         unread = true;
       } else {
-        b.memberOf(group);
+        b.memberOf(group, { resource: base.id, property, path: base.path, subnets: where() });
       }
     }
     if (unread) unknown.push(...where());
     if (fallback || unread) b.usesUnknownGroup(base.id, base.path, unknown);
+    this.eksGroups(type, p, base, where);
+  }
+
+  /**
+   * The security groups Amazon EKS makes (occupants.ts `EKS_CLUSTERS`, `remoteAccess`): a cluster's cluster security
+   * group, where the cluster runs; a node group's remote-access group. A node group (but one whose launch template of the
+   * template names groups) or a Fargate profile of a cluster outside the template runs with a group the guard cannot read.
+   */
+  private eksGroups(type: string, p: any, base: { id: string; path: string | undefined }, where: () => Ref[]): void {
+    const b = this.b;
+    if (EKS_CLUSTERS.has(type)) {
+      b.usesClusterGroup(base.id, base.path, where());
+      return;
+    }
+    const access = remoteAccess(type, p);
+    if (access) b.usesRemoteAccessGroup(base.id, base.path, access.sources.map((v, i) => b.noted(base.id, `${access.property}[${i}]`, this.ref(v))), where());
+    const use = EKS_CLUSTER_GROUP_USERS[type];
+    if (!use) return;
+    if (use.template !== undefined && blockGiven(p[use.template])
+      && templateNamesGroups(this.named(templateValue(p[use.template]), 'AWS::EC2::LaunchTemplate')?.LaunchTemplateData)) return;
+    // A cluster of the template: its group is there already (EKS runs a cluster's nodes and pods in its VPC).
+    const value = p[use.cluster];
+    if (this.named(value, 'AWS::EKS::Cluster') || (typeof value === 'string'
+      && Object.values(this.resources).some((r) => r?.Type === 'AWS::EKS::Cluster' && r.Properties?.Name === value))) return;
+    const cluster = this.ref(value);
+    if (cluster.kind === 'unresolved') {
+      b.unresolvedOnce(base.id, use.cluster, cluster.expression, base.path);
+      b.usesUnknownGroup(base.id, base.path, where());
+    } else {
+      b.outsideClusterGroup(describeRef(cluster), { resource: base.id, property: use.cluster, path: base.path, subnets: where() });
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 import { GraphBuilder } from './builder';
 import {
-  DEFAULT_TAGS_FIX, DefaultTags, defaultTagsOf, defaultTagsReason, knownDefaults, PlanReference, PlanTemplate, PlanUnknown, readPlanResources,
-  PROVIDER_CONFIG, ResourceEntry, WRITTEN_ARGUMENTS,
+  DEFAULT_TAGS_FIX, DefaultTags, defaultTagsOf, defaultTagsReason, implicitAttribute, knownDefaults, PlanReference, PlanTemplate, PlanUnknown,
+  readPlanResources, PROVIDER_CONFIG, ResourceEntry, WRITTEN_ARGUMENTS,
 } from './extract-terraform';
 import { TopologyGraph } from './graph';
 import { expressionText } from './unreadable';
@@ -738,6 +738,9 @@ class PlanReader {
         const address = `${scope.prefix}${m[1]}.${m[2]}${m[3]}`;
         if (!this.planned.has(address)) return { ok: false, reason: `${address} is not a resource of the plan` };
         if (m[4] === undefined && reference.length > m[0].length) return { ok: false, reason: `${reference} is a part of a resource the guard does not pick out` };
+        // An attribute of a nested block that names what AWS creates with the resource (an EKS cluster's security group).
+        const nested = m[4] !== undefined && reference.length > m[0].length ? `${m[4]}${reference.slice(m[0].length)}` : undefined;
+        if (nested !== undefined && implicitAttribute(m[1], nested)) return { ok: true, refs: [new PlanReference(address, m[1], nested)] };
         return { ok: true, refs: [new PlanReference(address, m[1], m[4])] };
       }
     }

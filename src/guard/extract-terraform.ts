@@ -25,13 +25,13 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam, RoleLabelNode,
-  RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, describeRef, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam,
+  RoleLabelNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
 import {
-  DEFAULT_GROUP_FALLBACK, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues,
-  RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, UNKNOWN_SUBNET, unreadNetworkBlock,
+  DEFAULT_GROUP_FALLBACK, EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues, remoteAccess,
+  RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -80,7 +80,17 @@ const IMPLICIT_ATTRIBUTES: Readonly<Record<string, (id: string) => string>> = {
   'aws_vpc.main_route_table_id': implicitId.mainRouteTable,
   'aws_ec2_transit_gateway.association_default_route_table_id': implicitId.defaultTransitRouteTable,
   'aws_ec2_transit_gateway.propagation_default_route_table_id': implicitId.defaultTransitRouteTable,
+  // The security group EKS makes for a cluster (occupants.ts `EKS_CLUSTERS`), in a nested block (`NESTED_REFERENCE`).
+  'aws_eks_cluster.vpc_config[0].cluster_security_group_id': implicitId.clusterSecurityGroup,
 };
+
+/** Whether `attribute` of a `type` resource (one in a nested block: `vpc_config[0].cluster_security_group_id`) names what AWS creates with it. */
+export function implicitAttribute(type: string, attribute: string): boolean {
+  return IMPLICIT_ATTRIBUTES[`${type}.${attribute}`] !== undefined;
+}
+
+/** `${aws_type.name.block[0].attribute}` (HCL's `block.0.attribute` too): an attribute of a nested block, as `IMPLICIT_ATTRIBUTES` names some. */
+const NESTED_REFERENCE = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)(?:\[0\]|\.0)\.([a-z0-9_]+)\}$/;
 
 /**
  * Attributes, besides `id` and `arn`, that name their resource itself, or what the guard reads it as: a bucket by its
@@ -2892,6 +2902,11 @@ class ConfigReader {
       const address = `${attribute[1]}.${attribute[2]}`;
       return this.attributeRef(address, attribute[1], attribute[3], value) ?? this.resourceRef(address);
     }
+    const nested = NESTED_REFERENCE.exec(value);
+    const inBlock = nested ? `${nested[3]}[0].${nested[4]}` : undefined;
+    if (nested && inBlock !== undefined && implicitAttribute(nested[1], inBlock) && this.types.has(`${nested[1]}.${nested[2]}`)) {
+      return this.attributeRef(`${nested[1]}.${nested[2]}`, nested[1], inBlock, value)!;
+    }
     if (/\$\{[^}]*\bvar\./.test(value)) return { kind: 'unresolved', expression: `${value} uses an input variable, known only at plan time` };
     const embedded = EMBEDDED_REFERENCE.exec(value);
     const address = embedded && namesItself(embedded[1], embedded[3]) ? `${embedded[1]}.${embedded[2]}`
@@ -3040,7 +3055,8 @@ class ConfigReader {
    * (`aws_vpc.x.default_security_group_id`), a group the guard cannot read where AWS documents no fallback
    * (`NO_DOCUMENTED_FALLBACK`) or where it names one by a value the guard cannot read (an input variable, a local, a
    * module output or data source of a configuration; in a plan, a value known only after apply that names no resource of
-   * the plan), reported (GUARD-1) and read as open to all traffic both ways.
+   * the plan) or one outside the configuration by its literal id (`sg-…`; in a plan also a data source's id read at plan
+   * time: the builder's `memberOf`), reported (GUARD-1) and read as open to all traffic both ways.
    */
   private securityGroups(type: string, p: any, base: { id: string; path: string | undefined }, subnets: readonly SubnetMention[]): void {
     const b = this.b;
@@ -3060,16 +3076,61 @@ class ConfigReader {
     }
     let unread = false;
     for (const { property, value } of groupMemberships(type, p)) {
-      const group = this.ref(value);
+      const group = this.groupRef(value);
       if (group.kind === 'unresolved') {
         b.unresolvedOnce(base.id, property, group.expression, base.path);
         unread = true;
       } else {
-        b.memberOf(group);
+        b.memberOf(group, { resource: base.id, property, path: base.path, subnets: where() });
       }
     }
     if (unread) unknown.push(...where());
     if (fallback || unread) b.usesUnknownGroup(base.id, base.path, unknown);
+    this.eksGroups(type, p, base, where);
+  }
+
+  /**
+   * The security groups Amazon EKS makes, as the CloudFormation reader reads them (its `eksGroups`): a cluster's cluster
+   * security group, a node group's remote-access group, and a node group (but one whose launch template of the
+   * configuration names groups) or Fargate profile of a cluster outside the configuration, with a group the guard
+   * cannot read. A cluster is named by a reference (`${aws_eks_cluster.x.name}`, a plan's) or by its name.
+   */
+  private eksGroups(type: string, p: any, base: { id: string; path: string | undefined }, where: () => Ref[]): void {
+    const b = this.b;
+    if (EKS_CLUSTERS.has(type)) {
+      b.usesClusterGroup(base.id, base.path, where());
+      return;
+    }
+    const access = remoteAccess(type, p);
+    if (access) b.usesRemoteAccessGroup(base.id, base.path, access.sources.map((v, i) => b.noted(base.id, `${access.property}[${i}]`, this.ref(v))), where());
+    const use = EKS_CLUSTER_GROUP_USERS[type];
+    if (!use) return;
+    const template = use.template !== undefined ? oneBlock(p[use.template]) : undefined;
+    if (blockGiven(template) && templateNamesGroups(this.named(templateValue(template), 'aws_launch_template'))) return;
+    const value = p[use.cluster];
+    if (this.addressOf(value, 'aws_eks_cluster') !== undefined
+      || (typeof value === 'string' && this.entries.some((e) => e.type === 'aws_eks_cluster' && e.body?.name === value))) return;
+    const cluster = this.ref(value);
+    if (cluster.kind === 'unresolved') {
+      b.unresolvedOnce(base.id, use.cluster, cluster.expression, base.path);
+      b.usesUnknownGroup(base.id, base.path, where());
+    } else {
+      b.outsideClusterGroup(describeRef(cluster), { resource: base.id, property: use.cluster, path: base.path, subnets: where() });
+    }
+  }
+
+  /**
+   * A security group a resource names: `aws_default_security_group.x` (its id) is the default group of its VPC, whose
+   * rules it takes over (as its reader writes them), or the default VPC's without a `vpc_id`.
+   */
+  private groupRef(value: unknown): Ref {
+    const ref = this.ref(value);
+    const address = ref.kind === 'node' && ref.id.startsWith(this.prefix) ? ref.id.slice(this.prefix.length) : undefined;
+    if (address === undefined || this.types.get(address) !== 'aws_default_security_group') return ref;
+    const vpc = this.bodies.get(address)?.vpc_id;
+    const owner = vpc === undefined || vpc === null ? DEFAULT_VPC : this.ref(vpc);
+    return owner.kind === 'node' ? { kind: 'node', id: implicitId.defaultSecurityGroup(owner.id) }
+      : owner.kind === 'external' ? { kind: 'external', value: implicitId.defaultSecurityGroup(owner.value) } : owner;
   }
 
   /**

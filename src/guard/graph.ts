@@ -1095,6 +1095,10 @@ export const implicitId = {
   defaultSecurityGroup: (vpc: string) => `${vpc}#default-security-group`,
   defaultTransitRouteTable: (tgw: string) => `${tgw}#default-route-table`,
   outsideSubnets: (vpc: string) => `${vpc}#subnets-outside-the-output`,
+  /** The cluster security group Amazon EKS makes for a cluster (occupants.ts `EKS_CLUSTER_GROUP`). */
+  clusterSecurityGroup: (cluster: string) => `${cluster}#cluster-security-group`,
+  /** The group Amazon EKS makes for a managed node group's SSH access (occupants.ts `remoteAccess`). */
+  remoteAccessSecurityGroup: (nodegroup: string) => `${nodegroup}#remote-access-security-group`,
 };
 
 /** The nodes of each graph by type, built once per graph: rules ask for the same types many times. */

@@ -632,6 +632,20 @@ const PATTERNS: readonly Pattern[] = [
       + 'テンプレートにないルールを持つグループ）。すべての通信を双方向に許すグループとして読む'],
   [/^name a security group of the output in (\S+), so that the guard reads its rules$/,
     (m) => `ガードがルールを読めるよう、${m[1]} に合成結果のセキュリティグループを指定する`],
+  // A resource naming a security group outside the output (builder.ts `memberOf`).
+  [/^security group (\S+) is not in the synthesized output: the guard cannot read its rules, and reads it as a group open to all traffic both ways$/,
+    (m) => `セキュリティグループ ${m[1]} が合成結果になく、ガードはそのルールを読めないため、すべての通信を双方向に許すグループとして読む`],
+  [/^(\S+) is no security group of the synthesized output: the guard cannot read the rules of the group it gives, and reads it as a group open to all traffic both ways$/,
+    (m) => `${m[1]} は合成結果のセキュリティグループではなく、それが与えるグループのルールをガードは読めないため、すべての通信を双方向に許すグループとして読む`],
+  [/^declare security group (\S+) in the output \(a security group of this app, named by reference rather than by its id\), so that the guard reads its rules; a group shared from outside the app \(a shared-services group\) cannot be judged: give the resource a group of the output with the rules it needs$/,
+    (m) => `ガードがルールを読めるよう、セキュリティグループ ${m[1]} を合成結果に含める（ID ではなく参照で指定する、このアプリのセキュリティグループにする）。`
+      + 'アプリの外から共有されるグループ（共有サービスのグループなど）は判定できないため、必要なルールを持つ合成結果のグループをリソースに付ける'],
+  // A node group or Fargate profile of an EKS cluster outside the output (builder.ts `outsideClusterGroup`).
+  [/^EKS cluster (\S+) is not in the synthesized output: the guard cannot read the rules of its cluster security group, which EKS gives this resource, and reads it as a group open to all traffic both ways$/,
+    (m) => `EKS クラスター ${m[1]} が合成結果になく、EKS がこのリソースに付けるそのクラスターセキュリティグループのルールをガードは読めないため、すべての通信を双方向に許すグループとして読む`],
+  [/^guard the cluster together with this resource \(the stack or configuration that creates it\), or give a node group a launch template of the output that names security groups of the output$/,
+    () => 'クラスターを、それを作るスタックまたは構成ごとこのリソースと一緒にガードするか、ノードグループには合成結果のセキュリティグループを指定する合成結果の起動テンプレートを与える'],
+  [/^name a security group of the output \(by a reference to it\), so that the guard reads its rules$/, () => 'ガードがルールを読めるよう、合成結果のセキュリティグループを参照で指定する'],
   [/^security group (.+) is not in the synthesized output: its rules, which the VPC it is associated with may use, cannot be read$/,
     (m) => `セキュリティグループ ${m[1]} が合成結果になく、関連付けた VPC が使いうるそのルールを読めない`],
   [/^(.+) is not in the synthesized output$/, (m) => `${noun(m[1])} が合成結果にない`],

@@ -155,7 +155,7 @@ const noGroups = (v: unknown) => !blockGiven(v);
  * at their entries. Outside auditor, red team 38: only EC2 instances counted. Not here, because AWS refuses them without a
  * group or gives them one of their own: a Lambda function's VpcConfig ("SubnetIds and SecurityIds must coexist or be both
  * empty list", InvalidParameterValueException; the provider requires security_group_ids), an EKS cluster (AWS makes a
- * cluster security group for its interfaces), a Batch compute environment ("One or more security groups must be
+ * cluster security group for its interfaces, `EKS_CLUSTERS`), a Batch compute environment ("One or more security groups must be
  * specified"). DocumentDB, Neptune and MSK Serverless clusters, Amazon MQ brokers and RDS proxies, whose references say
  * nothing of a fallback, are read as reaching everywhere instead (`NO_DOCUMENTED_FALLBACK`).
  */
@@ -275,6 +275,56 @@ export const RUNS_IN_SUBNET_GROUP: ReadonlySet<string> = new Set([
   'aws_db_instance', 'aws_rds_cluster', 'aws_elasticache_cluster', 'aws_elasticache_replication_group', 'aws_redshift_cluster', 'aws_dax_cluster',
   'aws_docdb_cluster', 'aws_neptune_cluster',
 ]);
+
+/**
+ * Amazon EKS makes a security group for every cluster, its cluster security group (Amazon EKS User Guide, "View Amazon
+ * EKS security group requirements for clusters"), with the default rules "Inbound | All | All | Self" and "Outbound |
+ * All | All | 0.0.0.0/0 (IPv4) or ::/0 (IPv6)" (both families here: fail closed), and "automatically associates this
+ * security group to ... 2–4 elastic network interfaces ... that are created when you create your cluster [and] network
+ * interfaces of the nodes in any managed node group" — but a node group whose launch template names security groups
+ * ("If you specify custom security groups in the launch template ..., Amazon EKS doesn't add the cluster security
+ * group", "Customize managed nodes with launch templates"); Fargate pods "are automatically configured to use the
+ * cluster security group" ("Get started with AWS Fargate for your cluster"). The guard reads it with those rules, in the
+ * cluster's VPC, with the rules the output adds to it (`ClusterSecurityGroupId`, `vpc_config[0].cluster_security_group_id`);
+ * a change made to it outside the output is not seen, as for a VPC's default group.
+ */
+export const EKS_CLUSTERS: ReadonlySet<string> = new Set(['AWS::EKS::Cluster', 'aws_eks_cluster']);
+
+/** What else runs with its EKS cluster's security group (`EKS_CLUSTERS`): the property naming the cluster, a node group's launch template. */
+export const EKS_CLUSTER_GROUP_USERS: Readonly<Record<string, { readonly cluster: string; readonly template?: string }>> = {
+  'AWS::EKS::Nodegroup': { cluster: 'ClusterName', template: 'LaunchTemplate' },
+  'aws_eks_node_group': { cluster: 'cluster_name', template: 'launch_template' },
+  'AWS::EKS::FargateProfile': { cluster: 'ClusterName' },
+  'aws_eks_fargate_profile': { cluster: 'cluster_name' },
+};
+
+/** Whether a launch template's data (CloudFormation `LaunchTemplateData`, an `aws_launch_template`'s arguments) names security groups. */
+export function templateNamesGroups(data: any): boolean {
+  const interfaces = listOf(data?.NetworkInterfaces ?? data?.network_interfaces);
+  return [data?.SecurityGroupIds, data?.SecurityGroups, data?.vpc_security_group_ids, data?.security_group_names,
+    ...interfaces.flatMap((i: any) => [i?.Groups, i?.security_groups])].some(blockGiven);
+}
+
+/**
+ * A managed node group's SSH access: EKS makes a group for it that admits "SSH access (port 22) to the nodes. For
+ * Windows, the port is 3389", from `sources`; "If you specify an Amazon EC2 SSH key but don't specify a source security
+ * group ..., then the port on the nodes is opened to the internet (0.0.0.0/0)" (Amazon EKS API Reference,
+ * RemoteAccessConfig). Its outbound rules are not documented: EC2's for a new group, all outbound (both families, fail
+ * closed). Undefined without remote access.
+ */
+export function remoteAccess(type: string, p: any): { readonly property: string; readonly sources: readonly unknown[] } | undefined {
+  if (type === 'AWS::EKS::Nodegroup' && blockGiven(p?.RemoteAccess)) {
+    return { property: 'RemoteAccess.SourceSecurityGroups', sources: listOf(p.RemoteAccess?.SourceSecurityGroups) };
+  }
+  if (type === 'aws_eks_node_group' && blockGiven(p?.remote_access)) {
+    const block = oneBlock(p.remote_access);
+    return { property: 'remote_access.source_security_group_ids', sources: listOf(block?.source_security_group_ids) };
+  }
+  return undefined;
+}
+
+/** The ports a node group's remote-access group opens (`remoteAccess`): SSH, and RDP for Windows nodes. */
+export const REMOTE_ACCESS_PORTS: readonly number[] = [22, 3389];
 
 /**
  * Keys under which a resource names the security groups of its own network interfaces, as CloudFormation and the AWS

@@ -112,6 +112,12 @@ function runTaskDefinition(assign: string, subnet: string): string {
   return JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'R', States: { R: task } }] } } });
 }
 
+
+/** An EKS cluster named `c` in segment `p`'s subnet, private (node groups of a cluster outside the output run with a group the guard cannot read). */
+const EKS_CLUSTER: NonNullable<Case['with']> = {
+  cfn: (p) => ({ Eks: { Type: 'AWS::EKS::Cluster', Properties: { Name: 'c', RoleArn: 'arn:aws:iam::111122223333:role/eks', ResourcesVpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], EndpointPublicAccess: false } } } }),
+  tf: (p) => ({ aws_eks_cluster: { c: { name: 'c', role_arn: 'arn:aws:iam::111122223333:role/eks', vpc_config: { subnet_ids: [`\${aws_subnet.${p}.id}`], endpoint_public_access: false } } } }),
+};
 const CASES: readonly Case[] = [
   {
     cfnType: 'AWS::EC2::ClientVpnEndpoint',
@@ -1017,8 +1023,13 @@ const CASES: readonly Case[] = [
     // WorkSpaces Secure Browser: the portal's browsers work in the network settings' subnets, its users on the internet.
     cfnType: 'AWS::WorkSpacesWeb::NetworkSettings',
     tfType: 'aws_workspacesweb_network_settings',
-    cfn: (p) => ({ VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: ['sg-0123456789abcdef0'] }),
-    tf: (p) => ({ vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: ['sg-0123456789abcdef0'] }),
+    // A group of the output (one outside it, by a literal id, would be another GUARD-1).
+    cfn: (p) => ({ VpcId: { Ref: `${p}Vpc` }, SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [{ 'Fn::GetAtt': ['PortalSg', 'GroupId'] }] }),
+    tf: (p) => ({ vpc_id: `\${aws_vpc.${p}.id}`, subnet_ids: [`\${aws_subnet.${p}.id}`], security_group_ids: ['${aws_security_group.portal.id}'] }),
+    with: {
+      cfn: (p) => ({ PortalSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: `${p}Vpc` }, GroupDescription: 'portal' } } }),
+      tf: (p) => ({ aws_security_group: { portal: { vpc_id: `\${aws_vpc.${p}.id}` } } }),
+    },
     fix: 'give the portal network settings only in subnets of the Internet segment',
     outside: { cfn: { SubnetIds: ['subnet-0123456789abcdef0'] }, tf: { subnet_ids: ['subnet-0123456789abcdef0'] }, says: NOT_IN_OUTPUT },
   },
@@ -1067,8 +1078,15 @@ const CASES: readonly Case[] = [
     tfType: 'aws_eks_node_group',
     cfn: (p) => ({ ClusterName: 'c', NodeRole: 'arn:aws:iam::111122223333:role/n', Subnets: [{ Ref: `${p}Sub` }], LaunchTemplate: { Id: LT } }),
     tf: (p) => ({ cluster_name: 'c', node_role_arn: 'arn:aws:iam::111122223333:role/n', subnet_ids: [`\${aws_subnet.${p}.id}`], launch_template: { id: LT, version: '1' }, scaling_config: { desired_size: 1, max_size: 1, min_size: 1 } }),
+    // The cluster it joins (one outside the output would give it a group the guard cannot read, another GUARD-1).
+    with: EKS_CLUSTER,
     fix: 'launch from a launch template of the same app',
-    outside: { cfn: { ClusterName: 'c', Subnets: ['subnet-0123456789abcdef0'], LaunchTemplate: { Id: LT } }, tf: { cluster_name: 'c', subnet_ids: ['subnet-0123456789abcdef0'], launch_template: { id: LT } }, says: NOT_IN_OUTPUT },
+    outside: {
+      cfn: { ClusterName: 'c', Subnets: ['subnet-0123456789abcdef0'], LaunchTemplate: { Id: LT } },
+      tf: { cluster_name: 'c', subnet_ids: ['subnet-0123456789abcdef0'], launch_template: { id: LT } },
+      says: NOT_IN_OUTPUT,
+      with: EKS_CLUSTER,
+    },
   },
   {
     cfnType: 'AWS::Batch::ComputeEnvironment',

@@ -64,6 +64,8 @@ function cfnNetwork(): Record<string, any> {
     LgSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'LgVpc' }, CidrBlock: '10.1.0.0/24' } },
     InVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16', Tags: tag('INTERNET') } },
     InSub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'InVpc' }, CidrBlock: '10.2.0.0/24' } },
+    // The cluster the node groups join (a cluster outside the output would give them a group the guard cannot read).
+    Eks: { Type: 'AWS::EKS::Cluster', Properties: { Name: 'c', RoleArn: 'arn:aws:iam::111122223333:role/eks', ResourcesVpcConfig: { SubnetIds: [{ Ref: 'InSub' }], EndpointPublicAccess: false } } },
   };
 }
 
@@ -247,6 +249,8 @@ function tfGraph(resources: Record<string, Record<string, unknown>>): TopologyGr
       lg: { vpc_id: '${aws_vpc.lg.id}', cidr_block: '10.1.0.0/24' },
       inet: { vpc_id: '${aws_vpc.inet.id}', cidr_block: '10.2.0.0/24' },
     },
+    // The cluster the node groups join (a cluster outside the output would give them a group the guard cannot read).
+    aws_eks_cluster: { c: { name: 'c', role_arn: 'arn:aws:iam::111122223333:role/eks', vpc_config: { subnet_ids: ['${aws_subnet.inet.id}'], endpoint_public_access: false } } },
   };
   for (const [type, byName] of Object.entries(resources)) resource[type] = { ...resource[type], ...byName };
   return extractTerraform({ t: { resource } });

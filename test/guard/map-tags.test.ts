@@ -12,8 +12,14 @@ import { findings, myNumberAndLgwan, myNumberAndLgwanTf, PL1_LG } from '../suppo
 
 const ROLE = 'jichitai:role';
 const IAM_ROLE = 'arn:aws:iam::123456789012:role/r';
-const cfn = (extra: Record<string, unknown>, parameters?: Record<string, unknown>) =>
-  extractCloudFormation({ s: { ...(parameters ? { Parameters: parameters } : {}), Resources: { ...myNumberAndLgwan(), ...extra } } as any });
+/** The cluster the node groups join (a cluster outside the output would give them a group the guard cannot read). */
+const CLUSTER = {
+  Type: 'AWS::EKS::Cluster',
+  Properties: { Name: 'c', RoleArn: IAM_ROLE, ResourcesVpcConfig: { SubnetIds: [{ Ref: 'MnSub' }], EndpointPublicAccess: false } },
+};
+const cfn = (extra: Record<string, unknown>, parameters?: Record<string, unknown>) => extractCloudFormation({
+  s: { ...(parameters ? { Parameters: parameters } : {}), Resources: { ...myNumberAndLgwan(), Eks: CLUSTER, ...extra } } as any,
+});
 const tf = (extra: Record<string, unknown>) => extractTerraform({ s: { resource: { ...myNumberAndLgwanTf(), ...extra } } as TerraformJson });
 const guard1 = (g: TopologyGraph) => g.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`).sort();
 

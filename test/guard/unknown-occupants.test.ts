@@ -45,6 +45,8 @@ function cfn(extra: Record<string, any>): TopologyGraph {
     r[`${p}Vpc`] = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr, ...(segment ? { Tags: [{ Key: 'jichitai:segment', Value: segment }] } : {}) } };
     r[`${p}Sub`] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: `${p}Vpc` }, CidrBlock: cidr.replace('/16', '/24') } };
   }
+  // The AgentCore runtime's security group (`runtime`).
+  r.AgentSg = { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'MnVpc' }, GroupDescription: 'agent', SecurityGroupEgress: [] } };
   return extractCloudFormation({ S: { Resources: { ...r, ...extra } } });
 }
 
@@ -64,7 +66,8 @@ const runtime = (subnet: unknown) => ({
     AgentRuntimeName: 'agent',
     RoleArn: 'arn:aws:iam::111122223333:role/r',
     AgentRuntimeArtifact: { ContainerConfiguration: { ContainerUri: '111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/agent:1' } },
-    NetworkConfiguration: { NetworkMode: 'VPC', NetworkModeConfig: { Subnets: [subnet], SecurityGroups: ['sg-0123456789abcdef0'] } },
+    // A group of the output (one outside it, by a literal id, would be GUARD-1, which these tests are not about).
+    NetworkConfiguration: { NetworkMode: 'VPC', NetworkModeConfig: { Subnets: [subnet], SecurityGroups: [{ 'Fn::GetAtt': ['AgentSg', 'GroupId'] }] } },
   },
 });
 
@@ -228,8 +231,18 @@ function cdkRuntime(scope: Construct, id: string, subnet: ec2.CfnSubnet): agentc
     agentRuntimeName: 'agent',
     roleArn: 'arn:aws:iam::111122223333:role/r',
     agentRuntimeArtifact: { containerConfiguration: { containerUri: '111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/agent:1' } },
-    networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: [subnet.ref], securityGroups: ['sg-0123456789abcdef0'] } },
+    networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: [subnet.ref], securityGroups: [narrowGroup(scope, `${id}Sg`, subnet)] } },
   });
+}
+
+/**
+ * A security group of the output in `subnet`'s VPC that sends only HTTPS within the subnet: no finding of its own (one
+ * outside the output, by a literal id, would be GUARD-1, which these tests are not about).
+ */
+function narrowGroup(scope: Construct, id: string, subnet: ec2.CfnSubnet): string {
+  return new ec2.CfnSecurityGroup(scope, id, {
+    vpcId: subnet.vpcId, groupDescription: id, securityGroupEgress: [{ ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: subnet.cidrBlock }],
+  }).attrGroupId;
 }
 
 const synthError = (app: { synth(): unknown }): string => {
@@ -256,7 +269,7 @@ describe('GUARD-2 in synthesized apps', () => {
     const passes = cdkApp();
     cdkRuntime(passes.stack, 'Agent', passes.inet);
     new CfnResource(passes.stack, 'Foo', { type: 'AWS::Foo::Bar', properties: { SubnetIds: [passes.inet.ref] } });
-    new efs.CfnMountTarget(passes.stack, 'Mount', { fileSystemId: 'fs-0123', subnetId: passes.mn.ref, securityGroups: ['sg-0123456789abcdef0'] });
+    new efs.CfnMountTarget(passes.stack, 'Mount', { fileSystemId: 'fs-0123', subnetId: passes.mn.ref, securityGroups: [narrowGroup(passes.stack, 'MountSg', passes.mn)] });
     expect(synthError(passes.app)).toBe('');
   });
 
