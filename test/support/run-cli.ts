@@ -1,7 +1,7 @@
 /**
  * The command line in a process of its own, for tests that need one (the process's locale, LANG / LC_ALL, is fixed when
- * Node starts): `node -r ts-node/register/transpile-only test/support/run-cli.ts <command> …` writes what the command
- * writes and exits with its code.
+ * Node starts): `node <transpiled>/test/support/run-cli.js <command> …` (test/support/transpiled.ts) writes what the
+ * command writes and exits with its code.
  */
 import { main } from '../../src/cli/main';
 
