@@ -9,7 +9,10 @@ import {
   TransitGatewayNode,
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
-import { labelPlacesNothing, LITERAL_SUBNET_ID, REMOTE_ACCESS_PORTS, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import {
+  DEFAULT_GROUP_FALLBACK, groupMemberships, labelPlacesNothing, LITERAL_SUBNET_ID, NO_DOCUMENTED_FALLBACK, REMOTE_ACCESS_PORTS, SOURCE_CHECK_FIX,
+  SourceCheckOff, SubnetMention, UNKNOWN_SUBNET,
+} from './occupants';
 import { DEFAULT_EVENT_BUS } from './relay-read';
 import { collectUnreadable, expressionText, isDynamicReference, pathTo } from './unreadable';
 import { isLabelNamespace, labelProblems } from '../model/labels';
@@ -688,6 +691,39 @@ export class GraphBuilder {
       if (node === undefined && defaults.has(group)) this.namedGroups.add(group);
       else this.outsideGroup(group, user, true);
     }
+  }
+
+  /**
+   * The security groups a resource of `type` (properties `p`) runs with, in the subnets `where` gives, as both readers read
+   * them (their `securityGroups`): naming none, its VPC's default one (occupants.ts `DEFAULT_GROUP_FALLBACK`), or one the
+   * guard cannot read where AWS documents no fallback (`NO_DOCUMENTED_FALLBACK`, GUARD-1); each group it names
+   * (`groupMemberships`) read by `read.group` — one the reader cannot resolve may be any group (GUARD-1), one of the
+   * output or outside it is `memberOf`. A group the guard cannot read counts as open to all traffic both ways where the
+   * resource runs (`usesUnknownGroup`; a fallback's own subnets, read by `read.subnets`, where it names them).
+   */
+  public securityGroupsOf(
+    type: string, p: any, base: { readonly id: string; readonly path?: string }, where: () => Ref[],
+    read: { readonly group: (value: unknown) => Ref; readonly subnets: (value: unknown) => Ref[] },
+  ): void {
+    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) for (const s of where()) this.usesDefaultGroup(s);
+    const unknown: Ref[] = [];
+    const fallback = NO_DOCUMENTED_FALLBACK[type]?.(p);
+    if (fallback) {
+      this.namesNoGroup(base.id, fallback.property, base.path);
+      unknown.push(...fallback.subnets ? fallback.subnets.flatMap(read.subnets) : where());
+    }
+    let unread = false;
+    for (const { property, value } of groupMemberships(type, p)) {
+      const group = read.group(value);
+      if (group.kind === 'unresolved') {
+        this.unresolvedOnce(base.id, property, group.expression, base.path);
+        unread = true;
+      } else {
+        this.memberOf(group, { resource: base.id, property, path: base.path, subnets: where() });
+      }
+    }
+    if (unread) unknown.push(...where());
+    if (fallback || unread) this.usesUnknownGroup(base.id, base.path, unknown);
   }
 
   /**

@@ -28,7 +28,7 @@ import {
 import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseBackups, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import {
-  DEFAULT_GROUP_FALLBACK, EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues, remoteAccess,
+  EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, knownOccupant, placingValues, remoteAccess,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
@@ -2793,25 +2793,10 @@ class TemplateReader {
       const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).flatMap((x) => this.subnetsNamed(x)));
       return runs = [...subnets.map((m) => m.subnet), ...grouped].filter((s) => s !== UNKNOWN_SUBNET).map((id): Ref => ({ kind: 'node', id }));
     };
-    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) for (const s of where()) b.usesDefaultGroup(s);
-    const unknown: Ref[] = [];
-    const fallback = NO_DOCUMENTED_FALLBACK[type]?.(p);
-    if (fallback) {
-      b.namesNoGroup(base.id, fallback.property, base.path);
-      unknown.push(...fallback.subnets ? fallback.subnets.flatMap((x) => this.subnetsNamed(x)).map((id): Ref => ({ kind: 'node', id })) : where());
-    }
-    let unread = false;
-    for (const { property, value } of groupMemberships(type, p)) {
-      const group = this.ref(value);
-      if (group.kind === 'unresolved') {
-        b.unresolvedOnce(base.id, property, group.expression, base.path);
-        unread = true;
-      } else {
-        b.memberOf(group, { resource: base.id, property, path: base.path, subnets: where() });
-      }
-    }
-    if (unread) unknown.push(...where());
-    if (fallback || unread) b.usesUnknownGroup(base.id, base.path, unknown);
+    b.securityGroupsOf(type, p, base, where, {
+      group: (v) => this.ref(v),
+      subnets: (v) => this.subnetsNamed(v).map((id): Ref => ({ kind: 'node', id })),
+    });
     this.eksGroups(type, p, base, where);
   }
 

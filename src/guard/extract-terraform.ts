@@ -30,7 +30,7 @@ import {
 } from './graph';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
 import {
-  DEFAULT_GROUP_FALLBACK, EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, groupMemberships, knownOccupant, NO_DOCUMENTED_FALLBACK, placingValues, remoteAccess,
+  EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, knownOccupant, placingValues, remoteAccess,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
@@ -3067,25 +3067,7 @@ class ConfigReader {
       const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).map((x) => this.ref(x)));
       return runs = [...subnets.filter((m) => m.subnet !== UNKNOWN_SUBNET).map((m): Ref => ({ kind: 'node', id: m.subnet })), ...grouped];
     };
-    if (DEFAULT_GROUP_FALLBACK[type]?.(p)) for (const s of where()) b.usesDefaultGroup(s);
-    const unknown: Ref[] = [];
-    const fallback = NO_DOCUMENTED_FALLBACK[type]?.(p);
-    if (fallback) {
-      b.namesNoGroup(base.id, fallback.property, base.path);
-      unknown.push(...fallback.subnets ? fallback.subnets.map((x) => this.ref(x)) : where());
-    }
-    let unread = false;
-    for (const { property, value } of groupMemberships(type, p)) {
-      const group = this.groupRef(value);
-      if (group.kind === 'unresolved') {
-        b.unresolvedOnce(base.id, property, group.expression, base.path);
-        unread = true;
-      } else {
-        b.memberOf(group, { resource: base.id, property, path: base.path, subnets: where() });
-      }
-    }
-    if (unread) unknown.push(...where());
-    if (fallback || unread) b.usesUnknownGroup(base.id, base.path, unknown);
+    b.securityGroupsOf(type, p, base, where, { group: (v) => this.groupRef(v), subnets: (v) => [this.ref(v)] });
     this.eksGroups(type, p, base, where);
   }
 
