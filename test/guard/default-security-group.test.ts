@@ -523,3 +523,138 @@ describe('security groups named by a value the guard cannot read, or the default
       .toEqual([]);
   });
 });
+
+/**
+ * Instances launched from a launch template (or launch configuration) that names no security group, by a launcher that
+ * names none either, get their VPC's default group as an instance launched with none does (EC2 User Guide, "Default
+ * security groups for your VPCs"; RunInstances: "If you don't specify a security group ID, we use the default security
+ * group"). Before, only an instance naming no template was read so: an Auto Scaling group of the My Number segment
+ * launching such a template passed MN-3 although the default group sends everywhere (README known gap, "Security
+ * groups of instances launched from a launch template"; confirmed by a helper). occupants.ts `LAUNCH_GROUPS`.
+ */
+describe('instances launched from a launch template that names no security group', () => {
+  const defaultGroup = [expect.stringMatching(/^MN-3 .*default-security-group.*egress rules toward the LGWAN segment allow all traffic/)];
+  const own = [{ 'Fn::GetAtt': ['Own', 'GroupId'] }];
+  const cfnBase = {
+    ...myNumberAndLgwan(),
+    Own: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'MnVpc' }, GroupDescription: 'own', SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/16' }] } },
+  };
+  const template = (data: Record<string, unknown> = {}) => ({ Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-0123456789abcdef0', ...data } } });
+  const lt = { LaunchTemplateId: { Ref: 'Lt' }, Version: { 'Fn::GetAtt': ['Lt', 'LatestVersionNumber'] } };
+  const asg = (extra: Record<string, unknown> = {}) => ({
+    Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'MnSub' }], LaunchTemplate: lt, ...extra },
+  });
+  const cfnFound = (resources: Record<string, unknown>) => findings(extractCloudFormation({ S: { Resources: { ...cfnBase, ...resources } } as any }), ['MN-3', 'GUARD-1']);
+
+  test('control: the segments and the group alone', () => {
+    expect(cfnFound({})).toEqual([]);
+  });
+
+  test('CloudFormation: an Auto Scaling group in the My Number subnet launching a template without groups uses the default group (MN-3)', () => {
+    expect(cfnFound({ Lt: template(), Asg: asg() })).toEqual(defaultGroup);
+    // The same template's interfaces without groups; a mixed instances policy's template.
+    expect(cfnFound({ Lt: template({ NetworkInterfaces: [{ DeviceIndex: 0 }] }), Asg: asg() })).toEqual(defaultGroup);
+    expect(cfnFound({
+      Lt: template(),
+      Asg: asg({ LaunchTemplate: undefined, MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: lt } } }),
+    })).toEqual(defaultGroup);
+  });
+
+  test('CloudFormation control: a template that names groups (its own, or its interfaces\') leaves the default group unused', () => {
+    expect(cfnFound({ Lt: template({ SecurityGroupIds: own }), Asg: asg() })).toEqual([]);
+    expect(cfnFound({ Lt: template({ NetworkInterfaces: [{ DeviceIndex: 0, Groups: own }] }), Asg: asg() })).toEqual([]);
+    // Launched by nothing in the output: where it runs is not known (nothing placed, nothing used).
+    expect(cfnFound({ Lt: template() })).toEqual([]);
+  });
+
+  test('CloudFormation: a launch configuration without groups; with its SecurityGroups it names them', () => {
+    const lc = (groups: Record<string, unknown>) => ({ Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-0123456789abcdef0', InstanceType: 't3.micro', ...groups } });
+    const group = asg({ LaunchTemplate: undefined, LaunchConfigurationName: { Ref: 'Lc' } });
+    expect(cfnFound({ Lc: lc({}), Asg: group })).toEqual(defaultGroup);
+    expect(cfnFound({ Lc: lc({ SecurityGroups: own }), Asg: group })).toEqual([]);
+  });
+
+  test('CloudFormation: an instance naming the template, in its own subnet or its template\'s interface\'s; with groups of its own it does not', () => {
+    const box = (p: Record<string, unknown>) => ({ Type: 'AWS::EC2::Instance', Properties: { LaunchTemplate: lt, ...p } });
+    expect(cfnFound({ Lt: template(), Box: box({ SubnetId: { Ref: 'MnSub' } }) })).toEqual(defaultGroup);
+    expect(cfnFound({ Lt: template({ NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: { Ref: 'MnSub' } }] }), Box: box({}) })).toEqual(defaultGroup);
+    expect(cfnFound({ Lt: template(), Box: box({ SubnetId: { Ref: 'MnSub' }, SecurityGroupIds: own }) })).toEqual([]);
+  });
+
+  test('CloudFormation: an EC2 Fleet and a Batch compute environment (its own SecurityGroupIds name groups)', () => {
+    const fleet = {
+      Type: 'AWS::EC2::EC2Fleet',
+      Properties: {
+        TargetCapacitySpecification: { TotalTargetCapacity: 1 },
+        LaunchTemplateConfigs: [{ LaunchTemplateSpecification: lt, Overrides: [{ SubnetId: { Ref: 'MnSub' } }] }],
+      },
+    };
+    expect(cfnFound({ Lt: template(), Fleet: fleet })).toEqual(defaultGroup);
+    const batch = (groups: Record<string, unknown>) => ({
+      Type: 'AWS::Batch::ComputeEnvironment',
+      Properties: { Type: 'MANAGED', ComputeResources: { Type: 'EC2', MaxvCpus: 4, Subnets: [{ Ref: 'MnSub' }], LaunchTemplate: lt, InstanceRole: 'r', ...groups } },
+    });
+    expect(cfnFound({ Lt: template(), Ce: batch({}) })).toEqual(defaultGroup);
+    expect(cfnFound({ Lt: template(), Ce: batch({ SecurityGroupIds: own }) })).toEqual([]);
+  });
+
+  const tfOwn = ['${aws_security_group.own.id}'];
+  const tfFound = (extra: Record<string, Record<string, unknown>>) => findings(extractTerraform({
+    t: {
+      resource: {
+        ...myNumberAndLgwanTf(),
+        aws_security_group: { own: { vpc_id: '${aws_vpc.mn.id}', egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }] } },
+        ...extra,
+      },
+    } as any,
+  }), ['MN-3', 'GUARD-1']);
+  const tfTemplate = (args: Record<string, unknown> = {}) => ({ aws_launch_template: { lt: { image_id: 'ami-0123456789abcdef0', ...args } } });
+  const tfLt = { id: '${aws_launch_template.lt.id}', version: '${aws_launch_template.lt.latest_version}' };
+  const tfAsg = (args: Record<string, unknown> = { launch_template: tfLt }) => ({
+    aws_autoscaling_group: { asg: { min_size: 1, max_size: 1, vpc_zone_identifier: ['${aws_subnet.mn.id}'], ...args } },
+  });
+
+  test('Terraform: an Auto Scaling group launching a template without groups uses the default group (MN-3); one naming groups does not', () => {
+    expect(tfFound({ ...tfTemplate(), ...tfAsg() })).toEqual(defaultGroup);
+    expect(tfFound({ ...tfTemplate({ vpc_security_group_ids: tfOwn }), ...tfAsg() })).toEqual([]);
+    expect(tfFound({ ...tfTemplate({ network_interfaces: [{ device_index: 0, security_groups: tfOwn }] }), ...tfAsg() })).toEqual([]);
+    // aws_default_security_group takes the group over: its rules are the listed ones only.
+    expect(tfFound({ ...tfTemplate(), ...tfAsg(), aws_default_security_group: { mn: { vpc_id: '${aws_vpc.mn.id}' } } })).toEqual([]);
+  });
+
+  test('Terraform: a launch configuration, an instance naming the template, an EC2 Fleet, a Batch compute environment', () => {
+    const lc = (args: Record<string, unknown>) => ({ aws_launch_configuration: { lc: { image_id: 'ami-0123456789abcdef0', instance_type: 't3.micro', ...args } } });
+    expect(tfFound({ ...lc({}), ...tfAsg({ launch_configuration: '${aws_launch_configuration.lc.name}' }) })).toEqual(defaultGroup);
+    expect(tfFound({ ...lc({ security_groups: tfOwn }), ...tfAsg({ launch_configuration: '${aws_launch_configuration.lc.name}' }) })).toEqual([]);
+    const box = (args: Record<string, unknown>) => ({ aws_instance: { box: { launch_template: tfLt, subnet_id: '${aws_subnet.mn.id}', ...args } } });
+    expect(tfFound({ ...tfTemplate(), ...box({}) })).toEqual(defaultGroup);
+    expect(tfFound({ ...tfTemplate(), ...box({ vpc_security_group_ids: tfOwn }) })).toEqual([]);
+    const fleet = { aws_ec2_fleet: { f: { target_capacity_specification: { default_target_capacity_type: 'on-demand', total_target_capacity: 1 },
+      launch_template_config: [{ launch_template_specification: { launch_template_id: '${aws_launch_template.lt.id}', version: '$Latest' }, override: [{ subnet_id: '${aws_subnet.mn.id}' }] }] } } };
+    expect(tfFound({ ...tfTemplate(), ...fleet })).toEqual(defaultGroup);
+    const batch = (args: Record<string, unknown>) => ({
+      aws_batch_compute_environment: { ce: { type: 'MANAGED', compute_resources: { type: 'EC2', max_vcpus: 4, subnets: ['${aws_subnet.mn.id}'], launch_template: { launch_template_id: '${aws_launch_template.lt.id}' }, ...args } } },
+    });
+    expect(tfFound({ ...tfTemplate(), ...batch({}) })).toEqual(defaultGroup);
+    expect(tfFound({ ...tfTemplate(), ...batch({ security_group_ids: tfOwn }) })).toEqual([]);
+  });
+
+  test('a Terraform plan: an Auto Scaling group launching a template without groups', () => {
+    const plan = handPlan([
+      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
+      { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
+      ...planSubnets,
+      { address: 'aws_launch_template.lt', values: { image_id: 'ami-0123456789abcdef0', vpc_security_group_ids: [], network_interfaces: [] }, unknown: { id: true, latest_version: true } },
+      {
+        address: 'aws_autoscaling_group.asg',
+        values: { min_size: 1, max_size: 1, launch_template: [{}] },
+        unknown: { vpc_zone_identifier: true, launch_template: [{ id: true, version: true }] },
+        expressions: {
+          vpc_zone_identifier: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] },
+          launch_template: [{ id: { references: ['aws_launch_template.lt.id', 'aws_launch_template.lt'] }, version: { references: ['aws_launch_template.lt.latest_version', 'aws_launch_template.lt'] } }],
+        },
+      },
+    ]);
+    expect(findings(extractTerraformPlan(plan), ['MN-3', 'GUARD-1'])).toEqual(defaultGroup);
+  });
+});
