@@ -27,7 +27,7 @@
  */
 import { CLOSED, literallyClosed } from './enums';
 import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, UnresolvedValue, VpcNode, VpnGatewayNode } from './graph';
-import { SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import { LAUNCH_GROUPS, SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { blocks, expressionText, isExpression } from './unreadable';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
@@ -1173,13 +1173,13 @@ export function interfacesElsewhere(engine: 'cloudformation' | 'terraform', p: a
  * interfaces it gives them (`templateInterfaces`; a launch configuration has none).
  */
 export function recordTemplate(
-  { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, exposed: readonly BridgeEntry[] | undefined, role?: TemplateRole,
-  interfaces?: TemplateInterfaces,
+  { b, id, type, base, p }: BridgeSource & { readonly p: unknown }, ref: (v: unknown) => Ref, exposed: readonly BridgeEntry[] | undefined,
+  role?: TemplateRole, interfaces?: TemplateInterfaces,
 ): void {
   const path = base.path !== undefined ? { path: base.path } : {};
   const homes = interfaces ? { interfaces: { count: interfaces.count, homes: bridgeAttachments(interfaces.homes, ref), open: interfaces.open } } : {};
   const publicIp = exposed ? { exposed: bridgeAttachments(exposed, ref) } : {};
-  b.launchTemplate({ node: id, type, ...publicIp, ...(role ? { role } : {}), ...homes, ...path });
+  b.launchTemplate({ node: id, type, ...publicIp, ...(role ? { role } : {}), ...homes, groups: LAUNCH_GROUPS[type]?.(p) ?? true, ...path });
 }
 
 /**
@@ -1188,8 +1188,8 @@ export function recordTemplate(
  * instance's own interfaces, `launcherInterfaces`).
  */
 export function recordLauncher(
-  { b, id, type, base }: BridgeSource, ref: (v: unknown) => Ref, templates: readonly (readonly [string, Ref])[], placement: readonly BridgeEntry[],
-  labelPlaces?: LabelPlaces, own?: LauncherInterfaces,
+  { b, id, type, base, p }: BridgeSource & { readonly p: unknown }, ref: (v: unknown) => Ref, templates: readonly (readonly [string, Ref])[],
+  placement: readonly BridgeEntry[], labelPlaces?: LabelPlaces, own?: LauncherInterfaces,
 ): void {
   b.launcher({
     node: id,
@@ -1198,6 +1198,7 @@ export function recordLauncher(
     placement: bridgeAttachments(placement, ref),
     ...(labelPlaces ? { labelPlaces } : {}),
     ...(own ? { own: { interfaces: own.interfaces, homes: bridgeAttachments(own.homes, ref) } } : {}),
+    ...(LAUNCH_GROUPS[type] ? { groups: LAUNCH_GROUPS[type](p) } : {}),
     ...(base.path !== undefined ? { path: base.path } : {}),
   });
 }
@@ -1401,6 +1402,8 @@ export interface PendingTemplate {
   readonly role?: TemplateRole;
   /** The network interfaces it gives what it launches (`templateInterfaces`), their homes placed; none for a launch configuration. */
   readonly interfaces?: { readonly count: number; readonly homes: readonly BridgeAttachment[]; readonly open: boolean };
+  /** It names the security groups of what it launches (occupants.ts `LAUNCH_GROUPS`). */
+  readonly groups: boolean;
   readonly path?: string;
 }
 
@@ -1430,6 +1433,11 @@ export interface PendingLauncher {
   readonly labelPlaces?: LabelPlaces;
   /** An instance: the interfaces of its own and where it and they lie (`launcherInterfaces`), beside its template's. */
   readonly own?: { readonly interfaces: number; readonly homes: readonly BridgeAttachment[] };
+  /**
+   * Whether it names its instances' security groups itself (occupants.ts `LAUNCH_GROUPS`); undefined where its instances
+   * never fall back to their VPC's default group (an EKS node group: its cluster's group).
+   */
+  readonly groups?: boolean;
   readonly path?: string;
 }
 
@@ -1500,6 +1508,29 @@ export function launchBridges(templates: readonly PendingTemplate[], launchers: 
       attachments.push({ property: 'launched by', ref: { kind: 'unresolved', expression: 'nothing in the synthesized output launches it' } });
     }
     out.push({ node: t.node, type: t.type, attachments, fix: TEMPLATE_FIX, ...(t.path !== undefined ? { path: t.path } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Where instances launched from a launch template or configuration of the output use their VPC's default security
+ * group: neither it nor their launcher names one (occupants.ts `LAUNCH_GROUPS`; an EKS node group's instances get their
+ * cluster's group instead). They run where the launcher puts them, or, with no placement of its own (an instance without
+ * a subnet), where the template's interfaces do — as their role label is placed (`launchedLabels`). A template the output
+ * does not hold is a bridge of the launcher already (`launchBridges`, GUARD-1); one nothing in the output launches runs
+ * where the guard cannot tell.
+ */
+export function launchedDefaultGroup(templates: readonly PendingTemplate[], launchers: readonly PendingLauncher[]): Ref[] {
+  const byId = new Map(templates.map((t) => [t.node, t]));
+  const out: Ref[] = [];
+  for (const l of launchers) {
+    if (l.groups !== false) continue;
+    for (const [, ref] of l.templates) {
+      const t = ref.kind === 'node' ? byId.get(ref.id) : undefined;
+      if (!t || t.groups) continue;
+      const placement = l.placement.length > 0 ? l.placement : t.interfaces?.homes ?? [];
+      out.push(...placement.filter((a) => !a.networkInterface).map((a) => a.ref));
+    }
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { ALL_V6, coveredBy, GLOBAL_UNICAST_V6, parsePrefix, Prefix } from './address-space';
 import {
-  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, internetIngress, launchBridges, launchedLabels, PendingBridge, PendingLauncher,
-  PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
+  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, internetIngress, launchBridges, launchedDefaultGroup, launchedLabels,
+  PendingBridge, PendingLauncher, PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
 } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, EndpointPolicy, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
@@ -586,7 +586,8 @@ export class GraphBuilder {
 
   /**
    * An instance of the output in `subnet` that names no security group (and no network interface or launch template that
-   * may): EC2 gives it its VPC's default group (outside auditor, red team 38), whose rules then count (`addImplicitNodes`).
+   * may), or one launched there from a template that names none (bridges.ts `launchedDefaultGroup`): EC2 gives it its
+   * VPC's default group (outside auditor, red team 38), whose rules then count (`addImplicitNodes`).
    */
   public usesDefaultGroup(subnet: Ref): void {
     this.defaultGroupUsers.push(subnet);
@@ -987,6 +988,8 @@ export class GraphBuilder {
   private addImplicitNodes(): void {
     this.addServiceGroups();
     this.applyMemberships();
+    // Instances launched from templates that name no group, by launchers that name none (bridges.ts `launchedDefaultGroup`).
+    for (const subnet of launchedDefaultGroup(this.pendingTemplates, this.pendingLaunchers)) this.usesDefaultGroup(subnet);
     // The VPCs whose default group an instance of the output uses (`usesDefaultGroup`).
     const defaultGroupVpcs = new Set<string>();
     for (const s of this.defaultGroupUsers) {

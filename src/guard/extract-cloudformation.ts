@@ -28,7 +28,7 @@ import {
 import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseBackups, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import {
-  EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, knownOccupant, placingValues, remoteAccess,
+  EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, knownOccupant, LAUNCH_GROUPS, placingValues, remoteAccess,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
@@ -659,7 +659,8 @@ class TemplateReader {
         }));
       }
       // Naming no group, interface or template that may give one, EC2 gives the instance its VPC's default group.
-      if (instance && p.SubnetId !== undefined && ![p.SecurityGroupIds, p.SecurityGroups, p.NetworkInterfaces, p.LaunchTemplate].some(blockGiven)) {
+      // (One that names a template naming none gets it too, where it runs: bridges.ts `launchedDefaultGroup`.)
+      if (instance && p.SubnetId !== undefined && !blockGiven(p.LaunchTemplate) && !LAUNCH_GROUPS[type](p)) {
         b.usesDefaultGroup(reader.ref(p.SubnetId));
       }
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).

@@ -30,7 +30,7 @@ import {
 } from './graph';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
 import {
-  EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, knownOccupant, placingValues, remoteAccess,
+  EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, knownOccupant, LAUNCH_GROUPS, placingValues, remoteAccess,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
@@ -1013,8 +1013,8 @@ class ConfigReader {
     [['aws_launch_template', 'aws_instance'], (reader, c) => {
       const { b, base, p, id, type } = c;
       // Naming no group, interface or template that may give one, EC2 gives the instance its VPC's default group.
-      if (type === 'aws_instance' && blockGiven(p.subnet_id)
-        && ![p.vpc_security_group_ids, p.security_groups, p.network_interface, p.primary_network_interface, p.launch_template].some(blockGiven)) {
+      // (One that names a template naming none gets it too, where it runs: bridges.ts `launchedDefaultGroup`.)
+      if (type === 'aws_instance' && blockGiven(p.subnet_id) && !blockGiven(p.launch_template) && !LAUNCH_GROUPS[type](p)) {
         b.usesDefaultGroup(reader.ref(p.subnet_id));
       }
       // A public IP address: a way in from the internet the reachability does not follow (bridges.ts).

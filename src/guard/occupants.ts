@@ -306,6 +306,35 @@ export function templateNamesGroups(data: any): boolean {
 }
 
 /**
+ * Launch templates, launch configurations and what launches instances from them, each with whether it names the security
+ * groups of the instances launched. An instance launched with none named — neither by its template or configuration nor
+ * by its launcher — gets its VPC's default group, as one launched without a template does (EC2 User Guide, "Default
+ * security groups for your VPCs"; RunInstances SecurityGroupIds: "If you don't specify a security group ID, we use the
+ * default security group"): the builder's `usesDefaultGroup` where the launcher runs them (`launchedDefaultGroup`). An Auto
+ * Scaling group or fleet names none of its own (its overrides take no groups); an instance names its own groups or
+ * interfaces (an interface of its own may bring its groups, as for an instance without a template); a Batch compute
+ * environment's SecurityGroupIds come before its template's (AWS Batch API Reference, ComputeResource securityGroupIds,
+ * which AWS requires in one of the two: read here all the same). Not here: an EKS managed node group, which runs with
+ * its cluster's security group then (`EKS_CLUSTER_GROUP_USERS`).
+ */
+export const LAUNCH_GROUPS: Readonly<Record<string, (p: any) => boolean>> = {
+  'AWS::EC2::LaunchTemplate': (p) => templateNamesGroups(p.LaunchTemplateData),
+  'aws_launch_template': (p) => templateNamesGroups(p),
+  'AWS::AutoScaling::LaunchConfiguration': (p) => blockGiven(p.SecurityGroups),
+  'aws_launch_configuration': (p) => blockGiven(p.security_groups),
+  'AWS::EC2::Instance': (p) => [p.SecurityGroupIds, p.SecurityGroups, p.NetworkInterfaces].some(blockGiven),
+  'aws_instance': (p) => [p.vpc_security_group_ids, p.security_groups, p.network_interface, p.primary_network_interface].some(blockGiven),
+  'AWS::AutoScaling::AutoScalingGroup': () => false,
+  'aws_autoscaling_group': () => false,
+  'AWS::EC2::EC2Fleet': () => false,
+  'AWS::EC2::SpotFleet': () => false,
+  'aws_ec2_fleet': () => false,
+  'aws_spot_fleet_request': () => false,
+  'AWS::Batch::ComputeEnvironment': (p) => blockGiven(p.ComputeResources?.SecurityGroupIds),
+  'aws_batch_compute_environment': (p) => blockGiven(oneBlock(p.compute_resources)?.security_group_ids),
+};
+
+/**
  * A managed node group's SSH access: EKS makes a group for it that admits "SSH access (port 22) to the nodes. For
  * Windows, the port is 3389", from `sources`; "If you specify an Amazon EC2 SSH key but don't specify a source security
  * group ..., then the port on the nodes is opened to the internet (0.0.0.0/0)" (Amazon EKS API Reference,

@@ -629,8 +629,15 @@ describe('instances launched from a launch template that names no security group
     const box = (args: Record<string, unknown>) => ({ aws_instance: { box: { launch_template: tfLt, subnet_id: '${aws_subnet.mn.id}', ...args } } });
     expect(tfFound({ ...tfTemplate(), ...box({}) })).toEqual(defaultGroup);
     expect(tfFound({ ...tfTemplate(), ...box({ vpc_security_group_ids: tfOwn }) })).toEqual([]);
-    const fleet = { aws_ec2_fleet: { f: { target_capacity_specification: { default_target_capacity_type: 'on-demand', total_target_capacity: 1 },
-      launch_template_config: [{ launch_template_specification: { launch_template_id: '${aws_launch_template.lt.id}', version: '$Latest' }, override: [{ subnet_id: '${aws_subnet.mn.id}' }] }] } } };
+    const spec = { launch_template_id: '${aws_launch_template.lt.id}', version: '$Latest' };
+    const fleet = {
+      aws_ec2_fleet: {
+        f: {
+          target_capacity_specification: { default_target_capacity_type: 'on-demand', total_target_capacity: 1 },
+          launch_template_config: [{ launch_template_specification: spec, override: [{ subnet_id: '${aws_subnet.mn.id}' }] }],
+        },
+      },
+    };
     expect(tfFound({ ...tfTemplate(), ...fleet })).toEqual(defaultGroup);
     const batch = (args: Record<string, unknown>) => ({
       aws_batch_compute_environment: { ce: { type: 'MANAGED', compute_resources: { type: 'EC2', max_vcpus: 4, subnets: ['${aws_subnet.mn.id}'], launch_template: { launch_template_id: '${aws_launch_template.lt.id}' }, ...args } } },
