@@ -2020,47 +2020,59 @@ describe('§3 labels a Terraform tag resource sets', () => {
 describe('§3 and §7 the role a launch template gives its instances (PL-1, α)', () => {
   const twoSegments = (engine: Engine) => new NetBuilder(engine).vpc('lg', 'LGWAN', '10.1.0.0/16').subnet('l', 'lg', '10.1.1.0/24')
     .subnet('l2', 'lg', '10.1.2.0/24').vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.1.0/24');
+  // The model's templates and launchers name no security group: what they launch uses its VPC's default group (§10), which is
+  // MN-3 toward the other segment here; judged below, not with the labels.
+  const labels = (b: NetBuilder) => verdicts(b).filter((v) => v !== 'MN-3');
+
+  test.each(['cloudformation', 'terraform'] as const)('§10: instances launched from a template naming no group use their VPC\'s default group (%s)', (engine) => {
+    for (const kind of ['asg', 'instance', 'fleet'] as const) {
+      expect(verdicts(twoSegments(engine).launchTemplate('t').launcher('x', kind, 't', ['m']))).toEqual(['MN-3']);
+      expect(verdicts(twoSegments(engine).launchTemplate('t').launcher('x', kind, 't', ['l']))).toEqual(['MN-3']);
+      // Placed nowhere the output holds (the default VPC): no default group of the output used.
+      expect(verdicts(twoSegments(engine).launchTemplate('t').launcher('x', kind, 't', []))).toEqual([]);
+    }
+  });
 
   test.each(['cloudformation', 'terraform'] as const)('a template\'s role is placed at each launcher\'s subnets (%s)', (engine) => {
     // A business system (LGWAN in α) launched in LGWAN: nothing; in My Number: PL-1.
-    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['l', 'l2']))).toEqual([]);
-    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('i', 'instance', 't', ['m'], { byName: true })))
+    expect(labels(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['l', 'l2']))).toEqual([]);
+    expect(labels(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('i', 'instance', 't', ['m'], { byName: true })))
       .toEqual(['PL-1']);
     // A tag specification for volumes is no label.
-    expect(verdicts(twoSegments(engine).launchTemplate('t', undefined, { volumeRole: 'MY_NUMBER_SYSTEM' }).launcher('g', 'asg', 't', ['l'])))
+    expect(labels(twoSegments(engine).launchTemplate('t', undefined, { volumeRole: 'MY_NUMBER_SYSTEM' }).launcher('g', 'asg', 't', ['l'])))
       .toEqual([]);
     // OTHER is no role PL-1 judges.
-    expect(verdicts(twoSegments(engine).launchTemplate('t', 'OTHER').launcher('g', 'asg', 't', ['m']))).toEqual([]);
+    expect(labels(twoSegments(engine).launchTemplate('t', 'OTHER').launcher('g', 'asg', 't', ['m']))).toEqual([]);
   });
 
   test.each(['cloudformation', 'terraform'] as const)('what cannot be placed: no subnets (the default VPC), no launcher (%s)', (engine) => {
-    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', []))).toEqual(['PL-1']);
-    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('i', 'instance', 't', []))).toEqual(['PL-1']);
-    expect(verdicts(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM'))).toEqual(['PL-1']);
-    expect(verdicts(twoSegments(engine).launchTemplate('t'))).toEqual([]);
+    expect(labels(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', []))).toEqual(['PL-1']);
+    expect(labels(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('i', 'instance', 't', []))).toEqual(['PL-1']);
+    expect(labels(twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM'))).toEqual(['PL-1']);
+    expect(labels(twoSegments(engine).launchTemplate('t'))).toEqual([]);
   });
 
   test.each(['cloudformation', 'terraform'] as const)('the launcher\'s own role: the same value is that value; another is GUARD-1 at the launcher (%s)', (engine) => {
     const same = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('g', 'asg', 't', ['m'], { role: 'MY_NUMBER_SYSTEM' });
-    expect(verdicts(same)).toEqual([]);
+    expect(labels(same)).toEqual([]);
     // Own MY_NUMBER_SYSTEM in My Number (fine), the template's BUSINESS_SYSTEM not picked for its instances: only GUARD-1.
     const other = twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['m'], { role: 'MY_NUMBER_SYSTEM' });
-    expect(verdicts(other)).toEqual(['GUARD-1/label g']);
+    expect(labels(other)).toEqual(['GUARD-1/label g']);
     // The launcher's own label stays its own: a business system in My Number ⇒ PL-1 as well.
     const wrong = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('i', 'instance', 't', ['m'], { role: 'BUSINESS_SYSTEM' });
-    expect(verdicts(wrong)).toEqual(['GUARD-1/label i', 'PL-1']);
+    expect(labels(wrong)).toEqual(['GUARD-1/label i', 'PL-1']);
   });
 
   test.each(['cloudformation', 'terraform'] as const)('a fleet and a group\'s mixed instances policy launch the template too (%s)', (engine) => {
     const fleet = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', ['m']);
-    expect(verdicts(fleet)).toEqual([]);
-    expect(verdicts(twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', [], { byName: true }))).toEqual(['PL-1']);
+    expect(labels(fleet)).toEqual([]);
+    expect(labels(twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', [], { byName: true }))).toEqual(['PL-1']);
     // A fleet's own tags for its instances and its template's are each judged (no GUARD-1); Terraform's fleet has none.
     const own = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('f', 'fleet', 't', ['m'], { role: 'BUSINESS_SYSTEM' });
-    expect(verdicts(own)).toEqual(engine === 'cloudformation' ? ['PL-1'] : []);
+    expect(labels(own)).toEqual(engine === 'cloudformation' ? ['PL-1'] : []);
     const mixed = twoSegments(engine).launchTemplate('t', 'BUSINESS_SYSTEM').launcher('g', 'asg', 't', ['m'], { byName: true });
     mixed.net.launchers![0].mixed = true;
-    expect(verdicts(mixed)).toEqual(['PL-1']);
+    expect(labels(mixed)).toEqual(['PL-1']);
   });
 
   test.each(['cloudformation', 'terraform'] as const)('a template named by a literal name, a misspelt role (%s)', (engine) => {
@@ -2068,44 +2080,44 @@ describe('§3 and §7 the role a launch template gives its instances (PL-1, α)'
     // is launched by nothing of the output ⇒ PL-1 (it cannot be placed).
     const literal = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYSTEM').launcher('g', 'asg', 't', ['m']);
     literal.net.launchers![0].literalName = true;
-    expect(verdicts(literal)).toEqual(['GUARD-1/label g', 'PL-1']);
+    expect(labels(literal)).toEqual(['GUARD-1/label g', 'PL-1']);
     // §10 "Network bridges": "Attachments only in the Internet segment or the prefecture hub are not reported".
     const inInternet = new NetBuilder(engine).vpc('inet', 'INTERNET', '10.2.0.0/16').subnet('s', 'inet', '10.2.1.0/24').launchTemplate('t')
       .launcher('i', 'instance', 't', ['s'], { role: 'OTHER' });
     inInternet.net.launchers![0].literalName = true;
-    expect(verdicts(inInternet)).toEqual([]);
+    expect(labels(inInternet)).toEqual([]);
     // §3 vocabulary: GUARD-1 at the template; read as written, it is no role PL-1 judges, and another value than the launcher's own.
     const misspelt = twoSegments(engine).launchTemplate('t', 'MY_NUMBER_SYTEM').launcher('g', 'asg', 't', ['m'])
       .launcher('i', 'instance', 't', ['l'], { role: 'BUSINESS_SYSTEM' });
-    expect(verdicts(misspelt)).toEqual(['GUARD-1/label i', 'GUARD-1/label t']);
+    expect(labels(misspelt)).toEqual(['GUARD-1/label i', 'GUARD-1/label t']);
     // "wherever the label comes from (its own tags, …)": a launcher's own misspelt role too, whatever else sets the key.
     const own = twoSegments(engine).launchTemplate('t').launcher('i', 'instance', 't', ['l'], { role: 'MY_NUMBER_SYTEM' });
-    expect(verdicts(own)).toEqual(['GUARD-1/label i']);
+    expect(labels(own)).toEqual(['GUARD-1/label i']);
     if (engine === 'terraform') {
       own.net.launchers![0].tagResourceRole = 'BUSINESS_SYSTEM';
-      expect(verdicts(own)).toEqual(['GUARD-1/label i', 'GUARD-1/label i-tag']);
+      expect(labels(own)).toEqual(['GUARD-1/label i', 'GUARD-1/label i-tag']);
     }
   });
 
   test('Terraform: a group\'s role from aws_autoscaling_group_tag is read with its own tag blocks', () => {
     const byTag = twoSegments('terraform').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
-    expect(verdicts(byTag)).toEqual(['PL-1']);
+    expect(labels(byTag)).toEqual(['PL-1']);
     const ambiguous = twoSegments('terraform').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { role: 'BUSINESS_SYSTEM', tagResourceRole: 'MY_NUMBER_SYSTEM' });
-    expect(verdicts(ambiguous)).toEqual(['GUARD-1/label g-tag']);
+    expect(labels(ambiguous)).toEqual(['GUARD-1/label g-tag']);
     // Read as absent, the group takes its template's role for its instances.
     const withTemplate = twoSegments('terraform').launchTemplate('t', 'BUSINESS_TERMINALS')
       .launcher('g', 'asg', 't', ['m'], { role: 'BUSINESS_SYSTEM', tagResourceRole: 'MY_NUMBER_SYSTEM', tagResourceByName: true });
-    expect(verdicts(withTemplate)).toEqual(['GUARD-1/label g-tag', 'PL-1']);
+    expect(labels(withTemplate)).toEqual(['GUARD-1/label g-tag', 'PL-1']);
     // An instance's role from an aws_ec2_tag naming it (by id or ARN), read with its own tags.
     for (const tagResourceByName of [false, true]) {
       const inst = twoSegments('terraform').launchTemplate('t').launcher('i', 'instance', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM', tagResourceByName });
-      expect(verdicts(inst)).toEqual(['PL-1']);
+      expect(labels(inst)).toEqual(['PL-1']);
       expect(renderTerraform(inst.net).resource.aws_ec2_tag.i_role.resource_id).toBe(`\${aws_instance.i.${tagResourceByName ? 'arn' : 'id'}}`);
     }
-    expect(verdicts(twoSegments('terraform').launchTemplate('t').launcher('i', 'instance', 't', ['l'], { role: 'OTHER', tagResourceRole: 'OTHER' })))
+    expect(labels(twoSegments('terraform').launchTemplate('t').launcher('i', 'instance', 't', ['l'], { role: 'OTHER', tagResourceRole: 'OTHER' })))
       .toEqual([]);
     // CloudFormation has no such resource.
     const cfn = twoSegments('cloudformation').launchTemplate('t').launcher('g', 'asg', 't', ['l'], { tagResourceRole: 'MY_NUMBER_SYSTEM' });
-    expect(verdicts(cfn)).toEqual([]);
+    expect(labels(cfn)).toEqual([]);
   });
 });

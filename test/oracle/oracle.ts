@@ -1257,12 +1257,17 @@ class Oracle {
    * (so EC2 gives it the default group), or a network interface … of the output names no group …, for EC2's own rules
    * of a default group too — all inbound from the group, all outbound to `0.0.0.0/0` and `::/0` — unless Terraform's
    * `aws_default_security_group` takes the group over" — the default group of each VPC holding a forwarder (an instance
-   * or a network interface, both rendered with no group), with those rules added to what the network lists for it
-   * (Terraform renders a listed default group as aws_default_security_group: taken over).
+   * or a network interface, both rendered with no group), or — "Instances launched from a launch template or launch
+   * configuration of the output that names no group, by a launcher that names none either …, get their VPC's default
+   * group …, in the subnets the launcher gives, else those of the template's interfaces" — of each VPC where a launcher
+   * of a template of the output runs its instances (the model's templates and launchers name no group; its templates
+   * have no interfaces), with those rules added to what the network lists for it (Terraform renders a listed default
+   * group as aws_default_security_group: taken over).
    */
   private judgedGroups(): Network['securityGroups'] {
     const net = this.net;
-    const users = new Set((net.forwarders ?? []).map((f) => net.subnets.find((s) => s.id === f.subnet)!.vpc));
+    const launched = (net.launchers ?? []).filter((l) => !l.literalName).flatMap((l) => l.subnets);
+    const users = new Set([...(net.forwarders ?? []).map((f) => f.subnet), ...launched].map((id) => net.subnets.find((s) => s.id === id)!.vpc));
     const out: Network['securityGroups'] = [];
     for (const g of net.securityGroups) {
       const implicit = g.isDefault && users.has(g.vpc) && this.cfn;

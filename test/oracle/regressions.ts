@@ -1528,6 +1528,20 @@ export const REGRESSIONS: Regression[] = [
       .launcher('g', 'asg', 't', ['m'], { role: 'BUSINESS_SYSTEM' }).launcher('i', 'instance', 't', ['m'], { byName: true }).net,
   })),
   ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
+    name: `instances-launched-from-a-template-naming-no-group-use-the-default-group (${engine})`,
+    found: 'fuzz',
+    note: '§10: "Instances launched from a launch template or launch configuration of the output that names no group, by a launcher '
+      + 'that names none either …, get their VPC\'s default group": instance i in My Number subnet m launches template t (no group; '
+      + 'its role BUSINESS_TERMINALS against i\'s own BUSINESS_SYSTEM: GUARD-1 at i, and PL-1 for i\'s own label), and m routes '
+      + '10.99.0.10/32 to the transit gateway, whose table sends it to a VPN of the LGWAN WAN: the default group sends everywhere ⇒ '
+      + 'MN-3. Found by the property test (seed 20260518, Terraform, case 87) once the guard read the default group there.',
+    expected: ['GUARD-1/label i', 'MN-3', 'PL-1'],
+    net: new NetBuilder(engine).vpc('mn', 'MY_NUMBER', '10.0.0.0/16').subnet('m', 'mn', '10.0.0.0/24').table('rt', 'mn', ['m'])
+      .route('rt', '10.99.0.10/32', { kind: 'tgw', id: 't' }).tgw('t').attach('att', 't', 'mn', ['m']).vpn('w', 't', 'LGWAN_WAN')
+      .tgwTable('out', 't', { associations: ['att'] }).tgwRoute('out', '10.99.0.10/32', 'w')
+      .launchTemplate('lt', 'BUSINESS_TERMINALS').launcher('i', 'instance', 'lt', ['m'], { role: 'BUSINESS_SYSTEM' }).net,
+  })),
+  ...(['cloudformation', 'terraform'] as const).map((engine): Regression => ({
     name: `a-labelled-template-nothing-launches-cannot-be-placed (${engine})`,
     found: 'pin',
     note: '§3: "A labelled template that no launcher of the output names may be launched from outside the output … anywhere: … PL-1 '
