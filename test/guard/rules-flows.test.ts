@@ -18,34 +18,17 @@ import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { TopologyGraph } from '../../src/guard/graph';
 import { formatFinding } from '../../src/guard/rule';
-import { exampleBlueprint, untouchedCdk, untouchedTf } from '../support/untouched';
+import { cdkTemplates, exampleBlueprint, tfConfigs } from '../support/untouched';
 
 const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
 
 /** FLOW-1's findings on a CDK example after a change (validation skipped, so that only FLOW-1 speaks). */
 function cdkFlowFindings(name: string, change?: (stack: Stack, net: cdk.MunicipalNetwork) => void): string[] {
-  let templates: Record<string, any>;
-  if (change) {
-    const app = new App();
-    const { stack, network } = buildCdkExample(name, app);
-    change(stack, network);
-    templates = { [stack.stackName]: app.synth({ skipValidation: true }).getStackByName(stack.stackName).template };
-  } else {
-    // The example as it is: synthesized once per test run (test/support/untouched.ts).
-    const untouched = untouchedCdk(name);
-    templates = { [untouched.stackName]: untouched.template };
-  }
-  return flow1(name, extractCloudFormation(templates));
+  return flow1(name, extractCloudFormation(cdkTemplates(name, change)));
 }
 
 function tfFlowFindings(name: string, change?: (net: tf.MunicipalNetwork) => void): string[] {
-  if (!change) {
-    const untouched = untouchedTf(name);
-    return flow1(name, extractTerraform({ [untouched.stackId]: untouched.config }));
-  }
-  const { stack, network } = buildTfExample(name, Testing.app());
-  change(network);
-  return flow1(name, extractTerraform({ [stack.node.id]: JSON.parse(Testing.synth(stack)) }));
+  return flow1(name, extractTerraform(tfConfigs(name, change && ((_, net) => change(net)))));
 }
 
 /** FLOW-1's findings on an example's graph, with the flows its blueprint declares. */

@@ -10,24 +10,22 @@ import { NetworkAclAssociation } from '@cdktf/provider-aws/lib/network-acl-assoc
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { App, CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { TerraformResource, Testing } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { alpha, BLUEPRINTS } from '../../examples/blueprints';
-import { buildCdkExample } from '../../examples/cdk/_app';
-import { buildTfExample } from '../../examples/tf/_app';
 import { Blueprint, cdk, FlowKind, MunicipalNetworkBlueprintProps, Port, Segment, tf, validateBlueprint, Zone } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { DeclaredFlow, flowsOfBlueprint } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
-import { VpcEndpointNode } from '../../src/guard/graph';
+import { TopologyGraph, VpcEndpointNode } from '../../src/guard/graph';
 import { formatFinding } from '../../src/guard/rule';
 import { endpointPolicyProblem } from '../../src/guard/rules/endpoints';
 import { cidrId } from '../../src/plan/ids';
 import { planNetwork } from '../../src/plan/plan';
-import { exampleBlueprint, untouchedCdk, untouchedTf } from '../support/untouched';
+import { cdkTemplates, exampleBlueprint, tfConfigs } from '../support/untouched';
 
 const find = <T extends IConstruct>(scope: IConstruct, suffix: string) => scope.node.findAll().find((c) => c.node.path.endsWith(suffix)) as T;
 
@@ -38,39 +36,20 @@ type CdkChange = (stack: Stack, net: cdk.MunicipalNetwork) => void;
 type TfChange = (stack: IConstruct, net: tf.MunicipalNetwork) => void;
 
 function cdkFindings(name: string, rule: string, change?: CdkChange, mode: Declared = 'declared'): string[] {
-  const blueprint = exampleBlueprint(name);
-  // Not declared is no list at all (an empty one declares that no flow crosses: GuardContext.flows).
-  const flows: DeclaredFlow[] | undefined = mode === 'declared' ? flowsOfBlueprint(blueprint.hosts, blueprint.flows) : undefined;
-  const options = { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase };
-  let templates: Record<string, any>;
-  if (change) {
-    const app = new App();
-    const { stack, network } = buildCdkExample(name, app);
-    change(stack, network);
-    templates = { [stack.stackName]: app.synth({ skipValidation: true }).getStackByName(stack.stackName).template };
-  } else {
-    // The example as it is: synthesized once per run (test/support/untouched.ts).
-    const untouched = untouchedCdk(name);
-    templates = { [untouched.stackName]: untouched.template };
-  }
-  return checkTopology(extractCloudFormation(templates), options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
+  return ruleFindings(name, rule, extractCloudFormation(cdkTemplates(name, change)), mode);
 }
 
 function tfFindings(name: string, rule: string, change?: TfChange, mode: Declared = 'declared'): string[] {
+  return ruleFindings(name, rule, extractTerraform(tfConfigs(name, change)), mode);
+}
+
+/** One rule's findings on an example's graph, with the flows its blueprint declares or (`raw`) none. */
+function ruleFindings(name: string, rule: string, graph: TopologyGraph, mode: Declared): string[] {
   const blueprint = exampleBlueprint(name);
   // Not declared is no list at all (an empty one declares that no flow crosses: GuardContext.flows).
   const flows: DeclaredFlow[] | undefined = mode === 'declared' ? flowsOfBlueprint(blueprint.hosts, blueprint.flows) : undefined;
   const options = { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase };
-  let config: Record<string, any>;
-  if (change) {
-    const { stack, network } = buildTfExample(name, Testing.app());
-    change(stack, network);
-    config = { [stack.node.id]: JSON.parse(Testing.synth(stack)) };
-  } else {
-    const untouched = untouchedTf(name);
-    config = { [untouched.stackId]: untouched.config };
-  }
-  return checkTopology(extractTerraform(config), options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
+  return checkTopology(graph, options, { flows }).filter((f) => f.ruleId === rule).map(formatFinding);
 }
 
 /** Another /24 of the examples' LGWAN WAN (172.20.0.0/16) that no flow declares. */

@@ -16,10 +16,11 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
+import type { TerraformStack } from 'cdktf';
 import { sharedTmpdir } from './shared-tmpdir';
 import { BLUEPRINTS, SUPPLEMENTARY_BLUEPRINTS } from '../../examples/blueprints';
-import { buildCdkExample } from '../../examples/cdk/_app';
+import type { cdk, tf } from '../../src';
 import { DeclaredFlow, DeclaredSegmentHost, declaredFlowsOf, declaredHostsOf } from '../../src/guard/declared';
 import { Blueprint } from '../../src/model/validate';
 
@@ -94,6 +95,7 @@ function kept<T>(key: string, make: () => T): T {
 /** The untouched CDK example `name`: synthesized without the guard's run (the template is the same: the guard only reads it). */
 export function untouchedCdk(name: string): UntouchedCdk {
   return kept(`cdk-${name}`, () => {
+    const { App, buildCdkExample } = cdkEngine();
     const app = new App({ builtinCloudFormationValidation: false });
     const { stack } = buildCdkExample(name, app);
     const template = app.synth({ skipValidation: true }).getStackByName(stack.stackName).template;
@@ -104,15 +106,57 @@ export function untouchedCdk(name: string): UntouchedCdk {
 /** The untouched CDKTF example `name`, synthesized without the guard's run. */
 export function untouchedTf(name: string): UntouchedTf {
   return kept(`tf-${name}`, () => {
-    // Loaded here: a test file that uses only AWS CDK does not load cdktf (test/support/lazy-engines-transform.js).
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { Testing } = require('cdktf') as typeof import('cdktf');
-    const { buildTfExample } = require('../../examples/tf/_app') as typeof import('../../examples/tf/_app');
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    const { Testing, buildTfExample } = tfEngine();
     const { stack } = buildTfExample(name, Testing.app());
     return { stackId: stack.node.id, config: JSON.parse(Testing.synth(stack, false)), flows: declaredFlowsOf(stack) };
   });
 }
+
+/**
+ * The CDK example `name`'s templates by stack name, after `change` (synthesized without the guard's run, which a test of
+ * one rule's findings skips); untouched, from the shared synthesis.
+ */
+export function cdkTemplates(name: string, change?: (stack: Stack, net: cdk.MunicipalNetwork) => void): Record<string, any> {
+  if (!change) {
+    const untouched = untouchedCdk(name);
+    return { [untouched.stackName]: untouched.template };
+  }
+  const { App, buildCdkExample } = cdkEngine();
+  const app = new App();
+  const { stack, network } = buildCdkExample(name, app);
+  change(stack, network);
+  return { [stack.stackName]: app.synth({ skipValidation: true }).getStackByName(stack.stackName).template };
+}
+
+/** The CDKTF example `name`'s configuration by stack id, after `change` (without the guard's run); untouched, shared. */
+export function tfConfigs(name: string, change?: (stack: TerraformStack, net: tf.MunicipalNetwork) => void): Record<string, any> {
+  if (!change) {
+    const untouched = untouchedTf(name);
+    return { [untouched.stackId]: untouched.config };
+  }
+  const { Testing, buildTfExample } = tfEngine();
+  const { stack, network } = buildTfExample(name, Testing.app());
+  change(stack, network);
+  return { [stack.node.id]: JSON.parse(Testing.synth(stack)) };
+}
+
+// Each engine loaded when first used: a test file of one engine does not load the other (test/support/lazy-engines-transform.js),
+// and a file that finds every output in the shared folder synthesizes nothing.
+/* eslint-disable @typescript-eslint/no-require-imports */
+function cdkEngine() {
+  return {
+    App: (require('aws-cdk-lib') as typeof import('aws-cdk-lib')).App,
+    buildCdkExample: (require('../../examples/cdk/_app') as typeof import('../../examples/cdk/_app')).buildCdkExample,
+  };
+}
+
+function tfEngine() {
+  return {
+    Testing: (require('cdktf') as typeof import('cdktf')).Testing,
+    buildTfExample: (require('../../examples/tf/_app') as typeof import('../../examples/tf/_app')).buildTfExample,
+  };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** An example's blueprint, validated as the example's network validates it (its `blueprint`). */
 export function exampleBlueprint(name: string): Blueprint {
