@@ -10,8 +10,8 @@ import {
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import {
-  DEFAULT_GROUP_FALLBACK, groupMemberships, labelPlacesNothing, LITERAL_SUBNET_ID, NO_DOCUMENTED_FALLBACK, REMOTE_ACCESS_PORTS, SOURCE_CHECK_FIX,
-  SourceCheckOff, SubnetMention, UNKNOWN_SUBNET,
+  DEFAULT_GROUP_FALLBACK, EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, groupMemberships, labelPlacesNothing, LITERAL_SUBNET_ID, NO_DOCUMENTED_FALLBACK,
+  REMOTE_ACCESS_PORTS, remoteAccess, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET,
 } from './occupants';
 import { DEFAULT_EVENT_BUS } from './relay-read';
 import { collectUnreadable, expressionText, isDynamicReference, pathTo } from './unreadable';
@@ -107,6 +107,20 @@ const REFERENCE_CHECKS: ReadonlyMap<string, ReferenceCheck> = new Map([
   check(['log-subscription'], (n, expect) => expect(n.id, 'LogGroupName', n.logGroup, 'log-group')),
   check(['internet-gateway', 'egress-only-internet-gateway', 'vpn-gateway'], (n, expect) => n.vpcs.forEach((v) => expect(n.id, 'VpcId', v, 'vpc'))),
 ].flatMap(([types, fn]) => types.map((t) => [t, fn] as const)));
+
+/** How a reader reads what `GraphBuilder.securityGroupsOf` asks of a resource's properties. */
+export interface GroupReading {
+  /** A value naming a security group. */
+  readonly group: (value: unknown) => Ref;
+  /** A value naming subnets (a fallback's own, `NO_DOCUMENTED_FALLBACK`). */
+  readonly subnets: (value: unknown) => Ref[];
+  /** Any other reference (an EKS cluster, a remote-access source group). */
+  readonly ref: (value: unknown) => Ref;
+  /** Whether a node group's launch template value (as written) is a template of the output that names security groups. */
+  readonly templateNamesGroups: (value: unknown) => boolean;
+  /** Whether a value names an EKS cluster of the output (by reference or by its name). */
+  readonly clusterOfOutput: (value: unknown) => boolean;
+}
 
 /** A resource of the output that runs with a security group (`GraphBuilder.memberOf`): where it names it, and where it runs. */
 export interface GroupUser {
@@ -702,10 +716,7 @@ export class GraphBuilder {
    * output or outside it is `memberOf`. A group the guard cannot read counts as open to all traffic both ways where the
    * resource runs (`usesUnknownGroup`; a fallback's own subnets, read by `read.subnets`, where it names them).
    */
-  public securityGroupsOf(
-    type: string, p: any, base: { readonly id: string; readonly path?: string }, where: () => Ref[],
-    read: { readonly group: (value: unknown) => Ref; readonly subnets: (value: unknown) => Ref[] },
-  ): void {
+  public securityGroupsOf(type: string, p: any, base: { readonly id: string; readonly path?: string }, where: () => Ref[], read: GroupReading): void {
     if (DEFAULT_GROUP_FALLBACK[type]?.(p)) for (const s of where()) this.usesDefaultGroup(s);
     const unknown: Ref[] = [];
     const fallback = NO_DOCUMENTED_FALLBACK[type]?.(p);
@@ -725,6 +736,35 @@ export class GraphBuilder {
     }
     if (unread) unknown.push(...where());
     if (fallback || unread) this.usesUnknownGroup(base.id, base.path, unknown);
+    this.eksGroups(type, p, base, where, read);
+  }
+
+  /**
+   * The security groups Amazon EKS makes (occupants.ts `EKS_CLUSTERS`, `remoteAccess`): a cluster's cluster security group,
+   * where the cluster runs; a node group's remote-access group. A node group (but one whose launch template of the output
+   * names groups: `read.templateNamesGroups`) or a Fargate profile of a cluster outside the output (`read.clusterOfOutput`)
+   * runs with a group the guard cannot read.
+   */
+  private eksGroups(type: string, p: any, base: { readonly id: string; readonly path?: string }, where: () => Ref[], read: GroupReading): void {
+    if (EKS_CLUSTERS.has(type)) {
+      this.usesClusterGroup(base.id, base.path, where());
+      return;
+    }
+    const access = remoteAccess(type, p);
+    if (access) this.usesRemoteAccessGroup(base.id, base.path, access.sources.map((v, i) => this.noted(base.id, `${access.property}[${i}]`, read.ref(v))), where());
+    const use = EKS_CLUSTER_GROUP_USERS[type];
+    if (!use) return;
+    if (use.template !== undefined && read.templateNamesGroups(p[use.template])) return;
+    // A cluster of the output: its group is there already (EKS runs a cluster's nodes and pods in its VPC).
+    const value = p[use.cluster];
+    if (read.clusterOfOutput(value)) return;
+    const cluster = read.ref(value);
+    if (cluster.kind === 'unresolved') {
+      this.unresolvedOnce(base.id, use.cluster, cluster.expression, base.path);
+      this.usesUnknownGroup(base.id, base.path, where());
+    } else {
+      this.outsideClusterGroup(describeRef(cluster), { resource: base.id, property: use.cluster, path: base.path, subnets: where() });
+    }
   }
 
   /**

@@ -21,14 +21,14 @@ import {
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, describeRef, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf,
   normaliseProtocol, Ref, RoleLabelNode, RelayFlow, RelayIam, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch,
   TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseBackups, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import {
-  EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, knownOccupant, LAUNCH_GROUPS, placingValues, remoteAccess,
+  knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
@@ -2797,39 +2797,13 @@ class TemplateReader {
     b.securityGroupsOf(type, p, base, where, {
       group: (v) => this.ref(v),
       subnets: (v) => this.subnetsNamed(v).map((id): Ref => ({ kind: 'node', id })),
+      ref: (v) => this.ref(v),
+      templateNamesGroups: (v) => blockGiven(v) && templateNamesGroups(this.named(templateValue(v), 'AWS::EC2::LaunchTemplate')?.LaunchTemplateData),
+      clusterOfOutput: (v) => Boolean(this.named(v, 'AWS::EKS::Cluster')) || (typeof v === 'string'
+        && Object.values(this.resources).some((r) => r?.Type === 'AWS::EKS::Cluster' && r.Properties?.Name === v)),
     });
-    this.eksGroups(type, p, base, where);
   }
 
-  /**
-   * The security groups Amazon EKS makes (occupants.ts `EKS_CLUSTERS`, `remoteAccess`): a cluster's cluster security
-   * group, where the cluster runs; a node group's remote-access group. A node group (but one whose launch template of the
-   * template names groups) or a Fargate profile of a cluster outside the template runs with a group the guard cannot read.
-   */
-  private eksGroups(type: string, p: any, base: { id: string; path: string | undefined }, where: () => Ref[]): void {
-    const b = this.b;
-    if (EKS_CLUSTERS.has(type)) {
-      b.usesClusterGroup(base.id, base.path, where());
-      return;
-    }
-    const access = remoteAccess(type, p);
-    if (access) b.usesRemoteAccessGroup(base.id, base.path, access.sources.map((v, i) => b.noted(base.id, `${access.property}[${i}]`, this.ref(v))), where());
-    const use = EKS_CLUSTER_GROUP_USERS[type];
-    if (!use) return;
-    if (use.template !== undefined && blockGiven(p[use.template])
-      && templateNamesGroups(this.named(templateValue(p[use.template]), 'AWS::EC2::LaunchTemplate')?.LaunchTemplateData)) return;
-    // A cluster of the template: its group is there already (EKS runs a cluster's nodes and pods in its VPC).
-    const value = p[use.cluster];
-    if (this.named(value, 'AWS::EKS::Cluster') || (typeof value === 'string'
-      && Object.values(this.resources).some((r) => r?.Type === 'AWS::EKS::Cluster' && r.Properties?.Name === value))) return;
-    const cluster = this.ref(value);
-    if (cluster.kind === 'unresolved') {
-      b.unresolvedOnce(base.id, use.cluster, cluster.expression, base.path);
-      b.usesUnknownGroup(base.id, base.path, where());
-    } else {
-      b.outsideClusterGroup(describeRef(cluster), { resource: base.id, property: use.cluster, path: base.path, subnets: where() });
-    }
-  }
 
   /**
    * The subnets a resource names (`subnetMentions`), and for an instance or a launch template the network interfaces

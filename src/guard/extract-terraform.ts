@@ -25,12 +25,12 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, describeRef, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam,
   RoleLabelNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
 import {
-  EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, knownOccupant, LAUNCH_GROUPS, placingValues, remoteAccess,
+  knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
 } from './occupants';
 import {
@@ -3067,39 +3067,20 @@ class ConfigReader {
       const grouped = named.flatMap((v) => (Array.isArray(v) ? v : [v]).map((x) => this.ref(x)));
       return runs = [...subnets.filter((m) => m.subnet !== UNKNOWN_SUBNET).map((m): Ref => ({ kind: 'node', id: m.subnet })), ...grouped];
     };
-    b.securityGroupsOf(type, p, base, where, { group: (v) => this.groupRef(v), subnets: (v) => [this.ref(v)] });
-    this.eksGroups(type, p, base, where);
+    b.securityGroupsOf(type, p, base, where, {
+      group: (v) => this.groupRef(v),
+      subnets: (v) => [this.ref(v)],
+      ref: (v) => this.ref(v),
+      templateNamesGroups: (v) => {
+        const template = oneBlock(v);
+        return blockGiven(template) && templateNamesGroups(this.named(templateValue(template), 'aws_launch_template'));
+      },
+      // A cluster is named by a reference (`${aws_eks_cluster.x.name}`, a plan's) or by its name.
+      clusterOfOutput: (v) => this.addressOf(v, 'aws_eks_cluster') !== undefined
+        || (typeof v === 'string' && this.entries.some((e) => e.type === 'aws_eks_cluster' && e.body?.name === v)),
+    });
   }
 
-  /**
-   * The security groups Amazon EKS makes, as the CloudFormation reader reads them (its `eksGroups`): a cluster's cluster
-   * security group, a node group's remote-access group, and a node group (but one whose launch template of the
-   * configuration names groups) or Fargate profile of a cluster outside the configuration, with a group the guard
-   * cannot read. A cluster is named by a reference (`${aws_eks_cluster.x.name}`, a plan's) or by its name.
-   */
-  private eksGroups(type: string, p: any, base: { id: string; path: string | undefined }, where: () => Ref[]): void {
-    const b = this.b;
-    if (EKS_CLUSTERS.has(type)) {
-      b.usesClusterGroup(base.id, base.path, where());
-      return;
-    }
-    const access = remoteAccess(type, p);
-    if (access) b.usesRemoteAccessGroup(base.id, base.path, access.sources.map((v, i) => b.noted(base.id, `${access.property}[${i}]`, this.ref(v))), where());
-    const use = EKS_CLUSTER_GROUP_USERS[type];
-    if (!use) return;
-    const template = use.template !== undefined ? oneBlock(p[use.template]) : undefined;
-    if (blockGiven(template) && templateNamesGroups(this.named(templateValue(template), 'aws_launch_template'))) return;
-    const value = p[use.cluster];
-    if (this.addressOf(value, 'aws_eks_cluster') !== undefined
-      || (typeof value === 'string' && this.entries.some((e) => e.type === 'aws_eks_cluster' && e.body?.name === value))) return;
-    const cluster = this.ref(value);
-    if (cluster.kind === 'unresolved') {
-      b.unresolvedOnce(base.id, use.cluster, cluster.expression, base.path);
-      b.usesUnknownGroup(base.id, base.path, where());
-    } else {
-      b.outsideClusterGroup(describeRef(cluster), { resource: base.id, property: use.cluster, path: base.path, subnets: where() });
-    }
-  }
 
   /**
    * A security group a resource names: `aws_default_security_group.x` (its id) is the default group of its VPC, whose
