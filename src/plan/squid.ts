@@ -105,9 +105,9 @@ export interface IcapServiceInput {
 export const ICAP_SERVICE_PATH = /^[A-Za-z0-9._~-]{1,64}(?:\/[A-Za-z0-9._~-]{1,64}){0,7}$/;
 
 /**
- * Reply types of a communication tool that are its pages and API calls rather than files, and that case ウ does not
- * send to the sanitizer unless they come as an attachment. Everything else (any other type, or none) is sanitized:
- * a list of file types would let a file of an unlisted type through.
+ * Reply types of a communication tool that are its pages and API calls rather than files, which case ウ does not send
+ * to the sanitizer and case イ does not refuse unless they come as an attachment. Everything else (any other type, or
+ * none) is sanitized (ウ) or refused (イ): a list of file types would let a file of an unlisted type through.
  */
 const PAGE_MIME_TYPES = [
   '^text/html([[:space:];]|$)', '^application/json([[:space:];]|$)', '^text/css([[:space:];]|$)',
@@ -129,11 +129,12 @@ const SQUID_SPECIAL_HEADERS = new Set(['all', 'other']);
  */
 const UNSAFE_VALUE = /["\\%$]|[^\x20-\x7e]/;
 
-/** MIME types treated as file downloads in case イ (besides any `Content-Disposition: attachment`). */
-const DOWNLOAD_MIME_TYPES = [
-  '^application/octet-stream', '^application/zip', '^application/x-zip-compressed', '^application/x-7z-compressed',
-  '^application/x-msdownload', '^application/vnd\\.openxmlformats-officedocument\\.', '^application/vnd\\.ms-', '^application/pdf',
-];
+/**
+ * Reply statuses that carry no content (RFC 9110 §15.3.5 204 No Content, §15.4.5 304 Not Modified: "cannot contain
+ * content"), so no file: case イ lets them through from communication tools whatever their type, as CORS preflights and
+ * cache revalidations answer. https://www.rfc-editor.org/rfc/rfc9110#section-15.3.5
+ */
+const CONTENTLESS_STATUSES = ['204', '304'];
 
 /**
  * Squid reads squid.conf with fgets into a BUFSIZ buffer (8192 bytes with glibc) and takes what does not fit as the
@@ -327,8 +328,9 @@ export function proxyTcpPorts(services: readonly BreakoutServiceProps[], extraCo
  *   unread), and a TLS connection whose SNI is not allow-listed is terminated;
  * - for each tenant-restricted service, a client-sent copy of each tenant header is deleted and the configured value
  *   is added, on that service's sign-in hosts only (AP-3);
- * - case イ: replies from communication tools that are file downloads (`Content-Disposition: attachment`, or a
- *   file-like MIME type) are refused (AP-6);
+ * - case イ: replies from communication tools that are file downloads are refused (AP-6): every attachment
+ *   (`Content-Disposition: attachment`) and every reply with content that is not one of the tools' pages or API calls
+ *   (HTML, JSON, CSS, JavaScript): what case ウ would sanitize;
  * - case ウ: replies from communication tools other than their pages and API calls (every attachment, every type but
  *   HTML, JSON, CSS and JavaScript) are handed to the ICAP sanitizer (RESPMOD, `bypass=off`): refused while it is down
  *   (AP-6, 無害化). Not caught: content the tool renders inline (previews), files inside
@@ -486,9 +488,15 @@ export function renderSquidConfig(input: SquidConfigInput): string {
     w.section('Case イ download restriction (AP-6): refuse file downloads from communication tools (bumped traffic only)');
     domainAcl(w, 'comm_dst', commDomains, 'dst');
     w.directive('acl', 'download_disposition', 'rep_header', 'Content-Disposition', '-i', '^[[:space:]]*attachment');
-    w.acl('download_mime', 'rep_mime_type', ['-i'], DOWNLOAD_MIME_TYPES);
+    w.acl('page_mime', 'rep_mime_type', ['-i'], PAGE_MIME_TYPES);
+    w.acl('contentless_status', 'http_status', [], CONTENTLESS_STATUSES);
+    // What case ウ hands to the sanitizer, case イ refuses: every attachment, and every reply that is not one of the tools'
+    // pages or API calls (a list of file types would let a file of an unlisted type through: application/msword, ODF,
+    // archives, images, a reply without a type). https://www.squid-cache.org/Doc/config/http_reply_access/ (first match)
     w.directive('http_reply_access', 'deny', 'comm_dst', 'download_disposition');
-    w.directive('http_reply_access', 'deny', 'comm_dst', 'download_mime');
+    w.directive('http_reply_access', 'allow', 'comm_dst', 'page_mime');
+    w.directive('http_reply_access', 'allow', 'comm_dst', 'contentless_status');
+    w.directive('http_reply_access', 'deny', 'comm_dst');
     w.directive('http_reply_access', 'allow', 'all');
   }
 

@@ -599,21 +599,41 @@ describe('AP-6 case イ download restriction (ファイルダウンロード制�
     expect(findingsAfter(change, 'AP-6').join('\n')).toMatch(/AP-6 error .*case イ allows Microsoft 365.*no proxy refuses file downloads from them \(\*\.cloud\.microsoft/);
   });
 
-  test('a file MIME type let through is refused even when attachments are denied', () => {
-    expect(findingsAfter(withBootScript(dropLines(/^http_reply_access deny comm_dst download_mime/)), 'AP-6')).toHaveLength(1);
+  test('a reply of another type let through is refused even when attachments are denied', () => {
+    expect(findingsAfter(withBootScript(dropLines(/^http_reply_access deny comm_dst$/)), 'AP-6')).toHaveLength(1);
   });
 
-  test('a proxy that denies octet-streams but lets PDF, ZIP or Word files served inline through is refused (outside auditor)', () => {
-    const onlyOctetStream = withBootScript((script) => {
-      const lines = script.split('\n');
-      const acls = lines.filter((l) => /^acl download_mime rep_mime_type /.test(l));
-      expect(acls.length).toBeGreaterThan(0);
-      const first = lines.indexOf(acls[0]);
-      const kept = lines.filter((l) => !acls.includes(l));
-      kept.splice(first, 0, 'acl download_mime rep_mime_type -i ^application/octet-stream');
-      return kept.join('\n');
+  test('a proxy that refuses a list of file types lets unlisted ones through and is refused (outside auditor)', () => {
+    // The library's own rules before 2026-12-07: octet-streams, archives, executables, OOXML / ms- Office types and PDF
+    // denied, anything else allowed: application/msword, ODF, gzip, images, a type no list names and a reply without a
+    // type pass.
+    const denyList = withBootScript((script) => {
+      const lines = script.split('\n').filter((l) => !/^(acl (page_mime|contentless_status) |http_reply_access (allow|deny) comm_dst)/.test(l));
+      const at = lines.findIndex((l) => l === 'http_reply_access allow all');
+      expect(at).toBeGreaterThan(0);
+      lines.splice(at, 0, 'acl download_mime rep_mime_type -i ^application/octet-stream ^application/zip ^application/x-zip-compressed '
+        + '^application/x-7z-compressed ^application/x-msdownload ^application/vnd\\.openxmlformats-officedocument\\. ^application/vnd\\.ms- ^application/pdf',
+      'http_reply_access deny comm_dst download_disposition', 'http_reply_access deny comm_dst download_mime');
+      return lines.join('\n');
     });
-    expect(findingsAfter(onlyOctetStream, 'AP-6').join('\n')).toMatch(/AP-6 error .*no proxy refuses file downloads from them/);
+    expect(findingsAfter(denyList, 'AP-6').join('\n')).toMatch(/AP-6 error .*no proxy refuses file downloads from them/);
+    // The same list with every other type refused passes: the list does no harm, the last denial does the work.
+    const denyListThenRest = withBootScript((script) => script.replace(/^http_reply_access allow comm_dst page_mime$/m,
+      'acl download_mime rep_mime_type -i ^application/octet-stream\nhttp_reply_access deny comm_dst download_mime\nhttp_reply_access allow comm_dst page_mime'));
+    expect(findingsAfter(denyListThenRest, 'AP-6')).toEqual([]);
+  });
+
+  test('images, a type no list names and replies without a type are files too (case イ refuses what case ウ sanitizes)', () => {
+    const allowing = (acl: string) => withBootScript(insertBefore(/^http_reply_access deny comm_dst$/, `${acl}\nhttp_reply_access allow comm_dst let_through`));
+    for (const acl of ['acl let_through rep_mime_type -i ^image/', 'acl let_through rep_mime_type -i ^application/x-', 'acl let_through rep_mime_type ^$',
+      'acl let_through http_status 200', 'acl let_through http_status 100-299', 'acl let_through http_status 200-']) {
+      expect([acl, findingsAfter(allowing(acl), 'AP-6').join('\n')]).toEqual([acl, expect.stringMatching(/AP-6 error .*no proxy refuses file downloads/)]);
+    }
+    // Statuses without content, a status range that holds no 200, and an unreadable status value (fail closed).
+    for (const [acl, refused] of [['acl let_through http_status 204 304', false], ['acl let_through http_status 300-', false],
+      ['acl let_through http_status 2xx', true]] as const) {
+      expect([acl, findingsAfter(allowing(acl), 'AP-6').length > 0]).toEqual([acl, refused]);
+    }
   });
 
   test('login.live.com allow-listed for the consumer-account block alone is not taken as Microsoft 365\'s (no false alarm)', () => {

@@ -120,6 +120,15 @@ describeWithSquid('the proxy on loopback', () => {
         res.end('file');
         return;
       }
+      // /reply?type=<Content-Type or none>&status=<code>: a reply of that type and status, with content unless 204 / 304.
+      if (req.url?.startsWith('/reply?')) {
+        const q = new URL(req.url, 'https://origin').searchParams;
+        const status = Number(q.get('status') ?? '200');
+        const contentless = status === 204 || status === 304;
+        res.writeHead(status, { ...q.get('type') ? { 'Content-Type': q.get('type')! } : {}, ...contentless ? {} : { 'Content-Length': 4 } });
+        res.end(contentless ? undefined : 'file');
+        return;
+      }
       const body = JSON.stringify(req.rawHeaders);
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
       res.end(body);
@@ -211,6 +220,20 @@ describeWithSquid('the proxy on loopback', () => {
   test('case イ: a file download from a communication tool is refused (AP-6)', async () => {
     const r = await viaProxy(proxyPort, TENANT_HOST, originPort, { ca: [bumpCa], path: '/download' });
     expect(r.status).toBe(403);
+  });
+
+  test('case イ: every reply with content but the tools\' pages and API calls is refused, whatever its type or none (AP-6)', async () => {
+    const status = async (query: string) => (await viaProxy(proxyPort, TENANT_HOST, originPort, { ca: [bumpCa], path: `/reply?${query}` })).status;
+    // Files of types a list of file types would miss (outside auditor), an image, a made-up type, no type at all.
+    for (const type of ['application/msword', 'application/vnd.oasis.opendocument.text', 'application/gzip', 'image/png', 'application/x-made-up']) {
+      expect([type, await status(`type=${encodeURIComponent(type)}`)]).toEqual([type, 403]);
+    }
+    expect(['no type', await status('')]).toEqual(['no type', 403]);
+    // The tools' pages and API calls, and replies that cannot hold content, pass.
+    for (const type of ['text/html; charset=utf-8', 'application/json', 'text/css', 'application/javascript']) {
+      expect([type, await status(`type=${encodeURIComponent(type)}`)]).toEqual([type, 200]);
+    }
+    expect(await status('status=204')).toBe(204);
   });
 
   test('a client outside clientCidrs is refused: not an open proxy', async () => {

@@ -89,8 +89,18 @@ describe('Squid configuration of the α′ proxy', () => {
     expect(v1).toContain('request_header_add CiscoSpark-Allowed-Domains "city.example.lg.jp"');
   });
 
-  test('case イ refuses downloads from communication tools only', () => {
-    expect(conf).toMatch(/^http_reply_access deny comm_dst download_disposition$/m);
+  test('case イ refuses downloads from communication tools only: attachments, and every reply with content but their pages and API calls', () => {
+    const l = lines(conf);
+    expect(l.filter((x) => x.startsWith('http_reply_access '))).toEqual([
+      'http_reply_access deny comm_dst download_disposition',
+      'http_reply_access allow comm_dst page_mime',
+      'http_reply_access allow comm_dst contentless_status',
+      'http_reply_access deny comm_dst',
+      'http_reply_access allow all',
+    ]);
+    // Pages and API replies only, statuses that hold no content only: a file type nobody listed is refused.
+    expect(l.find((x) => x.startsWith('acl page_mime '))).not.toMatch(/octet-stream|pdf|zip|text\/plain|image/);
+    expect(l.filter((x) => x.startsWith('acl contentless_status '))).toEqual(['acl contentless_status http_status 204 304']);
     expect(renderSquidConfig(caseUInput)).not.toMatch(/http_reply_access deny/);
     expect(conf).not.toMatch(/^(icap_|adaptation_)/m);
   });

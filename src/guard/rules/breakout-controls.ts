@@ -80,7 +80,8 @@ interface Facts {
   readonly host: string;
   /** The SslBump step the question is asked at (`at_step`), for `ssl_bump`'s rules; none: `at_step` is unknown. */
   readonly step?: 1 | 2 | 3;
-  readonly reply?: { readonly contentDisposition?: string; readonly mimeType?: string };
+  /** A reply: its `Content-Disposition`, its `Content-Type` (none: the header is absent) and its status code. */
+  readonly reply?: { readonly contentDisposition?: string; readonly mimeType?: string; readonly status: number };
 }
 
 interface AclLine {
@@ -255,7 +256,10 @@ function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: Read
     case 'rep_header':
       return facts.reply && line.flags[0]?.toLowerCase() === 'content-disposition' ? regexes(facts.reply.contentDisposition ?? '') : undefined;
     case 'rep_mime_type':
+      // An absent Content-Type is matched as empty text (Squid's reply header ACLs, src/acl/HttpHeaderData.cc).
       return facts.reply ? regexes(facts.reply.mimeType ?? '') : undefined;
+    case 'http_status':
+      return facts.reply ? statusMatches(line.values, facts.reply.status) : undefined;
     case 'at_step': {
       // SslBump1 (before the SNI), SslBump2 (after peeking at it), SslBump3 (after the server's certificate).
       // https://www.squid-cache.org/Doc/config/acl/ (at_step)
@@ -267,6 +271,21 @@ function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: Read
   }
 }
 
+/**
+ * Whether a reply status is one of an `http_status` ACL's values: a code (`200`), a range (`301-303`) or an open range
+ * (`500-`), https://www.squid-cache.org/Doc/config/acl/ ("http_status 200 301 500- 400-403"); a value of another form is
+ * unknown.
+ */
+function statusMatches(values: readonly string[], status: number): Tri {
+  const verdicts: Tri[] = [];
+  for (const v of values) {
+    const m = /^(\d{3})(?:(-)(\d{3})?)?$/.exec(v);
+    if (!m) verdicts.push(undefined);
+    else verdicts.push(m[2] === undefined ? status === Number(m[1]) : status >= Number(m[1]) && (m[3] === undefined || status <= Number(m[3])));
+  }
+  return anyOf(verdicts);
+}
+
 /** Top-level ACL verdicts per configuration, by ACL name and facts: the rules ask the same questions many times. */
 const VERDICTS = new WeakMap<SquidConf, Map<string, Tri>>();
 
@@ -274,7 +293,7 @@ function aclMatches(conf: SquidConf, name: string, facts: Facts, seen?: Readonly
   if (seen) return evaluateAcl(conf, name, facts, seen);
   let verdicts = VERDICTS.get(conf);
   if (!verdicts) VERDICTS.set(conf, verdicts = new Map());
-  const key = [name, facts.host, String(facts.step ?? 0), facts.reply ? `${facts.reply.contentDisposition ?? '\u0001'}\u0000${facts.reply.mimeType ?? '\u0001'}` : '\u0002'].join('\u0000');
+  const key = [name, facts.host, String(facts.step ?? 0), facts.reply ? `${facts.reply.contentDisposition ?? '\u0001'}\u0000${facts.reply.mimeType ?? '\u0001'}\u0000${facts.reply.status}` : '\u0002'].join('\u0000');
   if (verdicts.has(key)) return verdicts.get(key);
   const verdict = evaluateAcl(conf, name, facts, new Set());
   verdicts.set(key, verdict);
@@ -877,23 +896,35 @@ function fileReplyFate(ctx: GuardContext, conf: SquidConf, host: string, reply: 
   if (!icapEnabled(conf)) return bi('ICAP is not enabled (icap_enable on)', 'ICAP が有効になっていない（icap_enable on）');
   const id = adaptationFor(conf, { host, reply });
   if (id === 'none') {
-    return bi(`no adaptation_access sends its ${reply.contentDisposition ? 'attachments' : `${reply.mimeType} replies`} to a sanitization service`,
-      `${reply.contentDisposition ? '添付ファイル' : `${reply.mimeType} の応答`}を無害化サービスへ渡す adaptation_access がない`);
+    return bi(`no adaptation_access sends its ${reply.contentDisposition ? 'attachments' : `${reply.mimeType ?? 'untyped'} replies`} to a sanitization service`,
+      `${reply.contentDisposition ? '添付ファイル' : `${reply.mimeType ?? 'Content-Type のない'} の応答`}を無害化サービスへ渡す adaptation_access がない`);
   }
   if (id === 'unknown') return bi('the adaptation_access rules cannot be read for it', 'このホストについて adaptation_access のルールを読めない');
   return notEssentialSanitizer(ctx, conf, id) ?? 'sanitized';
 }
 
-/** Replies the guard takes as file downloads: an attachment of any type, and a file MIME type. */
+/**
+ * Replies the guard takes as file downloads, each with content (status 200): an attachment of any type, and a reply of
+ * a type that is not a page's or an API call's. Files served inline by their own types (outside auditor, red team 37)
+ * and types no list of file types names (outside auditor, 2026-12-06: a proxy refusing a list of file types lets
+ * `application/msword`, ODF, archives through): so the probes include an image, a type no registry lists and a reply
+ * without a type, and only a proxy that refuses (イ) or sanitizes (ウ) every reply but the tools' pages and API calls
+ * passes. (Files inside JSON or an HTML page are beyond a proxy's reading: README's known gaps.)
+ */
 const DOWNLOAD_PROBES: NonNullable<Facts['reply']>[] = [
-  { contentDisposition: 'attachment; filename="minutes.docx"', mimeType: 'text/html' },
-  { mimeType: 'application/octet-stream' },
-  // Files served inline, by their own types (outside auditor, red team 37): a proxy refusing attachments and octet-streams
-  // alone lets them through. (More types a service may use for files are in README's known gaps.)
-  { mimeType: 'application/pdf' },
-  { mimeType: 'application/zip' },
-  { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  { mimeType: 'application/x-msdownload' },
+  { contentDisposition: 'attachment; filename="minutes.docx"', mimeType: 'text/html', status: 200 },
+  { mimeType: 'application/octet-stream', status: 200 },
+  { mimeType: 'application/pdf', status: 200 },
+  { mimeType: 'application/zip', status: 200 },
+  { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', status: 200 },
+  { mimeType: 'application/x-msdownload', status: 200 },
+  { mimeType: 'application/msword', status: 200 },
+  { mimeType: 'application/vnd.oasis.opendocument.text', status: 200 },
+  { mimeType: 'application/gzip', status: 200 },
+  { mimeType: 'image/png', status: 200 },
+  // A type no list of file types names: it stands for every type the guard does not enumerate.
+  { mimeType: 'application/x-jichitai-unlisted-file', status: 200 },
+  { status: 200 },
 ];
 
 /** Whether a relay (無害化, role SANITIZATION_RELAY) is labelled in the scope, optionally in one segment. */
@@ -922,7 +953,8 @@ export const AP6: GuardRule = {
   severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ファイルダウンロード制限',
-  summary: 'Case イ: the proxy refuses file downloads (Content-Disposition: attachment, file MIME types) from the allow-listed communication tools. '
+  summary: 'Case イ: the proxy refuses file downloads from the allow-listed communication tools: every attachment (Content-Disposition) and every reply '
+    + 'with content that is not one of their pages or API calls (HTML, JSON, CSS, JavaScript), whatever its type or none. '
     + 'Case ウ: on every allow-listed host of a communication tool the proxy bumps and hands those file replies to an ICAP RESPMOD sanitization '
     + 'service (無害化) at an LGWAN address, with bypass=off (fails closed), or denies them; a sanitization relay alone is not enough. '
     + 'In both, every proxy that may relay to the breakout does so, and no LGWAN subnet but a proxy\'s own reaches out around it (as AP-3).',
@@ -944,7 +976,8 @@ export const AP6: GuardRule = {
     const configs = breakoutProxyConfigs(ctx);
     const where = breakoutFirewalls(ctx.graph).map((f) => nameOf(ctx.graph, f.firewall.id))[0] ?? 'LGWAN';
     if (sanitizing) return [...around, ...sanitizationFindings(this, ctx, tools, configs, where)];
-    // A download is a reply with Content-Disposition: attachment, or one with a file MIME type. On every allow-listed host
+    // A download is a reply with Content-Disposition: attachment, or one with content of a type that is not a page's or an
+    // API call's (DOWNLOAD_PROBES). On every allow-listed host
     // of a communication tool, the proxy must bump the connection (it reads no reply inside a spliced tunnel) and deny
     // both before any rule allows them — on the reply as it comes: a response adaptation service (ICAP / eCAP RESPMOD at
     // respmod_precache) rewrites it before http_reply_access reads its headers, so one that may see it leaves the refusal
@@ -959,9 +992,9 @@ export const AP6: GuardRule = {
     if (failing.length === 0) return around;
     const hosts = [...new Set(failing.flatMap((f) => f.missed))];
     return [...around, finding(this, where, bi(`case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
-      + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, an attachment or file MIME type reply not denied first, or a response adaptation service sees it first)`,
+      + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, an attachment or a reply that is not a page or API call — a file type, an image, a reply without a type — not denied first, or a response adaptation service sees it first)`,
     `ケース（イ）で ${failing.map((t) => t.tool.name).join(', ')} を許可しているが、そこからのファイルダウンロードを拒否するプロキシがない`
-      + `（${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` ほか ${hosts.length - 5} 件` : ''}: TLS を復号（bump）していないか、添付ファイルやファイルの MIME タイプの応答を先に拒否していないか、応答のアダプテーションサービスが先に応答を扱う）`),
+      + `（${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` ほか ${hosts.length - 5} 件` : ''}: TLS を復号（bump）していないか、添付ファイルやページ・API 呼び出し以外の応答（ファイルの型、画像、型のない応答）を先に拒否していないか、応答のアダプテーションサービスが先に応答を扱う）`),
     bi('set breakout.fileDownloadRestricted and breakout.tenantProxy (the proxy bumps the tools\' traffic and denies attachment replies before anything allows them)',
       'breakout.fileDownloadRestricted と breakout.tenantProxy を設定する（プロキシがツールの通信の TLS を復号し、何かが許可する前に添付ファイルの応答を拒否する）'))];
   },
