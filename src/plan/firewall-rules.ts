@@ -123,10 +123,27 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
     key: 'allowlist',
     priority: 400,
     capacity: CAPACITY.domainList,
-    description: 'FQDN allow-list of the α′ cloud services on TLS SNI and HTTP Host (AP-1, AP-2)',
-    domainList: { targets: domains, targetTypes: ['HTTP_HOST', 'TLS_SNI'], generatedRulesType: 'ALLOWLIST' },
+    description: 'FQDN allow-list of the α′ cloud services on TLS SNI (AP-1, AP-2, AP-5)',
+    domainList: { targets: domains, targetTypes: ['TLS_SNI'], generatedRulesType: 'ALLOWLIST' },
     homeNet,
   });
+  // Cleartext HTTP (通信路暗号化, AP-5) only to the services that declare HTTP's port 80 (RFC 9110 §4.2.1) with a vendor's
+  // reason (update downloads whose files are signed): a domain list matches HTTP_HOST on every port, so one list of
+  // both target types would let cleartext HTTP out to every allow-listed service.
+  // https://docs.aws.amazon.com/network-firewall/latest/developerguide/rule-groups-domain-names.html
+  const http = (p: Port) => p.protocol === Protocol.TCP && p.fromPort <= 80 && p.toPort >= 80;
+  const cleartext = sortedUnique(services.filter((s) => (s.service.ports ?? []).some(http))
+    .flatMap((s) => s.service.domains).map(toNetworkFirewallDomain));
+  if (cleartext.length > 0) {
+    groups.push({
+      key: 'allowlist-http',
+      priority: 410,
+      capacity: CAPACITY.domainList,
+      description: 'FQDN allow-list on HTTP Host of the services that declare cleartext HTTP on port 80 (AP-5, acknowledged with the vendor\'s reason)',
+      domainList: { targets: cleartext, targetTypes: ['HTTP_HOST'], generatedRulesType: 'ALLOWLIST' },
+      homeNet,
+    });
+  }
   if (mediaLines.length > 0) {
     groups.push(ruleGroup('media', 500, 'Meeting media by IP/port allow-list (AP-5)', homeNet, mediaLines));
   }

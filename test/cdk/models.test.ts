@@ -151,9 +151,12 @@ describe('α′: LGWAN local breakout (ローカルブレイクアウト)', () =
       .map((d) => (d.startsWith('*.') ? d.slice(1) : d)))].sort();
     const lists = Object.values(t().findResources('AWS::NetworkFirewall::RuleGroup'))
       .map((g: any) => g.Properties.RuleGroup.RulesSource.RulesSourceList).filter(Boolean);
-    expect(lists).toHaveLength(1);
-    expect(lists[0].GeneratedRulesType).toBe('ALLOWLIST');
-    expect([...lists[0].Targets].sort()).toEqual(expected);
+    // One list on TLS SNI of every service; cleartext HTTP (HTTP Host) only to the services that declare port 80 (AP-5).
+    const cleartext = [...new Set(alphaPrime.breakout!.services.filter((s) => (s.service.ports ?? []).some((p) => p.fromPort === 80))
+      .flatMap((s) => s.service.domains).map((d) => (d.startsWith('*.') ? d.slice(1) : d)))].sort();
+    expect(cleartext.length).toBeGreaterThan(0);
+    expect(lists.map((l) => [l.GeneratedRulesType, l.TargetTypes, [...l.Targets].sort()]))
+      .toEqual([['ALLOWLIST', ['TLS_SNI'], expected], ['ALLOWLIST', ['HTTP_HOST'], cleartext]]);
   });
 
   test('IGW and NAT exist only in the LGWAN egress subnets, behind the firewall', () => {

@@ -321,9 +321,12 @@ describe('α′: LGWAN local breakout (ローカルブレイクアウト)', () =
     const groups = Object.values(resourcesOf(c(), 'aws_networkfirewall_rule_group'));
     for (const g of groups) expect(g).toMatchObject({ type: 'STATEFUL', rule_group: { stateful_rule_options: { rule_order: 'STRICT_ORDER' } } });
     const lists = groups.map((g) => g.rule_group.rules_source.rules_source_list).filter(Boolean);
-    expect(lists).toHaveLength(1);
-    expect(lists[0].generated_rules_type).toBe('ALLOWLIST');
-    expect([...lists[0].targets].sort()).toEqual(expected);
+    // One list on TLS SNI of every service; cleartext HTTP (HTTP Host) only to the services that declare port 80 (AP-5).
+    const cleartext = [...new Set(alphaPrime.breakout!.services.filter((s) => (s.service.ports ?? []).some((p) => p.fromPort === 80))
+      .flatMap((s) => s.service.domains).map((d) => (d.startsWith('*.') ? d.slice(1) : d)))].sort();
+    expect(cleartext.length).toBeGreaterThan(0);
+    expect(lists.map((l) => [l.generated_rules_type, l.target_types, [...l.targets].sort()]).sort((a, b) => (a[1][0] < b[1][0] ? 1 : -1)))
+      .toEqual([['ALLOWLIST', ['TLS_SNI'], expected], ['ALLOWLIST', ['HTTP_HOST'], cleartext]]);
     // Every rule group of the policy is one of ours.
     const policy = Object.values(resourcesOf(c(), 'aws_networkfirewall_firewall_policy'))[0];
     const referenced = policy.firewall_policy.stateful_rule_group_reference.map((r: any) => refName(r.resource_arn, 'aws_networkfirewall_rule_group'));
@@ -429,10 +432,10 @@ describe.each(MODELS)('%s: the topology guard reads the Terraform configuration'
       flows: flowsOfBlueprint(blueprint.hosts, blueprint.flows),
       hosts: hostsOfBlueprint(blueprint.hosts, blueprint.props.breakout?.updateClients),
     });
-    // The α′ example acknowledges its AP-5 findings (UDP meeting media, HTTP 80 updates) with reasons; nothing else is found.
+    // The α′ example acknowledges its AP-5 findings (UDP meeting media, HTTP 80 updates, the cleartext HTTP list of the update services) with reasons; nothing else is found.
     expect(findings.filter((f) => f.ruleId !== 'AP-5').map(formatFinding)).toEqual([]);
     expect(findings.filter((f) => f.ruleId === 'AP-5').map((f) => `${f.ruleId} ${f.severity}`))
-      .toEqual(BLUEPRINTS[name].model === NetworkModel.ALPHA_PRIME ? ['AP-5 error', 'AP-5 error'] : []);
+      .toEqual(BLUEPRINTS[name].model === NetworkModel.ALPHA_PRIME ? ['AP-5 error', 'AP-5 error', 'AP-5 error'] : []);
   });
 
   test('and refuses an internet gateway and default route added by hand to the My Number segment', () => {

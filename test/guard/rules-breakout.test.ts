@@ -5,7 +5,7 @@
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
-import { App, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
@@ -526,6 +526,35 @@ describe('AP-4: a GWLB endpoint of an IDS appliance counts only on the way out',
 });
 
 describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy authenticates them by their certificates', () => {
+  test('cleartext HTTP: only the list of the services that declare port 80 has HTTP_HOST targets, and it needs the written reason', () => {
+    // The example allow-lists Windows Update (port 80, with its vendor's reason, acknowledged) beside Microsoft 365.
+    const cleartext = (change?: (stack: Stack, net: cdk.MunicipalNetwork) => void) => findingsAfter(change, 'AP-5').filter((f) => /cleartext HTTP/.test(f));
+    const untouched = cleartext();
+    expect(untouched).toEqual([expect.stringMatching(/^\[\S+allowlisthttp\S*\] AP-5 error \(通信路暗号化\): the FQDN allow-list passes cleartext HTTP \(HTTP_HOST targets\) to .*windowsupdate\.com/)]);
+    expect(untouched[0]).not.toMatch(/office|teams|cloud\.microsoft/);
+    // HTTP_HOST on the TLS allow-list: cleartext HTTP to Microsoft 365 too.
+    const both = cleartext((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-allowlist').addPropertyOverride('RuleGroup.RulesSource.RulesSourceList.TargetTypes', ['HTTP_HOST', 'TLS_SNI']));
+    expect(both).toHaveLength(2);
+    expect(both.join('\n')).toMatch(/cleartext HTTP \(HTTP_HOST targets\) to .*(office|microsoft)/);
+    // A target type the guard cannot read, or none, counts as cleartext (fail closed).
+    const unread = cleartext((stack, net) => l1(net.lgwan, 'Firewall/RuleGroup-allowlist').addPropertyOverride('RuleGroup.RulesSource.RulesSourceList.TargetTypes',
+      [new CfnParameter(stack, 'TargetType', { default: 'TLS_SNI' }).valueAsString]));
+    expect(unread).toHaveLength(2);
+  });
+
+  test('cleartext HTTP in Terraform: the same lists, the same findings', () => {
+    const found = (change: (network: any) => void) => {
+      const { stack, network } = buildTfExample('alpha-prime', Testing.app());
+      change(network);
+      const graph = extractTerraform({ tf: JSON.parse(Testing.synth(stack)) });
+      return checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase }).filter((f) => f.ruleId === 'AP-5')
+        .map(formatFinding).filter((f) => /cleartext HTTP/.test(f));
+    };
+    expect(found(() => undefined)).toEqual([expect.stringMatching(/cleartext HTTP \(HTTP_HOST targets\) to .*windowsupdate\.com/)]);
+    const allowlist = (network: any) => network.lgwan.node.findAll().find((c: IConstruct) => c.node.path.endsWith('Firewall/RuleGroup-allowlist'));
+    expect(found((network) => allowlist(network).addOverride('rule_group.rules_source.rules_source_list.target_types', ['HTTP_HOST', 'TLS_SNI']))).toHaveLength(2);
+  });
+
   test('ports besides 443 are read from pass rules and from the port filter', () => {
     expect(nonTlsPorts([
       'pass udp $HOME_NET any -> [52.112.0.0/14] 3478:3481 (msg:"media"; sid:1;)',

@@ -99,8 +99,11 @@ describe.each(Object.keys(ALL_EXAMPLES))('the %s blueprint', (name) => {
       expect(breakout).toHaveLength(2);
       for (const f of breakout) {
         expect(f.statefulDefaultActions).toContain('aws:drop_established');
-        expect(f.domainLists.map((d) => d.generatedRulesType)).toEqual(['ALLOWLIST']);
+        // Every service on TLS SNI; cleartext HTTP only to the update services that declare port 80 (AP-5).
+        expect(f.domainLists.map((d) => [d.generatedRulesType, d.targetTypes])).toEqual([['ALLOWLIST', ['TLS_SNI']], ['ALLOWLIST', ['HTTP_HOST']]]);
         expect(f.domainLists[0].targets).toContain('.sharepoint.com');
+        expect(f.domainLists[1].targets).toContain('.windowsupdate.com');
+        expect(f.domainLists[1].targets).not.toContain('.sharepoint.com');
         expect(f.rules.length).toBeGreaterThan(0);
         expect(f.logs.map((l) => l.logType)).toEqual(['ALERT', 'FLOW']);
         expect(f.logs.every((l) => l.destination !== '?')).toBe(true);

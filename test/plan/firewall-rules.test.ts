@@ -34,12 +34,15 @@ describe('α′ breakout firewall plan', () => {
     expect(plan.statelessDefaultActions).toEqual(['aws:forward_to_sfe']);
   });
 
-  test('the allow-list holds exactly the services\' domains in Network Firewall syntax', () => {
+  test('the allow-list holds exactly the services\' domains in Network Firewall syntax, on TLS SNI only (通信路暗号化)', () => {
     expect(group('allowlist').domainList).toEqual({
       targets: ['.media.example.com', '.updates.example.net', 'meet.example.com'],
-      targetTypes: ['HTTP_HOST', 'TLS_SNI'],
+      targetTypes: ['TLS_SNI'],
       generatedRulesType: 'ALLOWLIST',
     });
+    // Cleartext HTTP only to the service that declares port 80 (with its vendor's reason), in a list of its own.
+    expect(group('allowlist-http').domainList).toEqual({ targets: ['.updates.example.net'], targetTypes: ['HTTP_HOST'], generatedRulesType: 'ALLOWLIST' });
+    expect(planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }] }).ruleGroups.map((g) => g.key)).not.toContain('allowlist-http');
     const priorities = plan.ruleGroups.map((g) => g.priority);
     expect([...priorities].sort((a, b) => a - b)).toEqual(priorities);
   });

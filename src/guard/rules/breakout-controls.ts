@@ -732,6 +732,25 @@ function allowListPortFindings(rule: GuardRule, ctx: GuardContext, firewallId: s
 }
 
 /**
+ * AP-5 for a list of HTTP_HOST targets: it passes cleartext HTTP to its domains (on every port the port filter lets
+ * through), and 通信路暗号化 asks for encryption, so each such list needs the written reason other ports do (update
+ * downloads over 80, signed). A target type other than TLS_SNI — HTTP_HOST, or one the guard cannot read — counts as
+ * cleartext (fail closed). https://docs.aws.amazon.com/network-firewall/latest/developerguide/rule-groups-domain-names.html
+ */
+function cleartextFinding(rule: GuardRule, ctx: GuardContext, g: RuleGroupNode): Finding | undefined {
+  const list = g.domainList;
+  if (list?.generatedRulesType !== 'ALLOWLIST' || (list.targetTypes.length > 0 && list.targetTypes.every((t) => t === 'TLS_SNI'))) return undefined;
+  const shown = `${list.targets.slice(0, 5).join(', ')}${list.targets.length > 5 ? ` and ${list.targets.length - 5} more` : ''}`;
+  return finding(rule, nameOf(ctx.graph, g.id),
+    bi(`the FQDN allow-list passes cleartext HTTP (HTTP_HOST targets) to ${shown}, unencrypted`,
+      `FQDN 許可リストが ${shown} への平文の HTTP（HTTP_HOST のターゲット）を暗号化なしで通す`),
+    bi('list the cloud services under TLS_SNI only; give the hosts a vendor serves over cleartext HTTP (signed update downloads on 80) a list of their own '
+      + 'with HTTP_HOST, and acknowledge AP-5 with the vendor\'s reason',
+    'クラウドサービスは TLS_SNI だけで列挙する。ベンダーが平文の HTTP で配信するホスト（80 番の署名付き更新ファイル）は HTTP_HOST の別のリストにし、'
+      + 'ベンダーの理由を付けて AP-5 を例外承認する'));
+}
+
+/**
  * Why a proxy configuration does not verify the cloud services' certificates, or undefined when it does: Squid verifies
  * origin servers against the system's trusted CAs unless told otherwise, and `sslproxy_cert_error allow`, the
  * `DONT_VERIFY_PEER` flag (no verification), the `DONT_VERIFY_DOMAIN` flag (a valid certificate issued to any other name
@@ -770,7 +789,8 @@ export const AP5: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: '通信路暗号化',
   summary: 'Only TLS (443) to cloud services, and the proxy verifies their certificates (no sslproxy_cert_error allow, no DONT_VERIFY_PEER or DONT_VERIFY_DOMAIN: '
-    + 'a critical finding, never acknowledged); any other port (UDP meeting media, OCSP/CRL on 80) needs a written reason (acknowledge AP-5).',
+    + 'a critical finding, never acknowledged); any other port (UDP meeting media, OCSP/CRL on 80) and any FQDN allow-list that passes cleartext HTTP '
+    + '(HTTP_HOST targets) needs a written reason (acknowledge AP-5).',
   check(ctx: GuardContext) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
@@ -780,6 +800,8 @@ export const AP5: GuardRule = {
       for (const g of groups) {
         if (seen.has(g.id)) continue;
         seen.add(g.id);
+        const cleartext = cleartextFinding(this, ctx, g);
+        if (cleartext) findings.push(cleartext);
         const ports = nonTlsPorts(g.rulesString);
         if (ports.length > 0) {
           findings.push(finding(this, nameOf(ctx.graph, g.id),

@@ -261,16 +261,19 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'AP-5': {
     summaryJa: 'クラウドサービスへは TLS（443）のみで、プロキシは接続先の証明書を検証すること（`sslproxy_cert_error allow`・`DONT_VERIFY_PEER`・`DONT_VERIFY_DOMAIN` は不可。例外承認できない critical の指摘）。'
-      + 'その他のポート（Web 会議の UDP メディア、80 番の OCSP/CRL）はベンダーの要件を記した例外承認が必要。',
+      + 'その他のポート（Web 会議の UDP メディア、80 番の OCSP/CRL）と、平文の HTTP を通す FQDN 許可リスト（HTTP_HOST のターゲット）は、ベンダーの要件を記した例外承認が必要。',
     rationale: 'Channel encryption and certificate authentication of the service are listed for every case: TLS on the wire, and a proxy that '
-      + 'intercepts TLS must itself authenticate the service, or it hands the terminals a forged one. Other ports need a written reason.',
+      + 'intercepts TLS must itself authenticate the service, or it hands the terminals a forged one. Other ports need a written reason, and so '
+      + 'does an FQDN allow-list on HTTP Host: Network Firewall matches it on every port, so one list of both target types lets cleartext HTTP out '
+      + 'to every allow-listed service, not only to the update services a vendor serves over HTTP.',
     citations: [
       { source: SOURCES.MIC_2024, where: 'α\'モデル 各ケースの組織的・人的対策 — 通信路暗号化', quote: '通信路上の盗聴・改ざんによる被害を最小化するために、暗号技術を用いて通信路上のデータを暗号化する。' },
       { source: SOURCES.MIC_2024, where: 'α\'モデル 各ケースの技術的対策 — 接続先のクラウドサービスの証明書による認証', quote: '接続先のクラウドサービスが本物であるか否か、正当性を確認する。' },
     ],
   },
   'AP-6': {
-    summaryJa: 'ケース（イ）: 許可リストのコミュニケーションツールからのファイルダウンロードをプロキシで拒否すること。ケース（ウ）: ツールの各ホストを'
+    summaryJa: 'ケース（イ）: 許可リストのコミュニケーションツールからのファイルダウンロードをプロキシで拒否すること（すべての添付ファイルと、'
+      + 'ツールの画面や API の応答（HTML、JSON、CSS、JavaScript）以外の中身のあるすべての応答。型を問わず、型がなくても）。ケース（ウ）: ツールの各ホストを'
       + 'プロキシが復号し、ファイルとなる応答を LGWAN 接続系のアドレスにある ICAP RESPMOD の無害化サービス（bypass=off、停止時は拒否）に渡すか、'
       + '拒否すること。無害化の中継があるだけでは不十分。どちらも、ブレイクアウトへ中継しうるプロキシはすべてそうし、プロキシ専用のサブネット以外の'
       + ' LGWAN接続系のサブネットはプロキシを迂回して外へ出ない（AP-3 と同じ）。',
