@@ -118,6 +118,20 @@ function wholeToSiem(g: TopologyGraph, stream: DeliveryStreamNode, expected: str
   return stream.buckets.length > 0 && stream.buckets.every((b, i) => isSiemSink(g, b, siem) && (expected === undefined || under(stream.keyPrefixes?.[i])));
 }
 
+/**
+ * The words `log-delivery.ts` `firehoseDestinations` gives a stream's destinations other than S3 and their backups, in
+ * Japanese (names of settings and services stay as written).
+ */
+function jaStreamWords(text: string): string {
+  return text
+    .replace(/^failed records only \((\S+) (.+), not (\S+)\)$/, '失敗したレコードだけ（$1 が $2 で、$3 ではない）')
+    .replace(/^a destination the guard does not know \((.+)\)$/, 'ガードが知らない送り先（$1）')
+    .replace(/^an HTTP endpoint /, 'HTTP エンドポイント ')
+    .replace(/^the intermediate bucket Firehose loads (.+) from$/, 'Firehose が $1 へ読み込む中間バケット')
+    .replace(/^its backup mode (.+) is not Enabled$/, 'バックアップのモード $1 が Enabled ではない')
+    .replace(/^the guard cannot read the destination's configuration$/, 'ガードが送り先の設定を読めない');
+}
+
 /** Whether a delivery stream writes anything to the SIEM bucket: an S3 destination or an S3 backup there. */
 const writesToSiem = (g: TopologyGraph, stream: DeliveryStreamNode, siem: readonly DeclaredSiem[]): boolean =>
   [...stream.buckets, ...(stream.backups ?? []).map((b) => b.bucket)].some((b) => isSiemSink(g, b, siem));
@@ -882,7 +896,8 @@ function deliveryStreams(g: TopologyGraph, r: Ref | undefined, exact: boolean, b
   if (node?.type === 'delivery-stream') return [node];
   const name = firehoseName(r, bare);
   if (name === undefined) return [];
-  return nodesOf(g, 'delivery-stream').filter((s) => s.name === name || (!exact && s.name === undefined));
+  const named = nodesOf(g, 'delivery-stream').filter((s) => s.name === name);
+  return named.length > 0 || exact ? named : nodesOf(g, 'delivery-stream').filter((s) => s.name === undefined);
 }
 
 /** The Firehose stream name a literal gives: of its ARN, or the text itself when `bare` and it is no ARN. */
@@ -1058,7 +1073,9 @@ function streamReachesSiem(g: TopologyGraph, stream: DeliveryStreamNode, expecte
  */
 function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string | undefined, siem: readonly DeclaredSiem[]): Bilingual | undefined {
   const { stream } = route;
-  if (!writesToSiem(g, stream, siem)) return undefined;
+  // A destination the guard does not know may be the SIEM, or not: it says so.
+  const unknown = (stream.elsewhere ?? []).filter((e) => e.startsWith('a destination the guard does not know'));
+  if (!writesToSiem(g, stream, siem) && unknown.length === 0) return undefined;
   const name = nameOf(g, stream.id);
   if (!route.everyEvent) {
     return bi(`its log group's subscription filter to delivery stream ${name} has a filter pattern, which may leave out events`,
@@ -1072,9 +1089,9 @@ function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string 
   if (elsewhere.length > 0) {
     // What such a stream puts into the SIEM is its destination's S3 backup: of every record, under the prefix, or none.
     const some = (stream.backups ?? []).filter((b) => b.field !== undefined && isSiemSink(g, b.bucket, siem) && b.some !== undefined).map((b) => b.some!);
-    const also = some.length > 0 ? bi(`; what it backs up there is ${some.join('; ')}`, `。そこへのバックアップは ${some.join('。')}`) : bi('', '');
+    const also = some.length > 0 ? bi(`; what it backs up there is ${some.join('; ')}`, `。そこへのバックアップは ${some.map(jaStreamWords).join('。')}`) : bi('', '');
     return bi(`delivery stream ${name} delivers to ${elsewhere.join(', ')}, not to S3, and does not back up every record into the SIEM bucket under `
-      + `${expected ?? 'the VPC\'s own prefix'}${also.en}`, `配信ストリーム ${name} の送り先は S3 ではなく ${elsewhere.join('、')} で、すべてのレコードを SIEM バケットの `
+      + `${expected ?? 'the VPC\'s own prefix'}${also.en}`, `配信ストリーム ${name} の送り先は S3 ではなく ${elsewhere.map(jaStreamWords).join('、')} で、すべてのレコードを SIEM バケットの `
       + `${expected ?? 'VPC 自らのプレフィックス'} の下へバックアップしていない${also.ja}`);
   }
   return bi(`delivery stream ${name} does not deliver to the SIEM bucket alone, under ${expected ?? 'the VPC\'s own prefix'} (its Prefix and ErrorOutputPrefix)`,
@@ -1166,7 +1183,7 @@ function backupProblems(g: TopologyGraph, backup: StreamBackup, expected: string
   `SIEM バケットの ${expected} の下へバックアップする（S3BackupConfiguration / s3_backup_configuration の Prefix と ErrorOutputPrefix をそれで始める）か、`
     + `${own.ja}バケット（そのタグを付けたもの、またはその持ち主だけのスタックにあるもの）へバックアップするか、バックアップを止める（S3BackupMode Disabled）`);
   // A destination other than S3 backs up through its S3 configuration: every record, or some (the failed ones).
-  const records = backup.some === undefined ? bi('every record', 'すべてのレコード') : bi(`some records (${backup.some})`, `一部のレコード（${backup.some}）`);
+  const records = backup.some === undefined ? bi('every record', 'すべてのレコード') : bi(`some records (${backup.some})`, `一部のレコード（${jaStreamWords(backup.some)}）`);
   if (isSiemSink(g, backup.bucket, siem)) {
     const fields = backup.field === undefined ? ['S3 backup Prefix', 'S3 backup ErrorOutputPrefix'] : [`${backup.field} Prefix`, `${backup.field} ErrorOutputPrefix`];
     return ([[fields[0], backup.prefix], [fields[1], backup.errorPrefix]] as const).flatMap(([field, prefix]) => {
@@ -1318,7 +1335,7 @@ export const SC4: GuardRule = {
         const elsewhere = deliveredProblem(g, bucket, expected, owners, siem);
         if (elsewhere) {
           const message = { en: `delivery stream ${nameOf(g, stream.id)}, which carries ${what.en}, ${elsewhere.problem.en}`, ja: `${what.ja}を運ぶ配信ストリーム ${nameOf(g, stream.id)}${elsewhere.problem.ja}` };
-          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, fix ?? elsewhere.fix);
+          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, elsewhere.fix);
         }
         if (!isSiemSink(g, bucket, siem)) return;
         const unread: StreamPrefix = { unread: 'its prefixes were not read' };
@@ -1334,7 +1351,7 @@ export const SC4: GuardRule = {
       for (const backup of stream.backups ?? []) {
         for (const { problem, fix: backupFix } of backupProblems(g, backup, expected, owners, siem)) {
           const message = { en: `delivery stream ${nameOf(g, stream.id)}, which carries ${what.en}, ${problem.en}`, ja: `${what.ja}を運ぶ配信ストリーム ${nameOf(g, stream.id)}${problem.ja}` };
-          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, fix ?? backupFix);
+          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, backupFix);
         }
       }
     }
