@@ -22,7 +22,8 @@ import {
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf,
-  normaliseProtocol, Ref, RoleLabelNode, RelayFlow, RelayIam, RelayNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, StreamBackup,
+  normaliseProtocol, Ref, RoleLabelNode, RelayFlow, RelayIam, RelayNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch,
+  StreamBackup,
   TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';

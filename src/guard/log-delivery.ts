@@ -142,8 +142,13 @@ const OTHER_DESTINATIONS: readonly OtherDestination[] = [
   { cfn: 'SplunkDestinationConfiguration', tf: 'splunk_configuration', destination: 'splunk', words: 'Splunk', every: 'AllEvents' },
   { cfn: 'AmazonopensearchserviceDestinationConfiguration', tf: 'opensearch_configuration', destination: 'opensearch', words: 'OpenSearch Service', every: 'AllDocuments' },
   { cfn: 'ElasticsearchDestinationConfiguration', tf: 'elasticsearch_configuration', destination: 'elasticsearch', words: 'Elasticsearch', every: 'AllDocuments' },
-  { cfn: 'AmazonOpenSearchServerlessDestinationConfiguration', tf: 'opensearchserverless_configuration', destination: 'opensearchserverless',
-    words: 'OpenSearch Serverless', every: 'AllDocuments' },
+  {
+    cfn: 'AmazonOpenSearchServerlessDestinationConfiguration',
+    tf: 'opensearchserverless_configuration',
+    destination: 'opensearchserverless',
+    words: 'OpenSearch Serverless',
+    every: 'AllDocuments',
+  },
   { cfn: 'SnowflakeDestinationConfiguration', tf: 'snowflake_configuration', destination: 'snowflake', words: 'Snowflake', every: 'AllData' },
   { cfn: 'IcebergDestinationConfiguration', tf: 'iceberg_configuration', destination: 'iceberg', words: 'Apache Iceberg tables', every: 'AllData' },
   { cfn: 'RedshiftDestinationConfiguration', tf: 'redshift_configuration', destination: 'redshift', words: 'Redshift' },
@@ -212,15 +217,21 @@ export function firehoseDestinations(p: any, engine: 'cloudformation' | 'terrafo
         if (blockGiven(s3Config)) backups.push({ config: oneBlock(s3Config), field: s3Field, some: `the intermediate bucket Firehose loads ${d.words} from` });
         const backup = spelt('S3BackupConfiguration', 's3_backup_configuration');
         if (blockGiven(backup) && !(modeText !== undefined && modeText.toLowerCase() === 'disabled')) {
-          backups.push({ config: oneBlock(backup), field: `${key}.${tf ? 's3_backup_configuration' : 'S3BackupConfiguration'}`,
-            ...(modeText === undefined || modeText.toLowerCase() !== 'enabled' ? { some: `its backup mode ${mode === undefined ? '(Disabled by default)' : expressionText(mode)} is not Enabled` } : {}) });
+          backups.push({
+            config: oneBlock(backup),
+            field: `${key}.${tf ? 's3_backup_configuration' : 'S3BackupConfiguration'}`,
+            ...(modeText === undefined || modeText.toLowerCase() !== 'enabled' ? { some: `its backup mode ${mode === undefined ? '(Disabled by default)' : expressionText(mode)} is not Enabled` } : {}),
+          });
         }
         continue;
       }
       if (!blockGiven(s3Config)) continue;
       const every = modeText !== undefined && modeText === d.every;
-      backups.push({ config: oneBlock(s3Config), field: s3Field,
-        ...(every ? {} : { some: `failed records only (${tf ? 's3_backup_mode' : 'S3BackupMode'} ${mode === undefined ? 'left out' : expressionText(mode)}, not ${d.every})` }) });
+      backups.push({
+        config: oneBlock(s3Config),
+        field: s3Field,
+        ...(every ? {} : { some: `failed records only (${tf ? 's3_backup_mode' : 'S3BackupMode'} ${mode === undefined ? 'left out' : expressionText(mode)}, not ${d.every})` }),
+      });
     }
   }
   return { s3, elsewhere, backups };

@@ -92,7 +92,10 @@ export interface Mutation {
    * straight to the SIEM out.
    */
   readonly memberDestinationA?: {
-    readonly via: 'firehose' | 'kinesis'; readonly prefix?: string; readonly code?: string; readonly only?: boolean;
+    readonly via: 'firehose' | 'kinesis';
+    readonly prefix?: string;
+    readonly code?: string;
+    readonly only?: boolean;
     /**
      * `kinesis`: how the two sides name the Kinesis data stream (default: both by reference to its ARN): the destination's
      * target (`literal-target`) or the Firehose stream's source (`literal-source`) by a literal ARN of `kinesisArnName`
@@ -558,14 +561,20 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       delete props.ExtendedS3DestinationConfiguration;
       const s3 = (p: string) => ({ BucketARN: e.backupTo === 'other' ? arn('OtherBucketA') : siemArn, RoleARN: 'arn:aws:iam::123456789012:role/firehose', Prefix: p, ErrorOutputPrefix: `${p}errors/` });
       const mode = e.mode === 'expression' ? '{{resolve:ssm:/member-a/backup-mode}}' : e.mode ?? EVERY_MODE[e.type];
-      const backup = { S3BackupMode: mode, S3Configuration: s3(e.prefix ?? 'members/131016/stream/') };
-      if (e.type === 'http') props.HttpEndpointDestinationConfiguration = { EndpointConfiguration: { Url: 'https://siem.example.jp/ingest' }, ...backup };
-      if (e.type === 'splunk') props.SplunkDestinationConfiguration = { HECEndpoint: 'https://splunk.example.jp:8088', HECEndpointType: 'Raw', HECToken: 'token', ...backup };
-      if (e.type === 'unknown') props.FutureDestinationConfiguration = backup;
+      const toS3 = { S3BackupMode: mode, S3Configuration: s3(e.prefix ?? 'members/131016/stream/') };
+      if (e.type === 'http') props.HttpEndpointDestinationConfiguration = { EndpointConfiguration: { Url: 'https://siem.example.jp/ingest' }, ...toS3 };
+      if (e.type === 'splunk') props.SplunkDestinationConfiguration = { HECEndpoint: 'https://splunk.example.jp:8088', HECEndpointType: 'Raw', HECToken: 'token', ...toS3 };
+      if (e.type === 'unknown') props.FutureDestinationConfiguration = toS3;
       if (e.type === 'redshift') {
         props.RedshiftDestinationConfiguration = {
-          ClusterJDBCURL: 'jdbc:redshift://example.jp:5439/logs', CopyCommand: { DataTableName: 'logs' }, Username: 'u', Password: 'p', RoleARN: 'arn:aws:iam::123456789012:role/firehose',
-          S3Configuration: s3('members/131016/intermediate/'), S3BackupMode: mode, S3BackupConfiguration: s3(e.prefix ?? 'members/131016/stream/'),
+          ClusterJDBCURL: 'jdbc:redshift://example.jp:5439/logs',
+          CopyCommand: { DataTableName: 'logs' },
+          Username: 'u',
+          Password: 'p',
+          RoleARN: 'arn:aws:iam::123456789012:role/firehose',
+          S3Configuration: s3('members/131016/intermediate/'),
+          S3BackupMode: mode,
+          S3BackupConfiguration: s3(e.prefix ?? 'members/131016/stream/'),
         };
       }
     }
@@ -574,7 +583,10 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       members.StreamFlowLogA = {
         Type: 'AWS::EC2::FlowLog',
         Properties: {
-          ResourceId: ref('VpcA'), ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 'kinesis-data-firehose',
+          ResourceId: ref('VpcA'),
+          ResourceType: 'VPC',
+          TrafficType: 'ALL',
+          LogDestinationType: 'kinesis-data-firehose',
           LogDestination: sa.literalArn !== undefined ? `arn:aws:firehose:ap-northeast-1:123456789012:deliverystream/${sa.literalArn}` : arn('StreamA'),
         },
       };
@@ -583,7 +595,9 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       members.SubscriptionA = {
         Type: 'AWS::Logs::SubscriptionFilter',
         Properties: {
-          LogGroupName: ref('LogGroupA'), FilterPattern: sa.filterPattern ?? '', RoleArn: 'arn:aws:iam::123456789012:role/logs',
+          LogGroupName: ref('LogGroupA'),
+          FilterPattern: sa.filterPattern ?? '',
+          RoleArn: 'arn:aws:iam::123456789012:role/logs',
           DestinationArn: sa.toFunction ? 'arn:aws:lambda:ap-northeast-1:123456789012:function:forward' : arn('StreamA'),
         },
       };
@@ -603,8 +617,13 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       Type: 'AWS::KinesisFirehose::DeliveryStream',
       Properties: {
         DeliveryStreamType: da.via === 'kinesis' ? 'KinesisStreamAsSource' : 'DirectPut',
-        ...(da.via === 'kinesis' ? { KinesisStreamSourceConfiguration: { KinesisStreamARN: da.kinesisBy === 'literal-source' ? kinesisArn : da.kinesisBy === 'ref-source' ? ref('CentralKinesisA')
-          : arn('CentralKinesisA'), RoleARN: 'arn:aws:iam::123456789012:role/firehose' } } : {}),
+        ...(da.via === 'kinesis' ? {
+          KinesisStreamSourceConfiguration: {
+            KinesisStreamARN: da.kinesisBy === 'literal-source' ? kinesisArn : da.kinesisBy === 'ref-source' ? ref('CentralKinesisA')
+              : arn('CentralKinesisA'),
+            RoleARN: 'arn:aws:iam::123456789012:role/firehose',
+          },
+        } : {}),
         ExtendedS3DestinationConfiguration: {
           BucketARN: arn('Siem'),
           RoleARN: 'arn:aws:iam::123456789012:role/firehose',
@@ -858,22 +877,32 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     if (e) {
       const stream = r.aws_kinesis_firehose_delivery_stream.a;
       delete stream.extended_s3_configuration;
-      const s3 = (p: string) => ({ bucket_arn: e.backupTo === 'other' ? arn('aws_s3_bucket.other_a') : arn('aws_s3_bucket.siem'), role_arn: 'arn:aws:iam::123456789012:role/firehose',
-        prefix: p, error_output_prefix: `${p}errors/` });
+      const s3 = (p: string) => ({
+        bucket_arn: e.backupTo === 'other' ? arn('aws_s3_bucket.other_a') : arn('aws_s3_bucket.siem'),
+        role_arn: 'arn:aws:iam::123456789012:role/firehose',
+        prefix: p,
+        error_output_prefix: `${p}errors/`,
+      });
       const mode = e.mode === 'expression' ? '${var.backup_mode}' : e.mode ?? EVERY_MODE[e.type];
-      const backup = { s3_backup_mode: mode, s3_configuration: s3(e.prefix ?? 'members/131016/stream/') };
-      if (e.type === 'http') Object.assign(stream, { destination: 'http_endpoint', http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', ...backup } });
-      if (e.type === 'splunk') Object.assign(stream, { destination: 'splunk', splunk_configuration: { hec_endpoint: 'https://splunk.example.jp:8088', hec_token: 'token', ...backup } });
-      if (e.type === 'unknown') Object.assign(stream, { destination: 'future', future_configuration: backup });
+      const toS3 = { s3_backup_mode: mode, s3_configuration: s3(e.prefix ?? 'members/131016/stream/') };
+      if (e.type === 'http') Object.assign(stream, { destination: 'http_endpoint', http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', ...toS3 } });
+      if (e.type === 'splunk') Object.assign(stream, { destination: 'splunk', splunk_configuration: { hec_endpoint: 'https://splunk.example.jp:8088', hec_token: 'token', ...toS3 } });
+      if (e.type === 'unknown') Object.assign(stream, { destination: 'future', future_configuration: toS3 });
       if (e.type === 'v4-http') {
-        Object.assign(stream, { destination: 'http_endpoint', s3_configuration: backup.s3_configuration, http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', s3_backup_mode: mode } });
+        Object.assign(stream, { destination: 'http_endpoint', s3_configuration: toS3.s3_configuration, http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', s3_backup_mode: mode } });
       }
       if (e.type === 'redshift') {
         Object.assign(stream, {
           destination: 'redshift',
           redshift_configuration: {
-            cluster_jdbcurl: 'jdbc:redshift://example.jp:5439/logs', data_table_name: 'logs', username: 'u', password: 'p', role_arn: 'arn:aws:iam::123456789012:role/firehose',
-            s3_configuration: s3('members/131016/intermediate/'), s3_backup_mode: mode, s3_backup_configuration: s3(e.prefix ?? 'members/131016/stream/'),
+            cluster_jdbcurl: 'jdbc:redshift://example.jp:5439/logs',
+            data_table_name: 'logs',
+            username: 'u',
+            password: 'p',
+            role_arn: 'arn:aws:iam::123456789012:role/firehose',
+            s3_configuration: s3('members/131016/intermediate/'),
+            s3_backup_mode: mode,
+            s3_backup_configuration: s3(e.prefix ?? 'members/131016/stream/'),
           },
         });
       }
@@ -881,7 +910,9 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     if (sa.only) delete r.aws_flow_log.a;
     if (sa.via === 'flow-log') {
       put('aws_flow_log', 'stream_a', {
-        vpc_id: id('aws_vpc.a'), traffic_type: 'ALL', log_destination_type: 'kinesis-data-firehose',
+        vpc_id: id('aws_vpc.a'),
+        traffic_type: 'ALL',
+        log_destination_type: 'kinesis-data-firehose',
         log_destination: sa.literalArn !== undefined ? `arn:aws:firehose:ap-northeast-1:123456789012:deliverystream/${sa.literalArn}` : arn('aws_kinesis_firehose_delivery_stream.a'),
       });
     } else {

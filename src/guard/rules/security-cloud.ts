@@ -20,8 +20,8 @@ import {
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
-import { relayLiteral } from '../relay-read';
 import { Arrival } from '../reachability';
+import { relayLiteral } from '../relay-read';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
 
@@ -115,7 +115,8 @@ function wholeToSiem(g: TopologyGraph, stream: DeliveryStreamNode, expected: str
     const known = !(stream.elsewhere ?? []).some((e) => e.startsWith('a destination the guard does not know'));
     return known && (stream.backups ?? []).some((b) => b.field !== undefined && b.some === undefined && isSiemSink(g, b.bucket, siem) && under(b));
   }
-  return stream.buckets.length > 0 && stream.buckets.every((b, i) => isSiemSink(g, b, siem) && (expected === undefined || under(stream.keyPrefixes?.[i])));
+  return stream.buckets.length > 0
+    && stream.buckets.every((b, i) => isSiemSink(g, b, siem) && (expected === undefined || under(stream.keyPrefixes?.[i])));
 }
 
 /**
@@ -1021,14 +1022,16 @@ function streamFeeds(g: TopologyGraph): StreamFeed[] {
   }
   for (const stream of nodesOf(g, 'delivery-stream')) {
     const code = placedMember(stream, owners);
-    if (code !== undefined) feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`);
-    // The hub's own streams (its proxy and mail logs) write under hub/, apart from every member's.
-    else if (hubFunction(stream.tags) !== undefined) feed(stream, bi('logs of the hub', 'ハブのログ'), 'hub/');
-    else if (owners.get(stackOf(stream.id) ?? '') === HUB_OWNER) {
+    if (code !== undefined) {
+      feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`);
+    } else if (hubFunction(stream.tags) !== undefined) {
+      // The hub's own streams (its proxy and mail logs) write under hub/, apart from every member's.
+      feed(stream, bi('logs of the hub', 'ハブのログ'), 'hub/');
+    } else if (owners.get(stackOf(stream.id) ?? '') === HUB_OWNER) {
       // The hub's by its stack alone: one meant for a member's logs (sent from the member's account) says so by its tag.
       feed(stream, bi('logs of the hub (untagged, in the hub\'s stack)', 'ハブのログ（タグがなく、ハブのスタックにある）'), 'hub/', undefined,
         bi(`write the hub's logs under hub/ (Prefix and ErrorOutputPrefix); a stream for one member's logs: tag it ${MUNICIPALITY_TAG_KEY} = <the member's code> `
-          + 'and write under members/<code>/', `ハブのログは hub/ の下へ書き込む（Prefix と ErrorOutputPrefix）。ある構成団体のログのためのストリームには `
+          + 'and write under members/<code>/', 'ハブのログは hub/ の下へ書き込む（Prefix と ErrorOutputPrefix）。ある構成団体のログのためのストリームには '
           + `${MUNICIPALITY_TAG_KEY} = <団体コード> のタグを付け、members/<団体コード>/ の下へ書き込む`));
     }
   }
@@ -1088,7 +1091,8 @@ function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string 
   const elsewhere = stream.elsewhere ?? [];
   if (elsewhere.length > 0) {
     // What such a stream puts into the SIEM is its destination's S3 backup: of every record, under the prefix, or none.
-    const some = (stream.backups ?? []).filter((b) => b.field !== undefined && isSiemSink(g, b.bucket, siem) && b.some !== undefined).map((b) => b.some!);
+    const some = (stream.backups ?? []).filter((b) => b.field !== undefined && isSiemSink(g, b.bucket, siem) && b.some !== undefined)
+      .map((b) => b.some!);
     const also = some.length > 0 ? bi(`; what it backs up there is ${some.join('; ')}`, `。そこへのバックアップは ${some.map(jaStreamWords).join('。')}`) : bi('', '');
     return bi(`delivery stream ${name} delivers to ${elsewhere.join(', ')}, not to S3, and does not back up every record into the SIEM bucket under `
       + `${expected ?? 'the VPC\'s own prefix'}${also.en}`, `配信ストリーム ${name} の送り先は S3 ではなく ${elsewhere.map(jaStreamWords).join('、')} で、すべてのレコードを SIEM バケットの `
@@ -1188,8 +1192,13 @@ function backupProblems(g: TopologyGraph, backup: StreamBackup, expected: string
     const fields = backup.field === undefined ? ['S3 backup Prefix', 'S3 backup ErrorOutputPrefix'] : [`${backup.field} Prefix`, `${backup.field} ErrorOutputPrefix`];
     return ([[fields[0], backup.prefix], [fields[1], backup.errorPrefix]] as const).flatMap(([field, prefix]) => {
       const problem = streamPrefixProblem(prefix, expected);
-      return problem ? [{ problem: { en: `copies ${records.en} by its S3 backup (${field}): it ${problem.en}`,
-        ja: `が S3 バックアップ（${field}）で${records.ja}を複製し、それ${problem.ja}` }, fix }] : [];
+      return problem ? [{
+        problem: {
+          en: `copies ${records.en} by its S3 backup (${field}): it ${problem.en}`,
+          ja: `が S3 バックアップ（${field}）で${records.ja}を複製し、それ${problem.ja}`,
+        },
+        fix,
+      }] : [];
     });
   }
   const where = foreignBucket(g, backup.bucket, owner, owners);
