@@ -22,11 +22,12 @@ import {
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf,
-  normaliseProtocol, Ref, RoleLabelNode, RelayFlow, RelayIam, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch,
+  normaliseProtocol, Ref, RoleLabelNode, RelayFlow, RelayIam, RelayNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch,
+  StreamBackup,
   TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { cloudFormationLifecycle } from './lifecycle';
-import { firehoseBackups, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
+import { firehoseBackups, firehoseDestinations, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
@@ -878,9 +879,18 @@ class TemplateReader {
       b.add({ ...base, type: 'log-destination', name: str(p.DestinationName), target: b.noted(id, 'TargetArn', reader.sink(p.TargetArn)) });
     }],
     [['AWS::KinesisFirehose::DeliveryStream'], (reader, { b, base, p, id }) => {
-      const configs = [p.ExtendedS3DestinationConfiguration, p.S3DestinationConfiguration].filter((c) => c !== undefined);
+      const destinations = firehoseDestinations(p, 'cloudformation');
+      const configs = destinations.s3 as any[];
       const drops = firehoseProcessingProblem(configs);
       const literal = (t: string) => !isDynamicReference(t);
+      const name = typeof p.DeliveryStreamName === 'string' && literal(p.DeliveryStreamName) ? p.DeliveryStreamName : undefined;
+      // What its destinations other than S3 back up to: every record, or those it failed to deliver (SC-4).
+      const others = destinations.backups.map((x): StreamBackup => ({
+        bucket: x.config === undefined ? { kind: 'unresolved', expression: `${x.field} is an expression` } : b.noted(id, `${x.field}.BucketARN`, reader.sink(x.config.BucketARN)),
+        ...firehosePrefixes(x.config, literal),
+        field: x.field,
+        ...(x.some !== undefined ? { some: x.some } : {}),
+      }));
       // A Kinesis data stream as its source: what is put on that stream reaches this one.
       const source = p.KinesisStreamSourceConfiguration === undefined ? undefined : oneBlock(p.KinesisStreamSourceConfiguration);
       b.add({
@@ -889,8 +899,10 @@ class TemplateReader {
         type: 'delivery-stream',
         buckets: configs.map((c) => b.noted(id, 'BucketARN', reader.sink(c.BucketARN))),
         keyPrefixes: configs.map((c) => firehosePrefixes(c, literal)),
-        backups: firehoseBackups(configs, (arn) => b.noted(id, 'S3BackupConfiguration.BucketARN', reader.sink(arn)), literal),
+        backups: [...firehoseBackups(configs, (arn) => b.noted(id, 'S3BackupConfiguration.BucketARN', reader.sink(arn)), literal), ...others],
         ...(source ? { source: b.noted(id, 'KinesisStreamSourceConfiguration.KinesisStreamARN', reader.sink(source.KinesisStreamARN)) } : {}),
+        ...(name !== undefined ? { name } : {}),
+        ...(destinations.elsewhere.length > 0 ? { elsewhere: destinations.elsewhere } : {}),
       });
     }],
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
@@ -1309,7 +1321,9 @@ class TemplateReader {
     // A function's own group named by its literal name (`/aws/lambda/<name>`) takes what the function logs: from it too.
     [['AWS::Logs::SubscriptionFilter'], (reader, c) => reader.relay(c, undefined,
       reader.deliveries([...reader.logGroupRefs(c.p.LogGroupName), ...reader.loggingFunctions(c.p.LogGroupName)], c.p.DestinationArn, 'DestinationArn'))],
-    [['AWS::Kinesis::Stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
+    // Its literal name: a literal ARN names it so (SC-4 matches a Firehose stream's source with a subscription filter's destination).
+    [['AWS::Kinesis::Stream'], (reader, c) => reader.relay(c, 'kinesis', [], undefined,
+      typeof c.p.Name === 'string' && !isDynamicReference(c.p.Name) ? { name: c.p.Name } : undefined)],
     [['AWS::Kinesis::ResourcePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.ResourceArn),
       c.p.ResourcePolicy, 'ResourcePolicy', `the stream policy ${c.id}`))],
     [['AWS::KinesisFirehose::DeliveryStream'], (reader, c) => {
@@ -1984,7 +1998,8 @@ class TemplateReader {
 
   /** Whether a value is the deploying account's id or root principal (`AWS::AccountId`, alone or in an ARN built with `Fn::Sub`). */
   /** The relay node of resource `c` (rules/relays.ts): its service, the deliveries it declares, where a function runs. */
-  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet', iam?: RelayIam): void {
+  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet',
+    iam?: RelayIam & Pick<RelayNode, 'name'>): void {
     this.b.add({
       ...c.base,
       id: `${c.id}#relay`,

@@ -5,9 +5,9 @@
  * reach them through the same reader (§11).
  */
 import { GraphBuilder, str } from './builder';
-import { GraphNode, namePatternOf, Ref } from './graph';
+import { GraphNode, namePatternOf, Ref, StreamBackup } from './graph';
 import { terraformInlineLifecycle, terraformLifecycleRules } from './lifecycle';
-import { firehoseBackups, firehosePrefixes, firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
+import { firehoseBackups, firehoseDestinations, firehosePrefixes, firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { parseEmbeddedJson } from './strict-json';
 import { blockGiven, blocks, oneBlock, templated, valueList } from './unreadable';
 import { wafRule } from './waf';
@@ -110,10 +110,19 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
   }],
   ['aws_kinesis_firehose_delivery_stream', (c) => {
     const { b, base, p, id } = c;
-    const configs = [...blocks(p.extended_s3_configuration), ...blocks(p.s3_configuration)];
+    const destinations = firehoseDestinations(p, 'terraform');
+    const configs = destinations.s3 as any[];
     const drops = firehoseProcessingProblem(configs);
     // An interpolation is known only at apply time (a plan's unknown value is no string either).
     const literal = (t: string) => !templated(t);
+    const name = typeof p.name === 'string' && literal(p.name) ? p.name : undefined;
+    // What its destinations other than S3 back up to: every record, or those it failed to deliver (SC-4).
+    const others = destinations.backups.map((x): StreamBackup => ({
+      bucket: x.config === undefined ? { kind: 'unresolved', expression: `${x.field} is an expression` } : b.noted(id, `${x.field}.bucket_arn`, sink(c, x.config.bucket_arn)),
+      ...firehosePrefixes(x.config, literal),
+      field: x.field,
+      ...(x.some !== undefined ? { some: x.some } : {}),
+    }));
     // A Kinesis data stream as its source: what is put on that stream reaches this one.
     const source = blockGiven(p.kinesis_source_configuration) ? oneBlock(p.kinesis_source_configuration) : undefined;
     b.add({
@@ -122,8 +131,10 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
       type: 'delivery-stream',
       buckets: configs.map((x) => b.noted(id, 'bucket_arn', sink(c, x?.bucket_arn))),
       keyPrefixes: configs.map((x) => firehosePrefixes(x, literal)),
-      backups: firehoseBackups(configs, (arn) => b.noted(id, 's3_backup_configuration.bucket_arn', sink(c, arn)), literal),
+      backups: [...firehoseBackups(configs, (arn) => b.noted(id, 's3_backup_configuration.bucket_arn', sink(c, arn)), literal), ...others],
       ...(source ? { source: b.noted(id, 'kinesis_source_configuration.kinesis_stream_arn', sink(c, source.kinesis_stream_arn)) } : {}),
+      ...(name !== undefined ? { name } : {}),
+      ...(destinations.elsewhere.length > 0 ? { elsewhere: destinations.elsewhere } : {}),
     });
   }],
 ]);

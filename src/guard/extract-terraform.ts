@@ -25,7 +25,7 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam, RelayNode,
   RoleLabelNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
@@ -1704,7 +1704,9 @@ class ConfigReader {
         : roleArns([c.p.inputs, c.p.outputs, c.p.reference_data_sources, c.p.cloudwatch_logging_options]);
       reader.relay(c, undefined, bothWays(app, named, 'application_configuration'), undefined, reader.actingWith(roles, app));
     }],
-    [['aws_kinesis_stream'], (reader, c) => reader.relay(c, 'kinesis', [])],
+    // Its literal name: a literal ARN names it so (SC-4 matches a Firehose stream's source with a subscription filter's destination).
+    [['aws_kinesis_stream'], (reader, c) => reader.relay(c, 'kinesis', [], undefined,
+      typeof c.p.name === 'string' && !templated(c.p.name) ? { name: c.p.name } : undefined)],
     [['aws_kinesis_resource_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.resource_arn), c.p.policy, `the stream policy ${c.id}`))],
     [['aws_kinesis_firehose_delivery_stream'], (reader, c) => {
       const { p } = c;
@@ -3411,7 +3413,8 @@ class ConfigReader {
   }
 
   /** The relay node of resource `c` (rules/relays.ts): its service, the deliveries it declares, where a function runs. */
-  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet', iam?: RelayIam): void {
+  private relay(c: ReadContext, service: RelayService | undefined, flows: readonly RelayFlow[], runs?: readonly Ref[] | 'internet',
+    iam?: RelayIam & Pick<RelayNode, 'name'>): void {
     this.b.add({
       ...c.base,
       id: `${c.id}#relay`,

@@ -789,6 +789,16 @@ export interface StreamBackup {
   readonly bucket: Ref;
   readonly prefix: StreamPrefix;
   readonly errorPrefix: StreamPrefix;
+  /**
+   * Where the stream's configuration names it, when not an S3 destination's source record backup (`S3BackupConfiguration`):
+   * the S3 configuration of a destination other than S3 (`HttpEndpointDestinationConfiguration.S3Configuration`).
+   */
+  readonly field?: string;
+  /**
+   * Why the bucket holds only some of the records, in words (failed records only: `S3BackupMode` FailedDataOnly; Redshift's
+   * intermediate bucket): SC-4 judges where it writes, but it delivers no log whole. Absent: every record.
+   */
+  readonly some?: string;
 }
 
 /** A Kinesis Data Firehose delivery stream and the S3 bucket(s) it delivers to. */
@@ -802,6 +812,14 @@ export interface DeliveryStreamNode extends NodeBase {
   readonly backups?: readonly StreamBackup[];
   /** The Kinesis data stream it reads, when that is its source (`KinesisStreamSourceConfiguration`, `kinesis_source_configuration`). */
   readonly source?: Ref;
+  /** Its literal name (`DeliveryStreamName`, `name`), by which a literal ARN names it; undefined when generated or unread. */
+  readonly name?: string;
+  /**
+   * Its destinations other than S3 (an HTTP endpoint, Splunk, OpenSearch, Redshift, Snowflake, Iceberg, or one the guard
+   * does not know), in words (`log-delivery.ts` `firehoseDestinations`): what it sends there does not reach the SIEM bucket;
+   * only an S3 backup of every record into it does (`backups`).
+   */
+  readonly elsewhere?: readonly string[];
   /** Why its record processing may drop records (`log-delivery.ts`): then not every record reaches the buckets. */
   readonly drops?: string;
   /**
@@ -890,6 +908,8 @@ export interface RelayNode extends NodeBase {
    * `states`, `logs`, `s3`, `execute-api`, `firehose`, `kinesis`); none for a resource that only declares deliveries.
    */
   readonly service?: string;
+  /** A Kinesis data stream's literal name (`Name`, `name`), by which a literal ARN names it (SC-4); undefined when generated or unread. */
+  readonly name?: string;
   /** The deliveries it declares. */
   readonly flows: readonly RelayFlow[];
   /**

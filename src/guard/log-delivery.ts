@@ -1,5 +1,5 @@
 import type { Ref, StreamBackup, StreamPrefix } from './graph';
-import { blockGiven, blocks, expressionText, isExpression, oneBlock } from './unreadable';
+import { blockGiven, blocks, expressionText, isExpression, oneBlock, templated } from './unreadable';
 
 /**
  * What keeps a log from reaching its destination whole, where SC-4 (every log reaches the SIEM) takes a delivery for
@@ -117,4 +117,122 @@ export function firehoseBackups(configs: readonly unknown[], bucketOf: (arn: unk
     }
     return [{ bucket: bucketOf(backup.BucketARN ?? backup.bucket_arn), ...firehosePrefixes(backup, literal) }];
   });
+}
+
+/**
+ * A Firehose destination other than S3 (SC-4): its configuration's name in each engine, what SC-4 calls it, and the
+ * `S3BackupMode` that backs up every record to its S3 configuration's bucket (`AllData`…; the other mode, the default,
+ * backs up failed records only). Redshift backs up source records by `S3BackupConfiguration` (mode `Enabled`), and its
+ * `S3Configuration` is the intermediate bucket it loads from. AWS::KinesisFirehose::DeliveryStream,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-kinesisfirehose-deliverystream.html
+ * (each destination's S3BackupMode); Amazon Data Firehose Developer Guide, "Configure backup settings".
+ */
+interface OtherDestination {
+  readonly cfn: string;
+  readonly tf: string;
+  /** Terraform's `destination` argument for it. */
+  readonly destination: string;
+  readonly words: string;
+  /** The mode that backs up every record; undefined for Redshift (`S3BackupConfiguration`, mode `Enabled`). */
+  readonly every?: string;
+}
+
+const OTHER_DESTINATIONS: readonly OtherDestination[] = [
+  { cfn: 'HttpEndpointDestinationConfiguration', tf: 'http_endpoint_configuration', destination: 'http_endpoint', words: 'an HTTP endpoint', every: 'AllData' },
+  { cfn: 'SplunkDestinationConfiguration', tf: 'splunk_configuration', destination: 'splunk', words: 'Splunk', every: 'AllEvents' },
+  { cfn: 'AmazonopensearchserviceDestinationConfiguration', tf: 'opensearch_configuration', destination: 'opensearch', words: 'OpenSearch Service', every: 'AllDocuments' },
+  { cfn: 'ElasticsearchDestinationConfiguration', tf: 'elasticsearch_configuration', destination: 'elasticsearch', words: 'Elasticsearch', every: 'AllDocuments' },
+  {
+    cfn: 'AmazonOpenSearchServerlessDestinationConfiguration',
+    tf: 'opensearchserverless_configuration',
+    destination: 'opensearchserverless',
+    words: 'OpenSearch Serverless',
+    every: 'AllDocuments',
+  },
+  { cfn: 'SnowflakeDestinationConfiguration', tf: 'snowflake_configuration', destination: 'snowflake', words: 'Snowflake', every: 'AllData' },
+  { cfn: 'IcebergDestinationConfiguration', tf: 'iceberg_configuration', destination: 'iceberg', words: 'Apache Iceberg tables', every: 'AllData' },
+  { cfn: 'RedshiftDestinationConfiguration', tf: 'redshift_configuration', destination: 'redshift', words: 'Redshift' },
+];
+
+/** Terraform's `destination` values of an S3 destination (`s3` in providers before 5.0). */
+const TF_S3_DESTINATIONS: ReadonlySet<string> = new Set(['extended_s3', 's3']);
+
+/** A Firehose delivery stream's destinations as SC-4 reads them (`firehoseDestinations`). */
+export interface FirehoseDestinations {
+  /** Its S3 destination configurations (`ExtendedS3DestinationConfiguration` …, `extended_s3_configuration` …). */
+  readonly s3: readonly unknown[];
+  /** Its destinations other than S3, in words (`DeliveryStreamNode.elsewhere`). */
+  readonly elsewhere: readonly string[];
+  /** The buckets those back up to: the S3 configuration (`BucketARN`, `bucket_arn` read by the caller), where, and which records. */
+  readonly backups: readonly { readonly config: any; readonly field: string; readonly some?: string }[];
+}
+
+/**
+ * A Firehose delivery stream's destinations (SC-4), in either engine (`p` its properties or arguments): the S3 ones; the
+ * others in words, with the S3 bucket each backs up to — every record under the mode that says so, else failed records
+ * only (a mode the guard cannot read counts as failed only: what reaches the SIEM is not shown whole); Redshift's source
+ * record backup (`S3BackupMode` Enabled) and its intermediate bucket. A destination the guard does not know (another
+ * `…DestinationConfiguration`, Terraform's `destination` of another value or an expression) is one elsewhere (fail closed).
+ * Terraform before provider 5.0 gave a destination's S3 configuration beside it (top-level `s3_configuration`), the
+ * destination itself by `destination`.
+ */
+export function firehoseDestinations(p: any, engine: 'cloudformation' | 'terraform'): FirehoseDestinations {
+  const tf = engine === 'terraform';
+  const s3: unknown[] = [];
+  const elsewhere: string[] = [];
+  const backups: { config: any; field: string; some?: string }[] = [];
+  const destination = tf ? p?.destination : undefined;
+  const s3Destination = !tf || destination === undefined || destination === null || (typeof destination === 'string' && TF_S3_DESTINATIONS.has(destination));
+  const named = (key: string) => (tf ? blocks(p?.[key]) : p?.[key] === undefined || p?.[key] === null ? [] : [p[key]]);
+  for (const key of tf ? ['extended_s3_configuration', 's3_configuration'] : ['ExtendedS3DestinationConfiguration', 'S3DestinationConfiguration']) {
+    if (tf && key === 's3_configuration' && !s3Destination) continue;
+    s3.push(...named(key));
+  }
+  if (tf && !s3Destination && !OTHER_DESTINATIONS.some((d) => d.destination === destination)) {
+    elsewhere.push(`a destination the guard does not know (destination ${typeof destination === 'string' && !templated(destination) ? destination : expressionText(destination)})`);
+  }
+  if (!tf) {
+    for (const key of Object.keys(p ?? {})) {
+      if (key.endsWith('DestinationConfiguration') && !/^(Extended)?S3DestinationConfiguration$/.test(key) && !OTHER_DESTINATIONS.some((d) => d.cfn === key)) {
+        elsewhere.push(`a destination the guard does not know (${key})`);
+      }
+    }
+  }
+  for (const d of OTHER_DESTINATIONS) {
+    const key = tf ? d.tf : d.cfn;
+    for (const config of named(key).map((c) => oneBlock(c))) {
+      elsewhere.push(`${d.words} (${key})`);
+      if (config === undefined || config === null) {
+        backups.push({ config: undefined, field: key, some: 'the guard cannot read the destination\'s configuration' });
+        continue;
+      }
+      const spelt = (cfn: string, tfName: string) => (tf ? config[tfName] : config[cfn]);
+      // Terraform before provider 5.0: the S3 configuration beside the destination's.
+      const s3Config = spelt('S3Configuration', 's3_configuration') ?? (tf && destination === d.destination ? p?.s3_configuration : undefined);
+      const mode = spelt('S3BackupMode', 's3_backup_mode');
+      const modeText = typeof mode === 'string' && !isExpression(mode) && !templated(mode) ? mode : undefined;
+      const s3Field = `${key}.${tf ? 's3_configuration' : 'S3Configuration'}`;
+      if (d.every === undefined) {
+        // Redshift: the intermediate bucket holds what is loaded; the source record backup every record.
+        if (blockGiven(s3Config)) backups.push({ config: oneBlock(s3Config), field: s3Field, some: `the intermediate bucket Firehose loads ${d.words} from` });
+        const backup = spelt('S3BackupConfiguration', 's3_backup_configuration');
+        if (blockGiven(backup) && !(modeText !== undefined && modeText.toLowerCase() === 'disabled')) {
+          backups.push({
+            config: oneBlock(backup),
+            field: `${key}.${tf ? 's3_backup_configuration' : 'S3BackupConfiguration'}`,
+            ...(modeText === undefined || modeText.toLowerCase() !== 'enabled' ? { some: `its backup mode ${mode === undefined ? '(Disabled by default)' : expressionText(mode)} is not Enabled` } : {}),
+          });
+        }
+        continue;
+      }
+      if (!blockGiven(s3Config)) continue;
+      const every = modeText !== undefined && modeText === d.every;
+      backups.push({
+        config: oneBlock(s3Config),
+        field: s3Field,
+        ...(every ? {} : { some: `failed records only (${tf ? 's3_backup_mode' : 'S3BackupMode'} ${mode === undefined ? 'left out' : expressionText(mode)}, not ${d.every})` }),
+      });
+    }
+  }
+  return { s3, elsewhere, backups };
 }

@@ -72,7 +72,17 @@ export interface Mutation {
     readonly filterPattern?: string;
     /** Its S3 backup (`S3BackupMode` Enabled). */
     readonly backup?: StreamBackupMutation;
+    /** A destination other than S3 in place of its S3 destination (SC-4). */
+    readonly elsewhere?: ElsewhereMutation;
+    /** The flow log (`flow-log`) names the stream (named `member-a-logs`) by a literal Firehose ARN of this name. */
+    readonly literalArn?: string;
+    /** The subscription filter (`subscription`) sends to a Lambda function (a literal ARN) instead of the stream. */
+    readonly toFunction?: boolean;
+    /** Its S3 destination is a bucket of member B's (tagged with its code) instead of the SIEM. */
+    readonly otherBucket?: boolean;
   };
+  /** An extra flow log of member A's VPC, of all traffic, to a bucket of its own (tagged), of member B's, or outside the output (a literal ARN). */
+  readonly memberFlowLogBucketA?: 'own' | 'other' | 'external';
   /**
    * Member A's logs reach a delivery stream of the hub from another account (SC-4): an extra flow log of its VPC to a log
    * group of its own (`/member-a/central`), whose subscription filter names the hub's CloudWatch Logs destination
@@ -81,7 +91,23 @@ export interface Mutation {
    * error output under `<prefix>errors/`), tagged with member `code` (default 131016); `only` leaves member A's flow log
    * straight to the SIEM out.
    */
-  readonly memberDestinationA?: { readonly via: 'firehose' | 'kinesis'; readonly prefix?: string; readonly code?: string; readonly only?: boolean };
+  readonly memberDestinationA?: {
+    readonly via: 'firehose' | 'kinesis';
+    readonly prefix?: string;
+    readonly code?: string;
+    readonly only?: boolean;
+    /**
+     * `kinesis`: how the two sides name the Kinesis data stream (default: both by reference to its ARN): the destination's
+     * target (`literal-target`) or the Firehose stream's source (`literal-source`) by a literal ARN of `kinesisArnName`
+     * (default the stream's name `member-a-central`), the source by `Ref` (`ref-source`, CloudFormation).
+     */
+    readonly kinesisBy?: 'literal-target' | 'literal-source' | 'ref-source';
+    readonly kinesisArnName?: string;
+    /** The Kinesis data stream without a name (generated). */
+    readonly unnamedKinesis?: boolean;
+    /** The hub's stream without the member's tag (in the hub's stack, split: the hub's by its stack). */
+    readonly untagged?: boolean;
+  };
   /** The key prefix of the hub firewall's logs in the SIEM bucket (instead of `hub/firewall/<type>`). */
   readonly hubFirewallPrefix?: string;
   /** The key prefix of the hub's proxy-log delivery stream in the SIEM bucket (instead of `hub/proxy/`). */
@@ -113,6 +139,22 @@ export interface StreamBackupMutation {
   readonly prefix?: string;
   readonly mode?: 'Enabled' | 'Disabled' | 'expression';
 }
+
+/**
+ * A Firehose destination other than S3 (SC-4): an HTTP endpoint, Splunk, Redshift (its intermediate bucket the SIEM under
+ * `prefix`, its source record backup by `mode`, default `Enabled`), one the guard does not know (`unknown`), or, Terraform
+ * only, an HTTP endpoint with the S3 configuration beside it as providers before 5.0 wrote it (`v4-http`). It backs up to
+ * the SIEM under `prefix` (default `members/131016/stream/`) or to member B's bucket (`backupTo: 'other'`), by `mode`
+ * (default the mode that backs up every record; `expression`: one the guard cannot read).
+ */
+export interface ElsewhereMutation {
+  readonly type: 'http' | 'splunk' | 'redshift' | 'unknown' | 'v4-http';
+  readonly mode?: string;
+  readonly backupTo?: 'siem' | 'other';
+  readonly prefix?: string;
+}
+
+const EVERY_MODE: Record<ElsewhereMutation['type'], string> = { 'http': 'AllData', 'splunk': 'AllEvents', 'redshift': 'Enabled', 'unknown': 'AllData', 'v4-http': 'AllData' };
 
 export const HUB_CIDR = '10.100.0.0/16';
 const TIERS = { transit: '10.100.0.0/24', services: '10.100.1.0/24', firewall: '10.100.2.0/24', public: '10.100.3.0/24' } as const;
@@ -454,6 +496,14 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
     if (a.trafficType !== undefined) props.TrafficType = a.trafficType;
     if (a.logFormat !== undefined) props.LogFormat = a.logFormat;
   }
+  if (m.memberFlowLogBucketA) {
+    const to = m.memberFlowLogBucketA;
+    if (to !== 'external') members.FlowBucketA = { Type: 'AWS::S3::Bucket', Properties: { Tags: tags({ 'jichitai:municipality': MEMBERS[to === 'own' ? 0 : 1].code }) } };
+    members.BucketFlowLogA = {
+      Type: 'AWS::EC2::FlowLog',
+      Properties: { ResourceId: ref('VpcA'), ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: to === 'external' ? 'arn:aws:s3:::member-a-archive' : arn('FlowBucketA') },
+    };
+  }
   if (m.extraFlowLogA) {
     members.ExtraFlowLogA = {
       Type: 'AWS::EC2::FlowLog',
@@ -477,12 +527,14 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
     }
     const backupArn = (to: StreamBackupMutation['to']) => (to === 'siem' ? siemArn : to === 'external' ? 'arn:aws:s3:::member-a-backup'
       : to === 'expression' ? { 'Fn::Join': ['', ['arn:aws:s3:::', { Ref: 'AWS::StackName' }, '-backup']] } : arn('BackupBucketA'));
+    if (sa.elsewhere?.backupTo === 'other' || sa.otherBucket) members.OtherBucketA = { Type: 'AWS::S3::Bucket', Properties: { Tags: tags({ 'jichitai:municipality': MEMBERS[1].code }) } };
     members.StreamA = {
       Type: 'AWS::KinesisFirehose::DeliveryStream',
       Properties: {
         DeliveryStreamType: 'DirectPut',
+        DeliveryStreamName: 'member-a-logs',
         ExtendedS3DestinationConfiguration: {
-          BucketARN: siemArn,
+          BucketARN: sa.otherBucket ? arn('OtherBucketA') : siemArn,
           RoleARN: 'arn:aws:iam::123456789012:role/firehose',
           Prefix: prefix(sa.prefix, 'members/131016/stream/'),
           ErrorOutputPrefix: prefix(sa.errorPrefix, 'members/131016/stream-errors/'),
@@ -503,17 +555,51 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         ...(sa.via === 'tagged' ? { Tags: tags({ 'jichitai:municipality': '131016' }) } : {}),
       },
     };
+    const e = sa.elsewhere;
+    if (e) {
+      const props = members.StreamA.Properties;
+      delete props.ExtendedS3DestinationConfiguration;
+      const s3 = (p: string) => ({ BucketARN: e.backupTo === 'other' ? arn('OtherBucketA') : siemArn, RoleARN: 'arn:aws:iam::123456789012:role/firehose', Prefix: p, ErrorOutputPrefix: `${p}errors/` });
+      const mode = e.mode === 'expression' ? '{{resolve:ssm:/member-a/backup-mode}}' : e.mode ?? EVERY_MODE[e.type];
+      const toS3 = { S3BackupMode: mode, S3Configuration: s3(e.prefix ?? 'members/131016/stream/') };
+      if (e.type === 'http') props.HttpEndpointDestinationConfiguration = { EndpointConfiguration: { Url: 'https://siem.example.jp/ingest' }, ...toS3 };
+      if (e.type === 'splunk') props.SplunkDestinationConfiguration = { HECEndpoint: 'https://splunk.example.jp:8088', HECEndpointType: 'Raw', HECToken: 'token', ...toS3 };
+      if (e.type === 'unknown') props.FutureDestinationConfiguration = toS3;
+      if (e.type === 'redshift') {
+        props.RedshiftDestinationConfiguration = {
+          ClusterJDBCURL: 'jdbc:redshift://example.jp:5439/logs',
+          CopyCommand: { DataTableName: 'logs' },
+          Username: 'u',
+          Password: 'p',
+          RoleARN: 'arn:aws:iam::123456789012:role/firehose',
+          S3Configuration: s3('members/131016/intermediate/'),
+          S3BackupMode: mode,
+          S3BackupConfiguration: s3(e.prefix ?? 'members/131016/stream/'),
+        };
+      }
+    }
     if (sa.only) delete members.FlowLogA;
     if (sa.via === 'flow-log') {
       members.StreamFlowLogA = {
         Type: 'AWS::EC2::FlowLog',
-        Properties: { ResourceId: ref('VpcA'), ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 'kinesis-data-firehose', LogDestination: arn('StreamA') },
+        Properties: {
+          ResourceId: ref('VpcA'),
+          ResourceType: 'VPC',
+          TrafficType: 'ALL',
+          LogDestinationType: 'kinesis-data-firehose',
+          LogDestination: sa.literalArn !== undefined ? `arn:aws:firehose:ap-northeast-1:123456789012:deliverystream/${sa.literalArn}` : arn('StreamA'),
+        },
       };
     } else {
       members.LogGroupA = { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/member-a/logs', RetentionInDays: 400 } };
       members.SubscriptionA = {
         Type: 'AWS::Logs::SubscriptionFilter',
-        Properties: { LogGroupName: ref('LogGroupA'), FilterPattern: sa.filterPattern ?? '', DestinationArn: arn('StreamA'), RoleArn: 'arn:aws:iam::123456789012:role/logs' },
+        Properties: {
+          LogGroupName: ref('LogGroupA'),
+          FilterPattern: sa.filterPattern ?? '',
+          RoleArn: 'arn:aws:iam::123456789012:role/logs',
+          DestinationArn: sa.toFunction ? 'arn:aws:lambda:ap-northeast-1:123456789012:function:forward' : arn('StreamA'),
+        },
       };
       if (sa.via === 'subscription') {
         members.GroupFlowLogA = {
@@ -526,26 +612,33 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
   const da = m.memberDestinationA;
   if (da) {
     // The hub's side: the destination, the Kinesis data stream it may target, the Firehose stream into the SIEM.
+    const kinesisArn = `arn:aws:kinesis:ap-northeast-1:123456789012:stream/${da.kinesisArnName ?? 'member-a-central'}`;
     hub.CentralStreamA = {
       Type: 'AWS::KinesisFirehose::DeliveryStream',
       Properties: {
         DeliveryStreamType: da.via === 'kinesis' ? 'KinesisStreamAsSource' : 'DirectPut',
-        ...(da.via === 'kinesis' ? { KinesisStreamSourceConfiguration: { KinesisStreamARN: arn('CentralKinesisA'), RoleARN: 'arn:aws:iam::123456789012:role/firehose' } } : {}),
+        ...(da.via === 'kinesis' ? {
+          KinesisStreamSourceConfiguration: {
+            KinesisStreamARN: da.kinesisBy === 'literal-source' ? kinesisArn : da.kinesisBy === 'ref-source' ? ref('CentralKinesisA')
+              : arn('CentralKinesisA'),
+            RoleARN: 'arn:aws:iam::123456789012:role/firehose',
+          },
+        } : {}),
         ExtendedS3DestinationConfiguration: {
           BucketARN: arn('Siem'),
           RoleARN: 'arn:aws:iam::123456789012:role/firehose',
           Prefix: da.prefix ?? 'members/131016/central/',
           ErrorOutputPrefix: `${da.prefix ?? 'members/131016/central/'}errors/`,
         },
-        Tags: tags({ 'jichitai:municipality': da.code ?? '131016' }),
+        ...(da.untagged ? {} : { Tags: tags({ 'jichitai:municipality': da.code ?? '131016' }) }),
       },
     };
-    if (da.via === 'kinesis') hub.CentralKinesisA = { Type: 'AWS::Kinesis::Stream', Properties: { Name: 'member-a-central', ShardCount: 1 } };
+    if (da.via === 'kinesis') hub.CentralKinesisA = { Type: 'AWS::Kinesis::Stream', Properties: { ...(da.unnamedKinesis ? {} : { Name: 'member-a-central' }), ShardCount: 1 } };
     hub.CentralDestinationA = {
       Type: 'AWS::Logs::Destination',
       Properties: {
         DestinationName: 'member-a-logs',
-        TargetArn: arn(da.via === 'kinesis' ? 'CentralKinesisA' : 'CentralStreamA'),
+        TargetArn: da.via === 'kinesis' && da.kinesisBy === 'literal-target' ? kinesisArn : arn(da.via === 'kinesis' ? 'CentralKinesisA' : 'CentralStreamA'),
         RoleArn: 'arn:aws:iam::123456789012:role/logs-destination',
         DestinationPolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'logs:PutSubscriptionFilter', Resource: '*' }] }),
       },
@@ -729,6 +822,11 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     // Terraform's escape of `${` in a literal: `$${srcaddr}` is the text `${srcaddr}`.
     if (a.logFormat !== undefined) log.log_format = a.logFormat.replace(/\$\{/g, '$$${');
   }
+  if (m.memberFlowLogBucketA) {
+    const to = m.memberFlowLogBucketA;
+    if (to !== 'external') put('aws_s3_bucket', 'flow_a', { tags: { 'jichitai:municipality': MEMBERS[to === 'own' ? 0 : 1].code } });
+    put('aws_flow_log', 'bucket_a', { vpc_id: id('aws_vpc.a'), traffic_type: 'ALL', log_destination_type: 's3', log_destination: to === 'external' ? 'arn:aws:s3:::member-a-archive' : arn('aws_s3_bucket.flow_a') });
+  }
   if (m.extraFlowLogA) {
     put('aws_flow_log', 'extra_a', {
       vpc_id: id('aws_vpc.a'),
@@ -748,11 +846,12 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     }
     const backupArn = (to: StreamBackupMutation['to']) => (to === 'siem' ? arn('aws_s3_bucket.siem') : to === 'external' ? 'arn:aws:s3:::member-a-backup'
       : to === 'expression' ? '${var.backup_bucket_arn}' : arn('aws_s3_bucket.backup_a'));
+    if (sa.elsewhere?.backupTo === 'other' || sa.otherBucket) put('aws_s3_bucket', 'other_a', { tags: { 'jichitai:municipality': MEMBERS[1].code } });
     put('aws_kinesis_firehose_delivery_stream', 'a', {
       name: 'member-a-logs',
       destination: 'extended_s3',
       extended_s3_configuration: {
-        bucket_arn: arn('aws_s3_bucket.siem'),
+        bucket_arn: sa.otherBucket ? arn('aws_s3_bucket.other_a') : arn('aws_s3_bucket.siem'),
         role_arn: 'arn:aws:iam::123456789012:role/firehose',
         prefix: prefix(sa.prefix, 'members/131016/stream/'),
         error_output_prefix: prefix(sa.errorPrefix, 'members/131016/stream-errors/'),
@@ -774,16 +873,55 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       },
       ...(sa.via === 'tagged' ? { tags: { 'jichitai:municipality': '131016' } } : {}),
     });
+    const e = sa.elsewhere;
+    if (e) {
+      const stream = r.aws_kinesis_firehose_delivery_stream.a;
+      delete stream.extended_s3_configuration;
+      const s3 = (p: string) => ({
+        bucket_arn: e.backupTo === 'other' ? arn('aws_s3_bucket.other_a') : arn('aws_s3_bucket.siem'),
+        role_arn: 'arn:aws:iam::123456789012:role/firehose',
+        prefix: p,
+        error_output_prefix: `${p}errors/`,
+      });
+      const mode = e.mode === 'expression' ? '${var.backup_mode}' : e.mode ?? EVERY_MODE[e.type];
+      const toS3 = { s3_backup_mode: mode, s3_configuration: s3(e.prefix ?? 'members/131016/stream/') };
+      if (e.type === 'http') Object.assign(stream, { destination: 'http_endpoint', http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', ...toS3 } });
+      if (e.type === 'splunk') Object.assign(stream, { destination: 'splunk', splunk_configuration: { hec_endpoint: 'https://splunk.example.jp:8088', hec_token: 'token', ...toS3 } });
+      if (e.type === 'unknown') Object.assign(stream, { destination: 'future', future_configuration: toS3 });
+      if (e.type === 'v4-http') {
+        Object.assign(stream, { destination: 'http_endpoint', s3_configuration: toS3.s3_configuration, http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', s3_backup_mode: mode } });
+      }
+      if (e.type === 'redshift') {
+        Object.assign(stream, {
+          destination: 'redshift',
+          redshift_configuration: {
+            cluster_jdbcurl: 'jdbc:redshift://example.jp:5439/logs',
+            data_table_name: 'logs',
+            username: 'u',
+            password: 'p',
+            role_arn: 'arn:aws:iam::123456789012:role/firehose',
+            s3_configuration: s3('members/131016/intermediate/'),
+            s3_backup_mode: mode,
+            s3_backup_configuration: s3(e.prefix ?? 'members/131016/stream/'),
+          },
+        });
+      }
+    }
     if (sa.only) delete r.aws_flow_log.a;
     if (sa.via === 'flow-log') {
-      put('aws_flow_log', 'stream_a', { vpc_id: id('aws_vpc.a'), traffic_type: 'ALL', log_destination_type: 'kinesis-data-firehose', log_destination: arn('aws_kinesis_firehose_delivery_stream.a') });
+      put('aws_flow_log', 'stream_a', {
+        vpc_id: id('aws_vpc.a'),
+        traffic_type: 'ALL',
+        log_destination_type: 'kinesis-data-firehose',
+        log_destination: sa.literalArn !== undefined ? `arn:aws:firehose:ap-northeast-1:123456789012:deliverystream/${sa.literalArn}` : arn('aws_kinesis_firehose_delivery_stream.a'),
+      });
     } else {
       put('aws_cloudwatch_log_group', 'a', { name: '/member-a/logs', retention_in_days: 400 });
       put('aws_cloudwatch_log_subscription_filter', 'a', {
         name: 'a',
         log_group_name: '${aws_cloudwatch_log_group.a.name}',
         filter_pattern: sa.filterPattern ?? '',
-        destination_arn: arn('aws_kinesis_firehose_delivery_stream.a'),
+        destination_arn: sa.toFunction ? 'arn:aws:lambda:ap-northeast-1:123456789012:function:forward' : arn('aws_kinesis_firehose_delivery_stream.a'),
         role_arn: 'arn:aws:iam::123456789012:role/logs',
       });
       if (sa.via === 'subscription') {
@@ -800,23 +938,29 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   const da = m.memberDestinationA;
   if (da) {
     // The hub's side: the destination, the Kinesis data stream it may target, the Firehose stream into the SIEM.
+    const kinesisArn = `arn:aws:kinesis:ap-northeast-1:123456789012:stream/${da.kinesisArnName ?? 'member-a-central'}`;
     put('aws_kinesis_firehose_delivery_stream', 'central_a', {
       name: 'member-a-central',
       destination: 'extended_s3',
-      ...(da.via === 'kinesis' ? { kinesis_source_configuration: { kinesis_stream_arn: arn('aws_kinesis_stream.central_a'), role_arn: 'arn:aws:iam::123456789012:role/firehose' } } : {}),
+      ...(da.via === 'kinesis' ? {
+        kinesis_source_configuration: {
+          kinesis_stream_arn: da.kinesisBy === 'literal-source' ? kinesisArn : da.kinesisBy === 'ref-source' ? '${aws_kinesis_stream.central_a.name}' : arn('aws_kinesis_stream.central_a'),
+          role_arn: 'arn:aws:iam::123456789012:role/firehose',
+        },
+      } : {}),
       extended_s3_configuration: {
         bucket_arn: arn('aws_s3_bucket.siem'),
         role_arn: 'arn:aws:iam::123456789012:role/firehose',
         prefix: da.prefix ?? 'members/131016/central/',
         error_output_prefix: `${da.prefix ?? 'members/131016/central/'}errors/`,
       },
-      tags: { 'jichitai:municipality': da.code ?? '131016' },
+      ...(da.untagged ? {} : { tags: { 'jichitai:municipality': da.code ?? '131016' } }),
     });
-    if (da.via === 'kinesis') put('aws_kinesis_stream', 'central_a', { name: 'member-a-central', shard_count: 1 });
+    if (da.via === 'kinesis') put('aws_kinesis_stream', 'central_a', { ...(da.unnamedKinesis ? {} : { name: 'member-a-central' }), shard_count: 1 });
     put('aws_cloudwatch_log_destination', 'central_a', {
       name: 'member-a-logs',
       role_arn: 'arn:aws:iam::123456789012:role/logs-destination',
-      target_arn: arn(da.via === 'kinesis' ? 'aws_kinesis_stream.central_a' : 'aws_kinesis_firehose_delivery_stream.central_a'),
+      target_arn: da.via === 'kinesis' && da.kinesisBy === 'literal-target' ? kinesisArn : arn(da.via === 'kinesis' ? 'aws_kinesis_stream.central_a' : 'aws_kinesis_firehose_delivery_stream.central_a'),
     });
     // Member A's side, as another account writes it: the destination by its ARN.
     put('aws_cloudwatch_log_group', 'central_a', { name: '/member-a/central', retention_in_days: 400 });

@@ -21,6 +21,7 @@ import {
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
 import { Arrival } from '../reachability';
+import { relayLiteral } from '../relay-read';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
 
@@ -92,14 +93,49 @@ export function isSiemSink(graph: TopologyGraph, sink: Ref | undefined, declared
   return false;
 }
 
-/** The SIEM bucket, or a Firehose delivery stream that delivers to it. */
+/** The SIEM bucket, or a Firehose delivery stream that delivers every record to it (`wholeToSiem`). */
 function endsInSiem(graph: TopologyGraph, sink: Ref, declared: readonly DeclaredSiem[] = []): boolean {
   if (isSiemSink(graph, sink, declared)) return true;
   const stream = deref(graph, sink);
-  // A stream whose processing may drop records does not deliver every record (log-delivery.ts).
-  return stream?.type === 'delivery-stream' && stream.drops === undefined && stream.buckets.length > 0
-    && stream.buckets.every((b) => isSiemSink(graph, b, declared));
+  return stream?.type === 'delivery-stream' && wholeToSiem(graph, stream, undefined, declared);
 }
+
+/**
+ * Whether a delivery stream puts every record it is sent into the SIEM bucket (SC-4), under `expected` when given (its
+ * `Prefix` and `ErrorOutputPrefix`; `streamPrefixProblem`): no processor that may drop records (log-delivery.ts); its S3
+ * destinations all the SIEM, or — a stream delivering elsewhere than S3 (`DeliveryStreamNode.elsewhere`: an HTTP
+ * endpoint, Splunk, OpenSearch…) — an S3 backup of every record of that destination into the SIEM. Failed records only,
+ * or a destination the guard does not know, deliver no log whole (fail closed).
+ */
+function wholeToSiem(g: TopologyGraph, stream: DeliveryStreamNode, expected: string | undefined, siem: readonly DeclaredSiem[]): boolean {
+  if (stream.drops !== undefined) return false;
+  const under = (p: { prefix: StreamPrefix; errorPrefix: StreamPrefix } | undefined) => p !== undefined
+    && (expected === undefined || (!streamPrefixProblem(p.prefix, expected) && !streamPrefixProblem(p.errorPrefix, expected)));
+  if ((stream.elsewhere ?? []).length > 0) {
+    const known = !(stream.elsewhere ?? []).some((e) => e.startsWith('a destination the guard does not know'));
+    return known && (stream.backups ?? []).some((b) => b.field !== undefined && b.some === undefined && isSiemSink(g, b.bucket, siem) && under(b));
+  }
+  return stream.buckets.length > 0
+    && stream.buckets.every((b, i) => isSiemSink(g, b, siem) && (expected === undefined || under(stream.keyPrefixes?.[i])));
+}
+
+/**
+ * The words `log-delivery.ts` `firehoseDestinations` gives a stream's destinations other than S3 and their backups, in
+ * Japanese (names of settings and services stay as written).
+ */
+function jaStreamWords(text: string): string {
+  return text
+    .replace(/^failed records only \((\S+) (.+), not (\S+)\)$/, '失敗したレコードだけ（$1 が $2 で、$3 ではない）')
+    .replace(/^a destination the guard does not know \((.+)\)$/, 'ガードが知らない送り先（$1）')
+    .replace(/^an HTTP endpoint /, 'HTTP エンドポイント ')
+    .replace(/^the intermediate bucket Firehose loads (.+) from$/, 'Firehose が $1 へ読み込む中間バケット')
+    .replace(/^its backup mode (.+) is not Enabled$/, 'バックアップのモード $1 が Enabled ではない')
+    .replace(/^the guard cannot read the destination's configuration$/, 'ガードが送り先の設定を読めない');
+}
+
+/** Whether a delivery stream writes anything to the SIEM bucket: an S3 destination or an S3 backup there. */
+const writesToSiem = (g: TopologyGraph, stream: DeliveryStreamNode, siem: readonly DeclaredSiem[]): boolean =>
+  [...stream.buckets, ...(stream.backups ?? []).map((b) => b.bucket)].some((b) => isSiemSink(g, b, siem));
 
 /**
  * Why a firewall is not the hub's inspection firewall: in a hub VPC or tagged `inspection`, and inspecting as IN-1 asks
@@ -672,6 +708,45 @@ function unreadDestination(sink: Ref | undefined, expected: string | undefined):
     + `（フェイルクローズ）${expected === undefined ? '' : `。SIEM へは ${expected} の下でなければならない`}`);
 }
 
+/**
+ * A log sent to a delivery stream by a literal ARN (or a Network Firewall log's stream name, `bare`) that names no stream
+ * of the output (`deliveryStreams`, exact): where that stream writes is unknown — the SIEM under another member's prefix,
+ * maybe (fail closed) —, worded as `unreadDestination`.
+ */
+function outsideStream(g: TopologyGraph, sink: Ref | undefined, expected: string | undefined, bare = false): Bilingual | undefined {
+  const name = firehoseName(sink, bare);
+  if (name === undefined || deliveryStreams(g, sink, true, bare).length > 0) return undefined;
+  const text = sink?.kind === 'external' ? sink.value : name;
+  return bi(`goes to delivery stream ${text}, and no stream of the output has that name: the guard cannot tell where it writes, which may be the hub's SIEM `
+    + `bucket under another member's prefix (fail closed)${expected === undefined ? '' : `: to the SIEM, it must be under ${expected}`}`,
+  `の送り先は配信ストリーム ${text} だが、出力にその名前のストリームがなく、どこへ書き込むかをガードが判断できない。ハブの SIEM バケットの他の団体のプレフィックスの下かもしれない`
+    + `（フェイルクローズ）${expected === undefined ? '' : `。SIEM へは ${expected} の下でなければならない`}`);
+}
+
+/** The Lambda function a reference names: a function of the output, or a literal function ARN. */
+function functionNamed(g: TopologyGraph, r: Ref | undefined): string | undefined {
+  if (r?.kind === 'node') {
+    const relay = g.nodes.get(`${r.id}#relay`);
+    return relay?.type === 'relay' && relay.service === 'lambda' ? nameOf(g, r.id) : undefined;
+  }
+  return r?.kind === 'external' && relayLiteral(r.value)?.service === 'lambda' ? r.value : undefined;
+}
+
+/**
+ * The subscription filters of the log group a log destination names that send its events to a Lambda function (SC-4), in
+ * words: the function's code may forward them anywhere, or nowhere, so the guard never counts them as reaching the SIEM.
+ */
+function functionSubscriptions(g: TopologyGraph, sink: Ref | undefined): Bilingual[] {
+  const key = logGroupKey(g, sink);
+  if (key === undefined) return [];
+  return nodesOf(g, 'log-subscription').filter((s) => logGroupKey(g, s.logGroup) === key).flatMap((s) => {
+    const fn = functionNamed(g, s.destination);
+    return fn === undefined ? [] : [bi(`subscription filter ${nameOf(g, s.id)} of its log group sends it to Lambda function ${fn}, whose code may forward it `
+      + 'anywhere or nowhere: the guard does not count it as delivered to the SIEM', `ロググループのサブスクリプションフィルター ${nameOf(g, s.id)} が Lambda 関数 ${fn} へ送り、`
+      + 'その関数のコードはどこへでも転送しうる（どこへも送らないこともある）ため、ガードは SIEM へ届いたものとみなさない')];
+  });
+}
+
 const UNREAD_DESTINATION_FIX = bi('name the destination literally or by a resource of the output (the SIEM bucket under the log\'s own prefix, or a '
   + 'destination outside the SIEM)', '送り先を、リテラルか出力のリソースで指定する（自らのプレフィックスの下の SIEM バケット、または SIEM の外の送り先）');
 
@@ -717,6 +792,8 @@ interface StreamFeed {
   /** Whose log, worded to follow "delivery stream S, which carries …" / "…を運ぶ配信ストリーム". */
   readonly what: Bilingual;
   readonly expected: string;
+  /** How to fix what it writes out of place, when not the usual (`streamPrefixFix`, `backupProblems`). */
+  readonly fix?: Bilingual;
 }
 
 /** A delivery stream a log reaches, and how (`streamsOf`). */
@@ -761,20 +838,75 @@ function logDestinations(g: TopologyGraph, r: Ref | undefined, exact: boolean): 
  * destination (a Kinesis data stream, a Firehose stream or a function), so one is followed once.
  */
 function streamsBehind(g: TopologyGraph, r: Ref | undefined, exact: boolean, destinations = true): StreamHops[] {
-  const direct = deref(g, r);
-  if (direct?.type === 'delivery-stream') return [{ stream: direct, hops: [] }];
+  const direct = deliveryStreams(g, r, exact);
+  if (direct.length > 0) return direct.map((stream) => ({ stream, hops: [] }));
   const out: StreamHops[] = [];
   for (const d of destinations ? logDestinations(g, r, exact) : []) {
     const hop = bi(`CloudWatch Logs destination ${nameOf(g, d.id)}`, `CloudWatch Logs の送信先 ${nameOf(g, d.id)}`);
     for (const x of streamsBehind(g, d.target, exact, false)) out.push({ stream: x.stream, hops: [hop, ...x.hops] });
   }
-  const key = refKey(r);
-  if (key === undefined || r === undefined) return out;
+  if (refKey(r) === undefined || r === undefined) return out;
   const kinesis = r.kind === 'node' ? nameOf(g, r.id) : describeRef(r);
-  for (const stream of nodesOf(g, 'delivery-stream').filter((s) => refKey(s.source) === key)) {
+  for (const stream of nodesOf(g, 'delivery-stream').filter((s) => sameKinesisStream(g, s.source, r, exact))) {
     out.push({ stream, hops: [bi(`Kinesis data stream ${kinesis}`, `Kinesis データストリーム ${kinesis}`)] });
   }
   return out;
+}
+
+/**
+ * A Kinesis data stream as a reference names it: its node (by `Ref` or `Fn::GetAtt` Arn, a Terraform `.arn` or `.name`)
+ * with its literal name if it has one, or the name a literal ARN gives (`arn:…:kinesis:<region>:<account>:stream/<name>`,
+ * Amazon Kinesis Data Streams Developer Guide, "ARN format"). `named: false` for a stream of the output whose name is
+ * generated or an expression.
+ */
+function kinesisStream(g: TopologyGraph, r: Ref | undefined): { node?: string; name?: string; named: boolean } | undefined {
+  if (r?.kind === 'node') {
+    const relay = g.nodes.get(`${r.id}#relay`);
+    if (relay?.type !== 'relay' || relay.service !== 'kinesis') return { node: r.id, named: false };
+    return { node: r.id, name: relay.name, named: relay.name !== undefined };
+  }
+  if (r?.kind !== 'external') return undefined;
+  const literal = relayLiteral(r.value);
+  return literal?.service === 'kinesis' ? { name: literal.name, named: true } : undefined;
+}
+
+/**
+ * Whether two references name one Kinesis data stream (SC-4: a Firehose stream's source and what a subscription filter or
+ * a CloudWatch Logs destination delivers to): the same node or text, or a node of the output and a literal ARN of its
+ * literal name. A literal may also name a stream of the output whose name the guard cannot read, unless `exact` (a leak
+ * looked for, not a delivery: fail closed).
+ */
+function sameKinesisStream(g: TopologyGraph, a: Ref | undefined, b: Ref | undefined, exact: boolean): boolean {
+  const key = refKey(a);
+  if (key !== undefined && key === refKey(b)) return true;
+  const x = kinesisStream(g, a);
+  const y = kinesisStream(g, b);
+  if (x === undefined || y === undefined || (x.node !== undefined && y.node !== undefined)) return false;
+  if (x.named && y.named) return x.name === y.name;
+  return !exact;
+}
+
+/**
+ * The delivery streams a reference names (SC-4): the stream node, or the output's streams of the literal name a Firehose
+ * ARN (`arn:…:firehose:<region>:<account>:deliverystream/<name>`) gives — or the bare name, where the destination is known
+ * to be a stream (`bare`: a Network Firewall log's `deliveryStream`) — and, unless `exact`, those whose name the guard
+ * cannot read, which may be it (fail closed where a leak is looked for).
+ */
+function deliveryStreams(g: TopologyGraph, r: Ref | undefined, exact: boolean, bare = false): DeliveryStreamNode[] {
+  const node = deref(g, r);
+  if (node?.type === 'delivery-stream') return [node];
+  const name = firehoseName(r, bare);
+  if (name === undefined) return [];
+  const named = nodesOf(g, 'delivery-stream').filter((s) => s.name === name);
+  return named.length > 0 || exact ? named : nodesOf(g, 'delivery-stream').filter((s) => s.name === undefined);
+}
+
+/** The Firehose stream name a literal gives: of its ARN, or the text itself when `bare` and it is no ARN. */
+function firehoseName(r: Ref | undefined, bare: boolean): string | undefined {
+  if (r?.kind !== 'external') return undefined;
+  const literal = relayLiteral(r.value);
+  if (literal) return literal.service === 'firehose' ? literal.name : undefined;
+  return bare && !r.value.startsWith('arn:') && !/\{[^}]*\}/.test(r.value) ? r.value : undefined;
 }
 
 /**
@@ -797,9 +929,10 @@ function logGroupKey(g: TopologyGraph, r: Ref | undefined): string | undefined {
  * (`streamsBehind`: a log in CloudWatch Logs shipped on, through a CloudWatch Logs destination or a Kinesis data stream
  * too). `via` says which way, as `StreamFeed.what` continues; `exact` as `logDestinations` takes it.
  */
-function streamsOf(g: TopologyGraph, sink: Ref | undefined, exact = false): StreamRoute[] {
-  const direct = deref(g, sink);
-  if (direct?.type === 'delivery-stream') return [{ stream: direct, everyEvent: true }];
+function streamsOf(g: TopologyGraph, sink: Ref | undefined, exact = false, bare = false): StreamRoute[] {
+  const direct = deliveryStreams(g, sink, exact, bare);
+  if (direct.length > 0) return direct.map((stream) => ({ stream, everyEvent: true }));
+  if (firehoseName(sink, bare) !== undefined) return [];
   const key = logGroupKey(g, sink);
   if (key === undefined) return [];
   return nodesOf(g, 'log-subscription').filter((s) => logGroupKey(g, s.logGroup) === key).flatMap((s) => {
@@ -846,10 +979,10 @@ function stackOwners(g: TopologyGraph): Map<string, StackOwner> {
  */
 function streamFeeds(g: TopologyGraph): StreamFeed[] {
   const feeds = new Map<string, StreamFeed>();
-  const feed = (stream: DeliveryStreamNode, what: Bilingual, expected: string | undefined, via?: Bilingual) => {
+  const feed = (stream: DeliveryStreamNode, what: Bilingual, expected: string | undefined, via?: Bilingual, fix?: Bilingual) => {
     const key = `${stream.id}\u0000${expected}`;
     if (expected === undefined || feeds.has(key)) return;
-    feeds.set(key, { stream, expected, what: via ? { en: what.en + via.en, ja: what.ja + via.ja } : what });
+    feeds.set(key, { stream, expected, what: via ? { en: what.en + via.en, ja: what.ja + via.ja } : what, ...(fix ? { fix } : {}) });
   };
   for (const l of nodesOf(g, 'flow-log')) {
     const vpcId = flowLogVpc(g, l.resource);
@@ -889,9 +1022,18 @@ function streamFeeds(g: TopologyGraph): StreamFeed[] {
   }
   for (const stream of nodesOf(g, 'delivery-stream')) {
     const code = placedMember(stream, owners);
-    if (code !== undefined) feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`);
-    // The hub's own streams (its proxy and mail logs) write under hub/, apart from every member's.
-    else if (hubFunction(stream.tags) !== undefined || owners.get(stackOf(stream.id) ?? '') === HUB_OWNER) feed(stream, bi('logs of the hub', 'ハブのログ'), 'hub/');
+    if (code !== undefined) {
+      feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`);
+    } else if (hubFunction(stream.tags) !== undefined) {
+      // The hub's own streams (its proxy and mail logs) write under hub/, apart from every member's.
+      feed(stream, bi('logs of the hub', 'ハブのログ'), 'hub/');
+    } else if (owners.get(stackOf(stream.id) ?? '') === HUB_OWNER) {
+      // The hub's by its stack alone: one meant for a member's logs (sent from the member's account) says so by its tag.
+      feed(stream, bi('logs of the hub (untagged, in the hub\'s stack)', 'ハブのログ（タグがなく、ハブのスタックにある）'), 'hub/', undefined,
+        bi(`write the hub's logs under hub/ (Prefix and ErrorOutputPrefix); a stream for one member's logs: tag it ${MUNICIPALITY_TAG_KEY} = <the member's code> `
+          + 'and write under members/<code>/', 'ハブのログは hub/ の下へ書き込む（Prefix と ErrorOutputPrefix）。ある構成団体のログのためのストリームには '
+          + `${MUNICIPALITY_TAG_KEY} = <団体コード> のタグを付け、members/<団体コード>/ の下へ書き込む`));
+    }
   }
   return [...feeds.values()];
 }
@@ -921,16 +1063,11 @@ const streamPrefixFix = (expected: string): Bilingual => bi(`give the delivery s
   + '（!{timestamp:yyyy/MM/dd/} のような Firehose の式はその後だけ）');
 
 /**
- * Whether a delivery stream delivers what it is sent whole to the SIEM bucket under `expected` (SC-4): every S3
- * destination of it the SIEM (`endsInSiem`: no processor that may drop records), with a `Prefix` and `ErrorOutputPrefix`
- * under `expected` (`streamPrefixProblem`; when the VPC has no expected prefix, SC-1 reports it).
+ * Whether a delivery stream delivers what it is sent whole to the SIEM bucket under `expected` (SC-4; `wholeToSiem`; when
+ * the VPC has no expected prefix, SC-1 reports it).
  */
 function streamReachesSiem(g: TopologyGraph, stream: DeliveryStreamNode, expected: string | undefined, siem: readonly DeclaredSiem[]): boolean {
-  if (!endsInSiem(g, { kind: 'node', id: stream.id }, siem)) return false;
-  return stream.buckets.every((_, i) => {
-    const p = stream.keyPrefixes?.[i];
-    return p !== undefined && (expected === undefined || (!streamPrefixProblem(p.prefix, expected) && !streamPrefixProblem(p.errorPrefix, expected)));
-  });
+  return wholeToSiem(g, stream, expected, siem);
 }
 
 /**
@@ -939,7 +1076,9 @@ function streamReachesSiem(g: TopologyGraph, stream: DeliveryStreamNode, expecte
  */
 function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string | undefined, siem: readonly DeclaredSiem[]): Bilingual | undefined {
   const { stream } = route;
-  if (!stream.buckets.some((b) => isSiemSink(g, b, siem))) return undefined;
+  // A destination the guard does not know may be the SIEM, or not: it says so.
+  const unknown = (stream.elsewhere ?? []).filter((e) => e.startsWith('a destination the guard does not know'));
+  if (!writesToSiem(g, stream, siem) && unknown.length === 0) return undefined;
   const name = nameOf(g, stream.id);
   if (!route.everyEvent) {
     return bi(`its log group's subscription filter to delivery stream ${name} has a filter pattern, which may leave out events`,
@@ -949,6 +1088,16 @@ function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string 
     return bi(`delivery stream ${name}: ${stream.drops}`, `配信ストリーム ${name} のレコードがプロセッサーを通り、バケットに届く前に落とされうる`);
   }
   if (streamReachesSiem(g, stream, expected, siem)) return undefined;
+  const elsewhere = stream.elsewhere ?? [];
+  if (elsewhere.length > 0) {
+    // What such a stream puts into the SIEM is its destination's S3 backup: of every record, under the prefix, or none.
+    const some = (stream.backups ?? []).filter((b) => b.field !== undefined && isSiemSink(g, b.bucket, siem) && b.some !== undefined)
+      .map((b) => b.some!);
+    const also = some.length > 0 ? bi(`; what it backs up there is ${some.join('; ')}`, `。そこへのバックアップは ${some.map(jaStreamWords).join('。')}`) : bi('', '');
+    return bi(`delivery stream ${name} delivers to ${elsewhere.join(', ')}, not to S3, and does not back up every record into the SIEM bucket under `
+      + `${expected ?? 'the VPC\'s own prefix'}${also.en}`, `配信ストリーム ${name} の送り先は S3 ではなく ${elsewhere.map(jaStreamWords).join('、')} で、すべてのレコードを SIEM バケットの `
+      + `${expected ?? 'VPC 自らのプレフィックス'} の下へバックアップしていない${also.ja}`);
+  }
   return bi(`delivery stream ${name} does not deliver to the SIEM bucket alone, under ${expected ?? 'the VPC\'s own prefix'} (its Prefix and ErrorOutputPrefix)`,
     `配信ストリーム ${name} が SIEM バケットだけに、${expected ?? 'VPC 自らのプレフィックス'} の下へ（Prefix と ErrorOutputPrefix）届けていない`);
 }
@@ -968,32 +1117,27 @@ function ownerOf(node: Pick<GraphNode, 'id' | 'tags'>, owners: ReadonlyMap<strin
 const ownerText = (owner: StackOwner): Bilingual => (owner === HUB_OWNER ? bi('the hub\'s', 'ハブの') : bi(`member ${owner}'s`, `構成団体 ${owner} の`));
 
 /**
- * Why a delivery stream's S3 backup (`StreamBackup`: Firehose copies every source record there) takes the logs it carries
- * out of their owner's place (SC-4), worded to follow "delivery stream S, which carries …,": into the SIEM bucket, under a
- * prefix other than `expected` (as the stream's own, `streamPrefixProblem`); elsewhere, into a bucket that is not the
- * owner's own (a member's logs in another member's bucket, or the hub's, leave the member's place as under another
- * prefix of the SIEM: the bucket policy of the SIEM keeps each member to its own prefix for this), or one whose owner the
- * guard cannot tell (untagged in a shared stack, outside the output, unreadable: fail closed).
+ * The bucket a reference names: the bucket node, or the output's bucket of the literal name (an ARN or name) it gives.
  */
-function backupProblems(g: TopologyGraph, backup: StreamBackup, expected: string, owners: ReadonlyMap<string, StackOwner>,
-  siem: readonly DeclaredSiem[]): { problem: Bilingual; fix: Bilingual }[] {
-  const owner = ownerOfPrefix(expected);
-  const own = owner === undefined ? bi('their owner\'s', '持ち主の') : ownerText(owner);
-  const fix = bi(`back it up into the SIEM bucket under ${expected} (S3BackupConfiguration / s3_backup_configuration: a Prefix and ErrorOutputPrefix starting with it), `
-    + `or into a bucket of ${own.en} own (tagged so, or in a stack of ${owner === HUB_OWNER ? 'the hub' : 'that member'} only), or turn the backup off (S3BackupMode Disabled)`,
-  `SIEM バケットの ${expected} の下へバックアップする（S3BackupConfiguration / s3_backup_configuration の Prefix と ErrorOutputPrefix をそれで始める）か、`
-    + `${own.ja}バケット（そのタグを付けたもの、またはその持ち主だけのスタックにあるもの）へバックアップするか、バックアップを止める（S3BackupMode Disabled）`);
-  if (isSiemSink(g, backup.bucket, siem)) {
-    return ([['S3 backup Prefix', backup.prefix], ['S3 backup ErrorOutputPrefix', backup.errorPrefix]] as const).flatMap(([field, prefix]) => {
-      const problem = streamPrefixProblem(prefix, expected);
-      return problem ? [{ problem: { en: `copies every record by its S3 backup (${field}): it ${problem.en}`, ja: `が S3 バックアップ（${field}）ですべてのレコードを複製し、それ${problem.ja}` }, fix }] : [];
-    });
-  }
-  const bucket = deref(g, backup.bucket);
-  const whose = bucket?.type === 's3-bucket' ? ownerOf(bucket, owners) : undefined;
-  if (whose !== undefined && whose === owner) return [];
-  const b = backup.bucket;
-  const where = bucket?.type === 's3-bucket'
+function bucketNode(g: TopologyGraph, r: Ref | undefined): BucketNode | undefined {
+  const node = deref(g, r);
+  if (node?.type === 's3-bucket') return node;
+  if (r?.kind !== 'external') return undefined;
+  const name = bucketNameOf(r.value);
+  const named = nodesOf(g, 's3-bucket').filter((b) => b.name === name);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * Where a bucket outside the SIEM that takes logs of `owner` (`ownerOfPrefix`) is, in words, when it is not a bucket of
+ * that owner's own: another member's or the hub's, one the guard can tie to no one (untagged in a shared stack), outside
+ * the output, or one it cannot read (fail closed). Undefined for the owner's own bucket.
+ */
+function foreignBucket(g: TopologyGraph, b: Ref, owner: StackOwner | undefined, owners: ReadonlyMap<string, StackOwner>): Bilingual | undefined {
+  const bucket = bucketNode(g, b);
+  const whose = bucket ? ownerOf(bucket, owners) : undefined;
+  if (whose !== undefined && whose === owner) return undefined;
+  return bucket
     ? whose === undefined
       ? bi(`bucket ${nameOf(g, bucket.id)}, which the guard can tie to no member and not to the hub (no ${MUNICIPALITY_TAG_KEY} or ${HUB_FUNCTION_TAG_KEY} tag, `
         + 'in a stack shared by several members or by members and the hub)', `バケット ${nameOf(g, bucket.id)}（${MUNICIPALITY_TAG_KEY} も ${HUB_FUNCTION_TAG_KEY} のタグもなく、`
@@ -1003,10 +1147,67 @@ function backupProblems(g: TopologyGraph, backup: StreamBackup, expected: string
       : b.kind === 'external' && /\{[^}]*\}/.test(b.value)
         ? bi(`a bucket the guard cannot read (${b.value}, whose {…} is known only at deploy time)`, `ガードが読めないバケット（${b.value}。{…} はデプロイ時にしか決まらない）`)
         : bi(`${b.kind === 'node' ? b.id : b.value}, a bucket outside the output`, `出力の外のバケット ${b.kind === 'node' ? b.id : b.value}`);
+}
+
+/**
+ * Why a log delivered (not backed up) to a bucket outside the SIEM (SC-4) takes it out of its owner's place, worded to
+ * follow "the flow log of VPC V" / "delivery stream S, which carries …,": a bucket that is not the owner's own
+ * (`foreignBucket`). The owner's own bucket keeps it in place; that it must reach the SIEM too is judged apart.
+ */
+function deliveredProblem(g: TopologyGraph, b: Ref | undefined, expected: string | undefined, owners: ReadonlyMap<string, StackOwner>,
+  siem: readonly DeclaredSiem[]): { problem: Bilingual; fix: Bilingual } | undefined {
+  if (b === undefined || expected === undefined || isSiemSink(g, b, siem)) return undefined;
+  const owner = ownerOfPrefix(expected);
+  const where = foreignBucket(g, b, owner, owners);
+  if (where === undefined) return undefined;
+  const own = owner === undefined ? bi('their owner\'s', '持ち主の') : ownerText(owner);
+  return {
+    problem: bi(`delivers to ${where.en}, not to a bucket of ${own.en} own nor to the SIEM: the logs may mix with another member's (fail closed where the guard `
+      + 'cannot tell whose the bucket is)', `の届け先が${where.ja}で、${own.ja}バケットでも SIEM でもない。ログは他の団体のものと混ざりうる（バケットの持ち主をガードが判断できない場合はフェイルクローズ）`),
+    fix: bi(`deliver it to the SIEM bucket under ${expected}, or to a bucket of ${own.en} own (tagged so, or in a stack of ${owner === HUB_OWNER ? 'the hub' : 'that member'} only)`,
+      `SIEM バケットの ${expected} の下か、${own.ja}バケット（そのタグを付けたもの、またはその持ち主だけのスタックにあるもの）へ届ける`),
+  };
+}
+
+/**
+ * Why a delivery stream's S3 backup (`StreamBackup`: Firehose copies every source record there, or the records a
+ * destination other than S3 failed to deliver) takes the logs it carries out of their owner's place (SC-4), worded to
+ * follow "delivery stream S, which carries …,": into the SIEM bucket, under a prefix other than `expected` (as the
+ * stream's own, `streamPrefixProblem`); elsewhere, into a bucket that is not the owner's own (`foreignBucket`: a member's
+ * logs in another member's bucket, or the hub's, leave the member's place as under another prefix of the SIEM: the bucket
+ * policy of the SIEM keeps each member to its own prefix for this), or one whose owner the guard cannot tell (untagged in
+ * a shared stack, outside the output, unreadable: fail closed).
+ */
+function backupProblems(g: TopologyGraph, backup: StreamBackup, expected: string, owners: ReadonlyMap<string, StackOwner>,
+  siem: readonly DeclaredSiem[]): { problem: Bilingual; fix: Bilingual }[] {
+  const owner = ownerOfPrefix(expected);
+  const own = owner === undefined ? bi('their owner\'s', '持ち主の') : ownerText(owner);
+  const fix = bi(`back it up into the SIEM bucket under ${expected} (S3BackupConfiguration / s3_backup_configuration: a Prefix and ErrorOutputPrefix starting with it), `
+    + `or into a bucket of ${own.en} own (tagged so, or in a stack of ${owner === HUB_OWNER ? 'the hub' : 'that member'} only), or turn the backup off (S3BackupMode Disabled)`,
+  `SIEM バケットの ${expected} の下へバックアップする（S3BackupConfiguration / s3_backup_configuration の Prefix と ErrorOutputPrefix をそれで始める）か、`
+    + `${own.ja}バケット（そのタグを付けたもの、またはその持ち主だけのスタックにあるもの）へバックアップするか、バックアップを止める（S3BackupMode Disabled）`);
+  // A destination other than S3 backs up through its S3 configuration: every record, or some (the failed ones).
+  const records = backup.some === undefined ? bi('every record', 'すべてのレコード') : bi(`some records (${backup.some})`, `一部のレコード（${jaStreamWords(backup.some)}）`);
+  if (isSiemSink(g, backup.bucket, siem)) {
+    const fields = backup.field === undefined ? ['S3 backup Prefix', 'S3 backup ErrorOutputPrefix'] : [`${backup.field} Prefix`, `${backup.field} ErrorOutputPrefix`];
+    return ([[fields[0], backup.prefix], [fields[1], backup.errorPrefix]] as const).flatMap(([field, prefix]) => {
+      const problem = streamPrefixProblem(prefix, expected);
+      return problem ? [{
+        problem: {
+          en: `copies ${records.en} by its S3 backup (${field}): it ${problem.en}`,
+          ja: `が S3 バックアップ（${field}）で${records.ja}を複製し、それ${problem.ja}`,
+        },
+        fix,
+      }] : [];
+    });
+  }
+  const where = foreignBucket(g, backup.bucket, owner, owners);
+  if (where === undefined) return [];
+  const label = backup.field ?? 'S3BackupMode Enabled';
   return [{
-    problem: bi(`copies every record by its S3 backup (S3BackupMode Enabled) to ${where.en}, not to a bucket of ${own.en} own nor to the SIEM: the copy may mix with `
+    problem: bi(`copies ${records.en} by its S3 backup (${label}) to ${where.en}, not to a bucket of ${own.en} own nor to the SIEM: the copy may mix with `
       + 'another member\'s logs (fail closed where the guard cannot tell whose the bucket is)',
-    `が S3 バックアップ（S3BackupMode Enabled）ですべてのレコードを${where.ja}へ複製し、${own.ja}バケットでも SIEM でもない。複製は他の団体のログと混ざりうる`
+    `が S3 バックアップ（${label}）で${records.ja}を${where.ja}へ複製し、${own.ja}バケットでも SIEM でもない。複製は他の団体のログと混ざりうる`
       + '（バケットの持ち主をガードが判断できない場合はフェイルクローズ）'),
     fix,
   }];
@@ -1049,6 +1250,7 @@ export const SC4: GuardRule = {
         bi('add the SIEM sink (SecurityCloud creates it)', 'SIEM の受け口を追加する（SecurityCloud が作る）'));
     }
     const flowLogs = nodesOf(g, 'flow-log');
+    const owners = stackOwners(g);
     for (const vpc of nodesOf(g, 'vpc')) {
       const own = flowLogs.filter((l) => flowLogVpc(g, l.resource) === vpc.id);
       const expected = siemPrefix(vpc);
@@ -1066,8 +1268,11 @@ export const SC4: GuardRule = {
         if (problem) add(l.id, flowLogText(g, vpc, problem), prefixFix(expected));
       }
       for (const l of own.filter((x) => !toSiem.includes(x))) {
-        const problem = unreadDestination(l.sink, expected);
+        const problem = unreadDestination(l.sink, expected) ?? outsideStream(g, l.sink, expected);
         if (problem) add(l.id, flowLogText(g, vpc, problem), UNREAD_DESTINATION_FIX);
+        // Delivered to a bucket outside the SIEM: the member's own, else out of its place.
+        const elsewhere = l.destinationType === 's3' && !problem ? deliveredProblem(g, l.sink, expected, owners, siem) : undefined;
+        if (elsewhere) add(l.id, flowLogText(g, vpc, elsewhere.problem), elsewhere.fix);
       }
       const whole = toSiem.filter((l) => l.trafficType === 'ALL' && l.logFormatUnread === undefined && missingFlowLogFields(l.logFormat).length === 0);
       if (whole.length > 0) continue;
@@ -1080,8 +1285,9 @@ export const SC4: GuardRule = {
       }
       const all = own.filter((l) => l.trafficType === 'ALL');
       const to = all.map((l) => l.destination ?? l.destinationType).join(', ');
-      // A stream into the SIEM that does not count says why.
-      const why = all.flatMap((l) => streamsOf(g, l.sink, true)).flatMap((r) => streamShortfall(g, r, expected, siem) ?? []);
+      // A stream into the SIEM that does not count says why; so does a function its log group is subscribed to.
+      const why = [...all.flatMap((l) => streamsOf(g, l.sink, true)).flatMap((r) => streamShortfall(g, r, expected, siem) ?? []),
+        ...all.flatMap((l) => functionSubscriptions(g, l.sink))];
       const because = why.length === 0 ? bi('', '') : bi(` (${why.map((w) => w.en).join('; ')})`, `（${why.map((w) => w.ja).join('。')}）`);
       add(vpc.id, all.length === 0 ? bi(`VPC ${nameOf(g, vpc.id)} has no flow log of all traffic`, `VPC ${nameOf(g, vpc.id)} に全通信のフローログがない`)
         : bi(`the flow log of VPC ${nameOf(g, vpc.id)} goes to ${to}, not to the hub's SIEM bucket${because.en}`,
@@ -1097,8 +1303,12 @@ export const SC4: GuardRule = {
       const vpc = deref<VpcNode>(g, fw.vpc);
       const expected = vpc?.type === 'vpc' ? siemPrefix(vpc) : undefined;
       for (const d of destinations.filter((x) => !isSiemSink(g, x.sink, siem))) {
-        const problem = unreadDestination(d.sink, expected);
-        if (problem) add(fw.id, { en: `the ${d.logType} log of firewall ${nameOf(g, fw.id)} ${problem.en}`, ja: `ファイアウォール ${nameOf(g, fw.id)} の ${d.logType} ログ${problem.ja}` }, UNREAD_DESTINATION_FIX);
+        const problem = unreadDestination(d.sink, expected) ?? outsideStream(g, d.sink, expected, d.destinationType === 'KinesisDataFirehose');
+        const text = (p: Bilingual) => ({ en: `the ${d.logType} log of firewall ${nameOf(g, fw.id)} ${p.en}`, ja: `ファイアウォール ${nameOf(g, fw.id)} の ${d.logType} ログ${p.ja}` });
+        if (problem) add(fw.id, text(problem), UNREAD_DESTINATION_FIX);
+        // Delivered to a bucket outside the SIEM: the owner's own, else out of its place.
+        const elsewhere = d.destinationType === 'S3' && !problem ? deliveredProblem(g, d.sink, expected, owners, siem) : undefined;
+        if (elsewhere) add(fw.id, text(elsewhere.problem), elsewhere.fix);
       }
       for (const d of destinations.filter((x) => isSiemSink(g, x.sink, siem))) {
         const problem = prefixProblem(d.keyPrefix, expected);
@@ -1110,7 +1320,6 @@ export const SC4: GuardRule = {
     // What delivery streams carry to the SIEM: under the prefix of whose logs they are, their failed records too (a
     // stream's ErrorOutputPrefix left out puts them at the bucket's root).
     const feeds = streamFeeds(g);
-    const owners = stackOwners(g);
     // A stream into the SIEM that the guard can tie to no member's log and to no place (untagged, in a stack shared by
     // several members or by members and the hub) may carry any member's logs under any prefix (fail closed). Every
     // stream it can tie is fed (`streamFeeds`): a member's, and the hub's own (tagged with a hub function, or in a stack
@@ -1129,8 +1338,14 @@ export const SC4: GuardRule = {
         + 'or put it in a stack of that member only', `ストリーム（とそれに送るサブスクリプションフィルター）に ${MUNICIPALITY_TAG_KEY} = <団体コード> のタグを付けて `
         + 'members/<団体コード>/ の下に書き込むか、その団体だけのスタックに置く'));
     }
-    for (const { stream, what, expected } of feeds) {
+    for (const { stream, what, expected, fix } of feeds) {
       stream.buckets.forEach((bucket, i) => {
+        // An S3 destination outside the SIEM: a bucket of the logs' owner, else out of their place (fail closed).
+        const elsewhere = deliveredProblem(g, bucket, expected, owners, siem);
+        if (elsewhere) {
+          const message = { en: `delivery stream ${nameOf(g, stream.id)}, which carries ${what.en}, ${elsewhere.problem.en}`, ja: `${what.ja}を運ぶ配信ストリーム ${nameOf(g, stream.id)}${elsewhere.problem.ja}` };
+          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, elsewhere.fix);
+        }
         if (!isSiemSink(g, bucket, siem)) return;
         const unread: StreamPrefix = { unread: 'its prefixes were not read' };
         const prefixes = stream.keyPrefixes?.[i] ?? { prefix: unread, errorPrefix: unread };
@@ -1138,14 +1353,14 @@ export const SC4: GuardRule = {
           const problem = streamPrefixProblem(prefix, expected);
           if (!problem) continue;
           const message = { en: `delivery stream ${nameOf(g, stream.id)} (${field}), which carries ${what.en}, ${problem.en}`, ja: `${what.ja}を運ぶ配信ストリーム ${nameOf(g, stream.id)}（${field}）${problem.ja}` };
-          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, streamPrefixFix(expected));
+          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, fix ?? streamPrefixFix(expected));
         }
       });
       // Its S3 backup copies every record too: into the SIEM under the same prefix, elsewhere into a bucket of the same owner only.
       for (const backup of stream.backups ?? []) {
-        for (const { problem, fix } of backupProblems(g, backup, expected, owners, siem)) {
+        for (const { problem, fix: backupFix } of backupProblems(g, backup, expected, owners, siem)) {
           const message = { en: `delivery stream ${nameOf(g, stream.id)}, which carries ${what.en}, ${problem.en}`, ja: `${what.ja}を運ぶ配信ストリーム ${nameOf(g, stream.id)}${problem.ja}` };
-          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, fix);
+          if (!findings.some((f) => f.message === message.en)) add(stream.id, message, backupFix);
         }
       }
     }
@@ -1192,8 +1407,10 @@ export const SC4: GuardRule = {
       const ends = (s: (typeof subscriptions)[number]) => endsInSiem(g, s.destination, siem)
         || streamsBehind(g, s.destination, true).some(({ stream }) => endsInSiem(g, { kind: 'node', id: stream.id }, siem));
       if (mine.some((s) => s.filterPattern === '' && ends(s))) continue;
-      add(id, bi(`log group ${name} is not subscribed, with every event (an empty filter pattern), to a delivery stream that ends in the SIEM bucket`,
-        `ロググループ ${name} が、すべてのイベント（空のフィルターパターン）で、SIEM バケットに届く配信ストリームにサブスクライブされていない`),
+      const why = functionSubscriptions(g, { kind: 'node', id });
+      const because = why.length === 0 ? bi('', '') : bi(` (${why.map((w) => w.en).join('; ')})`, `（${why.map((w) => w.ja).join('。')}）`);
+      add(id, bi(`log group ${name} is not subscribed, with every event (an empty filter pattern), to a delivery stream that ends in the SIEM bucket${because.en}`,
+        `ロググループ ${name} が、すべてのイベント（空のフィルターパターン）で、SIEM バケットに届く配信ストリームにサブスクライブされていない${because.ja}`),
       bi('add a subscription filter with an empty pattern to a Kinesis Data Firehose delivery stream that writes to the SIEM bucket',
         '空のパターンのサブスクリプションフィルターで、SIEM バケットに書き込む Kinesis Data Firehose の配信ストリームへ送る'));
     }
