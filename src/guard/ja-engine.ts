@@ -230,6 +230,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^launch from a launch template of the same app \(the guard then reads whether it asks for a public IP address\), or run the instances only in subnets of the Internet segment \(三層の対策\)$/,
     () => '同じアプリの起動テンプレートから起動する（ガードがパブリック IP アドレスを求めるかどうかを読める）か、インスタンスをインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   // Before the general "refers to" phrases below, which end these too.
+  // A Firehose destination's backup configuration given by an expression (SC-4, the readers' `destinations.backups`).
+  [/^(\S+) is an expression$/, (m) => `${m[1]} は式である`],
   [/^(.+) is known only after apply and its expression refers to no resource$/, (m) => `${m[1]} は apply 後にしか決まらず、その式はどのリソースも参照していない`],
   [/^(.+) is known only after apply and its expression refers to several \((.+)\)$/, (m) => `${m[1]} は apply 後にしか決まらず、その式は複数のリソース（${m[2]}）を参照している`],
   // Extractors: CloudFormation.

@@ -53,7 +53,10 @@ describe('CloudFormation extractor', () => {
     const n = normalise(graphOf());
     const expected = [...new Set(alphaPrime.breakout!.services.flatMap((s) => s.service.domains).map((d) => (d.startsWith('*.') ? d.slice(1) : d)))].sort();
     expect(n.firewalls.length).toBeGreaterThan(0);
-    for (const f of n.firewalls) expect(f.domainLists.map((l) => l.targets)).toEqual([expected]);
+    // The TLS SNI list holds every service; the HTTP Host list only the update services that declare port 80 (AP-5).
+    const cleartext = [...new Set(alphaPrime.breakout!.services.filter((s) => (s.service.ports ?? []).some((p) => p.fromPort === 80))
+      .flatMap((s) => s.service.domains).map((d) => (d.startsWith('*.') ? d.slice(1) : d)))].sort();
+    for (const f of n.firewalls) expect(f.domainLists.map((l) => [l.targetTypes, l.targets])).toEqual([[['TLS_SNI'], expected], [['HTTP_HOST'], cleartext]]);
   });
 
   test('resources a user adds by hand, and property overrides, are what the graph shows', () => {
