@@ -3453,7 +3453,8 @@ class ConfigReader {
    * EMR cluster…; the CloudFormation reader's `unplacedCode`): it runs there with their grants, where its subnets say,
    * or anywhere (fail closed). By reference (an interpolation, a plan's reference or the ARN it gives a resource), or by
    * a literal ARN (`literalArns`: in JSON text too, and in text that does not parse), whose account, where the guard
-   * cannot read it (a variable, another provider's caller identity), may be the deploying one (fail closed). What
+   * cannot read it (a variable, another provider's caller identity) or it is a literal the configuration cannot tell
+   * from its own (`iamNamed`), may be the deploying one (fail closed). What
    * only names whom a policy grants access runs nothing (`namesGrantee`), in a policy's JSON text or `jsonencode()` of
    * literal HCL too (`jsonArgument`; another expression stays, naming the principal as code would): a bucket policy's
    * principal, a Lambda permission — whose `principal`, `source_arn` and `source_account` name who may invoke the
@@ -3492,8 +3493,9 @@ class ConfigReader {
         return;
       }
       // A plan's literal ARN of a resource of its own: by the ARN the plan gives it, or by a role's name in an ARN of the
-      // account the plan deploys to — of any account where the plan does not say which (it may be the own one: fail closed).
-      named(v, (account) => this.planAccount === undefined && /^\d{12}$/.test(account));
+      // account the plan deploys to — of any account where the plan does not say which (it may be the own one: fail
+      // closed; `iamNamed`).
+      named(v, () => false);
     };
     walk(c.p, c.type);
     const principals = [...addresses].filter((a) => {
@@ -3538,11 +3540,14 @@ class ConfigReader {
    * The principal of the configuration a literal names: an IAM role, user, group, policy or instance profile by its
    * ARN of the deploying account (any path) or by its name; a launch template, launch configuration by its name; a
    * task definition by its family (with a revision, or as an ARN); in a plan, a resource by the ARN or id the plan
-   * gives it. `alsoOwn`: which other accounts of an ARN (as `principalArn` reads it) name the configuration's principal
-   * of that name (where the guard must not miss it). Undefined when none, or several, is so named.
+   * gives it. A literal account (12 digits) may be the deploying one, which a configuration does not know (as the
+   * CloudFormation reader's `principalNamed` reads it); in a plan it is when it is the plan's account, or when the plan
+   * does not say which. `alsoOwn`: which other accounts of an ARN (as `principalArn` reads it) name the configuration's
+   * principal of that name (where the guard must not miss it). Undefined when none, or several, is so named.
    */
   private iamNamed(text: string, alsoOwn: (account: string) => boolean = () => false): Ref | undefined {
-    const own = (account: string) => account === '{accountid}' || Boolean(this.plan && account === this.planAccount) || alsoOwn(account);
+    const literal = (account: string) => /^\d{12}$/.test(account) && (!this.plan || this.planAccount === undefined || account === this.planAccount);
+    const own = (account: string) => account === '{accountid}' || literal(account) || alsoOwn(account);
     const arn = principalArn(text);
     const [types, name] = !arn ? [Object.keys(PRINCIPAL_NAME), text] : !own(arn.account) ? [[], '']
       : [[arn.kind === 'task-definition' ? 'aws_ecs_task_definition' : `aws_iam_${arn.kind.replace('-', '_')}`], arn.name];
