@@ -19,6 +19,7 @@ import {
 import { customResourcePowers, TemplateView, templateIam } from './custom-resource-code';
 import {
   automationFix, automationSteps, deployCodeFix, deployCodeReason, documentNameInArn, namesNoCode, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
+  anyTargetOf, outsideCodeReason, OUTSIDE_CODE_FIX, unboundedCodeReason, UNBOUNDED_CODE_FIX, UNBOUNDED_CODE_TYPES, unboundedTarget,
   runbookInArn, TERRAFORM_CODE_FIX, Trigger, UNSEEN_CODE_FIX, unseenCodeReason,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
@@ -2123,7 +2124,9 @@ class ConfigReader {
    * is judged as the documents an association runs (`runsDocument`). What a trigger names by a value the guard cannot
    * read (a variable, a local, a module output, a data source's value, in a plan a value known only after apply that
    * no resource of the plan gives) may be any of them: unresolved, unless the ARN's readable part names no code
-   * (`namesNoCode`). A function or state machine outside the configuration, named by a literal, is not its code.
+   * (`namesNoCode`). A function or state machine outside the configuration named by a literal may run anywhere with any
+   * role (`outsideCodeReason`; not one of another account than a plan's), and a project, task, job or pipeline runs code
+   * with a role not bounded here (`unboundedCodeReason`): unresolved.
    */
   private triggeredCode(address: string, type: string, p: any): void {
     const targets: [string, unknown, Trigger][] = [];
@@ -2134,6 +2137,8 @@ class ConfigReader {
         if (!this.unreadableCalls(t?.arn)) targets.push(['target.arn', t?.arn, 'schedule']);
       }); break;
       case 'aws_lambda_event_source_mapping': targets.push(['function_name', p.function_name, 'event source mapping']); break;
+      // A pipe starts its target and its enrichment with each batch.
+      case 'aws_pipes_pipe': targets.push(['target', p.target, 'pipe'], ['enrichment', p.enrichment, 'pipe']); break;
       // A protocol or owner the guard cannot read may be Lambda's.
       case 'aws_sns_topic_subscription': if (p.protocol === 'lambda' || isExpression(p.protocol)) targets.push(['endpoint', p.endpoint, 'subscription']); break;
       case 'aws_config_config_rule': blocks(p.source).forEach((s: any) => {
@@ -2143,13 +2148,18 @@ class ConfigReader {
     }
     const id = this.id(address);
     for (const [property, value, trigger] of targets) {
-      const anyTarget = trigger === 'rule' || trigger === 'schedule';
+      const anyTarget = anyTargetOf(trigger);
       const judged = new Set<string>();
       for (const started of this.startedBy(value, anyTarget)) {
-        const key = started.kind === 'unseen' ? 'unseen' : `${started.kind} ${started.kind === 'runbook' ? started.document ?? started.name : started.address}`;
+        const key = started.kind === 'unseen' ? 'unseen' : started.kind === 'outside' || started.kind === 'unbounded' ? `${started.kind} ${started.text}`
+          : `${started.kind} ${started.kind === 'runbook' ? started.document ?? started.name : started.address}`;
         if (judged.has(key)) continue;
         judged.add(key);
-        if (started.kind === 'unseen') {
+        if (started.kind === 'outside') {
+          this.b.unresolvedValue(id, property, outsideCodeReason(trigger, started.code, started.text, 'configuration'), OUTSIDE_CODE_FIX);
+        } else if (started.kind === 'unbounded') {
+          this.b.unresolvedValue(id, property, unboundedCodeReason(trigger, started.text), UNBOUNDED_CODE_FIX);
+        } else if (started.kind === 'unseen') {
           this.b.unresolvedValue(id, property, unseenCodeReason(trigger, String(value), anyTarget), UNSEEN_CODE_FIX);
         } else if (started.kind === 'runbook') {
           // A remediation's runs only Automation too (`outsideDocumentReason`).
@@ -2197,7 +2207,7 @@ class ConfigReader {
     if (value === undefined || value === null) return [];
     // Deeper than any configuration writes: aliases of aliases.
     if (depth > 4 || value instanceof PlanUnknown) return [{ kind: 'unseen' }];
-    if (value instanceof PlanReference) return this.startedByAddress(value.address, value.attribute, depth);
+    if (value instanceof PlanReference) return this.startedByAddress(value.address, value.attribute, depth, anyTarget);
     const text = value instanceof PlanTemplate ? value.text : typeof value === 'string' ? value : undefined;
     if (text === undefined) return [];
     if (!(value instanceof PlanTemplate) && (this.plan || !templated(text))) return this.startedByText(text, anyTarget);
@@ -2206,7 +2216,7 @@ class ConfigReader {
     if (/(^|[^%])%\{/.test(text)) return [{ kind: 'unseen' }];
     const references = expressions.map((e) => REFERENCE.exec(e));
     // One reference alone is that reference.
-    if (expressions.length === 1 && text === `\${${expressions[0]}}` && references[0]) return this.startedByAddress(references[0][1], references[0][2], depth);
+    if (expressions.length === 1 && text === `\${${expressions[0]}}` && references[0]) return this.startedByAddress(references[0][1], references[0][2], depth, anyTarget);
     const rendered = this.render(value);
     // As written: the partition, region and account by their data sources (`runbookInArn`).
     const runbook = anyTarget ? runbookInArn(text) : undefined;
@@ -2225,7 +2235,7 @@ class ConfigReader {
   }
 
   /** What a resource or data source of the configuration, referred to by its `attribute`, starts (`startedBy`). */
-  private startedByAddress(address: string, attribute: string | undefined, depth: number): TfStarted[] {
+  private startedByAddress(address: string, attribute: string | undefined, depth: number, anyTarget = false): TfStarted[] {
     const data = /^data\.(aws_[a-z0-9_]+)\./.exec(address)?.[1];
     if (data !== undefined) {
       // The deploying region, partition and account name no code.
@@ -2246,7 +2256,9 @@ class ConfigReader {
       case 'aws_sfn_state_machine': return [{ kind: 'state machine', address }];
       // An alias runs its function's code (Lambda Developer Guide, "Lambda function aliases").
       case 'aws_lambda_alias': return this.startedBy(this.bodies.get(address)?.function_name, false, depth + 1);
-      default: return type.startsWith('aws_') && IDENTIFYING.test(attribute ?? '') ? [] : [{ kind: 'unseen' }];
+      // A project, cluster, job queue or pipeline runs code with a role of its own, not bounded here (fail closed).
+      default: if (anyTarget && UNBOUNDED_CODE_TYPES.has(type)) return [{ kind: 'unbounded', text: `${type} ${address}` }];
+        return type.startsWith('aws_') && IDENTIFYING.test(attribute ?? '') ? [] : [{ kind: 'unseen' }];
     }
   }
 
@@ -2262,9 +2274,13 @@ class ConfigReader {
       : !anyTarget && !text.startsWith('arn:') ? /^(?:(?:\d{12}|\{accountid\}):function:)?([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(text)?.[1] : undefined;
     const fn = this.functionNamed(text) ?? (name !== undefined ? this.functionNamed(name) : undefined);
     if (fn !== undefined) return [{ kind: 'function', address: fn }];
-    if (arn?.service !== 'states') return [];
+    // Code outside the configuration: of the deploying account as far as the guard can tell (a configuration does not
+    // know it; a plan whose account is known tells another account's ARN from its own).
+    const elsewhere = this.plan && this.planAccount !== undefined && arn !== undefined && /^\d{12}$/.test(arn.account ?? '') && arn.account !== this.planAccount;
+    if (name !== undefined) return elsewhere ? [] : [{ kind: 'outside', code: 'function', text }];
+    if (arn?.service !== 'states') return anyTarget && unboundedTarget(text) ? [{ kind: 'unbounded', text }] : [];
     const machines = this.entries.filter((e) => e.type === 'aws_sfn_state_machine' && (e.body?.name === arn.name || (this.plan && e.body?.arn === text)));
-    return machines.length === 1 ? [{ kind: 'state machine', address: machines[0].address }] : [];
+    return machines.length === 1 ? [{ kind: 'state machine', address: machines[0].address }] : elsewhere ? [] : [{ kind: 'outside', code: 'state machine', text }];
   }
 
   /** Whether a schedule target's API calls cannot be read (`sdkIntegrations` reports it). */
@@ -3546,8 +3562,8 @@ class ConfigReader {
    * principal of that name (where the guard must not miss it). Undefined when none, or several, is so named.
    */
   private iamNamed(text: string, alsoOwn: (account: string) => boolean = () => false): Ref | undefined {
-    const literal = (account: string) => /^\d{12}$/.test(account) && (!this.plan || this.planAccount === undefined || account === this.planAccount);
-    const own = (account: string) => account === '{accountid}' || literal(account) || alsoOwn(account);
+    const literalOwn = (account: string) => /^\d{12}$/.test(account) && (!this.plan || this.planAccount === undefined || account === this.planAccount);
+    const own = (account: string) => account === '{accountid}' || literalOwn(account) || alsoOwn(account);
     const arn = principalArn(text);
     const [types, name] = !arn ? [Object.keys(PRINCIPAL_NAME), text] : !own(arn.account) ? [[], '']
       : [[arn.kind === 'task-definition' ? 'aws_ecs_task_definition' : `aws_iam_${arn.kind.replace('-', '_')}`], arn.name];
@@ -4126,7 +4142,11 @@ type TfStarted =
   /** An Automation runbook: a document of the configuration (its address), or one by its name (undefined: an expression). */
   | { readonly kind: 'runbook'; readonly document?: string; readonly name?: string }
   /** Code named by a value the guard cannot read. */
-  | { readonly kind: 'unseen' };
+  | { readonly kind: 'unseen' }
+  /** A function or state machine outside the configuration named by a literal (`text`). */
+  | { readonly kind: 'outside'; readonly code: 'function' | 'state machine'; readonly text: string }
+  /** Code that runs with a role of its own the guard does not bound (a CodeBuild project, an ECS task…; `text`: what names it). */
+  | { readonly kind: 'unbounded'; readonly text: string };
 
 /** The types of code a target may name by reference: functions, their aliases, state machines. */
 const TF_CODE_TYPES: ReadonlySet<string> = new Set(['aws_lambda_function', 'aws_lambda_alias', 'aws_sfn_state_machine']);

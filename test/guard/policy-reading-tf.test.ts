@@ -120,7 +120,10 @@ describe('Terraform: what names a role without running code with it (the unplace
       aws_lambda_function: {
         ...MN.aws_lambda_function,
         reader: {
-          role: '${aws_iam_role.reader.arn}', runtime: 'nodejs20.x', handler: 'index.handler', filename: 'fn.zip',
+          role: '${aws_iam_role.reader.arn}',
+          runtime: 'nodejs20.x',
+          handler: 'index.handler',
+          filename: 'fn.zip',
           vpc_config: { subnet_ids: ['${aws_subnet.in.id}'], security_group_ids: ['${aws_security_group.in.id}'] },
         },
       },
