@@ -183,7 +183,60 @@ export function deployCodeFix(output: OutputWord): string {
 export const DEPLOY_CODE_FIX = deployCodeFix('template');
 
 /** What starts code once the output is deployed (`unseenCodeReason`): a rule's target, a schedule's, an event source mapping… */
-export type Trigger = 'rule' | 'schedule' | 'event source mapping' | 'subscription' | 'Config rule';
+export type Trigger = 'rule' | 'schedule' | 'pipe' | 'event source mapping' | 'subscription' | 'Config rule';
+
+/** Whether a trigger's target may name any code (a rule's, schedule's or pipe's target), not only a function. */
+export function anyTargetOf(trigger: Trigger): boolean {
+  return trigger === 'rule' || trigger === 'schedule' || trigger === 'pipe';
+}
+
+/**
+ * Why a function or state machine outside the output that a trigger starts, named by a literal, is unresolved: of the
+ * deploying account (which the output cannot tell from another written as a number: the deploying account is not known
+ * at synth time), it may run in any VPC with any role, and its code may change the network.
+ */
+export function outsideCodeReason(trigger: Trigger, kind: 'function' | 'state machine', text: string, output: OutputWord): string {
+  return `the ${kind} ${text} this ${trigger} starts is not in the ${output}: of the deploying account, as far as the guard can tell, it may run `
+    + `in any VPC with any role, and its ${kind === 'function' ? 'code' : 'definition'} may change the network`;
+}
+
+/** The fix for code outside the output that a trigger starts. */
+export const OUTSIDE_CODE_FIX = 'declare the function or state machine the trigger starts in the guarded template or configuration (with its role), so that '
+  + 'the guard bounds its code by its role';
+
+/**
+ * Why code of a service that runs it with a role of its own (a CodeBuild project, an ECS task, a Batch job, a SageMaker
+ * pipeline, a CodePipeline pipeline, a Glue workflow, an Image Builder pipeline, an Incident Manager response plan) that
+ * a trigger starts is unresolved: the deploy-code check does not bound it by that role (fail closed).
+ */
+export function unboundedCodeReason(trigger: Trigger, text: string): string {
+  return `this ${trigger} starts ${text}, which runs code with a role of its own that the guard does not bound, and that code may change the network`;
+}
+
+/** The fix for code a trigger starts that the guard does not bound by its role. */
+export const UNBOUNDED_CODE_FIX = 'start a function of the guarded template or configuration whose role allows only actions that read, or start '
+  + 'the project, task, job or pipeline outside the guarded output';
+
+/**
+ * Resource types (CloudFormation and Terraform) a target names by reference that run code with a role of their own
+ * (EventBridge User Guide, "Amazon EventBridge targets"; EventBridge Pipes targets): `unboundedCodeReason`.
+ */
+export const UNBOUNDED_CODE_TYPES: ReadonlySet<string> = new Set([
+  'AWS::CodeBuild::Project', 'AWS::ECS::Cluster', 'AWS::Batch::JobQueue', 'AWS::SageMaker::Pipeline', 'AWS::CodePipeline::Pipeline',
+  'AWS::Glue::Workflow', 'AWS::ImageBuilder::ImagePipeline', 'AWS::SSMIncidents::ResponsePlan',
+  'aws_codebuild_project', 'aws_ecs_cluster', 'aws_batch_job_queue', 'aws_sagemaker_pipeline', 'aws_codepipeline', 'aws_glue_workflow',
+  'aws_imagebuilder_image_pipeline', 'aws_ssmincidents_response_plan',
+]);
+
+/**
+ * Whether a literal target ARN (a rule's, schedule's or pipe's) names code the guard does not bound: any ARN that names
+ * no code by `namesNoCode`, but Lambda's and Step Functions' (judged by what they name) and a schedule's universal
+ * target (`arn:aws:scheduler:::aws-sdk:…`, judged as the API call it is).
+ */
+export function unboundedTarget(text: string): boolean {
+  const service = /^arn:[^:]*:([^:]*):/.exec(text)?.[1];
+  return !namesNoCode(text) && service !== 'lambda' && service !== 'states' && !/^arn:[^:]*:scheduler:::aws-sdk:/.test(text);
+}
 
 /**
  * Why code a trigger starts is unresolved when the output names it by a value the guard cannot read (a template
@@ -342,21 +395,25 @@ function contextFields(text: string): string {
 
 /**
  * Whether the text of a target ARN, some of it unreadable (`{reference}`, a Terraform interpolation), proves that it names
- * no code a trigger starts: an ARN whose service is written out and is none of Lambda, Step Functions, Systems Manager
- * and EventBridge Scheduler (whose universal targets, `arn:aws:scheduler:::aws-sdk:<service>:<action>`, call any API:
- * sdk-calls.ts reads them when written out) — a queue, a topic, an event bus, a log group… —, or an SSM document's
- * ARN (`…:document/…`), which a rule sends as a Run Command to instances (a Command document: Run Command runs no other),
- * judged as commands on instances (`InstanceCommandNode`). Anything else may name a function, a state machine or a
- * runbook (fail closed), whatever account it names: the deploying account is not known at synth time.
+ * no code a trigger starts: an ARN whose service is written out and runs no code for the trigger (`NO_CODE_SERVICES`:
+ * a queue, a topic, an event bus, a stream, a log group, an API…), or an SSM document's ARN (`…:document/…`), which a
+ * rule sends as a Run Command to instances (a Command document: Run Command runs no other), judged as commands on
+ * instances (`InstanceCommandNode`). Anything else may name a function, a state machine, a runbook or code that runs
+ * with a role of its own (a CodeBuild project, an ECS task, a Batch job, a SageMaker pipeline…; fail closed), whatever
+ * account it names: the deploying account is not known at synth time.
  */
 export function namesNoCode(text: string): boolean {
   const service = /^arn:[^:]*:([^:]*):/.exec(text)?.[1];
   if (service === 'ssm') return /^arn:[^:]*:ssm:[^:]*:[^:]*:document\//.test(text);
-  return service !== undefined && /^[a-z0-9-]+$/.test(service) && !CODE_SERVICES.has(service);
+  return service !== undefined && NO_CODE_SERVICES.has(service);
 }
 
-/** The services of ARNs that may name code a trigger starts (`namesNoCode`). */
-const CODE_SERVICES: ReadonlySet<string> = new Set(['lambda', 'states', 'ssm', 'scheduler']);
+/**
+ * The services of target ARNs that run no code for the trigger (EventBridge User Guide, "Amazon EventBridge targets"):
+ * queues, topics, event buses and API destinations, streams, delivery streams, log groups, APIs (their integrations are
+ * read as relays).
+ */
+const NO_CODE_SERVICES: ReadonlySet<string> = new Set(['sqs', 'sns', 'events', 'kinesis', 'firehose', 'logs', 'execute-api', 'apigateway']);
 
 /** The fix for an SSM document outside the output that the output runs automatically. */
 export const OUTSIDE_DOCUMENT_FIX = 'declare the Automation document in the guarded template or configuration (with steps that only read), or run only '

@@ -17,7 +17,9 @@ import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, re
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import {
   AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, documentNameInArn, HOOK_FIX, namesNoCode, OUTSIDE_DOCUMENT_FIX,
-  outsideDocumentReason, REGISTRY_TYPE_FIX, runbookInArn, Trigger, UNSEEN_CODE_FIX, unseenCodeReason,
+  outsideDocumentReason, REGISTRY_TYPE_FIX, runbookInArn, Trigger, UNSEEN_CODE_FIX, unseenCodeReason, anyTargetOf, outsideCodeReason,
+  OUTSIDE_CODE_FIX,
+  unboundedCodeReason, UNBOUNDED_CODE_FIX, UNBOUNDED_CODE_TYPES, unboundedTarget,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
@@ -2932,8 +2934,9 @@ class TemplateReader {
    * Manager association or a rule's `automation-definition` target runs is judged step by step (`automationSteps`), one
    * outside the template by its name (`outsideDocumentReason`). What a trigger names by a value the guard cannot read
    * (a parameter, an import of no stack it was given, a custom resource's answer) may be any of them: unresolved, unless
-   * the ARN's readable part names no code (`namesNoCode`). (A function or state machine outside the app, named by a
-   * literal, is not the output's code: it runs, or not, whatever the template says.)
+   * the ARN's readable part names no code (`namesNoCode`). A function or state machine outside the app named by a
+   * literal may run anywhere with any role (`outsideCodeReason`), and a project, task, job or pipeline runs code with a
+   * role not bounded here (`unboundedCodeReason`): unresolved.
    */
   private triggeredCode(id: string, type: string, p: any, path: string | undefined): void {
     const targets: [string, unknown, Trigger][] = [];
@@ -2945,6 +2948,8 @@ class TemplateReader {
       // A target given by a parameter or import is reported already, as a schedule's API calls no one can read (`SDK_INTEGRATIONS`).
       case 'AWS::Scheduler::Schedule': if (!this.deployTime(p.Target?.Arn)) targets.push(['Target.Arn', p.Target?.Arn, 'schedule']); break;
       case 'AWS::Lambda::EventSourceMapping': targets.push(['FunctionName', p.FunctionName, 'event source mapping']); break;
+      // A pipe starts its target and its enrichment with each batch.
+      case 'AWS::Pipes::Pipe': targets.push(['Target', p.Target, 'pipe'], ['Enrichment', p.Enrichment, 'pipe']); break;
       // A protocol or owner the guard cannot read may be Lambda's.
       case 'AWS::SNS::Subscription': if (p.Protocol === 'lambda' || isExpression(p.Protocol)) targets.push(['Endpoint', p.Endpoint, 'subscription']); break;
       case 'AWS::Config::ConfigRule':
@@ -2955,14 +2960,19 @@ class TemplateReader {
       default: return;
     }
     for (const [property, value, trigger] of targets) {
-      const anyTarget = trigger === 'rule' || trigger === 'schedule';
+      const anyTarget = anyTargetOf(trigger);
       const judged = new Set<string>();
       for (const started of this.startedBy(value, anyTarget)) {
         // Both choices of a condition may name the same code.
-        const key = started.kind === 'unseen' ? 'unseen' : `${started.kind} ${started.reader.prefix} ${started.kind === 'runbook' ? started.document ?? started.name : started.logicalId}`;
+        const key = started.kind === 'unseen' ? 'unseen' : started.kind === 'outside' || started.kind === 'unbounded' ? `${started.kind} ${started.text}`
+          : `${started.kind} ${started.reader.prefix} ${started.kind === 'runbook' ? started.document ?? started.name : started.logicalId}`;
         if (judged.has(key)) continue;
         judged.add(key);
-        if (started.kind === 'unseen') {
+        if (started.kind === 'outside') {
+          this.b.unresolvedValue(id, property, outsideCodeReason(trigger, started.code, started.text, 'template'), OUTSIDE_CODE_FIX, undefined, path);
+        } else if (started.kind === 'unbounded') {
+          this.b.unresolvedValue(id, property, unboundedCodeReason(trigger, started.text), UNBOUNDED_CODE_FIX, undefined, path);
+        } else if (started.kind === 'unseen') {
           this.b.unresolvedValue(id, property, unseenCodeReason(trigger, JSON.stringify(value), anyTarget), UNSEEN_CODE_FIX, undefined, path);
         } else if (started.kind === 'runbook') {
           // The document of the template the runbook's ARN names (`${Doc}`), or by its name; a remediation's runs only
@@ -3034,7 +3044,7 @@ class TemplateReader {
       return exported ? exported.reader.startedBy(exported.value, anyTarget, depth + 1) : [{ kind: 'unseen' }];
     }
     const att = getAtt(value);
-    if (typeof v.Ref === 'string' || att) return this.startedByResource(typeof v.Ref === 'string' ? v.Ref : att![0], att?.[1], depth);
+    if (typeof v.Ref === 'string' || att) return this.startedByResource(typeof v.Ref === 'string' ? v.Ref : att![0], att?.[1], depth, anyTarget);
     // Text with references (`Fn::Sub`, `Fn::Join`); one reference alone is that reference.
     const pieces = this.textPieces(value);
     if (pieces?.length === 1 && typeof pieces[0] !== 'string') return this.startedBy(pieces[0].ref, anyTarget, depth + 1);
@@ -3057,7 +3067,7 @@ class TemplateReader {
   }
 
   /** What a resource of the template (or a parameter) named by `Ref` or `Fn::GetAtt [logicalId, attribute]` starts (`startedBy`). */
-  private startedByResource(logicalId: string, attribute: string | undefined, depth: number): Started[] {
+  private startedByResource(logicalId: string, attribute: string | undefined, depth: number, anyTarget = false): Started[] {
     const r = this.resources[logicalId];
     // A template parameter; a pseudo parameter names no code.
     if (r === undefined) return PSEUDO.test(logicalId) ? [] : [{ kind: 'unseen' }];
@@ -3067,6 +3077,8 @@ class TemplateReader {
       // An alias or version runs its function's code (Lambda Developer Guide, "Lambda function aliases").
       case 'AWS::Lambda::Alias': case 'AWS::Lambda::Version': return this.startedBy(r.Properties?.FunctionName, false, depth + 1);
       default:
+        // A project, cluster, job queue or pipeline runs code with a role of its own, not bounded here (fail closed).
+        if (anyTarget && UNBOUNDED_CODE_TYPES.has(r.Type)) return [{ kind: 'unbounded', text: `${r.Type} ${logicalId}` }];
         // What a custom resource or a registry type's handler returns, a stack's outputs, a wait condition's data, a
         // parameter's value, another resource's function: any text.
         if (!isAwsType(r.Type) || (attribute !== undefined && OPAQUE_ATTRIBUTES.test(`${r.Type}.${attribute}`))) return [{ kind: 'unseen' }];
@@ -3086,10 +3098,11 @@ class TemplateReader {
     const name = literal?.service === 'lambda' ? literal.name
       : !anyTarget && !text.startsWith('arn:') ? /^(?:(?:\d{12}|\{accountid\}):function:)?([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(text)?.[1] : undefined;
     const kind = name !== undefined ? 'function' : literal?.service === 'states' ? 'state machine' : undefined;
-    if (kind === undefined) return [];
+    if (kind === undefined) return anyTarget && unboundedTarget(text) ? [{ kind: 'unbounded', text }] : [];
     const logicalId = this.relayNames().get(`${kind === 'function' ? 'lambda' : 'states'}:${name ?? literal!.name}`);
     const type = kind === 'function' ? 'AWS::Lambda::Function' : 'AWS::StepFunctions::StateMachine';
-    return logicalId !== undefined && this.resources[logicalId]?.Type === type ? [{ kind, reader: this, logicalId }] : [];
+    // One outside the template: of the deploying account as far as the template can tell, whatever account its ARN names.
+    return logicalId !== undefined && this.resources[logicalId]?.Type === type ? [{ kind, reader: this, logicalId }] : [{ kind: 'outside', code: kind, text }];
   }
 
   /** The `AWS::SSM::Document` of this template whose literal `Name` is the literal `value`, if one. */
@@ -3516,7 +3529,11 @@ type Started =
   /** An Automation runbook: a document of `reader`'s template, or one by its name (undefined: an expression). */
   | { readonly kind: 'runbook'; readonly reader: TemplateReader; readonly document?: string; readonly name?: string }
   /** Code named by a value the guard cannot read. */
-  | { readonly kind: 'unseen' };
+  | { readonly kind: 'unseen' }
+  /** A function or state machine outside the app named by a literal (`text`). */
+  | { readonly kind: 'outside'; readonly code: 'function' | 'state machine'; readonly text: string }
+  /** Code that runs with a role of its own the guard does not bound (a CodeBuild project, an ECS task…; `text`: what names it). */
+  | { readonly kind: 'unbounded'; readonly text: string };
 
 /** The types of code a trigger's target may name by reference: functions, their aliases and versions, state machines. */
 const CODE_TYPES: ReadonlySet<string> = new Set(['AWS::Lambda::Function', 'AWS::Lambda::Alias', 'AWS::Lambda::Version', 'AWS::StepFunctions::StateMachine']);

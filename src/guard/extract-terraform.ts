@@ -19,6 +19,7 @@ import {
 import { customResourcePowers, TemplateView, templateIam } from './custom-resource-code';
 import {
   automationFix, automationSteps, deployCodeFix, deployCodeReason, documentNameInArn, namesNoCode, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
+  anyTargetOf, outsideCodeReason, OUTSIDE_CODE_FIX, unboundedCodeReason, UNBOUNDED_CODE_FIX, UNBOUNDED_CODE_TYPES, unboundedTarget,
   runbookInArn, TERRAFORM_CODE_FIX, Trigger, UNSEEN_CODE_FIX, unseenCodeReason,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
@@ -2125,7 +2126,9 @@ class ConfigReader {
    * is judged as the documents an association runs (`runsDocument`). What a trigger names by a value the guard cannot
    * read (a variable, a local, a module output, a data source's value, in a plan a value known only after apply that
    * no resource of the plan gives) may be any of them: unresolved, unless the ARN's readable part names no code
-   * (`namesNoCode`). A function or state machine outside the configuration, named by a literal, is not its code.
+   * (`namesNoCode`). A function or state machine outside the configuration named by a literal may run anywhere with any
+   * role (`outsideCodeReason`; not one of another account than a plan's), and a project, task, job or pipeline runs code
+   * with a role not bounded here (`unboundedCodeReason`): unresolved.
    */
   private triggeredCode(address: string, type: string, p: any): void {
     const targets: [string, unknown, Trigger][] = [];
@@ -2136,6 +2139,8 @@ class ConfigReader {
         if (!this.unreadableCalls(t?.arn)) targets.push(['target.arn', t?.arn, 'schedule']);
       }); break;
       case 'aws_lambda_event_source_mapping': targets.push(['function_name', p.function_name, 'event source mapping']); break;
+      // A pipe starts its target and its enrichment with each batch.
+      case 'aws_pipes_pipe': targets.push(['target', p.target, 'pipe'], ['enrichment', p.enrichment, 'pipe']); break;
       // A protocol or owner the guard cannot read may be Lambda's.
       case 'aws_sns_topic_subscription': if (p.protocol === 'lambda' || isExpression(p.protocol)) targets.push(['endpoint', p.endpoint, 'subscription']); break;
       case 'aws_config_config_rule': blocks(p.source).forEach((s: any) => {
@@ -2145,13 +2150,18 @@ class ConfigReader {
     }
     const id = this.id(address);
     for (const [property, value, trigger] of targets) {
-      const anyTarget = trigger === 'rule' || trigger === 'schedule';
+      const anyTarget = anyTargetOf(trigger);
       const judged = new Set<string>();
       for (const started of this.startedBy(value, anyTarget)) {
-        const key = started.kind === 'unseen' ? 'unseen' : `${started.kind} ${started.kind === 'runbook' ? started.document ?? started.name : started.address}`;
+        const key = started.kind === 'unseen' ? 'unseen' : started.kind === 'outside' || started.kind === 'unbounded' ? `${started.kind} ${started.text}`
+          : `${started.kind} ${started.kind === 'runbook' ? started.document ?? started.name : started.address}`;
         if (judged.has(key)) continue;
         judged.add(key);
-        if (started.kind === 'unseen') {
+        if (started.kind === 'outside') {
+          this.b.unresolvedValue(id, property, outsideCodeReason(trigger, started.code, started.text, 'configuration'), OUTSIDE_CODE_FIX);
+        } else if (started.kind === 'unbounded') {
+          this.b.unresolvedValue(id, property, unboundedCodeReason(trigger, started.text), UNBOUNDED_CODE_FIX);
+        } else if (started.kind === 'unseen') {
           this.b.unresolvedValue(id, property, unseenCodeReason(trigger, String(value), anyTarget), UNSEEN_CODE_FIX);
         } else if (started.kind === 'runbook') {
           // A remediation's runs only Automation too (`outsideDocumentReason`).
@@ -2199,7 +2209,7 @@ class ConfigReader {
     if (value === undefined || value === null) return [];
     // Deeper than any configuration writes: aliases of aliases.
     if (depth > 4 || value instanceof PlanUnknown) return [{ kind: 'unseen' }];
-    if (value instanceof PlanReference) return this.startedByAddress(value.address, value.attribute, depth);
+    if (value instanceof PlanReference) return this.startedByAddress(value.address, value.attribute, depth, anyTarget);
     const text = value instanceof PlanTemplate ? value.text : typeof value === 'string' ? value : undefined;
     if (text === undefined) return [];
     if (!(value instanceof PlanTemplate) && (this.plan || !templated(text))) return this.startedByText(text, anyTarget);
@@ -2208,7 +2218,7 @@ class ConfigReader {
     if (/(^|[^%])%\{/.test(text)) return [{ kind: 'unseen' }];
     const references = expressions.map((e) => REFERENCE.exec(e));
     // One reference alone is that reference.
-    if (expressions.length === 1 && text === `\${${expressions[0]}}` && references[0]) return this.startedByAddress(references[0][1], references[0][2], depth);
+    if (expressions.length === 1 && text === `\${${expressions[0]}}` && references[0]) return this.startedByAddress(references[0][1], references[0][2], depth, anyTarget);
     const rendered = this.render(value);
     // As written: the partition, region and account by their data sources (`runbookInArn`).
     const runbook = anyTarget ? runbookInArn(text) : undefined;
@@ -2227,7 +2237,7 @@ class ConfigReader {
   }
 
   /** What a resource or data source of the configuration, referred to by its `attribute`, starts (`startedBy`). */
-  private startedByAddress(address: string, attribute: string | undefined, depth: number): TfStarted[] {
+  private startedByAddress(address: string, attribute: string | undefined, depth: number, anyTarget = false): TfStarted[] {
     const data = /^data\.(aws_[a-z0-9_]+)\./.exec(address)?.[1];
     if (data !== undefined) {
       // The deploying region, partition and account name no code.
@@ -2248,7 +2258,9 @@ class ConfigReader {
       case 'aws_sfn_state_machine': return [{ kind: 'state machine', address }];
       // An alias runs its function's code (Lambda Developer Guide, "Lambda function aliases").
       case 'aws_lambda_alias': return this.startedBy(this.bodies.get(address)?.function_name, false, depth + 1);
-      default: return type.startsWith('aws_') && IDENTIFYING.test(attribute ?? '') ? [] : [{ kind: 'unseen' }];
+      // A project, cluster, job queue or pipeline runs code with a role of its own, not bounded here (fail closed).
+      default: if (anyTarget && UNBOUNDED_CODE_TYPES.has(type)) return [{ kind: 'unbounded', text: `${type} ${address}` }];
+        return type.startsWith('aws_') && IDENTIFYING.test(attribute ?? '') ? [] : [{ kind: 'unseen' }];
     }
   }
 
@@ -2264,9 +2276,13 @@ class ConfigReader {
       : !anyTarget && !text.startsWith('arn:') ? /^(?:(?:\d{12}|\{accountid\}):function:)?([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(text)?.[1] : undefined;
     const fn = this.functionNamed(text) ?? (name !== undefined ? this.functionNamed(name) : undefined);
     if (fn !== undefined) return [{ kind: 'function', address: fn }];
-    if (arn?.service !== 'states') return [];
+    // Code outside the configuration: of the deploying account as far as the guard can tell (a configuration does not
+    // know it; a plan whose account is known tells another account's ARN from its own).
+    const elsewhere = this.plan && this.planAccount !== undefined && arn !== undefined && /^\d{12}$/.test(arn.account ?? '') && arn.account !== this.planAccount;
+    if (name !== undefined) return elsewhere ? [] : [{ kind: 'outside', code: 'function', text }];
+    if (arn?.service !== 'states') return anyTarget && unboundedTarget(text) ? [{ kind: 'unbounded', text }] : [];
     const machines = this.entries.filter((e) => e.type === 'aws_sfn_state_machine' && (e.body?.name === arn.name || (this.plan && e.body?.arn === text)));
-    return machines.length === 1 ? [{ kind: 'state machine', address: machines[0].address }] : [];
+    return machines.length === 1 ? [{ kind: 'state machine', address: machines[0].address }] : elsewhere ? [] : [{ kind: 'outside', code: 'state machine', text }];
   }
 
   /** Whether a schedule target's API calls cannot be read (`sdkIntegrations` reports it). */
@@ -3456,7 +3472,8 @@ class ConfigReader {
    * EMR cluster…; the CloudFormation reader's `unplacedCode`): it runs there with their grants, where its subnets say,
    * or anywhere (fail closed). By reference (an interpolation, a plan's reference or the ARN it gives a resource), or by
    * a literal ARN (`literalArns`: in JSON text too, and in text that does not parse), whose account, where the guard
-   * cannot read it (a variable, another provider's caller identity), may be the deploying one (fail closed). What
+   * cannot read it (a variable, another provider's caller identity) or it is a literal the configuration cannot tell
+   * from its own (`iamNamed`), may be the deploying one (fail closed). What
    * only names whom a policy grants access runs nothing (`namesGrantee`), in a policy's JSON text or `jsonencode()` of
    * literal HCL too (`jsonArgument`; another expression stays, naming the principal as code would): a bucket policy's
    * principal, a Lambda permission — whose `principal`, `source_arn` and `source_account` name who may invoke the
@@ -3495,8 +3512,9 @@ class ConfigReader {
         return;
       }
       // A plan's literal ARN of a resource of its own: by the ARN the plan gives it, or by a role's name in an ARN of the
-      // account the plan deploys to — of any account where the plan does not say which (it may be the own one: fail closed).
-      named(v, (account) => this.planAccount === undefined && /^\d{12}$/.test(account));
+      // account the plan deploys to — of any account where the plan does not say which (it may be the own one: fail
+      // closed; `iamNamed`).
+      named(v, () => false);
     };
     walk(c.p, c.type);
     const principals = [...addresses].filter((a) => {
@@ -3541,11 +3559,14 @@ class ConfigReader {
    * The principal of the configuration a literal names: an IAM role, user, group, policy or instance profile by its
    * ARN of the deploying account (any path) or by its name; a launch template, launch configuration by its name; a
    * task definition by its family (with a revision, or as an ARN); in a plan, a resource by the ARN or id the plan
-   * gives it. `alsoOwn`: which other accounts of an ARN (as `principalArn` reads it) name the configuration's principal
-   * of that name (where the guard must not miss it). Undefined when none, or several, is so named.
+   * gives it. A literal account (12 digits) may be the deploying one, which a configuration does not know (as the
+   * CloudFormation reader's `principalNamed` reads it); in a plan it is when it is the plan's account, or when the plan
+   * does not say which. `alsoOwn`: which other accounts of an ARN (as `principalArn` reads it) name the configuration's
+   * principal of that name (where the guard must not miss it). Undefined when none, or several, is so named.
    */
   private iamNamed(text: string, alsoOwn: (account: string) => boolean = () => false): Ref | undefined {
-    const own = (account: string) => account === '{accountid}' || Boolean(this.plan && account === this.planAccount) || alsoOwn(account);
+    const literalOwn = (account: string) => /^\d{12}$/.test(account) && (!this.plan || this.planAccount === undefined || account === this.planAccount);
+    const own = (account: string) => account === '{accountid}' || literalOwn(account) || alsoOwn(account);
     const arn = principalArn(text);
     const [types, name] = !arn ? [Object.keys(PRINCIPAL_NAME), text] : !own(arn.account) ? [[], '']
       : [[arn.kind === 'task-definition' ? 'aws_ecs_task_definition' : `aws_iam_${arn.kind.replace('-', '_')}`], arn.name];
@@ -4124,7 +4145,11 @@ type TfStarted =
   /** An Automation runbook: a document of the configuration (its address), or one by its name (undefined: an expression). */
   | { readonly kind: 'runbook'; readonly document?: string; readonly name?: string }
   /** Code named by a value the guard cannot read. */
-  | { readonly kind: 'unseen' };
+  | { readonly kind: 'unseen' }
+  /** A function or state machine outside the configuration named by a literal (`text`). */
+  | { readonly kind: 'outside'; readonly code: 'function' | 'state machine'; readonly text: string }
+  /** Code that runs with a role of its own the guard does not bound (a CodeBuild project, an ECS task…; `text`: what names it). */
+  | { readonly kind: 'unbounded'; readonly text: string };
 
 /** The types of code a target may name by reference: functions, their aliases, state machines. */
 const TF_CODE_TYPES: ReadonlySet<string> = new Set(['aws_lambda_function', 'aws_lambda_alias', 'aws_sfn_state_machine']);

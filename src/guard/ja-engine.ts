@@ -265,9 +265,18 @@ const PATTERNS: readonly Pattern[] = [
   [/^the function this trigger starts runs code whenever it is triggered that the (template|configuration) does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
     (m) => `このトリガーが起動する関数は、${jaOutput(m[1])}にないコードを起動のたびに実行し、それがネットワークを変えうる: `
       + `${m[2].split('; ').map(jaPower).join('。')}${m[3] ? `（ほか ${m[3]} 件）` : ''}`],
-  [/^the (target|function) this (rule|schedule|event source mapping|subscription|Config rule) starts is named by (.+), which the guard cannot read: it may be any (function, state machine or Automation runbook|function), and its code may change the network$/,
+  [/^the (target|function) this (rule|schedule|pipe|event source mapping|subscription|Config rule) starts is named by (.+), which the guard cannot read: it may be any (function, state machine or Automation runbook|function), and its code may change the network$/,
     (m) => `この${JA_TRIGGERS[m[2]]}が起動する${m[1] === 'target' ? 'ターゲット' : '関数'}は、ガードが読めない ${m[3]} で指定されている。`
       + `${m[4] === 'function' ? 'どの関数' : 'どの関数・ステートマシン・Automation ランブック'}でもありえ、そのコードがネットワークを変えうる`],
+  [/^the (function|state machine) (.+) this (rule|schedule|pipe|event source mapping|subscription|Config rule) starts is not in the (template|configuration): of the deploying account, as far as the guard can tell, it may run in any VPC with any role, and its (code|definition) may change the network$/,
+    (m) => `この${JA_TRIGGERS[m[3]]}が起動する${m[1] === 'function' ? '関数' : 'ステートマシン'} ${m[2]} は${jaOutput(m[4])}にない。ガードが判断できる限り`
+      + `デプロイ先のアカウントのものであり、どの VPC でもどのロールでも動きえ、その${m[5] === 'code' ? 'コード' : '定義'}がネットワークを変えうる`],
+  [/^declare the function or state machine the trigger starts in the guarded template or configuration \(with its role\), so that the guard bounds its code by its role$/,
+    () => 'トリガーが起動する関数やステートマシンを、ガード対象のテンプレートか構成で（そのロールとともに）宣言する。そうすればガードがそのコードをロールで制限して判定できる'],
+  [/^this (rule|schedule|pipe|event source mapping|subscription|Config rule) starts (.+), which runs code with a role of its own that the guard does not bound, and that code may change the network$/,
+    (m) => `この${JA_TRIGGERS[m[1]]}は ${m[2]} を起動する。それはガードが制限を判定しない独自のロールでコードを実行し、そのコードがネットワークを変えうる`],
+  [/^start a function of the guarded template or configuration whose role allows only actions that read, or start the project, task, job or pipeline outside the guarded output$/,
+    () => 'ガード対象のテンプレートか構成の、読むだけのアクションを許すロールの関数を起動するか、プロジェクト・タスク・ジョブ・パイプラインはガード対象の外から起動する'],
   [/^name what the trigger starts by a reference to a function, state machine or Automation document of the guarded template or configuration \(not a parameter, import, variable or value another resource returns\), so that the guard can judge its code$/,
     () => 'トリガーが起動するものは、ガード対象のテンプレートか構成の関数・ステートマシン・Automation ドキュメントへの参照で指定する（パラメータ・インポート・変数・'
       + '他のリソースが返す値を使わない）。そうすればガードがそのコードを判定できる'],
@@ -685,6 +694,7 @@ function jaOutput(word: string): string {
 const JA_TRIGGERS: Readonly<Record<string, string>> = {
   'rule': 'ルール（EventBridge）',
   'schedule': 'スケジュール（EventBridge Scheduler）',
+  'pipe': 'パイプ（EventBridge Pipes）',
   'event source mapping': 'イベントソースマッピング（Lambda）',
   'subscription': 'サブスクリプション（SNS）',
   'Config rule': 'Config ルール',

@@ -668,6 +668,16 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
     for (const r of raw) {
       // A document or automation runbook is what a command runs, not where it runs.
       if (services.has('ssm') && services.size === 1 && /:(document|automation-definition)\//.test(typeof r === 'string' ? r : values.grantText(r))) continue;
+      // A reference inside a resource's name (an object key `arn:aws:s3:::b/${Role}`, `app-${X}`) does not name the
+      // resource it refers to: the ARN is a pattern (`referencePattern`).
+      const pattern = referencePattern(values.grantText(r));
+      if (pattern !== undefined) {
+        if (pattern.literal !== undefined) named.push(...values.grantRefs(pattern.literal));
+        else wildcard = true;
+        // What the guard cannot read in it (a parameter, a value another resource returns) stays unread (fail closed).
+        named.push(...values.grantRefs(r).filter((ref) => ref.kind !== 'node'));
+        continue;
+      }
       // A bucket's objects (`…:::name/*`), a log group's streams (`…:log-group:name:*`) name the bucket, the group; a
       // wildcard elsewhere (`arn:aws:s3:::*`, `…:sqs:…:app-*`) is a pattern.
       const text = (typeof r === 'string' ? r : values.grantText(r))
@@ -684,6 +694,34 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
     }
   });
   return flows;
+}
+
+/** A reference in text as the readers render it (`{reference}`, `{iam-role}`), not the deploying partition, region or account. */
+const REFERENCE_MARK = /\{(?!(?:partition|region|accountid|urlsuffix)\})[^{}]*\}/;
+
+/**
+ * An identity policy's resource ARN (rendered: references as `{…}`) that holds a reference inside its name rather than
+ * as the name: undefined when it holds none so (a reference that is the whole value, the whole resource name between
+ * `:` and `/`, or a bucket's whole ARN or name before its object key, names that resource). An S3 object key that holds
+ * a reference (`arn:aws:s3:::b/${Role}/*`, `${Bucket.Arn}/${Role}`) names objects of its bucket whose keys start with
+ * the literal part (a prefix match): the bucket (`literal`: its ARN, when written out), or, when the bucket is a
+ * reference too, every bucket (fail closed); a reference with other text around it in a name (`…:queue-${X}`) makes
+ * the ARN a pattern of every resource of the service (fail closed).
+ */
+export function referencePattern(text: string): { readonly literal?: string } | undefined {
+  const object = /^(arn:[^:]*:s3:::[^/]*|\{[^{}]*\})\/(.*)$/.exec(text);
+  if (object) {
+    if (!REFERENCE_MARK.test(object[2])) return undefined;
+    return REFERENCE_MARK.test(object[1]) ? {} : { literal: object[1] };
+  }
+  const arn = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(.*)$/.exec(text);
+  const name = arn ? arn[1] : text;
+  for (const m of name.matchAll(new RegExp(REFERENCE_MARK.source, 'g'))) {
+    const before = name[m.index! - 1];
+    const after = name[m.index! + m[0].length];
+    if ((before !== undefined && before !== ':' && before !== '/') || (after !== undefined && after !== ':' && after !== '/')) return {};
+  }
+  return undefined;
 }
 
 /**

@@ -107,8 +107,37 @@ describe('Terraform: what names a role without running code with it (the unplace
   test('a literal ARN of the own role, built from the caller identity, in JSON text a job runs with', () => {
     const job = (container: string) => ({ aws_batch_job_definition: { job: { name: 'j', type: 'container', container_properties: container } } });
     expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: `arn:aws:iam::${OWN}:role/worker` })) }))).toContainEqual(expect.stringMatching(code));
-    // Another account's role of that name: not the configuration's.
-    expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: 'arn:aws:iam::999999999999:role/worker' })) }))).toEqual([]);
+    // A literal account: the configuration does not know the deploying one, which it may be (as the CloudFormation
+    // reader reads a literal account); another name is not the configuration's role.
+    expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: 'arn:aws:iam::999999999999:role/worker' })) }))).toContainEqual(expect.stringMatching(code));
+    expect(relays(config({ ...MN, ...job(JSON.stringify({ image: 'x', jobRoleArn: 'arn:aws:iam::999999999999:role/other' })) }))).toEqual([]);
+  });
+  test('a literal account in a principal a policy is attached to, or code runs with, may be the deploying one', () => {
+    // A policy attached by a literal ARN of the role's name: the configuration's role holds it (the bucket it lets the
+    // My Number function write is read by the Internet function `reader`).
+    const READER: Resources = {
+      aws_iam_role: { ...MN.aws_iam_role, reader: { name: 'reader', assume_role_policy: LAMBDA_TRUST } },
+      aws_lambda_function: {
+        ...MN.aws_lambda_function,
+        reader: {
+          role: '${aws_iam_role.reader.arn}',
+          runtime: 'nodejs20.x',
+          handler: 'index.handler',
+          filename: 'fn.zip',
+          vpc_config: { subnet_ids: ['${aws_subnet.in.id}'], security_group_ids: ['${aws_security_group.in.id}'] },
+        },
+      },
+      aws_s3_bucket: { ...MN.aws_s3_bucket, c: { bucket: 'c-bucket' } },
+      aws_s3_bucket_notification: { n: { bucket: '${aws_s3_bucket.c.id}', lambda_function: [{ lambda_function_arn: '${aws_lambda_function.reader.arn}', events: ['s3:ObjectCreated:*'] }] } },
+    };
+    const attached = (role: string) => ({
+      aws_iam_policy: { w: { policy: policy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::c-bucket/*' }]) } },
+      aws_iam_role_policy_attachment: { a: { role, policy_arn: '${aws_iam_policy.w.arn}' } },
+    });
+    const reads = /^MN-1 aws_lambda_function\.worker: .*aws_lambda_function\.reader/;
+    expect(relays(config({ ...MN, ...READER }))).toEqual([]);
+    expect(relays(config({ ...MN, ...READER, ...attached('worker') }))).toContainEqual(expect.stringMatching(reads));
+    expect(relays(config({ ...MN, ...READER, ...attached('arn:aws:iam::999999999999:role/worker') }))).toContainEqual(expect.stringMatching(reads));
   });
   test('an account the guard cannot read (a variable) may be the deploying one; text that does not parse as JSON still names the role', () => {
     const job = (container: string) => ({ aws_batch_job_definition: { job: { name: 'j', type: 'container', container_properties: container } } });

@@ -34,7 +34,7 @@ function template(action: string, resource: unknown): Record<string, any> {
     },
   });
   const r: Record<string, any> = {
-    B: { Type: 'AWS::S3::Bucket', Properties: { NotificationConfiguration: { LambdaConfigurations: [{ Event: 's3:ObjectCreated:*', Function: GA('Reader') }] } } },
+    B: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'b', NotificationConfiguration: { LambdaConfigurations: [{ Event: 's3:ObjectCreated:*', Function: GA('Reader') }] } } },
     WriterRole: role([{ Effect: 'Allow', Action: action, Resource: resource }]),
     Writer: fn('WriterRole', 'Mn'),
     ReaderRole: role([]),
@@ -64,5 +64,21 @@ describe('§14 Grants: an S3 ARN pattern is every bucket of the output', () => {
   test('the literal `arn:aws:s3:::*` does too, and names nothing outside the output', () => {
     expect(ends('s3:PutObject', 'arn:aws:s3:::*')).toEqual(['n:Reader']);
     expect(ends('s3:GetObject', 'arn:aws:s3:::*')).toEqual([]);
+  });
+});
+
+describe('§14 Grants: a reference inside a resource ARN\'s name does not name the resource it refers to', () => {
+  test('an object key holding a reference names objects of the bucket (a prefix match): the bucket, not the role it refers to', () => {
+    expect(ends('s3:PutObject', { 'Fn::Sub': 'arn:aws:s3:::b/${WriterRole}' })).toEqual(['n:Reader']);
+    expect(ends('s3:PutObject', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b/${WriterRole}/*' })).toEqual(['n:Reader']);
+    expect(ends('s3:PutObject', { 'Fn::Join': ['', ['arn:aws:s3:::b/', { Ref: 'WriterRole' }, '/x.txt']] })).toEqual(['n:Reader']);
+    // The bucket given by a reference too: every bucket of the output (fail closed).
+    expect(ends('s3:PutObject', { 'Fn::Join': ['', [GA('B'), '/', { Ref: 'WriterRole' }]] })).toEqual(['n:Reader']);
+    // Controls: reading only, another bucket's objects.
+    expect(ends('s3:GetObject', { 'Fn::Sub': 'arn:aws:s3:::b/${WriterRole}' })).toEqual([]);
+    expect(ends('s3:PutObject', { 'Fn::Sub': 'arn:aws:s3:::other/${WriterRole}' })).toEqual([expect.stringMatching(/arn:aws:s3:::other/)]);
+  });
+  test('a reference with text around it in a name is a pattern of every resource of the service', () => {
+    expect(ends('s3:PutObject', { 'Fn::Sub': 'arn:aws:s3:::app-${WriterRole}' })).toEqual(['n:Reader']);
   });
 });

@@ -66,6 +66,23 @@ describe('Terraform: IAM grants carry data as relays do', () => {
     expect(relays(c('s3:GetObject'))).toEqual([]);
   });
 
+  test('a reference inside an object key names objects of the bucket (a prefix match), not the resource it refers to', () => {
+    const c = (resource: string, bucket = 'b') => config({
+      aws_s3_bucket: { b: { bucket } },
+      aws_iam_role: { writer: role([statement('s3:PutObject', resource)]), reader: role([statement(['s3:GetObject'], '${aws_s3_bucket.b.arn}/*')]) },
+      aws_lambda_function: { writer: fn('writer', 'mn'), reader: fn('reader') },
+    });
+    const found = [expect.stringMatching(/^MN-1 aws_lambda_function\.writer: .*aws_lambda_function\.writer → aws_s3_bucket\.b .*→ aws_lambda_function\.reader/)];
+    expect(relays(c('arn:aws:s3:::b/${aws_iam_role.writer.name}'))).toEqual(found);
+    expect(relays(c(`arn:${PARTITION}:s3:::b/\${aws_iam_role.writer.name}/*`))).toEqual(found);
+    // The bucket given by a reference too: every bucket of the configuration (fail closed).
+    expect(relays(c('${aws_s3_bucket.b.arn}/${aws_iam_role.writer.name}'))).toEqual(found);
+    // A reference with text around it in a name: every bucket.
+    expect(relays(c('arn:aws:s3:::app-${aws_iam_role.writer.name}'))).toEqual(found);
+    // Controls: the bucket of another name holds the writer's objects elsewhere (the outside, not the reader).
+    expect(relays(c('arn:aws:s3:::b/${aws_iam_role.writer.name}', 'c'))).not.toContainEqual(expect.stringMatching(/aws_lambda_function\.reader/));
+  });
+
   test('AWS managed policies, by managed_policy_arns or an attachment of a literal ARN: the Lambda basic execution role writes every log group; an unknown one grants everything', () => {
     const arn = (name: string) => `arn:${PARTITION}:iam::aws:policy/${name}`;
     const managed = (name: string) => role([], LAMBDA_TRUST, { managed_policy_arns: [arn(name)] });

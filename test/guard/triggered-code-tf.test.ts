@@ -123,11 +123,11 @@ describe('Terraform: the role of a function an EventBridge rule starts', () => {
     expect(found.join('\n')).toMatch(/aws_cloudwatch_event_target\.t: .*aws_iam_role\.o allows ec2:CreateInternetGateway/);
   });
 
-  test('a function outside the configuration: not judged (as in CloudFormation)', () => {
+  test('a function outside the configuration: GUARD-1 (as in CloudFormation)', () => {
     expect(tf({
       aws_cloudwatch_event_rule: { e: { schedule_expression: 'rate(1 minute)' } },
       aws_cloudwatch_event_target: { t: { rule: '${aws_cloudwatch_event_rule.e.name}', arn: 'arn:aws:lambda:ap-northeast-1:111122223333:function:x' } },
-    })).toEqual([]);
+    }).join('\n')).toMatch(/^aws_cloudwatch_event_target\.t: arn could not be resolved: the function arn:aws:lambda:ap-northeast-1:111122223333:function:x this rule starts is not in the configuration/m);
   });
 });
 
@@ -244,7 +244,53 @@ describe('Terraform: code a trigger names by a value the guard cannot read', () 
     expect(tf(target('arn:${data.aws_partition.p.partition}:ssm:${data.aws_region.r.name}::document/${var.doc}'), { variable: { doc: {} } })).toEqual([]);
     expect(tf({ ...target('${aws_sqs_queue.q.arn}'), aws_sqs_queue: { q: { name: 'q' } } })).toEqual([]);
     expect(tf(target('${data.aws_sqs_queue.q.arn}'), { data: { aws_sqs_queue: { q: { name: 'q' } } } })).toEqual([]);
-    expect(tf(target('arn:aws:lambda:ap-northeast-1:111122223333:function:elsewhere'))).toEqual([]);
+    // A function outside the configuration by a literal: of the deploying account as far as the guard can tell.
+    expect(tf(target('arn:aws:lambda:ap-northeast-1:111122223333:function:elsewhere')).join('\n')).toMatch(/the function .*elsewhere this rule starts is not in the configuration/);
+  });
+
+  test('code outside the configuration by a literal: GUARD-1, in a plan not when its ARN names another account than the plan\'s', () => {
+    const found = tf({
+      aws_lambda_event_source_mapping: { m: { function_name: 'elsewhere', event_source_arn: 'arn:aws:sqs:ap-northeast-1:111122223333:q' } },
+      aws_sns_topic_subscription: { n: { protocol: 'lambda', endpoint: 'arn:aws:lambda:ap-northeast-1:111122223333:function:elsewhere', topic_arn: 'arn:aws:sns:ap-northeast-1:111122223333:t' } },
+      ...target('arn:aws:states:ap-northeast-1:111122223333:stateMachine:elsewhere'),
+    }).join('\n');
+    expect(found).toMatch(/^aws_lambda_event_source_mapping\.m: function_name could not be resolved: the function elsewhere this event source mapping starts is not in the configuration/m);
+    expect(found).toMatch(/^aws_sns_topic_subscription\.n: endpoint could not be resolved: the function .* this subscription starts is not in the configuration/m);
+    expect(found).toMatch(/^aws_cloudwatch_event_target\.t: arn could not be resolved: the state machine .* this rule starts is not in the configuration/m);
+    const plan = (arn: string, account?: string) => guard1(extractTerraformPlan(handPlan([
+      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
+      { address: 'aws_cloudwatch_event_target.t', values: { rule: 'e', arn }, unknown: { id: true } },
+    ]) as any, account === undefined ? {} : { account }));
+    const fn = (account: string) => `arn:aws:lambda:ap-northeast-1:${account}:function:elsewhere`;
+    expect(plan(fn('123456789012'), '123456789012').join('\n')).toMatch(/this rule starts is not in the configuration/);
+    expect(plan(fn('999999999999')).join('\n')).toMatch(/this rule starts is not in the configuration/);
+    expect(plan(fn('999999999999'), '123456789012')).toEqual([]);
+  });
+
+  test('a CodeBuild project, an ECS task, a Batch job, a SageMaker pipeline a rule, schedule or pipe starts: GUARD-1 (not bounded by its role)', () => {
+    const UNBOUNDED = /runs code with a role of its own that the guard does not bound, and that code may change the network$/m;
+    for (const arn of ['arn:aws:codebuild:ap-northeast-1:111122223333:project/p', 'arn:aws:ecs:ap-northeast-1:111122223333:cluster/c',
+      'arn:aws:batch:ap-northeast-1:111122223333:job-queue/q', 'arn:aws:sagemaker:ap-northeast-1:111122223333:pipeline/p']) {
+      expect(tf(target(arn)).join('\n')).toMatch(UNBOUNDED);
+    }
+    expect(tf({ aws_codebuild_project: { p: { name: 'p', service_role: 'r' } }, ...target('${aws_codebuild_project.p.arn}') }).join('\n'))
+      .toMatch(/^aws_cloudwatch_event_target\.t: arn could not be resolved: this rule starts aws_codebuild_project aws_codebuild_project\.p, which runs code/m);
+    expect(tf({
+      aws_ecs_cluster: { c: { name: 'c' } },
+      aws_scheduler_schedule: {
+        s: {
+          schedule_expression: 'rate(1 minute)',
+          flexible_time_window: { mode: 'OFF' },
+          target: { arn: '${aws_ecs_cluster.c.arn}', role_arn: 'r', ecs_parameters: { task_definition_arn: 't' } },
+        },
+      },
+    }).join('\n'))
+      .toMatch(/^aws_scheduler_schedule\.s: target\.arn could not be resolved: this schedule starts aws_ecs_cluster aws_ecs_cluster\.c, which runs code/m);
+    expect(tf({ aws_pipes_pipe: { p: { role_arn: 'r', source: 'arn:aws:sqs:ap-northeast-1:111122223333:q', target: 'arn:aws:batch:ap-northeast-1:111122223333:job-queue/q' } } })
+      .join('\n')).toMatch(/^aws_pipes_pipe\.p: target could not be resolved: this pipe starts arn:aws:batch:.*, which runs code/m);
+    for (const arn of ['arn:aws:sqs:ap-northeast-1:111122223333:q', 'arn:aws:sns:ap-northeast-1:111122223333:t', 'arn:aws:events:ap-northeast-1:111122223333:event-bus/b']) {
+      expect(tf(target(arn))).toEqual([]);
+    }
   });
 
   test('plan: a target known only after apply that no resource of the plan gives: GUARD-1', () => {

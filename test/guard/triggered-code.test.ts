@@ -149,8 +149,58 @@ describe('code a trigger names by a value the guard cannot read', () => {
     expect(guard1With(rule({ 'Fn::Sub': 'arn:${AWS::Partition}:${P}:${AWS::Region}:${AWS::AccountId}:function:f' }), P).join('\n')).toMatch(UNSEEN('Targets[0].Arn'));
   });
 
-  test('a function outside the template named by a literal: not judged (its code is not the output\'s)', () => {
-    expect(guard1With(rule('arn:aws:lambda:ap-northeast-1:111122223333:function:elsewhere'))).toEqual([]);
+  test('a function or state machine outside the template named by a literal: GUARD-1, whatever account its ARN names', () => {
+    const OUTSIDE = (what: string, text: string) => new RegExp(`^T: Targets\\[0\\]\\.Arn could not be resolved: the ${what} ${text.replace(/[.$]/g, '\\$&')} this rule starts `
+      + 'is not in the template: of the deploying account, as far as the guard can tell, it may run in any VPC with any role', 'm');
+    const elsewhere = 'arn:aws:lambda:ap-northeast-1:111122223333:function:elsewhere';
+    expect(guard1With(rule(elsewhere)).join('\n')).toMatch(OUTSIDE('function', elsewhere));
+    expect(guard1With(rule({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:elsewhere' })).join('\n'))
+      .toMatch(OUTSIDE('function', 'arn:{partition}:lambda:{region}:{accountid}:function:elsewhere'));
+    const machine = 'arn:aws:states:ap-northeast-1:111122223333:stateMachine:elsewhere';
+    expect(guard1With(rule(machine)).join('\n')).toMatch(OUTSIDE('state machine', machine));
+    // An event source mapping by a bare name, a subscription, a Config rule.
+    const found = guard1With({
+      M: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'elsewhere', EventSourceArn: 'arn:aws:sqs:ap-northeast-1:111122223333:q' } },
+      N: { Type: 'AWS::SNS::Subscription', Properties: { Protocol: 'lambda', Endpoint: elsewhere, TopicArn: 'arn:aws:sns:ap-northeast-1:111122223333:t' } },
+      R: { Type: 'AWS::Config::ConfigRule', Properties: { Source: { Owner: 'CUSTOM_LAMBDA', SourceIdentifier: elsewhere, SourceDetails: [] } } },
+    }).join('\n');
+    expect(found).toMatch(/^M: FunctionName could not be resolved: the function elsewhere this event source mapping starts is not in the template/m);
+    expect(found).toMatch(/^N: Endpoint could not be resolved: the function .* this subscription starts is not in the template/m);
+    expect(found).toMatch(/^R: Source\.SourceIdentifier could not be resolved: the function .* this Config rule starts is not in the template/m);
+  });
+
+  test('a CodeBuild project, an ECS task, a Batch job, a SageMaker pipeline a rule, schedule or pipe starts: GUARD-1 (not bounded by its role)', () => {
+    const UNBOUNDED = /runs code with a role of its own that the guard does not bound, and that code may change the network$/m;
+    for (const arn of ['arn:aws:codebuild:ap-northeast-1:111122223333:project/p', 'arn:aws:ecs:ap-northeast-1:111122223333:cluster/c',
+      'arn:aws:batch:ap-northeast-1:111122223333:job-queue/q', 'arn:aws:sagemaker:ap-northeast-1:111122223333:pipeline/p']) {
+      expect(guard1With(rule(arn)).join('\n')).toMatch(UNBOUNDED);
+    }
+    const project = { P: { Type: 'AWS::CodeBuild::Project', Properties: { ServiceRole: 'r', Source: { Type: 'NO_SOURCE' }, Artifacts: { Type: 'NO_ARTIFACTS' } } } };
+    expect(guard1With({ ...project, ...rule({ 'Fn::GetAtt': ['P', 'Arn'] }) }).join('\n')).toMatch(/^T: Targets\[0\]\.Arn could not be resolved: this rule starts AWS::CodeBuild::Project P, which runs code/m);
+    expect(guard1With({
+      C: { Type: 'AWS::ECS::Cluster', Properties: {} },
+      S1: {
+        Type: 'AWS::Scheduler::Schedule',
+        Properties: { ScheduleExpression: 'rate(1 minute)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: { 'Fn::GetAtt': ['C', 'Arn'] }, RoleArn: 'r', EcsParameters: { TaskDefinitionArn: 't' } } },
+      },
+    })
+      .join('\n')).toMatch(/^S1: Target\.Arn could not be resolved: this schedule starts AWS::ECS::Cluster C, which runs code/m);
+    expect(guard1With({ Pp: { Type: 'AWS::Pipes::Pipe', Properties: { RoleArn: 'r', Source: 'arn:aws:sqs:ap-northeast-1:111122223333:q', Target: 'arn:aws:batch:ap-northeast-1:111122223333:job-queue/q' } } })
+      .join('\n')).toMatch(/^Pp: Target could not be resolved: this pipe starts arn:aws:batch:.*, which runs code/m);
+    // Controls: a queue, a topic, a bus, a log group, a schedule's universal target (judged as its API call).
+    for (const arn of ['arn:aws:sqs:ap-northeast-1:111122223333:q', 'arn:aws:sns:ap-northeast-1:111122223333:t', 'arn:aws:events:ap-northeast-1:111122223333:event-bus/b',
+      'arn:aws:logs:ap-northeast-1:111122223333:log-group:g']) {
+      expect(guard1With(rule(arn))).toEqual([]);
+    }
+    // An unreadable ARN of such a service: GUARD-1 too (`namesNoCode` lists the services that run no code).
+    expect(guard1With(rule({ 'Fn::Sub': 'arn:${AWS::Partition}:codebuild:${AWS::Region}:${AWS::AccountId}:project/${P}' }), P).join('\n')).toMatch(UNSEEN('Targets[0].Arn'));
+  });
+
+  test('a pipe starting a function of the template is bounded by its role', () => {
+    const pipe = (target: unknown) => ({ Pp: { Type: 'AWS::Pipes::Pipe', Properties: { RoleArn: 'r', Source: 'arn:aws:sqs:ap-northeast-1:111122223333:q', Target: target } } });
+    expect(guard1With({ FnRole: role('lambda.amazonaws.com', OPENS), Fn: fn, ...pipe({ 'Fn::GetAtt': ['Fn', 'Arn'] }) }).join('\n'))
+      .toMatch(/^Pp: Target could not be resolved: the function this trigger starts runs code whenever it is triggered/m);
+    expect(guard1With({ FnRole: role('lambda.amazonaws.com', READS), Fn: fn, ...pipe({ 'Fn::GetAtt': ['Fn', 'Arn'] }) })).toEqual([]);
   });
 });
 

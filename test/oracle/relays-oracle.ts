@@ -228,6 +228,9 @@ function grantResource(g: Grant): unknown {
         { 'Fn::Join': ['', [{ 'Fn::GetAtt': [g.resource, 'Arn'] }, '/*']] },
         SUB(`arn:\${AWS::Partition}:s3:::\${${g.resource}}/*`),
         [{ 'Fn::GetAtt': [g.resource, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [g.resource, 'Arn'] }, '/*']] }],
+        // An object key holding a reference names the bucket's objects, not what it refers to; the bucket a reference too:
+        // every bucket of the output (§14 "Grants"), which is this one.
+        SUB(`arn:\${AWS::Partition}:s3:::\${${g.resource}}/\${${g.resource}.Arn}/*`),
       ];
       return objects[g.form % objects.length];
     }
