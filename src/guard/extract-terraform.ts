@@ -101,13 +101,17 @@ const SELF_NAMES: ReadonlySet<string> = new Set([
   'aws_s3_bucket.bucket', 'aws_db_subnet_group.name', 'aws_vpc_route_server.route_server_id', 'aws_vpn_connection.transit_gateway_attachment_id',
   'aws_networkmanager_transit_gateway_peering.transit_gateway_peering_attachment_id',
   // What AWS reports of a firewall (its endpoints and their subnets): a plan records only the attribute of
-  // `tolist(…firewall_status[0].sync_states)[0].attachment[0].endpoint_id`, and nothing in it is another resource's id.
+  // `tolist(…firewall_status[0].sync_states)[0].attachment[0].endpoint_id` (`firewall_status[0].sync_states`), and
+  // nothing in it is another resource's id.
   'aws_networkfirewall_firewall.firewall_status',
 ]);
 
-/** Whether `attribute` of a `type` resource names the resource itself (`id`, `arn`, `SELF_NAMES`). */
+/**
+ * Whether `attribute` of a `type` resource names the resource itself (`id`, `arn`, `SELF_NAMES`; inside a nested block
+ * of `SELF_NAMES`, as a plan records `firewall_status[0].sync_states`, `wholeReference`).
+ */
 function namesItself(type: string, attribute: string): boolean {
-  return attribute === 'id' || attribute === 'arn' || SELF_NAMES.has(`${type}.${attribute}`);
+  return attribute === 'id' || attribute === 'arn' || SELF_NAMES.has(`${type}.${attribute.replace(/[.[].*$/, '')}`);
 }
 
 /** `${aws_type.name.attribute}`, the reference cdktf writes for a token. */
@@ -448,7 +452,7 @@ export class PlanReference {
  * (`vpc_config[0].subnet_ids`), which holds what the block names (another resource, a value AWS computes).
  */
 export function wholeReference(v: unknown): v is PlanReference {
-  return v instanceof PlanReference && (v.attribute === undefined || !/[.[]/.test(v.attribute));
+  return v instanceof PlanReference && (v.attribute === undefined || !/[.[]/.test(v.attribute) || namesItself(v.type, v.attribute));
 }
 
 /** A value of a plan known only after apply whose source the guard cannot pin to one resource: unresolved (fail closed). */
