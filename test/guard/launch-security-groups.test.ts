@@ -13,10 +13,13 @@
  * 6. A plan's `x.block[0].attr` reference read as the resource `x` (its block's name as the attribute): now the attribute
  *    inside the block, which names no resource (GUARD-1 where a resource is needed), as a configuration's reads.
  */
+import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
+import { NetworkModel } from '../../src/model/network-model';
 import { handPlan, PlannedResource } from '../support/hand-plan';
+import { notJapanese } from '../support/japanese';
 import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const DEFAULT_GROUP = [expect.stringMatching(/^MN-3 .*MnVpc#default-security-group.*egress rules toward the LGWAN segment allow all traffic/)];
@@ -262,6 +265,11 @@ describe('6. a plan\'s reference to an attribute of a nested block', () => {
       ...['egress rules toward', 'ingress rules from'].map((d) => expect.stringContaining(`aws_instance.box#unknown-security-group: its ${d} the LGWAN segment allow all traffic`)),
     ]);
     expect(found.join('\n')).not.toContain('aws_launch_template.other is no security group');
+    // Worded in Japanese too.
+    const refs = ['aws_launch_template.other.network_interfaces[0].security_groups', 'aws_launch_template.other'];
+    const guard1 = checkTopology(extractTerraformPlan(plan([other, instance(refs)])), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');
+    expect(guard1).toHaveLength(1);
+    expect(notJapanese(guard1[0].ja?.message)).toBeUndefined();
   });
 
   test('control: the EKS cluster security group in a nested block is still that group', () => {
