@@ -27,7 +27,7 @@
  */
 import { CLOSED, literallyClosed } from './enums';
 import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, UnresolvedValue, VpcNode, VpnGatewayNode } from './graph';
-import { LAUNCH_GROUPS, SubnetMention, UNKNOWN_SUBNET } from './occupants';
+import { bareTemplateInterfaces, LAUNCH_GROUPS, SubnetMention, UNKNOWN_SUBNET } from './occupants';
 import { blocks, expressionText, isExpression } from './unreadable';
 import { Segment, SEGMENT_JA } from '../model/segment';
 
@@ -1179,7 +1179,12 @@ export function recordTemplate(
   const path = base.path !== undefined ? { path: base.path } : {};
   const homes = interfaces ? { interfaces: { count: interfaces.count, homes: bridgeAttachments(interfaces.homes, ref), open: interfaces.open } } : {};
   const publicIp = exposed ? { exposed: bridgeAttachments(exposed, ref) } : {};
-  b.launchTemplate({ node: id, type, ...publicIp, ...(role ? { role } : {}), ...homes, groups: LAUNCH_GROUPS[type]?.(p) ?? true, ...path });
+  const groups = LAUNCH_GROUPS[type]?.(p) ?? true;
+  // A template naming groups on some interfaces and none on others (occupants.ts `bareTemplateInterfaces`).
+  const data = type === 'AWS::EC2::LaunchTemplate' ? (p as any)?.LaunchTemplateData : type === 'aws_launch_template' ? p : undefined;
+  const found = groups && data !== undefined ? bareTemplateInterfaces(data) : undefined;
+  const bare = found ? { bare: { homes: bridgeAttachments(found.subnets.map((v) => ['NetworkInterfaces', v] as BridgeEntry), ref), launcher: found.launcher } } : {};
+  b.launchTemplate({ node: id, type, ...publicIp, ...(role ? { role } : {}), ...homes, groups, ...bare, ...path });
 }
 
 /**
@@ -1404,6 +1409,11 @@ export interface PendingTemplate {
   readonly interfaces?: { readonly count: number; readonly homes: readonly BridgeAttachment[]; readonly open: boolean };
   /** It names the security groups of what it launches (occupants.ts `LAUNCH_GROUPS`). */
   readonly groups: boolean;
+  /**
+   * Naming groups, its interfaces that name none (occupants.ts `bareTemplateInterfaces`): the subnets they name
+   * (`homes`), and whether one of them lands where the launcher puts the instance (`launcher`).
+   */
+  readonly bare?: { readonly homes: readonly BridgeAttachment[]; readonly launcher: boolean };
   readonly path?: string;
 }
 
@@ -1523,16 +1533,36 @@ export function launchBridges(templates: readonly PendingTemplate[], launchers: 
 export function launchedDefaultGroup(templates: readonly PendingTemplate[], launchers: readonly PendingLauncher[]): Ref[] {
   const byId = new Map(templates.map((t) => [t.node, t]));
   const out: Ref[] = [];
+  const subnets = (placement: readonly BridgeAttachment[]) => out.push(...placement.filter((a) => !a.networkInterface).map((a) => a.ref));
   for (const l of launchers) {
-    if (l.groups !== false) continue;
+    if (l.groups === true) continue;
     for (const [, ref] of l.templates) {
       const t = ref.kind === 'node' ? byId.get(ref.id) : undefined;
-      if (!t || t.groups) continue;
-      const placement = l.placement.length > 0 ? l.placement : t.interfaces?.homes ?? [];
-      out.push(...placement.filter((a) => !a.networkInterface).map((a) => a.ref));
+      if (!t) continue;
+      // A template naming groups on some interfaces only: the others are in the default group, where they land (an EKS
+      // node group's too: EKS adds its cluster group only to a template naming none).
+      if (t.groups) {
+        if (t.bare) subnets([...t.bare.homes, ...t.bare.launcher ? l.placement : []]);
+        continue;
+      }
+      if (l.groups === undefined) continue;
+      subnets(l.placement.length > 0 ? l.placement : t.interfaces?.homes ?? []);
     }
   }
   return out;
+}
+
+/**
+ * Where the instances launched from launch template (or configuration) `template` run: where each launcher of the output
+ * that names it puts them, or, with no placement of its own, where the template's interfaces do (`launchedDefaultGroup`).
+ * A group of the template the guard cannot read is open there (the builder's `usesUnknownGroup`).
+ */
+export function launchedPlaces(templates: readonly PendingTemplate[], launchers: readonly PendingLauncher[], template: string): Ref[] {
+  const t = templates.find((x) => x.node === template);
+  if (!t) return [];
+  return launchers.filter((l) => l.templates.some(([, ref]) => ref.kind === 'node' && ref.id === template))
+    .flatMap((l) => (l.placement.length > 0 ? l.placement : t.interfaces?.homes ?? []))
+    .filter((a) => !a.networkInterface).map((a) => a.ref);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ALL_V6, coveredBy, GLOBAL_UNICAST_V6, parsePrefix, Prefix } from './address-space';
 import {
   attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, internetIngress, launchBridges, launchedDefaultGroup, launchedLabels,
-  PendingBridge, PendingLauncher, PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
+  launchedPlaces, PendingBridge, PendingLauncher, PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
 } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, EndpointPolicy, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
@@ -10,8 +10,8 @@ import {
   TransitRouteTableNode, UnresolvedValue, VpcNode,
 } from './graph';
 import {
-  DEFAULT_GROUP_FALLBACK, EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, groupMemberships, labelPlacesNothing, LITERAL_SUBNET_ID, NO_DOCUMENTED_FALLBACK,
-  REMOTE_ACCESS_PORTS, remoteAccess, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET,
+  DEFAULT_GROUP_FALLBACK, DEFAULT_GROUP_PARTS, EKS_CLUSTER_GROUP_USERS, EKS_CLUSTERS, groupMemberships, labelPlacesNothing, LITERAL_SUBNET_ID,
+  NO_DOCUMENTED_FALLBACK, REMOTE_ACCESS_PORTS, remoteAccess, SOURCE_CHECK_FIX, SourceCheckOff, SubnetMention, UNKNOWN_SUBNET,
 } from './occupants';
 import { DEFAULT_EVENT_BUS } from './relay-read';
 import { collectUnreadable, expressionText, isDynamicReference, pathTo } from './unreadable';
@@ -710,7 +710,8 @@ export class GraphBuilder {
 
   /**
    * The security groups a resource of `type` (properties `p`) runs with, in the subnets `where` gives, as both readers read
-   * them (their `securityGroups`): naming none, its VPC's default one (occupants.ts `DEFAULT_GROUP_FALLBACK`), or one the
+   * them (their `securityGroups`): naming none, its VPC's default one (occupants.ts `DEFAULT_GROUP_FALLBACK`; a part of it
+   * naming none, in that part's subnets: `DEFAULT_GROUP_PARTS`), or one the
    * guard cannot read where AWS documents no fallback (`NO_DOCUMENTED_FALLBACK`, GUARD-1); each group it names
    * (`groupMemberships`) read by `read.group` — one the reader cannot resolve may be any group (GUARD-1), one of the
    * output or outside it is `memberOf`. A group the guard cannot read counts as open to all traffic both ways where the
@@ -718,6 +719,8 @@ export class GraphBuilder {
    */
   public securityGroupsOf(type: string, p: any, base: { readonly id: string; readonly path?: string }, where: () => Ref[], read: GroupReading): void {
     if (DEFAULT_GROUP_FALLBACK[type]?.(p)) for (const s of where()) this.usesDefaultGroup(s);
+    // Parts that name no group where others may (a Spot Fleet's launch specifications, an instance's own interfaces): theirs.
+    for (const s of DEFAULT_GROUP_PARTS[type]?.(p).flatMap(read.subnets) ?? []) this.usesDefaultGroup(s);
     const unknown: Ref[] = [];
     const fallback = NO_DOCUMENTED_FALLBACK[type]?.(p);
     if (fallback) {
@@ -1081,12 +1084,14 @@ export class GraphBuilder {
   /**
    * The groups the guard cannot read that resources of the output run with (`usesUnknownGroup`): one per resource and VPC
    * of its subnets, at the resource, open to all traffic both ways (IPv4 and IPv6), as a group outside the output may be.
-   * Named `<resource>#unknown-security-group`, with the VPC after it where the resource runs in more than one.
+   * Named `<resource>#unknown-security-group`, with the VPC after it where the resource runs in more than one. A launch
+   * template's or launch configuration's is where its launchers run what it launches, besides its own interfaces' subnets.
    */
   private addUnknownGroups(): void {
     for (const { resource, path, subnets } of this.unknownGroupUsers) {
       const vpcs = new Set<string>();
-      for (const s of subnets) {
+      // A launch template's or configuration's group runs where its launchers run its instances (bridges.ts `launchedPlaces`).
+      for (const s of [...subnets, ...launchedPlaces(this.pendingTemplates, this.pendingLaunchers, resource)]) {
         const subnet = s.kind === 'node' ? this.nodes.get(s.id) : undefined;
         if (subnet?.type === 'subnet' && subnet.vpc.kind === 'node') vpcs.add(subnet.vpc.id);
       }

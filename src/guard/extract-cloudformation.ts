@@ -2813,7 +2813,8 @@ class TemplateReader {
     };
     b.securityGroupsOf(type, p, base, where, {
       group: (v) => this.ref(v),
-      subnets: (v) => this.subnetsNamed(v).map((id): Ref => ({ kind: 'node', id })),
+      // A Spot Fleet specification's SubnetId may join several (`Fn::Join`): every subnet inside the value.
+      subnets: (v) => subnetMentions([v], (x) => this.subnetsNamed(x)).map((m): Ref => ({ kind: 'node', id: m.subnet })),
       ref: (v) => this.ref(v),
       templateNamesGroups: (v) => blockGiven(v) && templateNamesGroups(this.named(templateValue(v), 'AWS::EC2::LaunchTemplate')?.LaunchTemplateData),
       clusterOfOutput: (v) => Boolean(this.named(v, 'AWS::EKS::Cluster')) || (typeof v === 'string'

@@ -1,6 +1,6 @@
 import { GraphBuilder } from './builder';
 import {
-  DEFAULT_TAGS_FIX, DefaultTags, defaultTagsOf, defaultTagsReason, implicitAttribute, knownDefaults, PlanReference, PlanTemplate, PlanUnknown,
+  DEFAULT_TAGS_FIX, DefaultTags, defaultTagsOf, defaultTagsReason, knownDefaults, PlanReference, PlanTemplate, PlanUnknown,
   readPlanResources, PROVIDER_CONFIG, ResourceEntry, WRITTEN_ARGUMENTS,
 } from './extract-terraform';
 import { TopologyGraph } from './graph';
@@ -738,10 +738,11 @@ class PlanReader {
         const address = `${scope.prefix}${m[1]}.${m[2]}${m[3]}`;
         if (!this.planned.has(address)) return { ok: false, reason: `${address} is not a resource of the plan` };
         if (m[4] === undefined && reference.length > m[0].length) return { ok: false, reason: `${reference} is a part of a resource the guard does not pick out` };
-        // An attribute of a nested block that names what AWS creates with the resource (an EKS cluster's security group).
+        // An attribute of a nested block (`vpc_config[0].subnet_ids`) is that attribute, not the block nor its resource: what
+        // AWS creates with the resource (an EKS cluster's security group, `implicitAttribute`), else a value the readers
+        // follow no further (`wholeReference`; the builder reads it as unresolved, GUARD-1).
         const nested = m[4] !== undefined && reference.length > m[0].length ? `${m[4]}${reference.slice(m[0].length)}` : undefined;
-        if (nested !== undefined && implicitAttribute(m[1], nested)) return { ok: true, refs: [new PlanReference(address, m[1], nested)] };
-        return { ok: true, refs: [new PlanReference(address, m[1], m[4])] };
+        return { ok: true, refs: [new PlanReference(address, m[1], nested ?? m[4])] };
       }
     }
   }

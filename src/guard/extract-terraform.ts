@@ -102,13 +102,17 @@ const SELF_NAMES: ReadonlySet<string> = new Set([
   'aws_s3_bucket.bucket', 'aws_db_subnet_group.name', 'aws_vpc_route_server.route_server_id', 'aws_vpn_connection.transit_gateway_attachment_id',
   'aws_networkmanager_transit_gateway_peering.transit_gateway_peering_attachment_id',
   // What AWS reports of a firewall (its endpoints and their subnets): a plan records only the attribute of
-  // `tolist(…firewall_status[0].sync_states)[0].attachment[0].endpoint_id`, and nothing in it is another resource's id.
+  // `tolist(…firewall_status[0].sync_states)[0].attachment[0].endpoint_id` (`firewall_status[0].sync_states`), and
+  // nothing in it is another resource's id.
   'aws_networkfirewall_firewall.firewall_status',
 ]);
 
-/** Whether `attribute` of a `type` resource names the resource itself (`id`, `arn`, `SELF_NAMES`). */
+/**
+ * Whether `attribute` of a `type` resource names the resource itself (`id`, `arn`, `SELF_NAMES`; inside a nested block
+ * of `SELF_NAMES`, as a plan records `firewall_status[0].sync_states`, `wholeReference`).
+ */
 function namesItself(type: string, attribute: string): boolean {
-  return attribute === 'id' || attribute === 'arn' || SELF_NAMES.has(`${type}.${attribute}`);
+  return attribute === 'id' || attribute === 'arn' || SELF_NAMES.has(`${type}.${attribute.replace(/[.[].*$/, '')}`);
 }
 
 /** `${aws_type.name.attribute}`, the reference cdktf writes for a token. */
@@ -441,6 +445,15 @@ export class PlanReference {
   public toJSON(): string {
     return this.toString();
   }
+}
+
+/**
+ * Whether a plan's reference names its resource or an attribute of its own (`id`, `arn`, `name`), which readers that look
+ * a resource up by its address take for the resource; not an attribute inside a nested block
+ * (`vpc_config[0].subnet_ids`), which holds what the block names (another resource, a value AWS computes).
+ */
+export function wholeReference(v: unknown): v is PlanReference {
+  return v instanceof PlanReference && (v.attribute === undefined || !/[.[]/.test(v.attribute) || namesItself(v.type, v.attribute));
 }
 
 /** A value of a plan known only after apply whose source the guard cannot pin to one resource: unresolved (fail closed). */
@@ -2754,7 +2767,7 @@ class ConfigReader {
 
   /** The launch template or launch configuration a value names: by its name (`${aws_launch_template.x.name}`, a plan's reference) the resource itself. */
   private templateRef(value: unknown): Ref {
-    if (value instanceof PlanReference && TEMPLATE_TYPES.test(value.type)) return { kind: 'node', id: this.id(value.address) };
+    if (wholeReference(value) && TEMPLATE_TYPES.test(value.type)) return { kind: 'node', id: this.id(value.address) };
     const byName = typeof value === 'string' ? TEMPLATE_BY_NAME.exec(value) : null;
     return this.ref(byName ? `\${${byName[1]}.id}` : value);
   }
@@ -2834,7 +2847,7 @@ class ConfigReader {
   private profileResource(value: unknown): Record<string, any> | 'none' | 'unknown' {
     const rule = this.named(value, 'aws_route53_resolver_rule');
     if (rule) return rule;
-    const other = value instanceof PlanReference ? value.address : typeof value === 'string' ? /^\$\{([a-z0-9_]+\.[^.}]+)\.[a-z_]+\}$/.exec(value)?.[1] : undefined;
+    const other = wholeReference(value) ? value.address : typeof value === 'string' ? /^\$\{([a-z0-9_]+\.[^.}]+)\.[a-z_]+\}$/.exec(value)?.[1] : undefined;
     if (other !== undefined && this.types.has(other)) return 'none';
     // A literal ARN, or an ARN built from a hosted zone's or DNS Firewall rule group's id, names no rule.
     const literalOrNoRule = typeof value === 'string' && (!templated(value) || /:hostedzone\/|:firewall-rule-group\//.test(value));
@@ -2860,13 +2873,13 @@ class ConfigReader {
 
   /** The address of the resource of `type` a value names (`${type.name.attr}`, a plan's reference), when the configuration holds it. */
   private addressOf(value: unknown, type: string): string | undefined {
-    const address = value instanceof PlanReference ? value.address
+    const address = wholeReference(value) ? value.address
       : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.[a-z_]+\\}$`).exec(value)?.[1] : undefined;
     return address !== undefined && this.types.get(address) === type ? address : undefined;
   }
 
   private named(value: unknown, type: string, attribute = '[a-z_]+'): any {
-    const address = value instanceof PlanReference ? value.address
+    const address = wholeReference(value) ? value.address
       : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.${attribute}\\}$`).exec(value)?.[1] : undefined;
     return address !== undefined && this.types.get(address) === type ? this.bodies.get(address) ?? {} : undefined;
   }
@@ -3646,7 +3659,10 @@ class ConfigReader {
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value.flatMap((v) => this.relayRefs(v));
     if (value instanceof PlanUnknown) return [{ kind: 'unresolved', expression: value.reason }];
-    if (value instanceof PlanReference) return this.relayAddress(value.address, 0);
+    if (value instanceof PlanReference) {
+      const { address } = value;
+      return wholeReference(value) ? this.relayAddress(address, 0) : [{ kind: 'unresolved', expression: `${String(value)} is inside a nested block of ${address}` }];
+    }
     if (value instanceof PlanTemplate) return this.relayText(value.text, true, value);
     // A map (request templates, parameters): what its values name.
     if (typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => (k === '//' ? [] : this.relayRefs(v)));
@@ -3894,7 +3910,7 @@ class ConfigReader {
 
   /** The arguments of the rule of the configuration a target names (by reference, or by its literal name), if it is one. */
   private eventRule(value: unknown): any {
-    const rules = (value instanceof PlanReference ? [value.address] : typeof value === 'string' && !this.plan ? [...this.referenced(value)] : [])
+    const rules = (wholeReference(value) ? [value.address] : typeof value === 'string' && !this.plan ? [...this.referenced(value)] : [])
       .filter((a) => this.types.get(a) === 'aws_cloudwatch_event_rule');
     if (rules.length === 1) return this.bodies.get(rules[0]) ?? {};
     if (typeof value !== 'string' || (!this.plan && templated(value))) return undefined;

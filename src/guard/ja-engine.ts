@@ -408,7 +408,10 @@ const PATTERNS: readonly Pattern[] = [
   [/^(\S+) names no function$/, (m) => `${m[1]} はどの関数も指していない`],
   [/^the resources of profile (.+), which the (template|configuration) does not hold$/,
     (m) => `${m[2] === 'template' ? 'テンプレート' : '構成'}にないプロファイル ${m[1]} のリソース`],
-  [/^(\S+)\.(\w+) is not \1's id, and no argument the guard can follow$/, (m) => `${m[1]}.${m[2]} は ${m[1]} の ID ではなく、ガードがたどれる引数でもない`],
+  // An attribute, or one inside a nested block (`vpc_config[0].subnet_ids`).
+  [/^(\S+)\.(\w+(?:\[[^\]]*\](?:\.\w+)?)*) is not \1's id, and no argument the guard can follow$/,
+    (m) => `${m[1]}.${m[2]} は ${m[1]} の ID ではなく、ガードがたどれる引数でもない`],
+  [/^(\S+) is inside a nested block of (\S+)$/, (m) => `${m[1]} は ${m[2]} の入れ子のブロックの中の値`],
   [/^(.+) computes a value from (\S+) that the guard does not evaluate \(only Ref, GetAtt or an ARN around one names it\)$/,
     (m) => `${m[1]} は ${m[2]} から値を計算しており、ガードはその式を評価しない（そのリソースを指すのは Ref・GetAtt か、それを囲む ARN だけ）`],
   [/^(.+) computes a value from (\S+) that the guard does not evaluate \(only a reference to its id names it\)$/,

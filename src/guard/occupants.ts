@@ -305,6 +305,57 @@ export function templateNamesGroups(data: any): boolean {
     ...interfaces.flatMap((i: any) => [i?.Groups, i?.security_groups])].some(blockGiven);
 }
 
+/** The elements of a list of blocks that are written out (an element given by an expression is read elsewhere, GUARD-1). */
+const writtenBlocks = (v: unknown): any[] => listOf(v).filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x) && !isExpression(x));
+
+/**
+ * The network interfaces of a launch template's data that name no security group, where another part of it names some
+ * (`templateNamesGroups` true): EC2 puts such an interface in its VPC's default group, as an instance launched with none
+ * named (Amazon VPC User Guide, "Default security groups for your VPCs": "If you don't specify a security group when you
+ * launch an instance, the instance is automatically associated with the default security group for the VPC"). An
+ * interface by id (`NetworkInterfaceId`) has the groups of that interface, read at it. `subnets`: the subnets such
+ * interfaces name themselves; `launcher`: one of them takes the subnet the launcher gives (it names none, or it may be the
+ * primary one, whose subnet a launcher's subnets override: device index 0, left out, or a value the guard cannot read).
+ * Undefined when there is none.
+ */
+export function bareTemplateInterfaces(data: any): { readonly subnets: readonly unknown[]; readonly launcher: boolean } | undefined {
+  const subnets: unknown[] = [];
+  let launcher = false;
+  let bare = false;
+  for (const n of writtenBlocks(data?.NetworkInterfaces ?? data?.network_interfaces)) {
+    if (blockGiven(n.Groups) || blockGiven(n.security_groups) || blockGiven(n.NetworkInterfaceId) || blockGiven(n.network_interface_id)) continue;
+    bare = true;
+    const subnet = n.SubnetId ?? n.subnet_id;
+    if (subnet !== undefined && subnet !== null) subnets.push(subnet);
+    const index = n.DeviceIndex ?? n.device_index;
+    if (subnet === undefined || subnet === null || !(typeof index === 'number' || (typeof index === 'string' && /^\d+$/.test(index))) || Number(index) === 0) launcher = true;
+  }
+  return bare ? { subnets, launcher } : undefined;
+}
+
+/**
+ * Resource types with parts that each launch instances or make interfaces of their own, each part with its own security
+ * groups, and the subnets (as written) of the parts that name none: those run with their VPC's default group (the
+ * builder's `usesDefaultGroup`; Amazon VPC User Guide, "Default security groups for your VPCs": an instance launched
+ * without a group gets the VPC's default one; RunInstances SecurityGroupIds: "If you don't specify a security group ID,
+ * we use the default security group"). A Spot Fleet's inline launch specifications (CloudFormation
+ * `SpotFleetRequestConfigData.LaunchSpecifications`, Terraform `aws_spot_fleet_request.launch_specification`) launch
+ * EC2 instances as RunInstances does; the EC2 API Reference's SpotFleetLaunchSpecification SecurityGroups names no other
+ * fallback ("If you specify a network interface, you must specify any security groups as part of the network
+ * interface"). A specification's interfaces are parts of their own, as an instance's are: an EC2 instance's own
+ * `NetworkInterfaces` (CloudFormation) that name no `GroupSet` nor an interface by id. (Terraform's `aws_instance`
+ * `network_interface` names an `aws_network_interface`, read with its own groups, `DEFAULT_GROUP_FALLBACK`.)
+ */
+export const DEFAULT_GROUP_PARTS: Readonly<Record<string, (p: any) => readonly unknown[]>> = {
+  'AWS::EC2::SpotFleet': (p) => writtenBlocks(p.SpotFleetRequestConfigData?.LaunchSpecifications).flatMap((spec: any) => {
+    const interfaces = writtenBlocks(spec.NetworkInterfaces);
+    if (interfaces.length === 0) return noGroups(spec.SecurityGroups) ? listOf(spec.SubnetId) : [];
+    return interfaces.filter((n) => noGroups(n.Groups) && !blockGiven(n.NetworkInterfaceId)).flatMap((n) => listOf(n.SubnetId ?? spec.SubnetId));
+  }),
+  'aws_spot_fleet_request': (p) => writtenBlocks(p.launch_specification).filter((spec: any) => noGroups(spec.vpc_security_group_ids)).flatMap((spec: any) => listOf(spec.subnet_id)),
+  'AWS::EC2::Instance': (p) => writtenBlocks(p.NetworkInterfaces).filter((n) => noGroups(n.GroupSet) && !blockGiven(n.NetworkInterfaceId)).flatMap((n) => listOf(n.SubnetId ?? p.SubnetId)),
+};
+
 /**
  * Launch templates, launch configurations and what launches instances from them, each with whether it names the security
  * groups of the instances launched. An instance launched with none named — neither by its template or configuration nor

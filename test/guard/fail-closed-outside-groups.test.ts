@@ -130,13 +130,11 @@ describe('rules written for a group the output does not hold are judged as a gro
     expect(notJapanese(parameter[0].ja?.message)).toBeUndefined();
   });
 
-  test('controls: a narrow rule; a group naming itself; a rule on a group of the output (judged as before)', () => {
+  test('controls: a narrow rule; a rule on a group of the output (judged as before)', () => {
     // (LG-2's direction part still asks, as for any group that may be of the Internet segment, who may open connections
     // from LGWAN into it: with no flow declared, a warning.)
     const narrow = cfnRule(OUTSIDE_SG, 'AWS::EC2::SecurityGroupIngress', { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.1.0.10/32' });
     expect(findings(extractCloudFormation({ s: narrow }), ['MN-3', 'LG-3', 'GUARD-1'])).toEqual([]);
-    const self = cfnRule(OUTSIDE_SG, 'AWS::EC2::SecurityGroupIngress', { IpProtocol: '-1', SourceSecurityGroupId: OUTSIDE_SG });
-    expect(findings(extractCloudFormation({ s: self }), ['MN-3', 'LG-2', 'LG-3', 'GUARD-1'])).toEqual([]);
     const own = cfnRule({ 'Fn::GetAtt': ['Sg', 'GroupId'] });
     (own.Resources as Record<string, unknown>).Sg = {
       Type: 'AWS::EC2::SecurityGroup',
@@ -146,6 +144,12 @@ describe('rules written for a group the output does not hold are judged as a gro
       .toEqual(['MN-3 Sg: security group Sg: its ingress rules from the LGWAN segment allow all traffic (10.1.0.0/16)']);
     const rule = { aws_vpc_security_group_ingress_rule: { i: { security_group_id: OUTSIDE_SG, ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.1.0.10/32' } } };
     expect(findings(extractTerraform({ s: tf(rule) }), ['MN-3', 'LG-3', 'GUARD-1'])).toEqual([]);
+  });
+
+  test('a group naming itself is a peer outside what the guard reads, not one of its own segment: its members may be in any VPC (task sg45)', () => {
+    const self = cfnRule(OUTSIDE_SG, 'AWS::EC2::SecurityGroupIngress', { IpProtocol: '-1', SourceSecurityGroupId: OUTSIDE_SG });
+    expect(findings(extractCloudFormation({ s: self }), ['MN-3'])).toContain(mn3('Rule', OUTSIDE_SG, 'ingress rules from',
+      `allow all traffic (security group ${OUTSIDE_SG} outside what the guard reads)`));
   });
 });
 

@@ -179,7 +179,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
         continue;
       }
       // A peer group the guard cannot place may be one of the other segment (fail closed, as MN-3 / LG-2's group part).
-      const outside = outsidePeerGroup(ctx, r, group);
+      const outside = outsidePeerGroup(ctx, r);
       if (outside !== undefined) {
         wrong.push(bi(`${describe(r)} from security group ${outside}, outside what the guard reads (it may be of the ${other} segment)`,
           `ガードが読む範囲外のセキュリティグループ ${outside}（${SEGMENT_JA[other]}のものかもしれない）からの ${describeJa(r)}`));

@@ -148,7 +148,7 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
         }
         // A peer group the guard cannot place (a literal id of a group outside the output, a value it cannot read) may be a
         // group of the other segment: counted as one (fail closed, semantics §10).
-        const outside = outsidePeerGroup(ctx, r, group);
+        const outside = outsidePeerGroup(ctx, r);
         if (other.segment !== undefined && outside !== undefined) {
           relevant.push({ rule: r, group: outside, where: OUTSIDE });
           continue;
@@ -437,12 +437,13 @@ function sameVpc(peer: SecurityGroupNode, judged: SecurityGroupNode): boolean {
 
 /**
  * The peer group of a rule when it is no security group of the graph (a literal `sg-…` id, another account's group, a
- * value the guard cannot resolve), named as written; undefined otherwise.
+ * value the guard cannot resolve), named as written; undefined otherwise. A group outside the output naming itself (the
+ * same literal id) is such a peer too: its members may be in any VPC the output does not show it associated with
+ * (`AWS::EC2::SecurityGroupVpcAssociation` made elsewhere), of the other segment as well, so the rule opens what it
+ * names between segments (fail closed; semantics §7).
  */
-export function outsidePeerGroup(ctx: GuardContext, r: SecurityGroupRule, judged?: SecurityGroupNode): string | undefined {
+export function outsidePeerGroup(ctx: GuardContext, r: SecurityGroupRule): string | undefined {
   if (r.peerGroup === undefined || deref<SecurityGroupNode>(ctx.graph, r.peerGroup)?.type === 'security-group') return undefined;
-  // A group outside the output naming itself (the same literal id): its members share its VPC and so its segment.
-  if (judged?.outside?.ref.kind === 'external' && r.peerGroup.kind === 'external' && judged.outside.ref.value === r.peerGroup.value) return undefined;
   return describeRef(r.peerGroup);
 }
 
