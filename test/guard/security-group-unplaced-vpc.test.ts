@@ -160,6 +160,33 @@ describe('a peer security group in a VPC the guard cannot place counts as one of
   });
 });
 
+describe('a group whose VpcId the guard cannot read naming itself is a peer it cannot place (task multi45)', () => {
+  const unread = 'in a VPC the guard cannot read';
+  /** MN-3 both ways: the group judged as one of each segment, its members as the other's. */
+  const selfRule = (group: string) => [['LGWAN', 'MY_NUMBER'], ['MY_NUMBER', 'LGWAN']].map(([own, other]) => `MN-3 ${group}: security group ${group}, `
+    + `${unread} (it may be of the ${own} segment): its ingress rules from the ${other} segment allow all traffic (security group ${group}, ${unread} `
+    + `(it may be of the ${other} segment))`);
+
+  test('CloudFormation: a parameter VpcId, a rule admitting the group itself: MN-3 for that rule', () => {
+    const self = cfn({ Ref: 'Vpc' }, [{ IpProtocol: '-1', SourceSecurityGroupId: { 'Fn::GetAtt': ['Sg', 'GroupId'] } }]);
+    expect(findings(extractCloudFormation({ s: self }), ['MN-3'])).toEqual(selfRule('Sg'));
+  });
+
+  test('Terraform: a variable vpc_id, self = true: the same', () => {
+    const self = tf('${var.vpc}', { ingress: [{ protocol: '-1', from_port: 0, to_port: 0, self: true }] });
+    expect(findings(extractTerraform({ s: self }), ['MN-3'])).toEqual(selfRule('aws_security_group.sg'));
+  });
+
+  test('controls: the same group in a literal VPC or the default VPC admitting itself: no MN-3', () => {
+    const rule = [{ IpProtocol: '-1', SourceSecurityGroupId: { 'Fn::GetAtt': ['Sg', 'GroupId'] } }];
+    expect(findings(extractCloudFormation({ s: cfn(OUTSIDE_VPC, rule) }), ['MN-3'])).toEqual([]);
+    expect(findings(extractCloudFormation({ s: cfn(undefined, rule) }), ['MN-3'])).toEqual([]);
+    const self = { ingress: [{ protocol: '-1', from_port: 0, to_port: 0, self: true }] };
+    expect(findings(extractTerraform({ s: tf(OUTSIDE_VPC, self) }), ['MN-3'])).toEqual([]);
+    expect(findings(extractTerraform({ s: tf(undefined, self) }), ['MN-3'])).toEqual([]);
+  });
+});
+
 describe('PL-1: a role label the guard cannot place may be in a segment the model does not allow', () => {
   const labelled = (vpc: unknown) => {
     const t = cfn(vpc, ONE_HOST);

@@ -427,11 +427,14 @@ export function peerGroupIn(ctx: GuardContext, group: SecurityGroupNode, segment
 }
 
 /**
- * Whether a peer group's own VPC, one the guard cannot place, is the judged group's VPC: the same group, or the same
- * literal `vpc-…` id (two values it cannot read may differ).
+ * Whether a peer group's own VPC, one the guard cannot place, is the judged group's VPC: the same literal `vpc-…` id (two
+ * values it cannot read may differ), or the same group in a literal VPC or the default one. A group whose VpcId the guard
+ * cannot read (a parameter, a variable, a value known after apply) naming itself is a peer it cannot place, as a group
+ * outside the output naming itself is (`outsidePeerGroup`): what the value stands for is not known, nor which VPCs the
+ * group's members are in, so the rule may open the group between segments (fail closed; semantics §7).
  */
 function sameVpc(peer: SecurityGroupNode, judged: SecurityGroupNode): boolean {
-  if (peer.id === judged.id) return true;
+  if (peer.id === judged.id) return judged.vpc.kind !== 'unresolved' || judged.vpc.expression === describeRef(DEFAULT_VPC);
   return peer.vpc.kind === 'external' && judged.vpc.kind === 'external' && peer.vpc.value === judged.vpc.value;
 }
 
