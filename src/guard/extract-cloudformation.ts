@@ -73,6 +73,16 @@ export interface CloudFormationTemplate {
 /** Exported outputs by name; `transformed`: a macro (`Fn::Transform`) in the exporting template's Outputs may rewrite them. */
 type Exports = Map<string, { reader: TemplateReader; value: unknown; stacks: string[]; transformed?: boolean }>;
 
+/**
+ * The templates read together (the stacks of one app, a prefecture's), shared by their readers: a trigger of one stack
+ * may name a function or state machine of another by its literal name or ARN (`TemplateReader.codeNamed`). `code`: the
+ * functions and state machines of all of them by `lambda:<FunctionName>` / `states:<StateMachineName>`, made on first use.
+ */
+interface App {
+  readonly readers: TemplateReader[];
+  code?: Map<string, { reader: TemplateReader; logicalId: string }[]>;
+}
+
 /** Route properties of AWS::EC2::Route and the kind of target each names. */
 const ROUTE_TARGETS: readonly [string, RouteTarget][] = [
   ['TransitGatewayId', RouteTarget.TRANSIT_GATEWAY],
@@ -116,8 +126,10 @@ export function extractCloudFormation(
     const builder = new GraphBuilder('cloudformation', bound.bindings, bound.unresolved);
     const names = Object.keys(templates).sort();
     const exports: Exports = new Map();
+    const app: App = { readers: [] };
     const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports,
-      labelsOfStack(builder, stack, names.length > 1 ? `${stack}/` : '', stackTags[stack])));
+      labelsOfStack(builder, stack, names.length > 1 ? `${stack}/` : '', stackTags[stack]), app));
+    app.readers.push(...readers);
     // Every export first, so that a stack can import from one read after it.
     readers.forEach((reader, i) => reader.registerExports(names[i]));
     for (const reader of readers) reader.read();
@@ -1547,9 +1559,11 @@ class TemplateReader {
     private readonly prefix: string,
     /** Construct paths by logical ID, when the caller knows the construct tree. */
     private readonly paths: ConstructPaths,
-    private readonly exports: Exports = new Map(),
+    private readonly exports: Exports,
     /** The stack's `jichitai:` tags (`labelsOfStack`): labels of every resource of the template, over its own tags. */
-    private readonly stackLabels: Readonly<Record<string, string>> = {},
+    private readonly stackLabels: Readonly<Record<string, string>>,
+    /** The templates read with this one, itself among them (`App`). */
+    private readonly app: App,
   ) {
     this.resources = template.Resources ?? {};
     this.conditional = template.Conditions !== undefined && Object.keys(template.Conditions).length > 0;
@@ -3089,8 +3103,8 @@ class TemplateReader {
 
   /**
    * What a literal target starts (`startedBy`; the deploying partition, region and account may be rendered): a runbook;
-   * a function or state machine of the template by its literal name (its ARN, or where only a function may be named,
-   * its name or partial ARN); nothing else the guard judges.
+   * a function or state machine of the template, or of another template read with it (`codeNamed`), by its literal name
+   * (its ARN, or where only a function may be named, its name or partial ARN); nothing else the guard judges.
    */
   private startedByText(text: string, anyTarget: boolean): Started[] {
     const runbook = runbookInArn(text);
@@ -3100,10 +3114,34 @@ class TemplateReader {
       : !anyTarget && !text.startsWith('arn:') ? /^(?:(?:\d{12}|\{accountid\}):function:)?([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(text)?.[1] : undefined;
     const kind = name !== undefined ? 'function' : literal?.service === 'states' ? 'state machine' : undefined;
     if (kind === undefined) return anyTarget && unboundedTarget(text) ? [{ kind: 'unbounded', text }] : [];
-    const logicalId = this.relayNames().get(`${kind === 'function' ? 'lambda' : 'states'}:${name ?? literal!.name}`);
-    const type = kind === 'function' ? 'AWS::Lambda::Function' : 'AWS::StepFunctions::StateMachine';
-    // One outside the template: of the deploying account as far as the template can tell, whatever account its ARN names.
-    return logicalId !== undefined && this.resources[logicalId]?.Type === type ? [{ kind, reader: this, logicalId }] : [{ kind: 'outside', code: kind, text }];
+    const found = this.codeNamed(`${kind === 'function' ? 'lambda' : 'states'}:${name ?? literal!.name}`);
+    // One outside the templates read: of the deploying account as far as they can tell, whatever account its ARN names.
+    return found !== undefined ? [{ kind, reader: found.reader, logicalId: found.logicalId }] : [{ kind: 'outside', code: kind, text }];
+  }
+
+  /**
+   * The function or state machine a literal name names (`lambda:<name>`, `states:<name>`): the one of any template read
+   * with this one whose literal `FunctionName` / `StateMachineName` it is — the stacks of one app share an account, and a
+   * name is unique in an account and region (Lambda API Reference, "CreateFunction"; Step Functions API Reference,
+   * "CreateStateMachine"), so a trigger of one stack may start another's by name. Undefined when none is, or when two are
+   * (in one template or two: either may be the one deployed where the trigger runs, fail closed).
+   */
+  private codeNamed(key: string): { reader: TemplateReader; logicalId: string } | undefined {
+    if (!this.app.code) {
+      const code = new Map<string, { reader: TemplateReader; logicalId: string }[]>();
+      for (const reader of this.app.readers) {
+        for (const [logicalId, r] of Object.entries(reader.resources)) {
+          const property = r?.Type === 'AWS::Lambda::Function' ? 'FunctionName' : r?.Type === 'AWS::StepFunctions::StateMachine' ? 'StateMachineName' : undefined;
+          const name = property === undefined ? undefined : r.Properties?.[property];
+          if (typeof name !== 'string') continue;
+          const named = `${property === 'FunctionName' ? 'lambda' : 'states'}:${name}`;
+          code.set(named, [...code.get(named) ?? [], { reader, logicalId }]);
+        }
+      }
+      this.app.code = code;
+    }
+    const found = this.app.code.get(key);
+    return found?.length === 1 ? found[0] : undefined;
   }
 
   /** The `AWS::SSM::Document` of this template whose literal `Name` is the literal `value`, if one. */

@@ -240,6 +240,42 @@ describe('code of the app a trigger names another way is bounded by its role', (
     expect(found(OPENS).join('\n')).toMatch(/T: Targets\[0\]\.Arn could not be resolved: the function this trigger starts .*FnRole allows ec2:CreateInternetGateway/);
     expect(found(READS)).toEqual([]);
   });
+
+  /**
+   * A function or state machine of another stack of the app named by its literal name or ARN (task multi45): the stacks
+   * read together share an account, and a name is one function there. Before, only the trigger's own template was
+   * searched, and the function was GUARD-1 as code outside the output whatever its role.
+   */
+  describe('a function or state machine of another stack read with it, by its literal name or ARN', () => {
+    const app = (actions: string[], trigger: Record<string, unknown>, more: Record<string, unknown> = {}) => checkTopology(extractCloudFormation({
+      Fns: { Resources: { FnRole: role('lambda.amazonaws.com', actions), Fn: named } } as any,
+      S: { Resources: { ...NETWORK, ...trigger } } as any,
+      ...more,
+    }), { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1').map((f) => `${f.path}: ${f.message}`);
+    const byArn = rule('arn:aws:lambda:ap-northeast-1:111122223333:function:opener');
+    const byPseudo = rule({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:opener' });
+    const byName = { T: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'opener', EventSourceArn: 'arn:aws:sqs:ap-northeast-1:111122223333:q' } } };
+    const STARTS = /S\/T: (Targets\[0\]\.Arn|FunctionName) could not be resolved: the function this trigger starts .*FnRole allows ec2:CreateInternetGateway/;
+
+    test.each([['a literal ARN', byArn], ['an ARN of pseudo parameters', byPseudo], ['an event source mapping by name', byName]])(
+      '%s: bounded by its role there (GUARD-1 when it may open routes, nothing when it reads)', (_, trigger) => {
+        const opens = app(OPENS, trigger);
+        expect(opens.join('\n')).toMatch(STARTS);
+        expect(opens.join('\n')).not.toMatch(/is not in the template/);
+        expect(app(READS, trigger)).toEqual([]);
+      });
+
+    test('a state machine of another stack by its literal ARN is known, as one of the template', () => {
+      const sm = { Sm: { Type: 'AWS::StepFunctions::StateMachine', Properties: { StateMachineName: 'sm', RoleArn: 'arn:aws:iam::111122223333:role/s', DefinitionString: '{"StartAt":"a","States":{"a":{"Type":"Pass","End":true}}}' } } };
+      expect(app(READS, rule('arn:aws:states:ap-northeast-1:111122223333:stateMachine:sm'), { M: { Resources: sm } as any })).toEqual([]);
+    });
+
+    test('fail closed: two stacks declaring the name (either may be the one started), or a name no stack declares: code outside', () => {
+      const twice = app(READS, byArn, { Fns2: { Resources: { FnRole: role('lambda.amazonaws.com', READS), Fn: named } } as any });
+      expect(twice.join('\n')).toMatch(/^S\/T: Targets\[0\]\.Arn could not be resolved: the function arn:aws:lambda:.*:function:opener this rule starts is not in the template/m);
+      expect(app(READS, rule('arn:aws:lambda:ap-northeast-1:111122223333:function:other')).join('\n')).toMatch(/function:other this rule starts is not in the template/);
+    });
+  });
 });
 
 /**
