@@ -380,11 +380,15 @@ export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>
   beside: Readonly<Record<string, { readonly read: string; readonly files: readonly string[] }>> = {}): TopologyGraph {
   const builder = new GraphBuilder('terraform', bound.bindings, bound.unresolved);
   const names = Object.keys(stacks).sort();
-  for (const stack of names) {
-    const config = stacks[stack];
+  // Every configuration first, so that a trigger of one may name a function of another read after it (`ConfigReader.codeNamed`).
+  const readers = names.map((stack) => {
+    refusePlan(stacks[stack], names.length > 1 ? stack : undefined);
+    return new ConfigReader(builder, stacks[stack], names.length > 1 ? `${stack}/` : '');
+  });
+  readers.forEach((reader) => reader.readWith(readers));
+  for (const [i, stack] of names.entries()) {
     const prefix = names.length > 1 ? `${stack}/` : '';
-    refusePlan(config, names.length > 1 ? stack : undefined);
-    new ConfigReader(builder, config, prefix).read();
+    readers[i].read();
     const read = beside[stack]?.read ?? 'cdk.tf.json';
     for (const file of [...beside[stack]?.files ?? []].sort()) {
       builder.unresolvedValue(`${prefix}${file}`, 'file', `it is a Terraform configuration file beside ${read}: Terraform loads every .tf / .tf.json file of `
@@ -1911,6 +1915,8 @@ class ConfigReader {
   /** The labels tag resources (`TAG_RESOURCES`) set on resources of the output, by the labelled resource's node id (`tagResources`). */
   private readonly addedLabels = new Map<string, { readonly key: string; readonly value: string; readonly from: string; readonly at: string }[]>();
   private readonly entries: readonly ResourceEntry[];
+  /** The configurations read with this one, itself among them (`readWith`, `codeNamed`). */
+  private app: readonly ConfigReader[] = [this];
   /** The data sources, as resources are (`resourceEntries`): those that run code are unresolved (`deployTimeCode`). */
   private readonly dataEntries: readonly ResourceEntry[];
   /** Parts of the `resource` block the guard cannot read as resources (`resourceEntries`), reported by `read`. */
@@ -1976,6 +1982,11 @@ class ConfigReader {
     for (const provider of elementsOf(config.provider, 'provider', 'provider', this.malformed).flatMap((p) => blocks(p.aws))) {
       this.defaultTags.set(typeof provider?.alias === 'string' ? `aws.${provider.alias}` : 'aws', defaultTagsOf(provider));
     }
+  }
+
+  /** The configurations read with this one (the stacks of one cdktf app), itself among them (`codeNamed`). */
+  public readWith(readers: readonly ConfigReader[]): void {
+    this.app = readers;
   }
 
   public read(): void {
@@ -2167,7 +2178,7 @@ class ConfigReader {
       const judged = new Set<string>();
       for (const started of this.startedBy(value, anyTarget)) {
         const key = started.kind === 'unseen' ? 'unseen' : started.kind === 'outside' || started.kind === 'unbounded' ? `${started.kind} ${started.text}`
-          : `${started.kind} ${started.kind === 'runbook' ? started.document ?? started.name : started.address}`;
+          : `${started.kind} ${started.kind === 'runbook' ? started.document ?? started.name : `${started.reader?.prefix ?? this.prefix}${started.address}`}`;
         if (judged.has(key)) continue;
         judged.add(key);
         if (started.kind === 'outside') {
@@ -2181,7 +2192,8 @@ class ConfigReader {
           const doc = started.document !== undefined ? this.bodies.get(started.document) ?? {} : this.documentNamed(started.name);
           this.runsDocument(id, property, doc, started.name, 'remediation');
         } else if (started.kind === 'function') {
-          const powers = customResourcePowers(this.codeView(), { ServiceToken: { 'Fn::GetAtt': [started.address, 'Arn'] } }, new Set());
+          // Judged in its own configuration (`reader`: another read with this one), by its role there.
+          const powers = customResourcePowers((started.reader ?? this).codeView(), { ServiceToken: { 'Fn::GetAtt': [started.address, 'Arn'] } }, new Set());
           if (powers.length > 0) {
             this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered', 'configuration'),
               deployCodeFix('configuration'));
@@ -2279,7 +2291,8 @@ class ConfigReader {
 
   /**
    * What a literal target starts (`startedBy`; the deploying partition, region and account may be rendered): a runbook;
-   * a function or state machine of the configuration by its literal name or, in a plan, ARN; nothing else it judges.
+   * a function or state machine of the configuration, or of another read with it (`codeNamed`), by its literal name or,
+   * in a plan, ARN; nothing else it judges.
    */
   private startedByText(text: string, anyTarget: boolean): TfStarted[] {
     const runbook = runbookInArn(text);
@@ -2287,28 +2300,36 @@ class ConfigReader {
     const arn = relayLiteral(text);
     const name = arn?.service === 'lambda' ? arn.name
       : !anyTarget && !text.startsWith('arn:') ? /^(?:(?:\d{12}|\{accountid\}):function:)?([A-Za-z0-9_-]+)(?::[A-Za-z0-9$_-]+)?$/.exec(text)?.[1] : undefined;
-    const fn = this.functionNamed(text) ?? (name !== undefined ? this.functionNamed(name) : undefined);
-    if (fn !== undefined) return [{ kind: 'function', address: fn }];
+    // A configuration's text with interpolations left (`${…}`) names no function by itself.
+    const whole = this.plan || !templated(text);
+    const fn = this.codeNamed('aws_lambda_function', (e) => (whole && e.body?.function_name === text) || (name !== undefined && e.body?.function_name === name)
+      || (this.plan && typeof e.body?.arn === 'string' && e.body.arn === text));
+    if (fn !== undefined) return [{ kind: 'function', ...fn }];
     // Code outside the configuration: of the deploying account as far as the guard can tell (a configuration does not
     // know it; a plan whose account is known tells another account's ARN from its own).
     const elsewhere = this.plan && this.planAccount !== undefined && arn !== undefined && /^\d{12}$/.test(arn.account ?? '') && arn.account !== this.planAccount;
     if (name !== undefined) return elsewhere ? [] : [{ kind: 'outside', code: 'function', text }];
     if (arn?.service !== 'states') return anyTarget && unboundedTarget(text) ? [{ kind: 'unbounded', text }] : [];
-    const machines = this.entries.filter((e) => e.type === 'aws_sfn_state_machine' && (e.body?.name === arn.name || (this.plan && e.body?.arn === text)));
-    return machines.length === 1 ? [{ kind: 'state machine', address: machines[0].address }] : elsewhere ? [] : [{ kind: 'outside', code: 'state machine', text }];
+    const machine = this.codeNamed('aws_sfn_state_machine', (e) => e.body?.name === arn.name || (this.plan && e.body?.arn === text));
+    return machine !== undefined ? [{ kind: 'state machine', ...machine }] : elsewhere ? [] : [{ kind: 'outside', code: 'state machine', text }];
+  }
+
+  /**
+   * The function or state machine (`type`) a literal names (`names`: by its literal name or, in a plan, ARN), of this
+   * configuration or of another read with it (the stacks of one cdktf app, which share an account, where a name is one
+   * function or state machine: Lambda API Reference, "CreateFunction"; Step Functions API Reference, "CreateStateMachine").
+   * `reader` is set for another's. Undefined when none is, or when two are (in one configuration or two: either may be
+   * the one started, fail closed).
+   */
+  private codeNamed(type: string, names: (e: ResourceEntry) => boolean): { address: string; reader?: ConfigReader } | undefined {
+    const found = this.app.flatMap((reader) => reader.entries.filter((e) => e.type === type && names(e)).map((e) => ({ address: e.address, reader })));
+    if (found.length !== 1) return undefined;
+    return found[0].reader === this ? { address: found[0].address } : found[0];
   }
 
   /** Whether a schedule target's API calls cannot be read (`sdkIntegrations` reports it). */
   private unreadableCalls(value: unknown): boolean {
     return typeof value === 'string' ? this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value)) : isExpression(value);
-  }
-
-  /** The address of the function of the configuration a literal names by its name or (in a plan) its ARN, if exactly one. */
-  private functionNamed(value: unknown): string | undefined {
-    if (typeof value !== 'string' || (!this.plan && templated(value))) return undefined;
-    const found = this.entries.filter((e) => e.type === 'aws_lambda_function'
-      && (e.body?.function_name === value || (this.plan && typeof e.body?.arn === 'string' && e.body.arn === value)));
-    return found.length === 1 ? found[0].address : undefined;
   }
 
   /** The `aws_ssm_document` of the configuration whose literal name is the literal `value`, if one. */
@@ -4156,8 +4177,11 @@ class ConfigReader {
 
 /** What a trigger's target starts (`ConfigReader.startedBy`), as the CloudFormation reader's `Started`. */
 type TfStarted =
-  /** A function (bounded by its role) or a state machine (read by its definition) of the configuration. */
-  | { readonly kind: 'function' | 'state machine'; readonly address: string }
+  /**
+   * A function (bounded by its role) or a state machine (read by its definition) of the configuration, or of another read
+   * with it (`reader`, when set).
+   */
+  | { readonly kind: 'function' | 'state machine'; readonly address: string; readonly reader?: ConfigReader }
   /** An Automation runbook: a document of the configuration (its address), or one by its name (undefined: an expression). */
   | { readonly kind: 'runbook'; readonly document?: string; readonly name?: string }
   /** Code named by a value the guard cannot read. */

@@ -329,6 +329,45 @@ describe('Terraform: code of the configuration a trigger names another way is bo
   });
 });
 
+/**
+ * A function or state machine of another stack of the cdktf app named by its literal name or ARN, as in CloudFormation
+ * (task multi45): the stacks read together share an account. Before, only the trigger's own configuration was searched,
+ * and the function was GUARD-1 as code outside the output whatever its role.
+ */
+describe('Terraform: a function or state machine of another stack read with it, by its literal name or ARN', () => {
+  const fns = (actions: string[]) => ({
+    resource: { aws_iam_role: { r: { assume_role_policy: TRUST, inline_policy: [{ name: 'p', policy: policy(actions) }] } }, aws_lambda_function: FN },
+  });
+  const app = (actions: string[], trigger: Record<string, unknown>, more: Record<string, unknown> = {}) => guard1(extractTerraform({
+    fns: fns(actions) as any, s: { resource: { ...NETWORK, ...trigger }, data: { aws_partition: { p: {} }, aws_region: { r: {} }, aws_caller_identity: { c: {} } } } as any, ...more,
+  }));
+  const target = (arn: string) => ({ aws_cloudwatch_event_target: { t: { rule: 'e', arn } } });
+  const ways: Record<string, Record<string, unknown>> = {
+    'a literal ARN': target('arn:aws:lambda:ap-northeast-1:111122223333:function:f'),
+    'an ARN of the deploying region and account': target('arn:${data.aws_partition.p.partition}:lambda:${data.aws_region.r.name}:${data.aws_caller_identity.c.account_id}:function:f'),
+    'an event source mapping by name': { aws_lambda_event_source_mapping: { t: { function_name: 'f', event_source_arn: 'arn:aws:sqs:ap-northeast-1:111122223333:q' } } },
+  };
+
+  test.each(Object.keys(ways))('%s: bounded by its role there (GUARD-1 when it may open routes, nothing when it reads)', (way) => {
+    const opens = app(OPENS, ways[way]).join('\n');
+    expect(opens).toMatch(new RegExp(`^s/aws_(cloudwatch_event_target|lambda_event_source_mapping)\\.t: .*${REASON.source}`, 'm'));
+    expect(opens).not.toMatch(/is not in the configuration/);
+    expect(app(READS, ways[way])).toEqual([]);
+  });
+
+  test('a state machine of another stack by its literal ARN is known, as one of the configuration', () => {
+    const sm = { aws_sfn_state_machine: { m: { name: 'm', role_arn: 'arn:aws:iam::111122223333:role/s', definition: '{"StartAt":"a","States":{"a":{"Type":"Pass","End":true}}}' } } };
+    expect(app(READS, target('arn:aws:states:ap-northeast-1:111122223333:stateMachine:m'), { m: { resource: sm } })).toEqual([]);
+  });
+
+  test('fail closed: two stacks declaring the name (either may be the one started), or a name no stack declares: code outside', () => {
+    const arn = 'arn:aws:lambda:ap-northeast-1:111122223333:function:f';
+    expect(app(READS, target(arn), { fns2: fns(READS) }).join('\n'))
+      .toMatch(/^s\/aws_cloudwatch_event_target\.t: arn could not be resolved: the function arn:aws:lambda:\S+:function:f this rule starts is not in the configuration/m);
+    expect(app(READS, target('arn:aws:lambda:ap-northeast-1:111122223333:function:g')).join('\n')).toMatch(/function:g this rule starts is not in the configuration/);
+  });
+});
+
 /** An Automation runbook a rule target starts directly (`automation-definition`), as in CloudFormation (red team 39). */
 describe('Terraform: an Automation runbook a rule target starts', () => {
   const target = (arn: string) => ({ aws_cloudwatch_event_target: { t: { rule: 'e', arn, role_arn: 'arn:aws:iam::111122223333:role/r' } } });
