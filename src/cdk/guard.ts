@@ -337,18 +337,21 @@ function connectedGraph(connected: readonly Stack[], evidence: HubEvidence | und
     const templates: Record<string, any> = {};
     const paths: Record<string, ConstructPaths> = {};
     const tags: Record<string, StackTags> = {};
+    // Stacks connected by dependencies may be deployed to different accounts or regions (`extractCloudFormation`).
+    const environments: Record<string, string> = {};
     for (const s of connected) {
       const { template, elements } = renderTemplate(s);
       templates[s.stackName] = template;
       paths[s.stackName] = lazyPaths(s, elements);
       tags[s.stackName] = stackTagsOf(s);
+      environments[s.stackName] = s.environment;
     }
     // A member of a hub in another app: the hub's artifact joins the set, its outputs bind the member's literal IDs.
     const withHub = evidence ? extractWithHub(evidence, (hubStacks, bound) => extractCloudFormation(
       { ...templates, ...hubStacks } as Record<string, CloudFormationTemplate>,
       withHubStacks(paths, evidence.paths), bound,
-      withHubStacks(tags, evidence.tags))) : undefined;
-    const graph = withHub?.graph ?? extractCloudFormation(templates, paths, {}, tags);
+      withHubStacks(tags, evidence.tags), environments)) : undefined;
+    const graph = withHub?.graph ?? extractCloudFormation(templates, paths, {}, tags, environments);
     let reach: Reachability | undefined;
     let findings: Finding[] | undefined;
     const guardedStacks = connected.filter((s) => guarded.has(s));

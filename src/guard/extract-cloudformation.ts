@@ -28,6 +28,7 @@ import {
   StreamBackup,
   TopologyGraph, TransitAttachmentNode,
 } from './graph';
+import { hubStackKey } from './hub-evidence';
 import { cloudFormationLifecycle } from './lifecycle';
 import { firehoseBackups, firehoseDestinations, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import {
@@ -74,9 +75,10 @@ export interface CloudFormationTemplate {
 type Exports = Map<string, { reader: TemplateReader; value: unknown; stacks: string[]; transformed?: boolean }>;
 
 /**
- * The templates read together (the stacks of one app, a prefecture's), shared by their readers: a trigger of one stack
- * may name a function or state machine of another by its literal name or ARN (`TemplateReader.codeNamed`). `code`: the
- * functions and state machines of all of them by `lambda:<FunctionName>` / `states:<StateMachineName>`, made on first use.
+ * The templates read together that are deployed to one account and region (the stacks of one app, a prefecture's; not
+ * a hub's evidence, nor stacks of another environment), shared by their readers: a trigger of one stack may name a
+ * function or state machine of another by its literal name or ARN (`TemplateReader.codeNamed`). `code`: the functions
+ * and state machines of all of them by `lambda:<FunctionName>` / `states:<StateMachineName>`, made on first use.
  */
 interface App {
   readonly readers: TemplateReader[];
@@ -114,22 +116,37 @@ const NONE: readonly string[] = [];
  * construct path of each logical ID per stack, for findings: a map (authoritative; the `aws:cdk:path` metadata only
  * where it has no entry), or a function asked only for resources without that metadata (the CDK guard's: building
  * the map resolves every element's logical ID, which `cdk synth`'s default path metadata makes unnecessary).
+ * `environments`: where each stack is deployed (a CDK stack's `environment`, `aws://<account>/<region>`), when the
+ * caller knows it; a trigger's literal function name names one of another stack only of the same environment (`App`).
  */
 export function extractCloudFormation(
   templates: Readonly<Record<string, CloudFormationTemplate>>,
   paths: Readonly<Record<string, ConstructPaths>> = {},
   bound: BoundIds = {},
   stackTags: Readonly<Record<string, StackTags>> = {},
+  environments: Readonly<Record<string, string>> = {},
 ): TopologyGraph {
   // A dynamic reference (`{{resolve:ssm:…}}`) is an expression while the templates are read (`readingCloudFormation`).
   return readingCloudFormation(() => {
     const builder = new GraphBuilder('cloudformation', bound.bindings, bound.unresolved);
     const names = Object.keys(templates).sort();
     const exports: Exports = new Map();
-    const app: App = { readers: [] };
-    const readers = names.map((stack) => new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports,
-      labelsOfStack(builder, stack, names.length > 1 ? `${stack}/` : '', stackTags[stack]), app));
-    app.readers.push(...readers);
+    // The stacks deployed together, by environment: a hub's evidence (`hubStackKey`: another app, maybe another account)
+    // apart from the member's stacks, and stacks the caller says are deployed to different accounts or regions apart.
+    const apps = new Map<string, App>();
+    const appOf = (stack: string): App => {
+      const key = `${stack.startsWith(hubStackKey('')) ? hubStackKey('') : ''}${environments[stack] ?? ''}`;
+      const app = apps.get(key) ?? { readers: [] };
+      apps.set(key, app);
+      return app;
+    };
+    const readers = names.map((stack) => {
+      const app = appOf(stack);
+      const reader = new TemplateReader(builder, templates[stack], names.length > 1 ? `${stack}/` : '', paths[stack] ?? {}, exports,
+        labelsOfStack(builder, stack, names.length > 1 ? `${stack}/` : '', stackTags[stack]), app);
+      app.readers.push(reader);
+      return reader;
+    });
     // Every export first, so that a stack can import from one read after it.
     readers.forEach((reader, i) => reader.registerExports(names[i]));
     for (const reader of readers) reader.read();

@@ -29,6 +29,7 @@ import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam, RelayNode,
   RoleLabelNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
+import { hubStackKey } from './hub-evidence';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
@@ -385,7 +386,9 @@ export function extractTerraform(stacks: Readonly<Record<string, TerraformJson>>
     refusePlan(stacks[stack], names.length > 1 ? stack : undefined);
     return new ConfigReader(builder, stacks[stack], names.length > 1 ? `${stack}/` : '');
   });
-  readers.forEach((reader) => reader.readWith(readers));
+  // A hub's evidence (`hubStackKey`: another app, maybe another account) apart from the member's configurations.
+  const hub = (i: number) => names[i].startsWith(hubStackKey(''));
+  readers.forEach((reader, i) => reader.readWith(readers.filter((_, j) => hub(j) === hub(i))));
   for (const [i, stack] of names.entries()) {
     const prefix = names.length > 1 ? `${stack}/` : '';
     readers[i].read();
@@ -2322,7 +2325,8 @@ class ConfigReader {
    * the one started, fail closed).
    */
   private codeNamed(type: string, names: (e: ResourceEntry) => boolean): { address: string; reader?: ConfigReader } | undefined {
-    const found = this.app.flatMap((reader) => reader.entries.filter((e) => e.type === type && names(e)).map((e) => ({ address: e.address, reader })));
+    const found = this.app.flatMap((reader) => reader.entries.filter((e) => e.type === type && names(e))
+      .map((e) => ({ address: e.address, reader })));
     if (found.length !== 1) return undefined;
     return found[0].reader === this ? { address: found[0].address } : found[0];
   }

@@ -339,7 +339,9 @@ describe('Terraform: a function or state machine of another stack read with it, 
     resource: { aws_iam_role: { r: { assume_role_policy: TRUST, inline_policy: [{ name: 'p', policy: policy(actions) }] } }, aws_lambda_function: FN },
   });
   const app = (actions: string[], trigger: Record<string, unknown>, more: Record<string, unknown> = {}) => guard1(extractTerraform({
-    fns: fns(actions) as any, s: { resource: { ...NETWORK, ...trigger }, data: { aws_partition: { p: {} }, aws_region: { r: {} }, aws_caller_identity: { c: {} } } } as any, ...more,
+    fns: fns(actions) as any,
+    s: { resource: { ...NETWORK, ...trigger }, data: { aws_partition: { p: {} }, aws_region: { r: {} }, aws_caller_identity: { c: {} } } } as any,
+    ...more,
   }));
   const target = (arn: string) => ({ aws_cloudwatch_event_target: { t: { rule: 'e', arn } } });
   const ways: Record<string, Record<string, unknown>> = {
@@ -365,6 +367,11 @@ describe('Terraform: a function or state machine of another stack read with it, 
     expect(app(READS, target(arn), { fns2: fns(READS) }).join('\n'))
       .toMatch(/^s\/aws_cloudwatch_event_target\.t: arn could not be resolved: the function arn:aws:lambda:\S+:function:f this rule starts is not in the configuration/m);
     expect(app(READS, target('arn:aws:lambda:ap-northeast-1:111122223333:function:g')).join('\n')).toMatch(/function:g this rule starts is not in the configuration/);
+  });
+
+  test('fail closed: a hub\'s evidence (another app, maybe another account) holds no function of the member', () => {
+    const found = guard1(extractTerraform({ 'hub:fns': fns(READS) as any, 's': { resource: { ...NETWORK, ...target('arn:aws:lambda:ap-northeast-1:111122223333:function:f') } } as any }));
+    expect(found.join('\n')).toMatch(/function:f this rule starts is not in the configuration/);
   });
 });
 

@@ -275,6 +275,19 @@ describe('code of the app a trigger names another way is bounded by its role', (
       expect(twice.join('\n')).toMatch(/^S\/T: Targets\[0\]\.Arn could not be resolved: the function arn:aws:lambda:.*:function:opener this rule starts is not in the template/m);
       expect(app(READS, rule('arn:aws:lambda:ap-northeast-1:111122223333:function:other')).join('\n')).toMatch(/function:other this rule starts is not in the template/);
     });
+
+    test('fail closed: a hub\'s evidence (another app, maybe another account), or a stack of another environment, holds no function of the stack', () => {
+      const stacks = (fns: string) => ({
+        [fns]: { Resources: { FnRole: role('lambda.amazonaws.com', READS), Fn: named } } as any,
+        S: { Resources: { ...NETWORK, ...byArn } } as any,
+      });
+      const outside = (g: ReturnType<typeof extractCloudFormation>) => checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1')
+        .map((f) => f.message).join('\n');
+      expect(outside(extractCloudFormation(stacks('hub:Fns')))).toMatch(/function:opener this rule starts is not in the template/);
+      const envs = (other: string) => extractCloudFormation(stacks('Fns'), {}, {}, {}, { Fns: other, S: 'aws://111122223333/ap-northeast-1' });
+      expect(outside(envs('aws://444455556666/ap-northeast-1'))).toMatch(/function:opener this rule starts is not in the template/);
+      expect(outside(envs('aws://111122223333/ap-northeast-1'))).toBe('');
+    });
   });
 });
 
@@ -340,5 +353,39 @@ describe('AWS CDK: what an events.Rule targets, refused at synth', () => {
     expect(refused((stack) => new targets.LambdaFunction(handler(stack, ['ec2:CreateRoute']).addAlias('live'))))
       .toMatch(/the function this trigger starts runs code whenever it is triggered that the template does not hold, and it may change the network: FnServiceRole\w+ allows ec2:CreateRoute/);
     expect(refused((stack) => new targets.LambdaFunction(handler(stack, ['ec2:DescribeRouteTables']).addAlias('live')))).toBe('');
+  });
+
+  /**
+   * A function of another stack the rule's stack depends on, named by its literal name (`fromFunctionName`): bounded by
+   * its role there when both stacks are deployed to one account and region, code outside the output when the other is
+   * deployed elsewhere (a name names another function there; task multi45).
+   */
+  test('a function of a connected stack by its literal name: by its role in one environment, outside in another', () => {
+    const synth = (fnEnv: { account: string; region: string }, actions: string[]): string => {
+      const app = new App();
+      const fns = new Stack(app, 'Fns', { env: fnEnv });
+      const f = new lambda.Function(fns, 'Fn', {
+        functionName: 'opener',
+        runtime: lambda.Runtime.NODEJS_20_X,
+        handler: 'index.handler',
+        code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+      });
+      f.addToRolePolicy(new iam.PolicyStatement({ actions, resources: ['*'] }));
+      const stack = new Stack(app, 'S', { env: { account: '111122223333', region: 'ap-northeast-1' } });
+      stack.addDependency(fns);
+      new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: [{ key: 'jichitai:segment', value: 'MY_NUMBER' }] });
+      new events.Rule(stack, 'Tick', { schedule: events.Schedule.rate(Duration.minutes(1)), targets: [new targets.LambdaFunction(lambda.Function.fromFunctionName(stack, 'I', 'opener'))] });
+      cdk.TopologyGuard.apply(app, { model: NetworkModel.ALPHA });
+      try {
+        app.synth();
+        return '';
+      } catch (e) {
+        return (e as Error).message.split('\n').filter((l) => /GUARD-1/.test(l)).join('\n');
+      }
+    };
+    const here = { account: '111122223333', region: 'ap-northeast-1' };
+    expect(synth(here, ['ec2:CreateRoute'])).toMatch(/the function this trigger starts runs code whenever it is triggered .*FnServiceRole\w+ allows ec2:CreateRoute/);
+    expect(synth(here, ['ec2:DescribeRouteTables'])).toBe('');
+    expect(synth({ account: '111122223333', region: 'us-east-1' }, ['ec2:DescribeRouteTables'])).toMatch(/function:opener this rule starts is not in the template/);
   });
 });
