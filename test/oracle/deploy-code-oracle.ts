@@ -467,6 +467,153 @@ export function isRegistryType(type: string): boolean {
   return !type.startsWith('AWS::') && !type.startsWith('Custom::') && !type.startsWith('Alexa::');
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Code a trigger starts once deployed (CloudFormation)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The triggers: "an `AWS::Events::Rule` target, an `AWS::Scheduler::Schedule` target, an `AWS::Pipes::Pipe` target or
+ * enrichment, an `AWS::Lambda::EventSourceMapping`, an `AWS::SNS::Subscription` … or a custom `AWS::Config::ConfigRule`". */
+export const TRIGGER_TYPES = ['AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe', 'AWS::Lambda::EventSourceMapping',
+  'AWS::SNS::Subscription', 'AWS::Config::ConfigRule'];
+
+/** "unless the ARN's readable part names no code — a service written out that runs no code for the trigger (`sqs`, `sns`,
+ * `events`, `kinesis`, `firehose`, `logs`, `execute-api`, `apigateway`)" */
+export const NAMES_NO_CODE = ['sqs', 'sns', 'events', 'kinesis', 'firehose', 'logs', 'execute-api', 'apigateway'];
+
+/** "A CodeBuild project, ECS cluster (an ECS task), Batch job queue, SageMaker pipeline, CodePipeline pipeline, Glue
+ * workflow, Image Builder pipeline or Incident Manager response plan that a rule, schedule or pipe names — by reference to
+ * the output's …— runs code with a role of its own that the check does not bound" */
+export const UNBOUNDED_TYPES = ['AWS::CodeBuild::Project', 'AWS::ECS::Cluster', 'AWS::Batch::JobQueue', 'AWS::SageMaker::Pipeline',
+  'AWS::CodePipeline::Pipeline', 'AWS::Glue::Workflow', 'AWS::ImageBuilder::ImagePipeline', 'AWS::SSMIncidents::ResponsePlan'];
+
+/** What a `Ref` / `Fn::GetAtt` to a resource of the template names, for a trigger: a function (through an alias or
+ * version: "an alias or version of it"), a state machine, code of its own role, or nothing that runs code. */
+type Named = { fn: string } | { sm: string } | { unbounded: string } | { none: string };
+function namedResource(resources: Json, id: string): Named | undefined {
+  const type = resources[id]?.Type;
+  if (type === undefined) return undefined;
+  if (type === 'AWS::Lambda::Function') return { fn: id };
+  if (type === 'AWS::Lambda::Alias' || type === 'AWS::Lambda::Version') {
+    const f = resources[id].Properties?.FunctionName?.Ref;
+    return typeof f === 'string' && resources[f]?.Type === 'AWS::Lambda::Function' ? { fn: f } : undefined;
+  }
+  if (type === 'AWS::StepFunctions::StateMachine') return { sm: id };
+  if (UNBOUNDED_TYPES.includes(type)) return { unbounded: id };
+  return { none: id };
+}
+
+/** The function of the template of a literal name (`FunctionName`). */
+function functionByName(resources: Json, name: string): string | undefined {
+  return Object.keys(resources).find((k) => resources[k]?.Type === 'AWS::Lambda::Function' && resources[k].Properties?.FunctionName === name);
+}
+
+/**
+ * The reason the code a trigger's target value starts is unbounded or may change the network, or undefined.
+ * - a function of the app "by `Ref` or `Fn::GetAtt`, an alias or version of it, an ARN built around it (`Fn::Sub`,
+ *   `Fn::Join`), its literal name or ARN … is bounded by its role like a service token";
+ * - "A state machine of the app a target names is read by its definition alone" (the generator's definitions start
+ *   nothing);
+ * - "A function or state machine outside the app named by a literal ARN or name is GUARD-1 at the trigger";
+ * - the services of UNBOUNDED_TYPES "by reference to the output's, or by a literal ARN of any service that `namesNoCode`
+ *   does not list": GUARD-1;
+ * - "A target, function name … given by a value the guard cannot read (a parameter, …) … GUARD-1 …, unless the ARN's
+ *   readable part names no code";
+ * - "a schedule's universal target is judged as its API call" (`arn:aws:scheduler:::aws-sdk:<service>:<action>`): the
+ *   calls clause ("may change a service the guard reads resources of, or one that deploys templates … (any action but
+ *   those that read … and those that change nothing a rule reads: tags, S3 objects, log events, `invoke`)"), which the
+ *   vocabulary's classes match for the calls generated (UNIVERSAL).
+ */
+export function targetVerdict(template: Json, v: Json, schedule = false): string | undefined {
+  const resources = template.Resources ?? {};
+  const parameters = template.Parameters ?? {};
+  const judge = (n: Named | undefined, what: string): string | undefined => {
+    if (!n) return `${what}: not read`;
+    if ('fn' in n) return tokenVerdict(template, { 'Fn::GetAtt': [n.fn, 'Arn'] });
+    if ('unbounded' in n) return `${what}: ${resources[n.unbounded].Type} runs code with a role of its own`;
+    return undefined; // a state machine (by its definition), or a resource that runs no code
+  };
+  const literal = (s: string): string | undefined => {
+    const parts = s.split(':');
+    if (parts[0] !== 'arn') {
+      const f = functionByName(resources, s);
+      return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
+    }
+    const service = parts[2];
+    if (service === 'scheduler' && parts[5] === 'aws-sdk') {
+      const key = `${parts[6]}:${parts[7]}`.toLowerCase();
+      const cls = ACTIONS[key];
+      if (cls === undefined) throw new Error(`oracle: universal target ${s} not in the vocabulary`);
+      return cls === 'quiet' ? undefined : `${s}: ${key}`;
+    }
+    if (service === 'lambda' && parts[5] === 'function') {
+      const f = functionByName(resources, parts[6]);
+      return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
+    }
+    if (NAMES_NO_CODE.includes(service)) return undefined;
+    return `${s}: ${service} outside the app`; // a state machine outside, or a service that runs code
+  };
+  if (typeof v === 'string') return literal(v);
+  if (v && typeof v.Ref === 'string') {
+    if (v.Ref in parameters) return `${v.Ref}: a parameter`;
+    return judge(namedResource(resources, v.Ref), v.Ref);
+  }
+  const g = getAttArn(v);
+  if (g) return judge(namedResource(resources, g), g);
+  const sub = v?.['Fn::Sub'];
+  if (typeof sub === 'string') {
+    // an ARN built around a function of the template (`${F}`), or around a parameter (the readable part decides)
+    const refs = [...sub.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]);
+    const own = refs.find((r) => resources[r]?.Type === 'AWS::Lambda::Function');
+    if (own && /:lambda:.*:function:\$\{/.test(sub)) return judge({ fn: own }, sub);
+    if (refs.some((r) => r in parameters)) {
+      // "A schedule's target given by a parameter, variable or plan value is reported once, as its API calls no one can
+      // read": a schedule's, even when its readable part names no code (the universal target's service is `scheduler`;
+      // the doc's exception reads as one for the other triggers: the library reads it so, and the doc now says it)
+      if (schedule) return `${sub}: a schedule's target given by a parameter`;
+      const service = sub.split(':')[2];
+      return NAMES_NO_CODE.includes(service) ? undefined : `${sub}: a parameter`;
+    }
+  }
+  throw new Error(`oracle: target ${JSON.stringify(v)} not generated`);
+}
+
+/** The reason a trigger resource is refused (GUARD-1 at the trigger), or undefined: the values each kind of trigger
+ * names code by. An `AWS::SNS::Subscription` of protocol `lambda`, "or one given by an expression"; a custom
+ * `AWS::Config::ConfigRule` (`Source.Owner` `CUSTOM_LAMBDA`). */
+export function triggerVerdict(template: Json, id: string): string | undefined {
+  const res = template.Resources[id];
+  const p = res.Properties ?? {};
+  const values: Json[] = [];
+  switch (res.Type) {
+    case 'AWS::Events::Rule':
+      for (const t of asList(p.Targets)) values.push(t?.Arn);
+      break;
+    case 'AWS::Scheduler::Schedule':
+      values.push(p.Target?.Arn);
+      break;
+    case 'AWS::Pipes::Pipe':
+      values.push(p.Target);
+      if (p.Enrichment !== undefined) values.push(p.Enrichment);
+      break;
+    case 'AWS::Lambda::EventSourceMapping':
+      values.push(p.FunctionName);
+      break;
+    case 'AWS::SNS::Subscription':
+      if (p.Protocol === 'lambda' || typeof p.Protocol !== 'string') values.push(p.Endpoint);
+      break;
+    case 'AWS::Config::ConfigRule':
+      if (p.Source?.Owner === 'CUSTOM_LAMBDA') values.push(p.Source.SourceIdentifier);
+      break;
+    default:
+      return undefined;
+  }
+  for (const v of values) {
+    const why = targetVerdict(template, v, res.Type === 'AWS::Scheduler::Schedule');
+    if (why) return why;
+  }
+  return undefined;
+}
+
 /** The resources the check refuses (GUARD-1), with the reason: custom resources and Lambda hooks whose code may change
  * the network, registry types, hook versions and activations of a type that is not a resource or a module. */
 export function cfnFlagged(template: Json): Map<string, string> {
@@ -486,6 +633,9 @@ export function cfnFlagged(template: Json): Map<string, string> {
       // "a `TypeActivation` of a type that is not `RESOURCE` or `MODULE` … is GUARD-1": a hook, or a type that cannot
       // be read (fail closed)
       if (p.Type !== 'RESOURCE' && p.Type !== 'MODULE') why = `activates a type ${JSON.stringify(p.Type)}`;
+    } else if (TRIGGER_TYPES.includes(res.Type)) {
+      // "Code the template starts automatically once deployed is judged the same way … (GUARD-1 at the trigger)"
+      why = triggerVerdict(template, id);
     } else if (isRegistryType(res.Type)) {
       // "runs its handler at deploy time with a role registered with the type: GUARD-1 at `Type`"
       why = `registry type ${res.Type}`;
@@ -1131,6 +1281,10 @@ export function genTemplate(rng: Rng): Json {
     const type = rng.pick(['Acme::Net::Route', 'Acme::Dns::Record', 'Alexa::ASK::Skill', 'Alexa::ASK::Skill']);
     R.Extension = { Type: type, Properties: { Name: 'x' } };
   }
+  // Code the template starts once deployed: "an `AWS::Events::Rule` target, an `AWS::Scheduler::Schedule` target, an
+  // `AWS::Pipes::Pipe` target or enrichment, an `AWS::Lambda::EventSourceMapping`, an `AWS::SNS::Subscription` … or a
+  // custom `AWS::Config::ConfigRule`". Generated last, so that the rest of a template is what it was before.
+  if (rng.chance(0.45)) genTriggers(rng, R, P, fns, sms, roles);
   const t: Json = { Resources: R };
   if (Object.keys(outputs).length) t.Outputs = outputs;
   if (conditions) {
@@ -1139,6 +1293,123 @@ export function genTemplate(rng: Rng): Json {
   }
   if (Object.keys(P).length) t.Parameters = P;
   return t;
+}
+
+/** Universal targets of a schedule ("judged as its API call"): `aws-sdk:<service>:<action>`, calls whose class the calls
+ * clause and the vocabulary agree on. Left out (reported): calls that start code with a role of its own
+ * (`codebuild:startBuild`, `lambda:invoke`, `states:startExecution`) and IAM / STS calls (`iam:createRole`,
+ * `sts:assumeRole`): the calls clause counts only a service the guard reads resources of or one that deploys templates,
+ * and lists `invoke` as changing nothing, while the trigger clause refuses a CodeBuild project or an unbounded function a
+ * schedule names; the library passes them. */
+const UNIVERSAL = ['ec2:createRoute', 'ec2:describeRouteTables', 'sqs:sendMessage', 'sns:publish', 'ssm:putParameter',
+  'ssm:sendCommand', 's3:putObject', 's3:deleteBucket', 'dynamodb:putItem', 'logs:deleteLogGroup', 'cloudformation:createStack', 'ecs:runTask'];
+
+/**
+ * Triggers of a template (see `targetVerdict`): each names a function of the template (by `Ref`, `Fn::GetAtt`, an alias or
+ * a version, an `Fn::Sub` ARN around it, its literal name or ARN), a state machine of the template, a function or state
+ * machine outside it (literal), a resource that runs code with a role of its own (by reference or literal ARN), a
+ * service that runs no code (SQS, SNS, an event bus, a Kinesis stream), a parameter (alone, or in an ARN whose service is
+ * written out), and a schedule's universal target.
+ */
+function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>, fns: string[], sms: string[], roles: string[]): void {
+  // some functions of the template get a literal name, so that a literal name or ARN may name them
+  const named = fns.filter(() => rng.chance(0.5));
+  for (const f of named) R[f].Properties.FunctionName = `${f.toLowerCase()}-fn`;
+  R.Queue = { Type: 'AWS::SQS::Queue', Properties: {} };
+  const withAlias = rng.chance(0.3);
+  if (withAlias) R.Alias = { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: rng.pick(fns) }, FunctionVersion: '$LATEST', Name: 'live' } };
+  const withVersion = rng.chance(0.2);
+  if (withVersion) R.Version = { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: rng.pick(fns) } } };
+  const unbounded: Array<[string, Json]> = [
+    ['Build', { Type: 'AWS::CodeBuild::Project', Properties: { Name: 'build' } }],
+    ['Cluster', { Type: 'AWS::ECS::Cluster', Properties: {} }],
+    ['JobQueue', { Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1 } }],
+    ['Workflow', { Type: 'AWS::Glue::Workflow', Properties: {} }],
+  ];
+  const withUnbounded = rng.chance(0.3) ? rng.pick(unbounded) : undefined;
+  if (withUnbounded) R[withUnbounded[0]] = withUnbounded[1];
+  const param = (name: string): Json => {
+    P[name] = { Type: 'String' };
+    return { Ref: name };
+  };
+  const ACCT = '123456789012';
+  /** A function value: what names a function (or may). */
+  const fnValue = (arnOnly: boolean): Json => {
+    const f = rng.pick(fns);
+    const x = rng.next();
+    if (x < 0.35) return { 'Fn::GetAtt': [f, 'Arn'] };
+    if (x < 0.45 && !arnOnly) return { Ref: f };
+    if (x < 0.55) return { 'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${${f}}` };
+    if (x < 0.62 && withAlias) return { Ref: 'Alias' };
+    if (x < 0.66 && withVersion) return { Ref: 'Version' };
+    if (x < 0.76 && named.length) {
+      const name = `${rng.pick(named).toLowerCase()}-fn`;
+      return arnOnly || rng.chance(0.5) ? `arn:aws:lambda:us-east-1:${ACCT}:function:${name}` : name;
+    }
+    if (x < 0.86) return rng.chance(0.5) || arnOnly ? `arn:aws:lambda:us-east-1:${ACCT}:function:elsewhere` : 'elsewhere';
+    if (x < 0.93) return param('FnParam');
+    return { 'Fn::Sub': `arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${${Object.keys(P).includes('FnParam') ? 'FnParam' : 'FnName'}}` };
+  };
+  /** A target of a rule, schedule or pipe. */
+  const target = (): Json => {
+    const x = rng.next();
+    if (x < 0.45) return fnValue(true);
+    if (x < 0.55 && sms.length) return rng.chance(0.5) ? { Ref: rng.pick(sms) } : { 'Fn::GetAtt': [rng.pick(sms), 'Arn'] };
+    if (x < 0.6) return `arn:aws:states:us-east-1:${ACCT}:stateMachine:elsewhere`;
+    if (x < 0.68 && withUnbounded) return rng.chance(0.5) ? { Ref: withUnbounded[0] } : { 'Fn::GetAtt': [withUnbounded[0], 'Arn'] };
+    if (x < 0.74) {
+      return rng.pick([`arn:aws:codebuild:us-east-1:${ACCT}:project/build`, `arn:aws:ecs:us-east-1:${ACCT}:cluster/c`,
+        `arn:aws:batch:us-east-1:${ACCT}:job-queue/q`, `arn:aws:sagemaker:us-east-1:${ACCT}:pipeline/p`,
+        `arn:aws:codepipeline:us-east-1:${ACCT}:p`, `arn:aws:glue:us-east-1:${ACCT}:workflow/w`,
+        `arn:aws:imagebuilder:us-east-1:${ACCT}:image-pipeline/p`, `arn:aws:ssm-incidents::${ACCT}:response-plan/p`]);
+    }
+    if (x < 0.86) {
+      return rng.pick<Json>([{ 'Fn::GetAtt': ['Queue', 'Arn'] }, `arn:aws:sqs:us-east-1:${ACCT}:q`, `arn:aws:sns:us-east-1:${ACCT}:t`,
+        `arn:aws:events:us-east-1:${ACCT}:event-bus/b`, `arn:aws:kinesis:us-east-1:${ACCT}:stream/s`]);
+    }
+    if (x < 0.93) return { 'Fn::Sub': `arn:aws:${rng.pick(['sqs', 'sns', 'lambda', 'states'])}:\${AWS::Region}:\${AWS::AccountId}:\${TargetName}` };
+    return param('TargetParam');
+  };
+  // `${TargetName}` / `${FnName}` in an `Fn::Sub` are parameters ("the ARN's readable part")
+  P.TargetName = { Type: 'String' };
+  P.FnName = { Type: 'String' };
+  const role = (): Json => ({ 'Fn::GetAtt': [rng.pick(roles), 'Arn'] });
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const kind = rng.int(0, 5);
+    const id = `Trigger${i}`;
+    if (kind === 0) {
+      const targets = Array.from({ length: rng.int(1, 2) }, (_, k) => ({ Id: `t${k}`, Arn: target() }));
+      R[id] = { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 hour)', Targets: targets } };
+    } else if (kind === 1) {
+      const arn = rng.chance(0.25) ? `arn:aws:scheduler:::aws-sdk:${rng.pick(UNIVERSAL)}` : target();
+      R[id] = {
+        Type: 'AWS::Scheduler::Schedule',
+        Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: arn, RoleArn: role() } },
+      };
+    } else if (kind === 2) {
+      const props: Json = { RoleArn: role(), Source: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Target: target() };
+      if (rng.chance(0.4)) props.Enrichment = target();
+      R[id] = { Type: 'AWS::Pipes::Pipe', Properties: props };
+    } else if (kind === 3) {
+      R[id] = { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: { 'Fn::GetAtt': ['Queue', 'Arn'] }, FunctionName: fnValue(false) } };
+    } else if (kind === 4) {
+      R.Topic = R.Topic ?? { Type: 'AWS::SNS::Topic', Properties: {} };
+      const x = rng.next();
+      const protocol: Json = x < 0.65 ? 'lambda' : x < 0.85 ? 'sqs' : param('ProtocolParam');
+      const endpoint = protocol === 'sqs' ? { 'Fn::GetAtt': ['Queue', 'Arn'] } : fnValue(true);
+      R[id] = { Type: 'AWS::SNS::Subscription', Properties: { TopicArn: { Ref: 'Topic' }, Protocol: protocol, Endpoint: endpoint } };
+    } else {
+      const custom = rng.chance(0.75);
+      R[id] = {
+        Type: 'AWS::Config::ConfigRule',
+        Properties: {
+          Source: custom
+            ? { Owner: 'CUSTOM_LAMBDA', SourceIdentifier: fnValue(true), SourceDetails: [{ EventSource: 'aws.config', MessageType: 'ConfigurationItemChangeNotification' }] }
+            : { Owner: 'AWS', SourceIdentifier: 'S3_BUCKET_VERSIONING_ENABLED' },
+        },
+      };
+    }
+  }
 }
 
 export function genTerraform(rng: Rng): Json {
