@@ -879,6 +879,7 @@ export function tfRefused(config: Json): Set<string> {
   }
   for (const [type, name] of blocks(config.action)) out.add(`action.${type}.${name}|`);
   for (const k of configForks(config)) out.add(k);
+  for (const k of tfTriggerRefused(config)) out.add(k);
   return out;
 }
 
@@ -1531,6 +1532,8 @@ export function genTerraform(rng: Rng): Json {
       dataSource(data, i, '');
     }
   }
+  // Code the configuration starts once applied (generated last, so that the rest is what it was before)
+  if (rng.chance(0.45)) genTfTriggers(rng, resource, data);
   const c: Json = { resource };
   // "A provider of one of those names taken from another source than HashiCorp's (`terraform.required_providers.<name>.source`
   // …)": HashiCorp's in every spelling (one-, two-, three-part, case, OpenTofu's registry, a version constraint alone;
@@ -1571,6 +1574,233 @@ export function genTerraform(rng: Rng): Json {
   if (Object.keys(action).length) c.action = action;
   if (imports.length) c.import = imports.length === 1 && rng.chance(0.3) ? imports[0] : imports;
   return c;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Code a trigger starts once applied (Terraform)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** "Terraform's twins — `aws_cloudwatch_event_target` (`arn`), `aws_scheduler_schedule` (`target.arn`), `aws_pipes_pipe`
+ * (`target`, `enrichment`), `aws_lambda_event_source_mapping`, `aws_sns_topic_subscription` (protocol `lambda`),
+ * `aws_config_config_rule` (`CUSTOM_LAMBDA`)" */
+export const TF_TRIGGER_TYPES = ['aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe', 'aws_lambda_event_source_mapping',
+  'aws_sns_topic_subscription', 'aws_config_config_rule'];
+/** The Terraform types of UNBOUNDED_TYPES generated. */
+const TF_UNBOUNDED_TYPES = ['aws_codebuild_project', 'aws_ecs_cluster', 'aws_batch_job_queue', 'aws_glue_workflow'];
+
+const first = (v: Json): Json => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * `node|` keys of the triggers a configuration is refused at: the CloudFormation reading (`targetVerdict`) "worded for a
+ * configuration": a function of the configuration "by reference, through an `aws_lambda_alias`, by its literal name …, by
+ * an ARN built around its name, by a `data.aws_lambda_function` of its literal name" is bounded by its role — "the
+ * configuration's functions, state machines, roles (`inline_policy`, `managed_policy_arns`, `assume_role_policy`) … are
+ * written as a template's, and a role, policy or document the guard cannot read (a variable …) counts". The generated
+ * configurations hold no `aws_iam_role_policy`, policy attachment, Lambda permission or access key, and their roles trust
+ * only Lambda, so a function's role is its `inline_policy` and `managed_policy_arns`.
+ */
+export function tfTriggerRefused(config: Json): Set<string> {
+  const out = new Set<string>();
+  const res = new Map<string, Json>();
+  for (const [type, name, body] of blocks(config.resource)) res.set(`${type}.${name}`, body);
+  const dataFns = new Map<string, Json>();
+  for (const [type, name, body] of blocks(config.data)) if (type === 'aws_lambda_function') dataFns.set(name, body);
+  const fnByName = (n: string): string | undefined =>
+    [...res.keys()].find((k) => k.startsWith('aws_lambda_function.') && res.get(k)?.function_name === n);
+
+  const roleCounts = (roleRef: Json): string | undefined => {
+    const m = typeof roleRef === 'string' ? /^\$\{aws_iam_role\.([A-Za-z0-9_-]+)\.arn\}$/.exec(roleRef) : null;
+    const role = m ? res.get(`aws_iam_role.${m[1]}`) : undefined;
+    if (!role) return `role ${JSON.stringify(roleRef)} not read`;
+    for (const arn of asList(role.managed_policy_arns)) {
+      const name = awsManagedName(arn);
+      if (name === undefined || !QUIET_MANAGED.includes(name)) return `managed policy ${arn}`;
+    }
+    for (const ip of asList(role.inline_policy)) {
+      let d: Json;
+      try {
+        d = JSON.parse(ip?.policy);
+      } catch {
+        return 'inline policy not read';
+      }
+      for (const s of asList(d?.Statement)) {
+        if (s?.Effect !== 'Allow') continue;
+        for (const a of asList(s.Action)) {
+          const cls = ACTIONS[String(a).toLowerCase()];
+          if (cls === undefined) throw new Error(`oracle: action ${a} not in the vocabulary`);
+          if (cls !== 'quiet') return `${a}`;
+        }
+      }
+    }
+    return undefined;
+  };
+  const fnCounts = (node: string): string | undefined => roleCounts(res.get(node)?.role);
+
+  const verdict = (v: Json, schedule: boolean): string | undefined => {
+    if (typeof v !== 'string') throw new Error(`oracle: target ${JSON.stringify(v)} not generated`);
+    const whole = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(v);
+    if (whole) {
+      const [, data, type, name] = whole;
+      if (data) {
+        if (type !== 'aws_lambda_function') throw new Error(`oracle: data source ${v} not generated`);
+        // "by a `data.aws_lambda_function` of its literal name"; another name is a function outside
+        const f = fnByName(String(dataFns.get(name)?.function_name));
+        return f ? fnCounts(f) : `${v}: a function outside the configuration`;
+      }
+      if (type === 'aws_lambda_function') return fnCounts(`${type}.${name}`);
+      if (type === 'aws_lambda_alias') {
+        const a = res.get(`${type}.${name}`);
+        const m = /^\$\{aws_lambda_function\.([A-Za-z0-9_-]+)\.(?:arn|function_name)\}$/.exec(String(a?.function_name));
+        return m ? fnCounts(`aws_lambda_function.${m[1]}`) : `${v}: alias of no function read`;
+      }
+      if (TF_UNBOUNDED_TYPES.includes(type)) return `${v}: runs code with a role of its own`;
+      return undefined; // a state machine (by its definition), a queue
+    }
+    if (/^\$\{var\.[A-Za-z0-9_]+\}$/.test(v)) return `${v}: a variable`;
+    // an ARN built around a function's name
+    const built = /:lambda:[^:]*:[^:]*:function:\$\{aws_lambda_function\.([A-Za-z0-9_-]+)\.function_name\}$/.exec(v);
+    if (built) return fnCounts(`aws_lambda_function.${built[1]}`);
+    if (v.includes('${var.')) {
+      // "unless the ARN's readable part names no code"; a schedule's target "whole or in part" is reported
+      if (schedule) return `${v}: a schedule's target given by a variable`;
+      return NAMES_NO_CODE.includes(v.split(':')[2]) ? undefined : `${v}: a variable`;
+    }
+    if (v.includes('${')) throw new Error(`oracle: target ${v} not generated`);
+    // literals: as in a template; a literal ARN of a function of the configuration is an ARN "built around its name"
+    const parts = v.split(':');
+    if (parts[0] !== 'arn') {
+      const f = fnByName(v);
+      return f ? fnCounts(f) : `${v}: a function outside the configuration`;
+    }
+    if (parts[2] === 'scheduler' && parts[5] === 'aws-sdk') {
+      const cls = ACTIONS[`${parts[6]}:${parts[7]}`.toLowerCase()];
+      if (cls === undefined) throw new Error(`oracle: universal target ${v} not in the vocabulary`);
+      return cls === 'quiet' ? undefined : `${v}: a call that counts`;
+    }
+    if (parts[2] === 'lambda' && parts[5] === 'function') {
+      const f = fnByName(parts[6]);
+      return f ? fnCounts(f) : `${v}: a function outside the configuration`;
+    }
+    if (NAMES_NO_CODE.includes(parts[2])) return undefined;
+    return `${v}: ${parts[2]} outside the configuration`;
+  };
+
+  for (const [type, name, body] of blocks(config.resource)) {
+    if (!TF_TRIGGER_TYPES.includes(type)) continue;
+    const values: Json[] = [];
+    if (type === 'aws_cloudwatch_event_target') {values.push(body.arn);} else if (type === 'aws_scheduler_schedule') {values.push(first(body.target)?.arn);} else if (type === 'aws_pipes_pipe') {values.push(body.target, ...(body.enrichment !== undefined ? [body.enrichment] : []));} else if (type === 'aws_lambda_event_source_mapping') {values.push(body.function_name);} else if (type === 'aws_sns_topic_subscription') {
+      if (body.protocol === 'lambda' || String(body.protocol).includes('${')) values.push(body.endpoint);
+    } else if (first(body.source)?.owner === 'CUSTOM_LAMBDA') {values.push(first(body.source).source_identifier);}
+    for (const v of values) {
+      if (verdict(v, type === 'aws_scheduler_schedule')) {
+        out.add(`${type}.${name}|`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Functions, roles and triggers of a configuration (see `tfTriggerRefused`). */
+function genTfTriggers(rng: Rng, resource: Json, data: Json): void {
+  const ACCT = '123456789012';
+  const add = (type: string, name: string, body: Json) => {
+    resource[type] = resource[type] ?? {};
+    resource[type][name] = body;
+  };
+  const roles = Array.from({ length: rng.int(1, 2) }, (_, i) => `tr${i}`);
+  for (const r of roles) {
+    const body: Json = {
+      assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+    };
+    if (rng.chance(0.7)) {
+      body.managed_policy_arns = [rng.chance(0.85) ? 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' : 'arn:aws:iam::aws:policy/AdministratorAccess'];
+    }
+    if (rng.chance(0.6)) {
+      const action = rng.chance(0.6) ? rng.pick(QUIET_VOCAB) : rng.pick(['ec2:CreateRoute', 'ec2:*', 'iam:PassRole', 'lambda:UpdateFunctionCode']);
+      body.inline_policy = [{ name: 'p', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] }) }];
+    }
+    add('aws_iam_role', r, body);
+  }
+  const fns = Array.from({ length: rng.int(1, 2) }, (_, i) => `tf${i}`);
+  for (const f of fns) {
+    add('aws_lambda_function', f, {
+      function_name: `${f}-fn`,
+      role: rng.chance(0.9) ? `\${aws_iam_role.${rng.pick(roles)}.arn}` : '${var.role_arn}',
+      handler: 'index.handler',
+      runtime: 'nodejs20.x',
+      filename: 'f.zip',
+    });
+  }
+  add('aws_sqs_queue', 'tq', {});
+  const withAlias = rng.chance(0.3);
+  if (withAlias) add('aws_lambda_alias', 'live', { name: 'live', function_name: `\${aws_lambda_function.${rng.pick(fns)}.${rng.pick(['arn', 'function_name'])}}`, function_version: '$LATEST' });
+  const withSm = rng.chance(0.3);
+  if (withSm) {
+    add('aws_sfn_state_machine', 'tsm', { name: 'sm', role_arn: `\${aws_iam_role.${rng.pick(roles)}.arn}`, definition: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}' });
+  }
+  const unbounded = rng.chance(0.3) ? rng.pick(TF_UNBOUNDED_TYPES) : undefined;
+  if (unbounded) add(unbounded, 'tu', { name: 'u' });
+  const withData = rng.chance(0.3);
+  if (withData) {
+    data.aws_lambda_function = data.aws_lambda_function ?? {};
+    data.aws_lambda_function.tdf = { function_name: rng.chance(0.7) ? `${rng.pick(fns)}-fn` : 'elsewhere' };
+  }
+  const fnValue = (arnOnly: boolean): string => {
+    const f = rng.pick(fns);
+    const x = rng.next();
+    if (x < 0.35) return `\${aws_lambda_function.${f}.arn}`;
+    if (x < 0.45 && !arnOnly) return `\${aws_lambda_function.${f}.function_name}`;
+    if (x < 0.55) return `arn:aws:lambda:us-east-1:${ACCT}:function:\${aws_lambda_function.${f}.function_name}`;
+    if (x < 0.62 && withAlias) return '${aws_lambda_alias.live.arn}';
+    if (x < 0.68 && withData) return '${data.aws_lambda_function.tdf.arn}';
+    if (x < 0.74) return arnOnly || rng.chance(0.5) ? `arn:aws:lambda:us-east-1:${ACCT}:function:${f}-fn` : `${f}-fn`;
+    if (x < 0.84) return rng.chance(0.5) || arnOnly ? `arn:aws:lambda:us-east-1:${ACCT}:function:elsewhere` : 'elsewhere';
+    if (x < 0.92) return '${var.function}';
+    return `arn:aws:lambda:us-east-1:${ACCT}:function:\${var.function_name}`;
+  };
+  const target = (): string => {
+    const x = rng.next();
+    if (x < 0.45) return fnValue(true);
+    if (x < 0.52 && withSm) return '${aws_sfn_state_machine.tsm.arn}';
+    if (x < 0.57) return `arn:aws:states:us-east-1:${ACCT}:stateMachine:elsewhere`;
+    if (x < 0.65 && unbounded) return `\${${unbounded}.tu.arn}`;
+    if (x < 0.71) {
+      return rng.pick([`arn:aws:codebuild:us-east-1:${ACCT}:project/build`, `arn:aws:ecs:us-east-1:${ACCT}:cluster/c`,
+        `arn:aws:batch:us-east-1:${ACCT}:job-queue/q`, `arn:aws:glue:us-east-1:${ACCT}:workflow/w`]);
+    }
+    if (x < 0.84) return rng.pick(['${aws_sqs_queue.tq.arn}', `arn:aws:sqs:us-east-1:${ACCT}:q`, `arn:aws:sns:us-east-1:${ACCT}:t`]);
+    if (x < 0.92) return `arn:aws:${rng.pick(['sqs', 'sns', 'lambda', 'states'])}:us-east-1:${ACCT}:\${var.target_name}`;
+    return '${var.target}';
+  };
+  const role = () => `\${aws_iam_role.${rng.pick(roles)}.arn}`;
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const kind = rng.int(0, 5);
+    const name = `tt${i}`;
+    if (kind === 0) {
+      add('aws_cloudwatch_event_rule', `rule${i}`, { schedule_expression: 'rate(1 hour)' });
+      add('aws_cloudwatch_event_target', name, { rule: `\${aws_cloudwatch_event_rule.rule${i}.name}`, arn: target() });
+    } else if (kind === 1) {
+      const t = { arn: rng.chance(0.25) ? `arn:aws:scheduler:::aws-sdk:${rng.pick(UNIVERSAL)}` : target(), role_arn: role() };
+      add('aws_scheduler_schedule', name, { schedule_expression: 'rate(1 hour)', flexible_time_window: { mode: 'OFF' }, target: rng.chance(0.3) ? [t] : t });
+    } else if (kind === 2) {
+      add('aws_pipes_pipe', name, { role_arn: role(), source: '${aws_sqs_queue.tq.arn}', target: target(), ...(rng.chance(0.4) ? { enrichment: target() } : {}) });
+    } else if (kind === 3) {
+      add('aws_lambda_event_source_mapping', name, { event_source_arn: '${aws_sqs_queue.tq.arn}', function_name: fnValue(false) });
+    } else if (kind === 4) {
+      add('aws_sns_topic', 'tt', {});
+      const x = rng.next();
+      const protocol = x < 0.7 ? 'lambda' : x < 0.9 ? 'sqs' : '${var.protocol}';
+      add('aws_sns_topic_subscription', name, {
+        topic_arn: '${aws_sns_topic.tt.arn}', protocol, endpoint: protocol === 'sqs' ? '${aws_sqs_queue.tq.arn}' : fnValue(true),
+      });
+    } else {
+      const source = rng.chance(0.75)
+        ? { owner: 'CUSTOM_LAMBDA', source_identifier: fnValue(true), source_detail: [{ message_type: 'ConfigurationItemChangeNotification' }] }
+        : { owner: 'AWS', source_identifier: 'S3_BUCKET_VERSIONING_ENABLED' };
+      add('aws_config_config_rule', name, { name: `rule-${i}`, source: rng.chance(0.3) ? [source] : source });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
