@@ -523,7 +523,7 @@ function functionByName(resources: Json, name: string): string | undefined {
  *   those that read … and those that change nothing a rule reads: tags, S3 objects, log events, `invoke`)"), which the
  *   vocabulary's classes match for the calls generated (UNIVERSAL).
  */
-export function targetVerdict(template: Json, v: Json, schedule = false): string | undefined {
+export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly = false): string | undefined {
   const resources = template.Resources ?? {};
   const parameters = template.Parameters ?? {};
   const judge = (n: Named | undefined, what: string): string | undefined => {
@@ -545,6 +545,12 @@ export function targetVerdict(template: Json, v: Json, schedule = false): string
       if (cls === undefined) throw new Error(`oracle: universal target ${s} not in the vocabulary`);
       return cls === 'quiet' ? undefined : `${s}: ${key}`;
     }
+    if (service === 'states' && parts[5] === 'stateMachine') {
+      // a state machine of the template by its literal ARN (`StateMachineName`): "read by its definition alone"
+      const own = Object.keys(resources).some((k) => resources[k]?.Type === 'AWS::StepFunctions::StateMachine'
+        && resources[k].Properties?.StateMachineName === parts[6]);
+      return own ? undefined : `${s}: a state machine outside the app`;
+    }
     if (service === 'lambda' && parts[5] === 'function') {
       const f = functionByName(resources, parts[6]);
       return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
@@ -559,6 +565,17 @@ export function targetVerdict(template: Json, v: Json, schedule = false): string
   }
   const g = getAttArn(v);
   if (g) return judge(namedResource(resources, g), g);
+  // "an ARN built around it (`Fn::Sub`, `Fn::Join`)": a `Fn::Join` of `:` parts, the function by `Ref`, or a parameter
+  const join = v?.['Fn::Join'];
+  if (Array.isArray(join) && join[0] === ':' && Array.isArray(join[1])) {
+    const parts: Json[] = join[1];
+    const last = parts[parts.length - 1]?.Ref;
+    if (parts[2] === 'lambda' && parts[5] === 'function' && resources[last]?.Type === 'AWS::Lambda::Function') return judge({ fn: last }, last);
+    if (last in parameters) {
+      if (schedule || fnOnly) return `${last}: a target given by a parameter`;
+      return NAMES_NO_CODE.includes(parts[2]) ? undefined : `${last}: a parameter`;
+    }
+  }
   const sub = v?.['Fn::Sub'];
   if (typeof sub === 'string') {
     // an ARN built around a function of the template (`${F}`), or around a parameter (the readable part decides)
@@ -569,7 +586,7 @@ export function targetVerdict(template: Json, v: Json, schedule = false): string
       // "A schedule's target given by a parameter, variable or plan value is reported once, as its API calls no one can
       // read": a schedule's, even when its readable part names no code (the universal target's service is `scheduler`;
       // the doc's exception reads as one for the other triggers: the library reads it so, and the doc now says it)
-      if (schedule) return `${sub}: a schedule's target given by a parameter`;
+      if (schedule || fnOnly) return `${sub}: a target given by a parameter`;
       const service = sub.split(':')[2];
       return NAMES_NO_CODE.includes(service) ? undefined : `${sub}: a parameter`;
     }
@@ -608,7 +625,11 @@ export function triggerVerdict(template: Json, id: string): string | undefined {
       return undefined;
   }
   for (const v of values) {
-    const why = targetVerdict(template, v, res.Type === 'AWS::Scheduler::Schedule');
+    // an event source mapping's function, a subscription's endpoint and a Config rule's source identifier name a function
+    // whatever the ARN around a parameter spells: the exception for "a service written out that runs no code for the
+    // trigger" is one for targets (the library reads it so; the doc now says it)
+    const fnOnly = ['AWS::Lambda::EventSourceMapping', 'AWS::SNS::Subscription', 'AWS::Config::ConfigRule'].includes(res.Type);
+    const why = targetVerdict(template, v, res.Type === 'AWS::Scheduler::Schedule', fnOnly);
     if (why) return why;
   }
   return undefined;
@@ -1315,6 +1336,7 @@ const UNIVERSAL = ['ec2:createRoute', 'ec2:describeRouteTables', 'sqs:sendMessag
 function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>, fns: string[], sms: string[], roles: string[]): void {
   // some functions of the template get a literal name, so that a literal name or ARN may name them
   const named = fns.filter(() => rng.chance(0.5));
+  if (sms.length) R[sms[0]].Properties.StateMachineName = 'sm0-sm';
   for (const f of named) R[f].Properties.FunctionName = `${f.toLowerCase()}-fn`;
   R.Queue = { Type: 'AWS::SQS::Queue', Properties: {} };
   const withAlias = rng.chance(0.3);
@@ -1340,7 +1362,14 @@ function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>,
     const x = rng.next();
     if (x < 0.35) return { 'Fn::GetAtt': [f, 'Arn'] };
     if (x < 0.45 && !arnOnly) return { Ref: f };
-    if (x < 0.55) return { 'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${${f}}` };
+    if (x < 0.55) {
+      if (rng.chance(0.3)) {
+        const last = rng.chance(0.7) ? f : Object.keys(P).includes('FnParam') ? 'FnParam' : 'FnName';
+        const svc = last === f ? 'lambda' : rng.pick(['lambda', 'sqs']);
+        return { 'Fn::Join': [':', ['arn', { Ref: 'AWS::Partition' }, svc, { Ref: 'AWS::Region' }, { Ref: 'AWS::AccountId' }, 'function', { Ref: last }]] };
+      }
+      return { 'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${${f}}` };
+    }
     if (x < 0.62 && withAlias) return { Ref: 'Alias' };
     if (x < 0.66 && withVersion) return { Ref: 'Version' };
     if (x < 0.76 && named.length) {
@@ -1349,14 +1378,17 @@ function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>,
     }
     if (x < 0.86) return rng.chance(0.5) || arnOnly ? `arn:aws:lambda:us-east-1:${ACCT}:function:elsewhere` : 'elsewhere';
     if (x < 0.93) return param('FnParam');
-    return { 'Fn::Sub': `arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${${Object.keys(P).includes('FnParam') ? 'FnParam' : 'FnName'}}` };
+    return { 'Fn::Sub': `arn:aws:${rng.pick(['lambda', 'lambda', 'sqs'])}:\${AWS::Region}:\${AWS::AccountId}:function:\${${Object.keys(P).includes('FnParam') ? 'FnParam' : 'FnName'}}` };
   };
   /** A target of a rule, schedule or pipe. */
   const target = (): Json => {
     const x = rng.next();
     if (x < 0.45) return fnValue(true);
     if (x < 0.55 && sms.length) return rng.chance(0.5) ? { Ref: rng.pick(sms) } : { 'Fn::GetAtt': [rng.pick(sms), 'Arn'] };
-    if (x < 0.6) return `arn:aws:states:us-east-1:${ACCT}:stateMachine:elsewhere`;
+    if (x < 0.6) {
+      const own = named.length && sms.length && rng.chance(0.5) ? R[sms[0]].Properties.StateMachineName : undefined;
+      return `arn:aws:states:us-east-1:${ACCT}:stateMachine:${own ?? 'elsewhere'}`;
+    }
     if (x < 0.68 && withUnbounded) return rng.chance(0.5) ? { Ref: withUnbounded[0] } : { 'Fn::GetAtt': [withUnbounded[0], 'Arn'] };
     if (x < 0.74) {
       return rng.pick([`arn:aws:codebuild:us-east-1:${ACCT}:project/build`, `arn:aws:ecs:us-east-1:${ACCT}:cluster/c`,
@@ -1636,7 +1668,7 @@ export function tfTriggerRefused(config: Json): Set<string> {
   };
   const fnCounts = (node: string): string | undefined => roleCounts(res.get(node)?.role);
 
-  const verdict = (v: Json, schedule: boolean): string | undefined => {
+  const verdict = (v: Json, schedule: boolean, fnOnly: boolean): string | undefined => {
     if (typeof v !== 'string') throw new Error(`oracle: target ${JSON.stringify(v)} not generated`);
     const whole = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(v);
     if (whole) {
@@ -1662,7 +1694,7 @@ export function tfTriggerRefused(config: Json): Set<string> {
     if (built) return fnCounts(`aws_lambda_function.${built[1]}`);
     if (v.includes('${var.')) {
       // "unless the ARN's readable part names no code"; a schedule's target "whole or in part" is reported
-      if (schedule) return `${v}: a schedule's target given by a variable`;
+      if (schedule || fnOnly) return `${v}: a target given by a variable`;
       return NAMES_NO_CODE.includes(v.split(':')[2]) ? undefined : `${v}: a variable`;
     }
     if (v.includes('${')) throw new Error(`oracle: target ${v} not generated`);
@@ -1692,7 +1724,8 @@ export function tfTriggerRefused(config: Json): Set<string> {
       if (body.protocol === 'lambda' || String(body.protocol).includes('${')) values.push(body.endpoint);
     } else if (first(body.source)?.owner === 'CUSTOM_LAMBDA') {values.push(first(body.source).source_identifier);}
     for (const v of values) {
-      if (verdict(v, type === 'aws_scheduler_schedule')) {
+      const fnOnly = ['aws_lambda_event_source_mapping', 'aws_sns_topic_subscription', 'aws_config_config_rule'].includes(type);
+      if (verdict(v, type === 'aws_scheduler_schedule', fnOnly)) {
         out.add(`${type}.${name}|`);
         break;
       }
@@ -1757,7 +1790,7 @@ function genTfTriggers(rng: Rng, resource: Json, data: Json): void {
     if (x < 0.74) return arnOnly || rng.chance(0.5) ? `arn:aws:lambda:us-east-1:${ACCT}:function:${f}-fn` : `${f}-fn`;
     if (x < 0.84) return rng.chance(0.5) || arnOnly ? `arn:aws:lambda:us-east-1:${ACCT}:function:elsewhere` : 'elsewhere';
     if (x < 0.92) return '${var.function}';
-    return `arn:aws:lambda:us-east-1:${ACCT}:function:\${var.function_name}`;
+    return `arn:aws:${rng.pick(['lambda', 'lambda', 'sqs'])}:us-east-1:${ACCT}:function:\${var.function_name}`;
   };
   const target = (): string => {
     const x = rng.next();
