@@ -1029,6 +1029,48 @@ describe('deploy-code oracle: code a trigger starts', () => {
   });
 });
 
+/**
+ * A gap between two clauses, kept as `test.failing` until the lead decides (reported): a schedule's universal target "is
+ * judged as its API call", and the calls clause counts only a service the guard reads resources of or one that deploys
+ * templates, with `invoke` among the actions that change nothing; so a schedule that calls `lambda:invoke` on a function
+ * outside the app, or `codebuild:startBuild`, passes, while the trigger clause refuses the same function or project named
+ * as a templated target ("A function … outside the app named by a literal ARN or name is GUARD-1 at the trigger"; "A
+ * CodeBuild project … runs code with a role of its own that the check does not bound").
+ */
+describe('deploy-code oracle: a universal target that starts code (gap between the call and trigger clauses)', () => {
+  const cfnSchedule = (call: string, input: any) => ({
+    Resources: {
+      R: role({ ManagedPolicyArns: [BASIC] }),
+      S: {
+        Type: 'AWS::Scheduler::Schedule',
+        Properties: {
+          ScheduleExpression: 'rate(1 hour)',
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          Target: { Arn: `arn:aws:scheduler:::aws-sdk:${call}`, RoleArn: arnOf('R'), Input: JSON.stringify(input) },
+        },
+      },
+    },
+  });
+  const tfSchedule = (call: string, input: any) => ({
+    resource: {
+      aws_scheduler_schedule: {
+        s: {
+          schedule_expression: 'rate(1 hour)',
+          flexible_time_window: { mode: 'OFF' },
+          target: { arn: `arn:aws:scheduler:::aws-sdk:${call}`, role_arn: 'arn:aws:iam::123456789012:role/r', input: JSON.stringify(input) },
+        },
+      },
+    },
+  });
+  const calls: Array<[string, any]> = [['lambda:invoke', { FunctionName: 'elsewhere' }], ['codebuild:startBuild', { ProjectName: 'build' }]];
+  test.failing.each(calls)('CloudFormation: a schedule calling %s is refused', (call, input) => {
+    expect(libraryFlagged(cfnSchedule(call, input))).toEqual(['S']);
+  });
+  test.failing.each(calls)('Terraform: a schedule calling %s is refused', (call, input) => {
+    expect(libraryRefused(tfSchedule(call, input))).toEqual(['aws_scheduler_schedule.s|']);
+  });
+});
+
 describe('deploy-code oracle: seeded property', () => {
   test('CloudFormation: the custom resources flagged on ServiceToken are the oracle\'s', () => {
     const rng = new Rng(SEED);
