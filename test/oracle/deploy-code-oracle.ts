@@ -619,7 +619,8 @@ export function triggerVerdict(template: Json, id: string): string | undefined {
       if (p.Protocol === 'lambda' || typeof p.Protocol !== 'string') values.push(p.Endpoint);
       break;
     case 'AWS::Config::ConfigRule':
-      if (p.Source?.Owner === 'CUSTOM_LAMBDA') values.push(p.Source.SourceIdentifier);
+      // an owner given by an expression may be `CUSTOM_LAMBDA` (the doc is silent; read as the subscription's protocol)
+      if (p.Source?.Owner === 'CUSTOM_LAMBDA' || typeof p.Source?.Owner !== 'string') values.push(p.Source?.SourceIdentifier);
       break;
     default:
       return undefined;
@@ -1437,7 +1438,7 @@ function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>,
         Type: 'AWS::Config::ConfigRule',
         Properties: {
           Source: custom
-            ? { Owner: 'CUSTOM_LAMBDA', SourceIdentifier: fnValue(true), SourceDetails: [{ EventSource: 'aws.config', MessageType: 'ConfigurationItemChangeNotification' }] }
+            ? { Owner: rng.chance(0.85) ? 'CUSTOM_LAMBDA' : param('OwnerParam'), SourceIdentifier: fnValue(true), SourceDetails: [{ EventSource: 'aws.config', MessageType: 'ConfigurationItemChangeNotification' }] }
             : { Owner: 'AWS', SourceIdentifier: 'S3_BUCKET_VERSIONING_ENABLED' },
         },
       };
@@ -1722,7 +1723,9 @@ export function tfTriggerRefused(config: Json): Set<string> {
     const values: Json[] = [];
     if (type === 'aws_cloudwatch_event_target') {values.push(body.arn);} else if (type === 'aws_scheduler_schedule') {values.push(first(body.target)?.arn);} else if (type === 'aws_pipes_pipe') {values.push(body.target, ...(body.enrichment !== undefined ? [body.enrichment] : []));} else if (type === 'aws_lambda_event_source_mapping') {values.push(body.function_name);} else if (type === 'aws_sns_topic_subscription') {
       if (body.protocol === 'lambda' || String(body.protocol).includes('${')) values.push(body.endpoint);
-    } else if (first(body.source)?.owner === 'CUSTOM_LAMBDA') {values.push(first(body.source).source_identifier);}
+    } else if (first(body.source)?.owner === 'CUSTOM_LAMBDA' || String(first(body.source)?.owner).includes('${')) {
+      values.push(first(body.source).source_identifier);
+    }
     for (const v of values) {
       const fnOnly = ['aws_lambda_event_source_mapping', 'aws_sns_topic_subscription', 'aws_config_config_rule'].includes(type);
       if (verdict(v, type === 'aws_scheduler_schedule', fnOnly)) {
@@ -1829,7 +1832,7 @@ function genTfTriggers(rng: Rng, resource: Json, data: Json): void {
       });
     } else {
       const source = rng.chance(0.75)
-        ? { owner: 'CUSTOM_LAMBDA', source_identifier: fnValue(true), source_detail: [{ message_type: 'ConfigurationItemChangeNotification' }] }
+        ? { owner: rng.chance(0.85) ? 'CUSTOM_LAMBDA' : '${var.owner}', source_identifier: fnValue(true), source_detail: [{ message_type: 'ConfigurationItemChangeNotification' }] }
         : { owner: 'AWS', source_identifier: 'S3_BUCKET_VERSIONING_ENABLED' };
       add('aws_config_config_rule', name, { name: `rule-${i}`, source: rng.chance(0.3) ? [source] : source });
     }
