@@ -1904,7 +1904,108 @@ export function tfPlanRefused(plan: Json): Set<string> {
       for (const k of provisionersOf(rc)) out.add(`removed.${rc.address}|${k}`);
     }
   }
+  for (const k of tfPlanTriggerRefused(plan)) out.add(k);
   return out;
+}
+
+/**
+ * Triggers of a plan: the configuration's reading "worded for a configuration", on planned values ("by its literal name
+ * or, in a plan, ARN"). Only trigger values written out (planned): a function of the plan by its planned ARN or name,
+ * whose role (known after apply, named by the configuration's reference to a planned `aws_iam_role`; a literal planned
+ * role ARN is not generated: the library does not match it to the role of the plan, fail closed, and the doc is silent)
+ * is judged by its `inline_policy` and
+ * `managed_policy_arns`; a function outside by a literal ARN (the generated plans show no account: "only a Terraform
+ * plan whose account is known leaves one of another account unjudged"); services that run no code; CodeBuild; a
+ * schedule's universal target.
+ */
+export function tfPlanTriggerRefused(plan: Json): Set<string> {
+  const out = new Set<string>();
+  const rs = asList(plan.planned_values?.root_module?.resources).filter((r: Json) => r.mode === 'managed');
+  const roleByArn = (arn: Json) => rs.find((r: Json) => r.type === 'aws_iam_role' && r.values?.arn === arn);
+  const fnBy = (v: string) => rs.find((r: Json) => r.type === 'aws_lambda_function' && (r.values?.arn === v || r.values?.function_name === v));
+  const fnCounts = (f: Json): string | undefined => {
+    // a role planned with the function is known only after apply: the configuration's reference names it
+    const confOf = asList(plan.configuration?.root_module?.resources).find((c: Json) => c.address === f.address);
+    const ref = asList(confOf?.expressions?.role?.references)[0];
+    const role = roleByArn(f.values?.role) ?? rs.find((r: Json) => typeof ref === 'string' && `${r.address}.arn` === ref);
+    if (!role) return 'role not of the plan';
+    for (const arn of asList(role.values?.managed_policy_arns)) {
+      const name = awsManagedName(arn);
+      if (name === undefined || !QUIET_MANAGED.includes(name)) return `managed policy ${arn}`;
+    }
+    for (const ip of asList(role.values?.inline_policy)) {
+      for (const s of asList(JSON.parse(ip.policy).Statement)) {
+        if (s?.Effect !== 'Allow') continue;
+        for (const a of asList(s.Action)) if (ACTIONS[String(a).toLowerCase()] !== 'quiet') return `${a}`;
+      }
+    }
+    return undefined;
+  };
+  const verdict = (v: string): string | undefined => {
+    const f = fnBy(v);
+    if (f) return fnCounts(f);
+    const parts = v.split(':');
+    if (parts[0] !== 'arn') return `${v}: a function outside the plan`;
+    if (parts[2] === 'scheduler' && parts[5] === 'aws-sdk') return ACTIONS[`${parts[6]}:${parts[7]}`.toLowerCase()] === 'quiet' ? undefined : v;
+    if (NAMES_NO_CODE.includes(parts[2])) return undefined;
+    return `${v}: outside the plan`;
+  };
+  for (const r of rs) {
+    const values: Json[] = [];
+    const b = r.values ?? {};
+    if (r.type === 'aws_cloudwatch_event_target') values.push(b.arn);
+    else if (r.type === 'aws_scheduler_schedule') values.push(first(b.target)?.arn);
+    else if (r.type === 'aws_lambda_event_source_mapping') values.push(b.function_name);
+    else if (r.type === 'aws_sns_topic_subscription' && b.protocol === 'lambda') values.push(b.endpoint);
+    if (values.some((v) => verdict(v))) out.add(`${r.address}|`);
+  }
+  return out;
+}
+
+/** Functions, roles and triggers of a plan, written out (see `tfPlanTriggerRefused`). */
+function genPlanTriggers(rng: Rng, pv: Json[], rc: Json[], conf: Json[]): void {
+  const ACCT = '123456789012';
+  const add = (type: string, name: string, values: Json, expressions: Json = {}, unknown: Json = {}) => {
+    const entry = { address: `${type}.${name}`, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/aws' };
+    pv.push({ ...entry, schema_version: 0, values });
+    rc.push({ ...entry, change: { actions: ['create'], before: null, after: values, after_unknown: unknown } });
+    conf.push({ address: `${type}.${name}`, mode: 'managed', type, name, provider_config_key: 'aws', expressions, schema_version: 0 });
+  };
+  const roles = Array.from({ length: rng.int(1, 2) }, (_, i) => `pr${i}`);
+  for (const r of roles) {
+    const action = rng.chance(0.6) ? rng.pick(['logs:CreateLogGroup', 'ec2:DescribeRouteTables', 's3:PutObject']) : rng.pick(['ec2:CreateRoute', 'iam:PassRole']);
+    add('aws_iam_role', r, {
+      name: r,
+      arn: `arn:aws:iam::${ACCT}:role/${r}`,
+      assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      managed_policy_arns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      inline_policy: rng.chance(0.7) ? [{ name: 'p', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] }) }] : [],
+    });
+  }
+  const fns = Array.from({ length: rng.int(1, 2) }, (_, i) => `pf${i}`);
+  // a function's role as terraform plans it: the planned ARN, and the configuration's reference to the role
+  for (const f of fns) {
+    const r = rng.pick(roles);
+    add('aws_lambda_function', f, { function_name: `${f}-fn`, arn: `arn:aws:lambda:us-east-1:${ACCT}:function:${f}-fn` },
+      { role: { references: [`aws_iam_role.${r}.arn`, `aws_iam_role.${r}`] } }, { role: true });
+  }
+  const fnValue = (arnOnly: boolean): string => {
+    const f = rng.pick(fns);
+    const x = rng.next();
+    if (x < 0.5) return `arn:aws:lambda:us-east-1:${ACCT}:function:${f}-fn`;
+    if (x < 0.7 && !arnOnly) return `${f}-fn`;
+    return rng.chance(0.5) || arnOnly ? `arn:aws:lambda:us-east-1:${ACCT}:function:elsewhere` : 'elsewhere';
+  };
+  const target = (): string => (rng.chance(0.5) ? fnValue(true) : rng.pick([`arn:aws:sqs:us-east-1:${ACCT}:q`, `arn:aws:sns:us-east-1:${ACCT}:t`,
+    `arn:aws:codebuild:us-east-1:${ACCT}:project/b`, `arn:aws:states:us-east-1:${ACCT}:stateMachine:elsewhere`]));
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const kind = rng.int(0, 3);
+    const name = `pt${i}`;
+    if (kind === 0) {add('aws_cloudwatch_event_target', name, { rule: 'r', arn: target() });} else if (kind === 1) {
+      const arn = rng.chance(0.3) ? `arn:aws:scheduler:::aws-sdk:${rng.pick(['ec2:createRoute', 'sqs:sendMessage', 'ec2:describeRouteTables'])}` : target();
+      add('aws_scheduler_schedule', name, { schedule_expression: 'rate(1 hour)', flexible_time_window: [{ mode: 'OFF' }], target: [{ arn, role_arn: `arn:aws:iam::${ACCT}:role/pr0` }] });
+    } else if (kind === 2) {add('aws_lambda_event_source_mapping', name, { event_source_arn: `arn:aws:sqs:us-east-1:${ACCT}:q`, function_name: fnValue(false) });} else {add('aws_sns_topic_subscription', name, { topic_arn: `arn:aws:sns:us-east-1:${ACCT}:t`, protocol: rng.pick(['lambda', 'lambda', 'sqs']), endpoint: fnValue(true) });}
+  }
 }
 
 /** A random plan: counted resources with configured provisioners whose count shrank (instances only destroyed), a
@@ -2029,6 +2130,8 @@ export function genPlan(rng: Rng): Json {
       });
     }
   }
+  // triggers, generated last so that the rest of a plan is what it was before
+  if (rng.chance(0.4)) genPlanTriggers(rng, pv, rc, conf);
   return {
     format_version: '1.2',
     terraform_version: '1.9.0',
