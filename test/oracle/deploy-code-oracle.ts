@@ -4,13 +4,14 @@
  * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"), and as extended since (what the code may use
  * without a policy of its role, AWS managed policies by whole ARN, registry types, hooks; Terraform check and removed
  * blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control), and §3's clause on
- * Terraform `import` blocks and `removed` blocks that forget (plans: `change.importing`, action `forget`). Written from the
- * documentation alone, without
+ * Terraform `import` blocks and `removed` blocks that forget (plans: `change.importing`, action `forget`), and code a
+ * trigger starts once deployed (rules, schedules, pipes, event source mappings, SNS subscriptions, custom Config rules, and
+ * their Terraform twins in configurations and plans). Written from the documentation alone, without
  * reading src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
  * CloudFormation: `cfnFlagged(template)` is the set of resources refused: custom resources and Lambda hooks whose code
  * "may change the network" (the guard reports an unresolved `ServiceToken` / `LambdaFunction`), registry types, hook
- * versions and activations of hooks. Terraform: `tfRefused(config)` is the set of
+ * versions and activations of hooks, and triggers whose code is unbounded or may change the network. Terraform: `tfRefused(config)` is the set of
  * `node|kind` keys refused outright (kind: the provisioner type, or '' for a data source / resource refused whole).
  *
  * Random generators of templates and configurations (seeded, no Math.random) are at the end.
