@@ -27,8 +27,8 @@
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite unreadable [--cases N] [--seed S]
  *
  * - `deploy-code`: the independent oracle of the deploy-time code check (test/oracle/deploy-code.oracle.test.ts): random
- *   templates of custom resources, functions, roles and policies, and Terraform configurations with provisioners and
- *   invocations, judged by the guard and by the oracle written from docs/guard-semantics.md §10 alone. --cases defaults
+ *   templates of custom resources, triggers (rules, schedules, pipes, event source mappings, subscriptions, Config rules),
+ *   functions, roles and policies, and Terraform configurations and plans with provisioners, invocations and triggers, judged by the guard and by the oracle written from docs/guard-semantics.md §10 alone. --cases defaults
  *   to 100000. Runs the Jest file; exits as it does.
  *
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite deploy-code [--cases N] [--seed S]

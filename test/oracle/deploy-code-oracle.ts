@@ -4,13 +4,14 @@
  * policies by `Fn::GetAtt [M, PolicyArn]`, retention "setting or removing"), and as extended since (what the code may use
  * without a policy of its role, AWS managed policies by whole ARN, registry types, hooks; Terraform check and removed
  * blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control), and §3's clause on
- * Terraform `import` blocks and `removed` blocks that forget (plans: `change.importing`, action `forget`). Written from the
- * documentation alone, without
+ * Terraform `import` blocks and `removed` blocks that forget (plans: `change.importing`, action `forget`), and code a
+ * trigger starts once deployed (rules, schedules, pipes, event source mappings, SNS subscriptions, custom Config rules, and
+ * their Terraform twins in configurations and plans). Written from the documentation alone, without
  * reading src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
  * CloudFormation: `cfnFlagged(template)` is the set of resources refused: custom resources and Lambda hooks whose code
  * "may change the network" (the guard reports an unresolved `ServiceToken` / `LambdaFunction`), registry types, hook
- * versions and activations of hooks. Terraform: `tfRefused(config)` is the set of
+ * versions and activations of hooks, and triggers whose code is unbounded or may change the network. Terraform: `tfRefused(config)` is the set of
  * `node|kind` keys refused outright (kind: the provisioner type, or '' for a data source / resource refused whole).
  *
  * Random generators of templates and configurations (seeded, no Math.random) are at the end.
@@ -467,6 +468,175 @@ export function isRegistryType(type: string): boolean {
   return !type.startsWith('AWS::') && !type.startsWith('Custom::') && !type.startsWith('Alexa::');
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Code a trigger starts once deployed (CloudFormation)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The triggers: "an `AWS::Events::Rule` target, an `AWS::Scheduler::Schedule` target, an `AWS::Pipes::Pipe` target or
+ * enrichment, an `AWS::Lambda::EventSourceMapping`, an `AWS::SNS::Subscription` … or a custom `AWS::Config::ConfigRule`". */
+export const TRIGGER_TYPES = ['AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe', 'AWS::Lambda::EventSourceMapping',
+  'AWS::SNS::Subscription', 'AWS::Config::ConfigRule'];
+
+/** "unless the ARN's readable part names no code — a service written out that runs no code for the trigger (`sqs`, `sns`,
+ * `events`, `kinesis`, `firehose`, `logs`, `execute-api`, `apigateway`)" */
+export const NAMES_NO_CODE = ['sqs', 'sns', 'events', 'kinesis', 'firehose', 'logs', 'execute-api', 'apigateway'];
+
+/** "A CodeBuild project, ECS cluster (an ECS task), Batch job queue, SageMaker pipeline, CodePipeline pipeline, Glue
+ * workflow, Image Builder pipeline or Incident Manager response plan that a rule, schedule or pipe names — by reference to
+ * the output's …— runs code with a role of its own that the check does not bound" */
+export const UNBOUNDED_TYPES = ['AWS::CodeBuild::Project', 'AWS::ECS::Cluster', 'AWS::Batch::JobQueue', 'AWS::SageMaker::Pipeline',
+  'AWS::CodePipeline::Pipeline', 'AWS::Glue::Workflow', 'AWS::ImageBuilder::ImagePipeline', 'AWS::SSMIncidents::ResponsePlan'];
+
+/** What a `Ref` / `Fn::GetAtt` to a resource of the template names, for a trigger: a function (through an alias or
+ * version: "an alias or version of it"), a state machine, code of its own role, or nothing that runs code. */
+type Named = { fn: string } | { sm: string } | { unbounded: string } | { none: string };
+function namedResource(resources: Json, id: string): Named | undefined {
+  const type = resources[id]?.Type;
+  if (type === undefined) return undefined;
+  if (type === 'AWS::Lambda::Function') return { fn: id };
+  if (type === 'AWS::Lambda::Alias' || type === 'AWS::Lambda::Version') {
+    const f = resources[id].Properties?.FunctionName?.Ref;
+    return typeof f === 'string' && resources[f]?.Type === 'AWS::Lambda::Function' ? { fn: f } : undefined;
+  }
+  if (type === 'AWS::StepFunctions::StateMachine') return { sm: id };
+  if (UNBOUNDED_TYPES.includes(type)) return { unbounded: id };
+  return { none: id };
+}
+
+/** The function of the template of a literal name (`FunctionName`). */
+function functionByName(resources: Json, name: string): string | undefined {
+  return Object.keys(resources).find((k) => resources[k]?.Type === 'AWS::Lambda::Function' && resources[k].Properties?.FunctionName === name);
+}
+
+/**
+ * The reason the code a trigger's target value starts is unbounded or may change the network, or undefined.
+ * - a function of the app "by `Ref` or `Fn::GetAtt`, an alias or version of it, an ARN built around it (`Fn::Sub`,
+ *   `Fn::Join`), its literal name or ARN … is bounded by its role like a service token";
+ * - "A state machine of the app a target names is read by its definition alone" (the generator's definitions start
+ *   nothing);
+ * - "A function or state machine outside the app named by a literal ARN or name is GUARD-1 at the trigger";
+ * - the services of UNBOUNDED_TYPES "by reference to the output's, or by a literal ARN of any service that `namesNoCode`
+ *   does not list": GUARD-1;
+ * - "A target, function name … given by a value the guard cannot read (a parameter, …) … GUARD-1 …, unless the ARN's
+ *   readable part names no code";
+ * - "a schedule's universal target is judged as its API call" (`arn:aws:scheduler:::aws-sdk:<service>:<action>`): the
+ *   calls clause ("may change a service the guard reads resources of, or one that deploys templates … (any action but
+ *   those that read … and those that change nothing a rule reads: tags, S3 objects, log events, `invoke`)"), which the
+ *   vocabulary's classes match for the calls generated (UNIVERSAL).
+ */
+export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly = false): string | undefined {
+  const resources = template.Resources ?? {};
+  const parameters = template.Parameters ?? {};
+  const judge = (n: Named | undefined, what: string): string | undefined => {
+    if (!n) return `${what}: not read`;
+    if ('fn' in n) return tokenVerdict(template, { 'Fn::GetAtt': [n.fn, 'Arn'] });
+    if ('unbounded' in n) return `${what}: ${resources[n.unbounded].Type} runs code with a role of its own`;
+    return undefined; // a state machine (by its definition), or a resource that runs no code
+  };
+  const literal = (s: string): string | undefined => {
+    const parts = s.split(':');
+    if (parts[0] !== 'arn') {
+      const f = functionByName(resources, s);
+      return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
+    }
+    const service = parts[2];
+    if (service === 'scheduler' && parts[5] === 'aws-sdk') {
+      const key = `${parts[6]}:${parts[7]}`.toLowerCase();
+      const cls = ACTIONS[key];
+      if (cls === undefined) throw new Error(`oracle: universal target ${s} not in the vocabulary`);
+      return cls === 'quiet' ? undefined : `${s}: ${key}`;
+    }
+    if (service === 'states' && parts[5] === 'stateMachine') {
+      // a state machine of the template by its literal ARN (`StateMachineName`): "read by its definition alone"
+      const own = Object.keys(resources).some((k) => resources[k]?.Type === 'AWS::StepFunctions::StateMachine'
+        && resources[k].Properties?.StateMachineName === parts[6]);
+      return own ? undefined : `${s}: a state machine outside the app`;
+    }
+    if (service === 'lambda' && parts[5] === 'function') {
+      const f = functionByName(resources, parts[6]);
+      return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
+    }
+    if (NAMES_NO_CODE.includes(service)) return undefined;
+    return `${s}: ${service} outside the app`; // a state machine outside, or a service that runs code
+  };
+  if (typeof v === 'string') return literal(v);
+  if (v && typeof v.Ref === 'string') {
+    if (v.Ref in parameters) return `${v.Ref}: a parameter`;
+    return judge(namedResource(resources, v.Ref), v.Ref);
+  }
+  const g = getAttArn(v);
+  if (g) return judge(namedResource(resources, g), g);
+  // "an ARN built around it (`Fn::Sub`, `Fn::Join`)": a `Fn::Join` of `:` parts, the function by `Ref`, or a parameter
+  const join = v?.['Fn::Join'];
+  if (Array.isArray(join) && join[0] === ':' && Array.isArray(join[1])) {
+    const parts: Json[] = join[1];
+    const last = parts[parts.length - 1]?.Ref;
+    if (parts[2] === 'lambda' && parts[5] === 'function' && resources[last]?.Type === 'AWS::Lambda::Function') return judge({ fn: last }, last);
+    if (last in parameters) {
+      if (schedule || fnOnly) return `${last}: a target given by a parameter`;
+      return NAMES_NO_CODE.includes(parts[2]) ? undefined : `${last}: a parameter`;
+    }
+  }
+  const sub = v?.['Fn::Sub'];
+  if (typeof sub === 'string') {
+    // an ARN built around a function of the template (`${F}`), or around a parameter (the readable part decides)
+    const refs = [...sub.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]);
+    const own = refs.find((r) => resources[r]?.Type === 'AWS::Lambda::Function');
+    if (own && /:lambda:.*:function:\$\{/.test(sub)) return judge({ fn: own }, sub);
+    if (refs.some((r) => r in parameters)) {
+      // "A schedule's target given by a parameter, variable or plan value is reported once, as its API calls no one can
+      // read": a schedule's, even when its readable part names no code (the universal target's service is `scheduler`;
+      // the doc's exception reads as one for the other triggers: the library reads it so, and the doc now says it)
+      if (schedule || fnOnly) return `${sub}: a target given by a parameter`;
+      const service = sub.split(':')[2];
+      return NAMES_NO_CODE.includes(service) ? undefined : `${sub}: a parameter`;
+    }
+  }
+  throw new Error(`oracle: target ${JSON.stringify(v)} not generated`);
+}
+
+/** The reason a trigger resource is refused (GUARD-1 at the trigger), or undefined: the values each kind of trigger
+ * names code by. An `AWS::SNS::Subscription` of protocol `lambda`, "or one given by an expression"; a custom
+ * `AWS::Config::ConfigRule` (`Source.Owner` `CUSTOM_LAMBDA`). */
+export function triggerVerdict(template: Json, id: string): string | undefined {
+  const res = template.Resources[id];
+  const p = res.Properties ?? {};
+  const values: Json[] = [];
+  switch (res.Type) {
+    case 'AWS::Events::Rule':
+      for (const t of asList(p.Targets)) values.push(t?.Arn);
+      break;
+    case 'AWS::Scheduler::Schedule':
+      values.push(p.Target?.Arn);
+      break;
+    case 'AWS::Pipes::Pipe':
+      values.push(p.Target);
+      if (p.Enrichment !== undefined) values.push(p.Enrichment);
+      break;
+    case 'AWS::Lambda::EventSourceMapping':
+      values.push(p.FunctionName);
+      break;
+    case 'AWS::SNS::Subscription':
+      if (p.Protocol === 'lambda' || typeof p.Protocol !== 'string') values.push(p.Endpoint);
+      break;
+    case 'AWS::Config::ConfigRule':
+      // an owner given by an expression may be `CUSTOM_LAMBDA` (the doc is silent; read as the subscription's protocol)
+      if (p.Source?.Owner === 'CUSTOM_LAMBDA' || typeof p.Source?.Owner !== 'string') values.push(p.Source?.SourceIdentifier);
+      break;
+    default:
+      return undefined;
+  }
+  for (const v of values) {
+    // an event source mapping's function, a subscription's endpoint and a Config rule's source identifier name a function
+    // whatever the ARN around a parameter spells: the exception for "a service written out that runs no code for the
+    // trigger" is one for targets (the library reads it so; the doc now says it)
+    const fnOnly = ['AWS::Lambda::EventSourceMapping', 'AWS::SNS::Subscription', 'AWS::Config::ConfigRule'].includes(res.Type);
+    const why = targetVerdict(template, v, res.Type === 'AWS::Scheduler::Schedule', fnOnly);
+    if (why) return why;
+  }
+  return undefined;
+}
+
 /** The resources the check refuses (GUARD-1), with the reason: custom resources and Lambda hooks whose code may change
  * the network, registry types, hook versions and activations of a type that is not a resource or a module. */
 export function cfnFlagged(template: Json): Map<string, string> {
@@ -486,6 +656,9 @@ export function cfnFlagged(template: Json): Map<string, string> {
       // "a `TypeActivation` of a type that is not `RESOURCE` or `MODULE` … is GUARD-1": a hook, or a type that cannot
       // be read (fail closed)
       if (p.Type !== 'RESOURCE' && p.Type !== 'MODULE') why = `activates a type ${JSON.stringify(p.Type)}`;
+    } else if (TRIGGER_TYPES.includes(res.Type)) {
+      // "Code the template starts automatically once deployed is judged the same way … (GUARD-1 at the trigger)"
+      why = triggerVerdict(template, id);
     } else if (isRegistryType(res.Type)) {
       // "runs its handler at deploy time with a role registered with the type: GUARD-1 at `Type`"
       why = `registry type ${res.Type}`;
@@ -729,6 +902,7 @@ export function tfRefused(config: Json): Set<string> {
   }
   for (const [type, name] of blocks(config.action)) out.add(`action.${type}.${name}|`);
   for (const k of configForks(config)) out.add(k);
+  for (const k of tfTriggerRefused(config)) out.add(k);
   return out;
 }
 
@@ -1131,6 +1305,10 @@ export function genTemplate(rng: Rng): Json {
     const type = rng.pick(['Acme::Net::Route', 'Acme::Dns::Record', 'Alexa::ASK::Skill', 'Alexa::ASK::Skill']);
     R.Extension = { Type: type, Properties: { Name: 'x' } };
   }
+  // Code the template starts once deployed: "an `AWS::Events::Rule` target, an `AWS::Scheduler::Schedule` target, an
+  // `AWS::Pipes::Pipe` target or enrichment, an `AWS::Lambda::EventSourceMapping`, an `AWS::SNS::Subscription` … or a
+  // custom `AWS::Config::ConfigRule`". Generated last, so that the rest of a template is what it was before.
+  if (rng.chance(0.45)) genTriggers(rng, R, P, fns, sms, roles);
   const t: Json = { Resources: R };
   if (Object.keys(outputs).length) t.Outputs = outputs;
   if (conditions) {
@@ -1139,6 +1317,134 @@ export function genTemplate(rng: Rng): Json {
   }
   if (Object.keys(P).length) t.Parameters = P;
   return t;
+}
+
+/** Universal targets of a schedule ("judged as its API call"): `aws-sdk:<service>:<action>`, calls whose class the calls
+ * clause and the vocabulary agree on. Left out (reported): calls that start code with a role of its own
+ * (`codebuild:startBuild`, `lambda:invoke`, `states:startExecution`) and IAM / STS calls (`iam:createRole`,
+ * `sts:assumeRole`): the calls clause counts only a service the guard reads resources of or one that deploys templates,
+ * and lists `invoke` as changing nothing, while the trigger clause refuses a CodeBuild project or an unbounded function a
+ * schedule names; the library passes them. */
+const UNIVERSAL = ['ec2:createRoute', 'ec2:describeRouteTables', 'sqs:sendMessage', 'sns:publish', 'ssm:putParameter',
+  'ssm:sendCommand', 's3:putObject', 's3:deleteBucket', 'dynamodb:putItem', 'logs:deleteLogGroup', 'cloudformation:createStack', 'ecs:runTask'];
+
+/**
+ * Triggers of a template (see `targetVerdict`): each names a function of the template (by `Ref`, `Fn::GetAtt`, an alias or
+ * a version, an `Fn::Sub` ARN around it, its literal name or ARN), a state machine of the template, a function or state
+ * machine outside it (literal), a resource that runs code with a role of its own (by reference or literal ARN), a
+ * service that runs no code (SQS, SNS, an event bus, a Kinesis stream), a parameter (alone, or in an ARN whose service is
+ * written out), and a schedule's universal target.
+ */
+function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>, fns: string[], sms: string[], roles: string[]): void {
+  // some functions of the template get a literal name, so that a literal name or ARN may name them
+  const named = fns.filter(() => rng.chance(0.5));
+  if (sms.length) R[sms[0]].Properties.StateMachineName = 'sm0-sm';
+  for (const f of named) R[f].Properties.FunctionName = `${f.toLowerCase()}-fn`;
+  R.Queue = { Type: 'AWS::SQS::Queue', Properties: {} };
+  const withAlias = rng.chance(0.3);
+  if (withAlias) R.Alias = { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: rng.pick(fns) }, FunctionVersion: '$LATEST', Name: 'live' } };
+  const withVersion = rng.chance(0.2);
+  if (withVersion) R.Version = { Type: 'AWS::Lambda::Version', Properties: { FunctionName: { Ref: rng.pick(fns) } } };
+  const unbounded: Array<[string, Json]> = [
+    ['Build', { Type: 'AWS::CodeBuild::Project', Properties: { Name: 'build' } }],
+    ['Cluster', { Type: 'AWS::ECS::Cluster', Properties: {} }],
+    ['JobQueue', { Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1 } }],
+    ['Workflow', { Type: 'AWS::Glue::Workflow', Properties: {} }],
+  ];
+  const withUnbounded = rng.chance(0.3) ? rng.pick(unbounded) : undefined;
+  if (withUnbounded) R[withUnbounded[0]] = withUnbounded[1];
+  const param = (name: string): Json => {
+    P[name] = { Type: 'String' };
+    return { Ref: name };
+  };
+  const ACCT = '123456789012';
+  /** A function value: what names a function (or may). */
+  const fnValue = (arnOnly: boolean): Json => {
+    const f = rng.pick(fns);
+    const x = rng.next();
+    if (x < 0.35) return { 'Fn::GetAtt': [f, 'Arn'] };
+    if (x < 0.45 && !arnOnly) return { Ref: f };
+    if (x < 0.55) {
+      if (rng.chance(0.3)) {
+        const last = rng.chance(0.7) ? f : Object.keys(P).includes('FnParam') ? 'FnParam' : 'FnName';
+        const svc = last === f ? 'lambda' : rng.pick(['lambda', 'sqs']);
+        return { 'Fn::Join': [':', ['arn', { Ref: 'AWS::Partition' }, svc, { Ref: 'AWS::Region' }, { Ref: 'AWS::AccountId' }, 'function', { Ref: last }]] };
+      }
+      return { 'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${${f}}` };
+    }
+    if (x < 0.62 && withAlias) return { Ref: 'Alias' };
+    if (x < 0.66 && withVersion) return { Ref: 'Version' };
+    if (x < 0.76 && named.length) {
+      const name = `${rng.pick(named).toLowerCase()}-fn`;
+      return arnOnly || rng.chance(0.5) ? `arn:aws:lambda:us-east-1:${ACCT}:function:${name}` : name;
+    }
+    if (x < 0.86) return rng.chance(0.5) || arnOnly ? `arn:aws:lambda:us-east-1:${ACCT}:function:elsewhere` : 'elsewhere';
+    if (x < 0.93) return param('FnParam');
+    return { 'Fn::Sub': `arn:aws:${rng.pick(['lambda', 'lambda', 'sqs'])}:\${AWS::Region}:\${AWS::AccountId}:function:\${${Object.keys(P).includes('FnParam') ? 'FnParam' : 'FnName'}}` };
+  };
+  /** A target of a rule, schedule or pipe. */
+  const target = (): Json => {
+    const x = rng.next();
+    if (x < 0.45) return fnValue(true);
+    if (x < 0.55 && sms.length) return rng.chance(0.5) ? { Ref: rng.pick(sms) } : { 'Fn::GetAtt': [rng.pick(sms), 'Arn'] };
+    if (x < 0.6) {
+      const own = named.length && sms.length && rng.chance(0.5) ? R[sms[0]].Properties.StateMachineName : undefined;
+      return `arn:aws:states:us-east-1:${ACCT}:stateMachine:${own ?? 'elsewhere'}`;
+    }
+    if (x < 0.68 && withUnbounded) return rng.chance(0.5) ? { Ref: withUnbounded[0] } : { 'Fn::GetAtt': [withUnbounded[0], 'Arn'] };
+    if (x < 0.74) {
+      return rng.pick([`arn:aws:codebuild:us-east-1:${ACCT}:project/build`, `arn:aws:ecs:us-east-1:${ACCT}:cluster/c`,
+        `arn:aws:batch:us-east-1:${ACCT}:job-queue/q`, `arn:aws:sagemaker:us-east-1:${ACCT}:pipeline/p`,
+        `arn:aws:codepipeline:us-east-1:${ACCT}:p`, `arn:aws:glue:us-east-1:${ACCT}:workflow/w`,
+        `arn:aws:imagebuilder:us-east-1:${ACCT}:image-pipeline/p`, `arn:aws:ssm-incidents::${ACCT}:response-plan/p`]);
+    }
+    if (x < 0.86) {
+      return rng.pick<Json>([{ 'Fn::GetAtt': ['Queue', 'Arn'] }, `arn:aws:sqs:us-east-1:${ACCT}:q`, `arn:aws:sns:us-east-1:${ACCT}:t`,
+        `arn:aws:events:us-east-1:${ACCT}:event-bus/b`, `arn:aws:kinesis:us-east-1:${ACCT}:stream/s`]);
+    }
+    if (x < 0.93) return { 'Fn::Sub': `arn:aws:${rng.pick(['sqs', 'sns', 'lambda', 'states'])}:\${AWS::Region}:\${AWS::AccountId}:\${TargetName}` };
+    return param('TargetParam');
+  };
+  // `${TargetName}` / `${FnName}` in an `Fn::Sub` are parameters ("the ARN's readable part")
+  P.TargetName = { Type: 'String' };
+  P.FnName = { Type: 'String' };
+  const role = (): Json => ({ 'Fn::GetAtt': [rng.pick(roles), 'Arn'] });
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const kind = rng.int(0, 5);
+    const id = `Trigger${i}`;
+    if (kind === 0) {
+      const targets = Array.from({ length: rng.int(1, 2) }, (_, k) => ({ Id: `t${k}`, Arn: target() }));
+      R[id] = { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 hour)', Targets: targets } };
+    } else if (kind === 1) {
+      const arn = rng.chance(0.25) ? `arn:aws:scheduler:::aws-sdk:${rng.pick(UNIVERSAL)}` : target();
+      R[id] = {
+        Type: 'AWS::Scheduler::Schedule',
+        Properties: { ScheduleExpression: 'rate(1 hour)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: arn, RoleArn: role() } },
+      };
+    } else if (kind === 2) {
+      const props: Json = { RoleArn: role(), Source: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Target: target() };
+      if (rng.chance(0.4)) props.Enrichment = target();
+      R[id] = { Type: 'AWS::Pipes::Pipe', Properties: props };
+    } else if (kind === 3) {
+      R[id] = { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: { 'Fn::GetAtt': ['Queue', 'Arn'] }, FunctionName: fnValue(false) } };
+    } else if (kind === 4) {
+      R.Topic = R.Topic ?? { Type: 'AWS::SNS::Topic', Properties: {} };
+      const x = rng.next();
+      const protocol: Json = x < 0.65 ? 'lambda' : x < 0.85 ? 'sqs' : param('ProtocolParam');
+      const endpoint = protocol === 'sqs' ? { 'Fn::GetAtt': ['Queue', 'Arn'] } : fnValue(true);
+      R[id] = { Type: 'AWS::SNS::Subscription', Properties: { TopicArn: { Ref: 'Topic' }, Protocol: protocol, Endpoint: endpoint } };
+    } else {
+      const custom = rng.chance(0.75);
+      R[id] = {
+        Type: 'AWS::Config::ConfigRule',
+        Properties: {
+          Source: custom
+            ? { Owner: rng.chance(0.85) ? 'CUSTOM_LAMBDA' : param('OwnerParam'), SourceIdentifier: fnValue(true), SourceDetails: [{ EventSource: 'aws.config', MessageType: 'ConfigurationItemChangeNotification' }] }
+            : { Owner: 'AWS', SourceIdentifier: 'S3_BUCKET_VERSIONING_ENABLED' },
+        },
+      };
+    }
+  }
 }
 
 export function genTerraform(rng: Rng): Json {
@@ -1260,6 +1566,8 @@ export function genTerraform(rng: Rng): Json {
       dataSource(data, i, '');
     }
   }
+  // Code the configuration starts once applied (generated last, so that the rest is what it was before)
+  if (rng.chance(0.45)) genTfTriggers(rng, resource, data);
   const c: Json = { resource };
   // "A provider of one of those names taken from another source than HashiCorp's (`terraform.required_providers.<name>.source`
   // …)": HashiCorp's in every spelling (one-, two-, three-part, case, OpenTofu's registry, a version constraint alone;
@@ -1300,6 +1608,236 @@ export function genTerraform(rng: Rng): Json {
   if (Object.keys(action).length) c.action = action;
   if (imports.length) c.import = imports.length === 1 && rng.chance(0.3) ? imports[0] : imports;
   return c;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Code a trigger starts once applied (Terraform)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** "Terraform's twins — `aws_cloudwatch_event_target` (`arn`), `aws_scheduler_schedule` (`target.arn`), `aws_pipes_pipe`
+ * (`target`, `enrichment`), `aws_lambda_event_source_mapping`, `aws_sns_topic_subscription` (protocol `lambda`),
+ * `aws_config_config_rule` (`CUSTOM_LAMBDA`)" */
+export const TF_TRIGGER_TYPES = ['aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe', 'aws_lambda_event_source_mapping',
+  'aws_sns_topic_subscription', 'aws_config_config_rule'];
+/** The Terraform types of UNBOUNDED_TYPES generated. */
+const TF_UNBOUNDED_TYPES = ['aws_codebuild_project', 'aws_ecs_cluster', 'aws_batch_job_queue', 'aws_glue_workflow'];
+
+const first = (v: Json): Json => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * `node|` keys of the triggers a configuration is refused at: the CloudFormation reading (`targetVerdict`) "worded for a
+ * configuration": a function of the configuration "by reference, through an `aws_lambda_alias`, by its literal name …, by
+ * an ARN built around its name, by a `data.aws_lambda_function` of its literal name" is bounded by its role — "the
+ * configuration's functions, state machines, roles (`inline_policy`, `managed_policy_arns`, `assume_role_policy`) … are
+ * written as a template's, and a role, policy or document the guard cannot read (a variable …) counts". The generated
+ * configurations hold no `aws_iam_role_policy`, policy attachment, Lambda permission or access key, and their roles trust
+ * only Lambda, so a function's role is its `inline_policy` and `managed_policy_arns`.
+ */
+export function tfTriggerRefused(config: Json): Set<string> {
+  const out = new Set<string>();
+  const res = new Map<string, Json>();
+  for (const [type, name, body] of blocks(config.resource)) res.set(`${type}.${name}`, body);
+  const dataFns = new Map<string, Json>();
+  for (const [type, name, body] of blocks(config.data)) if (type === 'aws_lambda_function') dataFns.set(name, body);
+  const fnByName = (n: string): string | undefined =>
+    [...res.keys()].find((k) => k.startsWith('aws_lambda_function.') && res.get(k)?.function_name === n);
+
+  const roleCounts = (roleRef: Json): string | undefined => {
+    const m = typeof roleRef === 'string' ? /^\$\{aws_iam_role\.([A-Za-z0-9_-]+)\.arn\}$/.exec(roleRef) : null;
+    const role = m ? res.get(`aws_iam_role.${m[1]}`) : undefined;
+    if (!role) return `role ${JSON.stringify(roleRef)} not read`;
+    for (const arn of asList(role.managed_policy_arns)) {
+      const name = awsManagedName(arn);
+      if (name === undefined || !QUIET_MANAGED.includes(name)) return `managed policy ${arn}`;
+    }
+    for (const ip of asList(role.inline_policy)) {
+      let d: Json;
+      try {
+        d = JSON.parse(ip?.policy);
+      } catch {
+        return 'inline policy not read';
+      }
+      for (const s of asList(d?.Statement)) {
+        if (s?.Effect !== 'Allow') continue;
+        for (const a of asList(s.Action)) {
+          const cls = ACTIONS[String(a).toLowerCase()];
+          if (cls === undefined) throw new Error(`oracle: action ${a} not in the vocabulary`);
+          if (cls !== 'quiet') return `${a}`;
+        }
+      }
+    }
+    return undefined;
+  };
+  const fnCounts = (node: string): string | undefined => roleCounts(res.get(node)?.role);
+
+  const verdict = (v: Json, schedule: boolean, fnOnly: boolean): string | undefined => {
+    if (typeof v !== 'string') throw new Error(`oracle: target ${JSON.stringify(v)} not generated`);
+    const whole = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(v);
+    if (whole) {
+      const [, data, type, name] = whole;
+      if (data) {
+        if (type !== 'aws_lambda_function') throw new Error(`oracle: data source ${v} not generated`);
+        // "by a `data.aws_lambda_function` of its literal name"; another name is a function outside
+        const f = fnByName(String(dataFns.get(name)?.function_name));
+        return f ? fnCounts(f) : `${v}: a function outside the configuration`;
+      }
+      if (type === 'aws_lambda_function') return fnCounts(`${type}.${name}`);
+      if (type === 'aws_lambda_alias') {
+        const a = res.get(`${type}.${name}`);
+        const m = /^\$\{aws_lambda_function\.([A-Za-z0-9_-]+)\.(?:arn|function_name)\}$/.exec(String(a?.function_name));
+        return m ? fnCounts(`aws_lambda_function.${m[1]}`) : `${v}: alias of no function read`;
+      }
+      if (TF_UNBOUNDED_TYPES.includes(type)) return `${v}: runs code with a role of its own`;
+      return undefined; // a state machine (by its definition), a queue
+    }
+    if (/^\$\{var\.[A-Za-z0-9_]+\}$/.test(v)) return `${v}: a variable`;
+    // an ARN built around a function's name
+    const built = /:lambda:[^:]*:[^:]*:function:\$\{aws_lambda_function\.([A-Za-z0-9_-]+)\.function_name\}$/.exec(v);
+    if (built) return fnCounts(`aws_lambda_function.${built[1]}`);
+    if (v.includes('${var.')) {
+      // "unless the ARN's readable part names no code"; a schedule's target "whole or in part" is reported
+      if (schedule || fnOnly) return `${v}: a target given by a variable`;
+      return NAMES_NO_CODE.includes(v.split(':')[2]) ? undefined : `${v}: a variable`;
+    }
+    if (v.includes('${')) throw new Error(`oracle: target ${v} not generated`);
+    // literals: as in a template; a literal ARN of a function of the configuration is an ARN "built around its name"
+    const parts = v.split(':');
+    if (parts[0] !== 'arn') {
+      const f = fnByName(v);
+      return f ? fnCounts(f) : `${v}: a function outside the configuration`;
+    }
+    if (parts[2] === 'scheduler' && parts[5] === 'aws-sdk') {
+      const cls = ACTIONS[`${parts[6]}:${parts[7]}`.toLowerCase()];
+      if (cls === undefined) throw new Error(`oracle: universal target ${v} not in the vocabulary`);
+      return cls === 'quiet' ? undefined : `${v}: a call that counts`;
+    }
+    if (parts[2] === 'lambda' && parts[5] === 'function') {
+      const f = fnByName(parts[6]);
+      return f ? fnCounts(f) : `${v}: a function outside the configuration`;
+    }
+    if (NAMES_NO_CODE.includes(parts[2])) return undefined;
+    return `${v}: ${parts[2]} outside the configuration`;
+  };
+
+  for (const [type, name, body] of blocks(config.resource)) {
+    if (!TF_TRIGGER_TYPES.includes(type)) continue;
+    const values: Json[] = [];
+    if (type === 'aws_cloudwatch_event_target') {values.push(body.arn);} else if (type === 'aws_scheduler_schedule') {values.push(first(body.target)?.arn);} else if (type === 'aws_pipes_pipe') {values.push(body.target, ...(body.enrichment !== undefined ? [body.enrichment] : []));} else if (type === 'aws_lambda_event_source_mapping') {values.push(body.function_name);} else if (type === 'aws_sns_topic_subscription') {
+      if (body.protocol === 'lambda' || String(body.protocol).includes('${')) values.push(body.endpoint);
+    } else if (first(body.source)?.owner === 'CUSTOM_LAMBDA' || String(first(body.source)?.owner).includes('${')) {
+      values.push(first(body.source).source_identifier);
+    }
+    for (const v of values) {
+      const fnOnly = ['aws_lambda_event_source_mapping', 'aws_sns_topic_subscription', 'aws_config_config_rule'].includes(type);
+      if (verdict(v, type === 'aws_scheduler_schedule', fnOnly)) {
+        out.add(`${type}.${name}|`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Functions, roles and triggers of a configuration (see `tfTriggerRefused`). */
+function genTfTriggers(rng: Rng, resource: Json, data: Json): void {
+  const ACCT = '123456789012';
+  const add = (type: string, name: string, body: Json) => {
+    resource[type] = resource[type] ?? {};
+    resource[type][name] = body;
+  };
+  const roles = Array.from({ length: rng.int(1, 2) }, (_, i) => `tr${i}`);
+  for (const r of roles) {
+    const body: Json = {
+      assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+    };
+    if (rng.chance(0.7)) {
+      body.managed_policy_arns = [rng.chance(0.85) ? 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' : 'arn:aws:iam::aws:policy/AdministratorAccess'];
+    }
+    if (rng.chance(0.6)) {
+      const action = rng.chance(0.6) ? rng.pick(QUIET_VOCAB) : rng.pick(['ec2:CreateRoute', 'ec2:*', 'iam:PassRole', 'lambda:UpdateFunctionCode']);
+      body.inline_policy = [{ name: 'p', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] }) }];
+    }
+    add('aws_iam_role', r, body);
+  }
+  const fns = Array.from({ length: rng.int(1, 2) }, (_, i) => `tf${i}`);
+  for (const f of fns) {
+    add('aws_lambda_function', f, {
+      function_name: `${f}-fn`,
+      role: rng.chance(0.9) ? `\${aws_iam_role.${rng.pick(roles)}.arn}` : '${var.role_arn}',
+      handler: 'index.handler',
+      runtime: 'nodejs20.x',
+      filename: 'f.zip',
+    });
+  }
+  add('aws_sqs_queue', 'tq', {});
+  const withAlias = rng.chance(0.3);
+  if (withAlias) add('aws_lambda_alias', 'live', { name: 'live', function_name: `\${aws_lambda_function.${rng.pick(fns)}.${rng.pick(['arn', 'function_name'])}}`, function_version: '$LATEST' });
+  const withSm = rng.chance(0.3);
+  if (withSm) {
+    add('aws_sfn_state_machine', 'tsm', { name: 'sm', role_arn: `\${aws_iam_role.${rng.pick(roles)}.arn}`, definition: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}' });
+  }
+  const unbounded = rng.chance(0.3) ? rng.pick(TF_UNBOUNDED_TYPES) : undefined;
+  if (unbounded) add(unbounded, 'tu', { name: 'u' });
+  const withData = rng.chance(0.3);
+  if (withData) {
+    data.aws_lambda_function = data.aws_lambda_function ?? {};
+    data.aws_lambda_function.tdf = { function_name: rng.chance(0.7) ? `${rng.pick(fns)}-fn` : 'elsewhere' };
+  }
+  const fnValue = (arnOnly: boolean): string => {
+    const f = rng.pick(fns);
+    const x = rng.next();
+    if (x < 0.35) return `\${aws_lambda_function.${f}.arn}`;
+    if (x < 0.45 && !arnOnly) return `\${aws_lambda_function.${f}.function_name}`;
+    if (x < 0.55) return `arn:aws:lambda:us-east-1:${ACCT}:function:\${aws_lambda_function.${f}.function_name}`;
+    if (x < 0.62 && withAlias) return '${aws_lambda_alias.live.arn}';
+    if (x < 0.68 && withData) return '${data.aws_lambda_function.tdf.arn}';
+    if (x < 0.74) return arnOnly || rng.chance(0.5) ? `arn:aws:lambda:us-east-1:${ACCT}:function:${f}-fn` : `${f}-fn`;
+    if (x < 0.84) return rng.chance(0.5) || arnOnly ? `arn:aws:lambda:us-east-1:${ACCT}:function:elsewhere` : 'elsewhere';
+    if (x < 0.92) return '${var.function}';
+    return `arn:aws:${rng.pick(['lambda', 'lambda', 'sqs'])}:us-east-1:${ACCT}:function:\${var.function_name}`;
+  };
+  const target = (): string => {
+    const x = rng.next();
+    if (x < 0.45) return fnValue(true);
+    if (x < 0.52 && withSm) return '${aws_sfn_state_machine.tsm.arn}';
+    if (x < 0.57) return `arn:aws:states:us-east-1:${ACCT}:stateMachine:elsewhere`;
+    if (x < 0.65 && unbounded) return `\${${unbounded}.tu.arn}`;
+    if (x < 0.71) {
+      return rng.pick([`arn:aws:codebuild:us-east-1:${ACCT}:project/build`, `arn:aws:ecs:us-east-1:${ACCT}:cluster/c`,
+        `arn:aws:batch:us-east-1:${ACCT}:job-queue/q`, `arn:aws:glue:us-east-1:${ACCT}:workflow/w`]);
+    }
+    if (x < 0.84) return rng.pick(['${aws_sqs_queue.tq.arn}', `arn:aws:sqs:us-east-1:${ACCT}:q`, `arn:aws:sns:us-east-1:${ACCT}:t`]);
+    if (x < 0.92) return `arn:aws:${rng.pick(['sqs', 'sns', 'lambda', 'states'])}:us-east-1:${ACCT}:\${var.target_name}`;
+    return '${var.target}';
+  };
+  const role = () => `\${aws_iam_role.${rng.pick(roles)}.arn}`;
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const kind = rng.int(0, 5);
+    const name = `tt${i}`;
+    if (kind === 0) {
+      add('aws_cloudwatch_event_rule', `rule${i}`, { schedule_expression: 'rate(1 hour)' });
+      add('aws_cloudwatch_event_target', name, { rule: `\${aws_cloudwatch_event_rule.rule${i}.name}`, arn: target() });
+    } else if (kind === 1) {
+      const t = { arn: rng.chance(0.25) ? `arn:aws:scheduler:::aws-sdk:${rng.pick(UNIVERSAL)}` : target(), role_arn: role() };
+      add('aws_scheduler_schedule', name, { schedule_expression: 'rate(1 hour)', flexible_time_window: { mode: 'OFF' }, target: rng.chance(0.3) ? [t] : t });
+    } else if (kind === 2) {
+      add('aws_pipes_pipe', name, { role_arn: role(), source: '${aws_sqs_queue.tq.arn}', target: target(), ...(rng.chance(0.4) ? { enrichment: target() } : {}) });
+    } else if (kind === 3) {
+      add('aws_lambda_event_source_mapping', name, { event_source_arn: '${aws_sqs_queue.tq.arn}', function_name: fnValue(false) });
+    } else if (kind === 4) {
+      add('aws_sns_topic', 'tt', {});
+      const x = rng.next();
+      const protocol = x < 0.7 ? 'lambda' : x < 0.9 ? 'sqs' : '${var.protocol}';
+      add('aws_sns_topic_subscription', name, {
+        topic_arn: '${aws_sns_topic.tt.arn}', protocol, endpoint: protocol === 'sqs' ? '${aws_sqs_queue.tq.arn}' : fnValue(true),
+      });
+    } else {
+      const source = rng.chance(0.75)
+        ? { owner: rng.chance(0.85) ? 'CUSTOM_LAMBDA' : '${var.owner}', source_identifier: fnValue(true), source_detail: [{ message_type: 'ConfigurationItemChangeNotification' }] }
+        : { owner: 'AWS', source_identifier: 'S3_BUCKET_VERSIONING_ENABLED' };
+      add('aws_config_config_rule', name, { name: `rule-${i}`, source: rng.chance(0.3) ? [source] : source });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1367,7 +1905,108 @@ export function tfPlanRefused(plan: Json): Set<string> {
       for (const k of provisionersOf(rc)) out.add(`removed.${rc.address}|${k}`);
     }
   }
+  for (const k of tfPlanTriggerRefused(plan)) out.add(k);
   return out;
+}
+
+/**
+ * Triggers of a plan: the configuration's reading "worded for a configuration", on planned values ("by its literal name
+ * or, in a plan, ARN"). Only trigger values written out (planned): a function of the plan by its planned ARN or name,
+ * whose role (known after apply, named by the configuration's reference to a planned `aws_iam_role`; a literal planned
+ * role ARN is not generated: the library does not match it to the role of the plan, fail closed, and the doc is silent)
+ * is judged by its `inline_policy` and
+ * `managed_policy_arns`; a function outside by a literal ARN (the generated plans show no account: "only a Terraform
+ * plan whose account is known leaves one of another account unjudged"); services that run no code; CodeBuild; a
+ * schedule's universal target.
+ */
+export function tfPlanTriggerRefused(plan: Json): Set<string> {
+  const out = new Set<string>();
+  const rs = asList(plan.planned_values?.root_module?.resources).filter((r: Json) => r.mode === 'managed');
+  const roleByArn = (arn: Json) => rs.find((r: Json) => r.type === 'aws_iam_role' && r.values?.arn === arn);
+  const fnBy = (v: string) => rs.find((r: Json) => r.type === 'aws_lambda_function' && (r.values?.arn === v || r.values?.function_name === v));
+  const fnCounts = (f: Json): string | undefined => {
+    // a role planned with the function is known only after apply: the configuration's reference names it
+    const confOf = asList(plan.configuration?.root_module?.resources).find((c: Json) => c.address === f.address);
+    const ref = asList(confOf?.expressions?.role?.references)[0];
+    const role = roleByArn(f.values?.role) ?? rs.find((r: Json) => typeof ref === 'string' && `${r.address}.arn` === ref);
+    if (!role) return 'role not of the plan';
+    for (const arn of asList(role.values?.managed_policy_arns)) {
+      const name = awsManagedName(arn);
+      if (name === undefined || !QUIET_MANAGED.includes(name)) return `managed policy ${arn}`;
+    }
+    for (const ip of asList(role.values?.inline_policy)) {
+      for (const s of asList(JSON.parse(ip.policy).Statement)) {
+        if (s?.Effect !== 'Allow') continue;
+        for (const a of asList(s.Action)) if (ACTIONS[String(a).toLowerCase()] !== 'quiet') return `${a}`;
+      }
+    }
+    return undefined;
+  };
+  const verdict = (v: string): string | undefined => {
+    const f = fnBy(v);
+    if (f) return fnCounts(f);
+    const parts = v.split(':');
+    if (parts[0] !== 'arn') return `${v}: a function outside the plan`;
+    if (parts[2] === 'scheduler' && parts[5] === 'aws-sdk') return ACTIONS[`${parts[6]}:${parts[7]}`.toLowerCase()] === 'quiet' ? undefined : v;
+    if (NAMES_NO_CODE.includes(parts[2])) return undefined;
+    return `${v}: outside the plan`;
+  };
+  for (const r of rs) {
+    const values: Json[] = [];
+    const b = r.values ?? {};
+    if (r.type === 'aws_cloudwatch_event_target') values.push(b.arn);
+    else if (r.type === 'aws_scheduler_schedule') values.push(first(b.target)?.arn);
+    else if (r.type === 'aws_lambda_event_source_mapping') values.push(b.function_name);
+    else if (r.type === 'aws_sns_topic_subscription' && b.protocol === 'lambda') values.push(b.endpoint);
+    if (values.some((v) => verdict(v))) out.add(`${r.address}|`);
+  }
+  return out;
+}
+
+/** Functions, roles and triggers of a plan, written out (see `tfPlanTriggerRefused`). */
+function genPlanTriggers(rng: Rng, pv: Json[], rc: Json[], conf: Json[]): void {
+  const ACCT = '123456789012';
+  const add = (type: string, name: string, values: Json, expressions: Json = {}, unknown: Json = {}) => {
+    const entry = { address: `${type}.${name}`, mode: 'managed', type, name, provider_name: 'registry.terraform.io/hashicorp/aws' };
+    pv.push({ ...entry, schema_version: 0, values });
+    rc.push({ ...entry, change: { actions: ['create'], before: null, after: values, after_unknown: unknown } });
+    conf.push({ address: `${type}.${name}`, mode: 'managed', type, name, provider_config_key: 'aws', expressions, schema_version: 0 });
+  };
+  const roles = Array.from({ length: rng.int(1, 2) }, (_, i) => `pr${i}`);
+  for (const r of roles) {
+    const action = rng.chance(0.6) ? rng.pick(['logs:CreateLogGroup', 'ec2:DescribeRouteTables', 's3:PutObject']) : rng.pick(['ec2:CreateRoute', 'iam:PassRole']);
+    add('aws_iam_role', r, {
+      name: r,
+      arn: `arn:aws:iam::${ACCT}:role/${r}`,
+      assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      managed_policy_arns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      inline_policy: rng.chance(0.7) ? [{ name: 'p', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] }) }] : [],
+    });
+  }
+  const fns = Array.from({ length: rng.int(1, 2) }, (_, i) => `pf${i}`);
+  // a function's role as terraform plans it: the planned ARN, and the configuration's reference to the role
+  for (const f of fns) {
+    const r = rng.pick(roles);
+    add('aws_lambda_function', f, { function_name: `${f}-fn`, arn: `arn:aws:lambda:us-east-1:${ACCT}:function:${f}-fn` },
+      { role: { references: [`aws_iam_role.${r}.arn`, `aws_iam_role.${r}`] } }, { role: true });
+  }
+  const fnValue = (arnOnly: boolean): string => {
+    const f = rng.pick(fns);
+    const x = rng.next();
+    if (x < 0.5) return `arn:aws:lambda:us-east-1:${ACCT}:function:${f}-fn`;
+    if (x < 0.7 && !arnOnly) return `${f}-fn`;
+    return rng.chance(0.5) || arnOnly ? `arn:aws:lambda:us-east-1:${ACCT}:function:elsewhere` : 'elsewhere';
+  };
+  const target = (): string => (rng.chance(0.5) ? fnValue(true) : rng.pick([`arn:aws:sqs:us-east-1:${ACCT}:q`, `arn:aws:sns:us-east-1:${ACCT}:t`,
+    `arn:aws:codebuild:us-east-1:${ACCT}:project/b`, `arn:aws:states:us-east-1:${ACCT}:stateMachine:elsewhere`]));
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const kind = rng.int(0, 3);
+    const name = `pt${i}`;
+    if (kind === 0) {add('aws_cloudwatch_event_target', name, { rule: 'r', arn: target() });} else if (kind === 1) {
+      const arn = rng.chance(0.3) ? `arn:aws:scheduler:::aws-sdk:${rng.pick(['ec2:createRoute', 'sqs:sendMessage', 'ec2:describeRouteTables'])}` : target();
+      add('aws_scheduler_schedule', name, { schedule_expression: 'rate(1 hour)', flexible_time_window: [{ mode: 'OFF' }], target: [{ arn, role_arn: `arn:aws:iam::${ACCT}:role/pr0` }] });
+    } else if (kind === 2) {add('aws_lambda_event_source_mapping', name, { event_source_arn: `arn:aws:sqs:us-east-1:${ACCT}:q`, function_name: fnValue(false) });} else {add('aws_sns_topic_subscription', name, { topic_arn: `arn:aws:sns:us-east-1:${ACCT}:t`, protocol: rng.pick(['lambda', 'lambda', 'sqs']), endpoint: fnValue(true) });}
+  }
 }
 
 /** A random plan: counted resources with configured provisioners whose count shrank (instances only destroyed), a
@@ -1492,6 +2131,8 @@ export function genPlan(rng: Rng): Json {
       });
     }
   }
+  // triggers, generated last so that the rest of a plan is what it was before
+  if (rng.chance(0.4)) genPlanTriggers(rng, pv, rc, conf);
   return {
     format_version: '1.2',
     terraform_version: '1.9.0',
