@@ -121,6 +121,14 @@ function bridgePlace(text: string): string {
   return jaOrEn(text);
 }
 
+/** Who makes an SDK call (sdk-calls.ts `SdkCaller`), in Japanese. */
+const SDK_CALLERS_JA: Readonly<Record<string, string>> = {
+  'custom resource': 'カスタムリソース',
+  'state machine': 'ステートマシン（Step Functions）',
+  'schedule': 'スケジュール（EventBridge Scheduler）',
+  'automation document': 'Automation ドキュメント（Systems Manager）',
+};
+
 const PATTERNS: readonly Pattern[] = [
   // Network bridges the guard does not model (bridges.ts): before the general phrases, which their places may end in.
   [/^(\S+) opens a path between (.+?) and (.+); the guard does not model it$/,
@@ -246,13 +254,11 @@ const PATTERNS: readonly Pattern[] = [
     () => 'ネットワークリソースはガードが読むスタックか構成に書くか、デプロイするスタックのテンプレートを jichitai-network check で確認する'],
   [/^the AWS API call this custom resource \(aws-cdk-lib AwsCustomResource\) makes at deploy time cannot be read at synth time$/,
     () => 'このカスタムリソース（aws-cdk-lib の AwsCustomResource）がデプロイ時に呼ぶ AWS API を、合成時に読めない'],
+  [/^(custom resource|state machine|schedule|automation document) calls (\S+) (\S+) (at deploy time|when it runs): it starts code or changes permissions the guard does not judge, and that may change the network$/,
+    (m) => `${SDK_CALLERS_JA[m[1]]}が${m[4] === 'at deploy time' ? 'デプロイ時' : '実行時'}に ${m[2]} の ${m[3]} を呼ぶ: ガードが判定しないコードを起動するか権限を変え、`
+      + 'それがネットワークを変えるおそれがある'],
   [/^(custom resource|state machine|schedule|automation document) calls (\S+) (\S+) (at deploy time|when it runs): what that changes is not in the template, and the guard judges the template$/,
-    (m) => `${{
-      'custom resource': 'カスタムリソース',
-      'state machine': 'ステートマシン（Step Functions）',
-      'schedule': 'スケジュール（EventBridge Scheduler）',
-      'automation document': 'Automation ドキュメント（Systems Manager）',
-    }[m[1]]}が`
+    (m) => `${SDK_CALLERS_JA[m[1]]}が`
       + `${m[4] === 'at deploy time' ? 'デプロイ時' : '実行時'}に ${m[2]} の ${m[3]} を呼ぶ: それが変えるものはテンプレートになく、ガードはテンプレートを判定する`],
   [/^the AWS API calls this (state machine|schedule) makes when it runs cannot be read at synth time$/,
     (m) => `この${m[1] === 'state machine' ? 'ステートマシン（Step Functions）' : 'スケジュール（EventBridge Scheduler）'}が実行時に呼ぶ AWS API を、合成時に読めない`],

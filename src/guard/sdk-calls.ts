@@ -52,6 +52,7 @@ const SDK_ALIASES: Readonly<Record<string, string>> = {
   cognitoidentityserviceprovider: 'cognito',
   cognitoidentityprovider: 'cognito',
   databasemigrationservice: 'dms',
+  sfn: 'stepfunctions',
 };
 
 /** Actions that read only (`describeRouteTables`, `getManagedPrefixListEntries`, `listTagsForResource` ...). */
@@ -61,7 +62,8 @@ export const READ_ONLY = /^(describe|get|list|search|lookup|batchget)/;
  * Actions that change something no rule reads: tags (the guard reads the template's labels, and AWS routes no packet by
  * a tag), S3 objects (not a bucket's configuration), a log stream's events, a function's invocation (its code runs as
  * any function's does; the guard reads where it runs), a CloudFront invalidation (cached objects, not a distribution's
- * origins: CloudFront is read for its VPC origins, and a deployment's invalidation is the common call to it), SSM
+ * origins: CloudFront is read for its VPC origins, and a deployment's invalidation is the common call to it) — but a call that
+ * starts code counts whatever the list says (`startsCodeOrGrants`) —, SSM
  * parameters (SSM is read for what runs commands on instances — associations, maintenance windows —, not parameters);
  * the data a relay carries (rules/relays.ts reads its deliveries, not its messages): messages of a queue or topic, events,
  * records of a stream or delivery stream, executions of a state machine and their task tokens.
@@ -87,12 +89,48 @@ export function changesNothingRead(action: string): boolean {
 
 /**
  * Whether the call may change what the guard reads: an action that is neither read-only nor one of those that change
- * nothing read, of one of `services` (keys, `serviceKey`). An action the guard cannot name (empty) may change anything.
+ * nothing read, of one of `services` (keys, `serviceKey`), or one that starts code or changes permissions
+ * (`startsCodeOrGrants`), whatever service. An action the guard cannot name (empty) may change anything.
  */
 export function changesReadService(call: SdkCall, services: ReadonlySet<string>): boolean {
+  if (startsCodeOrGrants(call)) return true;
   if (!services.has(serviceKey(call.service))) return false;
   const action = actionKey(call.action);
   return action === '' || (!READ_ONLY.test(action) && !CHANGES_NOTHING_READ.has(action));
+}
+
+/**
+ * Calls that start code with a role of its own — a function, a state machine, a build, a task, a job, a pipeline, a
+ * workflow, a runbook —, by service (`serviceKey`) and action (`actionKey`): what that code does is not in the call, and
+ * the trigger rule refuses the same code named as a target (deploy-code.ts `unboundedCodeReason`, `outsideCodeReason`),
+ * so a call naming it must not pass either (fail closed; the call's parameters, which name the code, are not read).
+ * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html
+ */
+const STARTS_CODE: Readonly<Record<string, RegExp>> = {
+  lambda: /^invoke(?:async|withresponsestream)?$/,
+  stepfunctions: /^start(?:sync)?execution$/,
+  codebuild: /^(?:start|retry)build(?:batch)?$/,
+  ecs: /^(?:runtask|starttask)$/,
+  batch: /^submitjob$/,
+  sagemaker: /^(?:start|create)(?:pipelineexecution|processingjob|trainingjob|transformjob|notebookinstance)$/,
+  glue: /^start(?:jobrun|workflowrun|crawler|trigger)$/,
+  codepipeline: /^(?:startpipelineexecution|retrystageexecution)$/,
+  ssm: /^(?:startautomationexecution|sendcommand|startsession|startassociationsonce|startchangerequestexecution)$/,
+  imagebuilder: /^startimagepipelineexecution$/,
+  ec2: /^(?:runinstances|startinstances)$/,
+};
+
+/**
+ * Whether a call starts code (`STARTS_CODE`) or changes what principals may do: any IAM action that is not read-only (a
+ * policy written, a role made or trusted), which changes the grants the relay rules follow (rules/relays.ts). An action
+ * the guard cannot name (empty) of such a service counts.
+ */
+export function startsCodeOrGrants(call: SdkCall): boolean {
+  const service = serviceKey(call.service);
+  const action = actionKey(call.action);
+  if (service === 'iam') return action === '' || !READ_ONLY.test(action);
+  const starts = STARTS_CODE[service];
+  return starts !== undefined && (action === '' || starts.test(action));
 }
 
 /**
@@ -115,6 +153,9 @@ export type SdkCaller = 'custom resource' | 'state machine' | 'schedule' | 'auto
 /** The reason a call that may change a service the guard reads is unresolved (GUARD-1). */
 export function sdkCallReason(caller: SdkCaller, call: SdkCall): string {
   const when = caller === 'custom resource' ? 'at deploy time' : 'when it runs';
+  if (startsCodeOrGrants(call)) {
+    return `${caller} calls ${call.service} ${call.action} ${when}: it starts code or changes permissions the guard does not judge, and that may change the network`;
+  }
   return `${caller} calls ${call.service} ${call.action} ${when}: what that changes is not in the template, and the guard judges the template`;
 }
 

@@ -228,6 +228,34 @@ describe('a state machine or schedule that calls an AWS API changing the network
     expect(cfn('AWS::Scheduler::Schedule', props('describeSecurityGroups'))).toEqual([]);
   });
 
+  test('a call that starts code or changes permissions counts whatever its service (the trigger rule refuses the same code as a target)', () => {
+    const starts = (call: string) => `state machine calls ${call.replace(':', ' ')} when it runs: it starts code or changes permissions the guard does not judge, and that may change the network`;
+    const task = (call: string) => `{"StartAt":"T","States":{"T":{"Type":"Task","End":true,"Resource":"arn:aws:states:::aws-sdk:${call}"}}}`;
+    for (const call of ['lambda:invoke', 'sfn:startExecution', 'codebuild:startBuild', 'glue:startJobRun', 'iam:attachRolePolicy', 'ec2:runInstances']) {
+      expect([call, cfn('AWS::StepFunctions::StateMachine', { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: task(call) })])
+        .toEqual([call, [`DefinitionString: ${starts(call)}`]]);
+    }
+    // Reads, and calls that start nothing of a service the guard does not read, still pass.
+    for (const call of ['iam:getRole', 'lambda:getFunction', 'sts:assumeRole', 'codebuild:batchGetBuilds']) {
+      expect([call, cfn('AWS::StepFunctions::StateMachine', { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: task(call) })]).toEqual([call, []]);
+    }
+    const graph = extractTerraform({
+      t: {
+        resource: {
+          aws_scheduler_schedule: {
+            s: {
+              name: 's',
+              schedule_expression: 'rate(1 hour)',
+              flexible_time_window: [{ mode: 'OFF' }],
+              target: [{ arn: 'arn:aws:scheduler:::aws-sdk:lambda:invoke', role_arn: 'arn:aws:iam::123456789012:role/r', input: '{"FunctionName":"elsewhere"}' }],
+            },
+          },
+        },
+      },
+    });
+    expect(graph.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual([`aws_scheduler_schedule.s target.arn: ${starts('lambda:invoke').replace('state machine', 'schedule')}`]);
+  });
+
   test('Terraform: aws_sfn_state_machine and aws_scheduler_schedule', () => {
     const graph = extractTerraform({
       t: {

@@ -522,7 +522,7 @@ function functionByName(resources: Json, name: string): string | undefined {
  * - "a schedule's universal target is judged as its API call" (`arn:aws:scheduler:::aws-sdk:<service>:<action>`): the
  *   calls clause ("may change a service the guard reads resources of, or one that deploys templates … (any action but
  *   those that read … and those that change nothing a rule reads: tags, S3 objects, log events, `invoke`)"), which the
- *   vocabulary's classes match for the calls generated (UNIVERSAL).
+ *   vocabulary's classes match for the calls generated (UNIVERSAL), and its "whatever its service" calls (`universalCall`).
  */
 export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly = false): string | undefined {
   const resources = template.Resources ?? {};
@@ -540,12 +540,7 @@ export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly 
       return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
     }
     const service = parts[2];
-    if (service === 'scheduler' && parts[5] === 'aws-sdk') {
-      const key = `${parts[6]}:${parts[7]}`.toLowerCase();
-      const cls = ACTIONS[key];
-      if (cls === undefined) throw new Error(`oracle: universal target ${s} not in the vocabulary`);
-      return cls === 'quiet' ? undefined : `${s}: ${key}`;
-    }
+    if (service === 'scheduler' && parts[5] === 'aws-sdk') return universalCall(`${parts[6]}:${parts[7]}`.toLowerCase(), s);
     if (service === 'states' && parts[5] === 'stateMachine') {
       // a state machine of the template by its literal ARN (`StateMachineName`): "read by its definition alone"
       const own = Object.keys(resources).some((k) => resources[k]?.Type === 'AWS::StepFunctions::StateMachine'
@@ -1320,13 +1315,37 @@ export function genTemplate(rng: Rng): Json {
 }
 
 /** Universal targets of a schedule ("judged as its API call"): `aws-sdk:<service>:<action>`, calls whose class the calls
- * clause and the vocabulary agree on. Left out (reported): calls that start code with a role of its own
- * (`codebuild:startBuild`, `lambda:invoke`, `states:startExecution`) and IAM / STS calls (`iam:createRole`,
- * `sts:assumeRole`): the calls clause counts only a service the guard reads resources of or one that deploys templates,
- * and lists `invoke` as changing nothing, while the trigger clause refuses a CodeBuild project or an unbounded function a
- * schedule names; the library passes them. */
+ * clause and the vocabulary agree on, and (`STARTS_CODE_CALLS`) calls the calls clause counts "whatever its service": they
+ * start code with a role of its own, or are IAM actions that do not read. */
 const UNIVERSAL = ['ec2:createRoute', 'ec2:describeRouteTables', 'sqs:sendMessage', 'sns:publish', 'ssm:putParameter',
-  'ssm:sendCommand', 's3:putObject', 's3:deleteBucket', 'dynamodb:putItem', 'logs:deleteLogGroup', 'cloudformation:createStack', 'ecs:runTask'];
+  'ssm:sendCommand', 's3:putObject', 's3:deleteBucket', 'dynamodb:putItem', 'logs:deleteLogGroup', 'cloudformation:createStack', 'ecs:runTask',
+  'lambda:invoke', 'lambda:invokeAsync', 'sfn:startExecution', 'codebuild:startBuild', 'glue:startJobRun', 'sagemaker:startPipelineExecution',
+  'iam:putRolePolicy', 'iam:getRole', 'sts:assumeRole'];
+
+/**
+ * The calls clause's "whatever its service, starts code with a role of its own … or is any IAM action but those that read"
+ * (docs/guard-semantics.md), for the calls UNIVERSAL generates beside the vocabulary's: refused. `iam:getRole` reads;
+ * `sts:assumeRole` is neither (STS is no IAM action and starts nothing): quiet.
+ */
+const STARTS_CODE_CALLS: Readonly<Record<string, boolean>> = {
+  'lambda:invoke': true,
+  'lambda:invokeasync': true,
+  'sfn:startexecution': true,
+  'codebuild:startbuild': true,
+  'glue:startjobrun': true,
+  'sagemaker:startpipelineexecution': true,
+  'iam:putrolepolicy': true,
+  'iam:getrole': false,
+  'sts:assumerole': false,
+};
+
+/** The class of a universal target's call: the calls clause's "whatever its service" first, then the vocabulary's. */
+function universalCall(key: string, target: string): string | undefined {
+  if (key in STARTS_CODE_CALLS) return STARTS_CODE_CALLS[key] ? `${target}: ${key} starts code or changes permissions` : undefined;
+  const cls = ACTIONS[key];
+  if (cls === undefined) throw new Error(`oracle: universal target ${target} not in the vocabulary`);
+  return cls === 'quiet' ? undefined : `${target}: ${key}`;
+}
 
 /**
  * Triggers of a template (see `targetVerdict`): each names a function of the template (by `Ref`, `Fn::GetAtt`, an alias or
@@ -1706,11 +1725,7 @@ export function tfTriggerRefused(config: Json): Set<string> {
       const f = fnByName(v);
       return f ? fnCounts(f) : `${v}: a function outside the configuration`;
     }
-    if (parts[2] === 'scheduler' && parts[5] === 'aws-sdk') {
-      const cls = ACTIONS[`${parts[6]}:${parts[7]}`.toLowerCase()];
-      if (cls === undefined) throw new Error(`oracle: universal target ${v} not in the vocabulary`);
-      return cls === 'quiet' ? undefined : `${v}: a call that counts`;
-    }
+    if (parts[2] === 'scheduler' && parts[5] === 'aws-sdk') return universalCall(`${parts[6]}:${parts[7]}`.toLowerCase(), v);
     if (parts[2] === 'lambda' && parts[5] === 'function') {
       const f = fnByName(parts[6]);
       return f ? fnCounts(f) : `${v}: a function outside the configuration`;

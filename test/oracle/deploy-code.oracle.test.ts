@@ -1030,12 +1030,11 @@ describe('deploy-code oracle: code a trigger starts', () => {
 });
 
 /**
- * A gap between two clauses, kept as `test.failing` until the lead decides (reported): a schedule's universal target "is
- * judged as its API call", and the calls clause counts only a service the guard reads resources of or one that deploys
- * templates, with `invoke` among the actions that change nothing; so a schedule that calls `lambda:invoke` on a function
- * outside the app, or `codebuild:startBuild`, passes, while the trigger clause refuses the same function or project named
- * as a templated target ("A function … outside the app named by a literal ARN or name is GUARD-1 at the trigger"; "A
- * CodeBuild project … runs code with a role of its own that the check does not bound").
+ * Formerly a gap between two clauses (kept as `test.failing` until 2026-12-07): a schedule's universal target "is judged
+ * as its API call", and the calls clause counted only a service the guard reads resources of, with `invoke` among the
+ * actions that change nothing; so a schedule that called `lambda:invoke` on a function outside the app, or
+ * `codebuild:startBuild`, passed, while the trigger clause refuses the same function or project named as a templated
+ * target. A call that starts code or changes permissions now counts whatever its service (§ calls).
  */
 describe('deploy-code oracle: a universal target that starts code (gap between the call and trigger clauses)', () => {
   const cfnSchedule = (call: string, input: any) => ({
@@ -1062,11 +1061,12 @@ describe('deploy-code oracle: a universal target that starts code (gap between t
       },
     },
   });
-  const calls: Array<[string, any]> = [['lambda:invoke', { FunctionName: 'elsewhere' }], ['codebuild:startBuild', { ProjectName: 'build' }]];
-  test.failing.each(calls)('CloudFormation: a schedule calling %s is refused', (call, input) => {
+  const calls: Array<[string, any]> = [['lambda:invoke', { FunctionName: 'elsewhere' }], ['codebuild:startBuild', { ProjectName: 'build' }],
+    ['sfn:startExecution', { StateMachineArn: 'arn:aws:states:ap-northeast-1:123456789012:stateMachine:elsewhere' }], ['iam:putRolePolicy', { RoleName: 'r' }]];
+  test.each(calls)('CloudFormation: a schedule calling %s is refused', (call, input) => {
     expect(libraryFlagged(cfnSchedule(call, input))).toEqual(['S']);
   });
-  test.failing.each(calls)('Terraform: a schedule calling %s is refused', (call, input) => {
+  test.each(calls)('Terraform: a schedule calling %s is refused', (call, input) => {
     expect(libraryRefused(tfSchedule(call, input))).toEqual(['aws_scheduler_schedule.s|']);
   });
 });
