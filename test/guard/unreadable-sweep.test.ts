@@ -9,7 +9,7 @@
  * and each variant is judged again with the same options (extract + evaluate, no synthesis). Any blocking finding is a
  * refusal (GUARD-1 names what could not be read; another rule may still see the path).
  *
- * UNREADABLE_SWEEP_MUTATIONS (default 12 per engine: `npm test` stays quick; CI sets more in .ci/run; `all` takes every
+ * UNREADABLE_SWEEP_MUTATIONS (default 8 per engine: `npm test` stays quick; CI sets more in .ci/run; `all` takes every
  * one) and UNREADABLE_SWEEP_SEED (default below) choose which (example, mutation) pairs are swept;
  * UNREADABLE_SWEEP_PREFECTURES (default 0; CI sets 2 per engine; `all`) which of the reference prefecture's mutations.
  */
@@ -29,7 +29,7 @@ require('./mutations-tf.test');
 registered.collectOnly = false;
 
 const SEED = Number(process.env.UNREADABLE_SWEEP_SEED ?? 20261203);
-const COUNT = process.env.UNREADABLE_SWEEP_MUTATIONS === 'all' ? Infinity : Number(process.env.UNREADABLE_SWEEP_MUTATIONS ?? 12);
+const COUNT = process.env.UNREADABLE_SWEEP_MUTATIONS === 'all' ? Infinity : Number(process.env.UNREADABLE_SWEEP_MUTATIONS ?? 8);
 
 type Path = readonly (string | number)[];
 
