@@ -5,8 +5,8 @@
  * synthesis) fails; the failure report holds the case's name (its seed and number) and the blueprint: keep it in
  * test/fuzz/regressions.ts. One file per engine, so that Jest runs the two on separate workers.
  *
- * BLUEPRINT_FUZZ_SEED (default below), BLUEPRINT_FUZZ_CASES (mutated, default 80 per engine) and
- * BLUEPRINT_FUZZ_VALID (default 20 per engine) choose the run; the tally lines print them. The defaults keep `npm test`
+ * BLUEPRINT_FUZZ_SEED (default below), BLUEPRINT_FUZZ_CASES (mutated, default 50 per engine) and
+ * BLUEPRINT_FUZZ_VALID (default 15 per engine) choose the run; the tally lines print them. The defaults keep `npm test`
  * quick; CI (.ci/run) runs 2000 and 500.
  * For long runs: `npm run fuzz -- --suite blueprints --cases 20000 --valid 2000`.
  */
@@ -14,8 +14,8 @@ import { Engine } from './run';
 import { failureReport, runMutated, runValid } from './suite';
 
 export const SEED = Number(process.env.BLUEPRINT_FUZZ_SEED ?? 20261201);
-export const MUTATED = Number(process.env.BLUEPRINT_FUZZ_CASES ?? 80);
-export const VALID = Number(process.env.BLUEPRINT_FUZZ_VALID ?? 20);
+export const MUTATED = Number(process.env.BLUEPRINT_FUZZ_CASES ?? 50);
+export const VALID = Number(process.env.BLUEPRINT_FUZZ_VALID ?? 15);
 
 export function registerBlueprintFuzz(engine: Engine): void {
   describe(`blueprint fuzz (${engine}): no input can inject, crash or slip a rule-breaking network through`, () => {
