@@ -72,6 +72,12 @@ const validPatterns = memoizeBounded(5_000, (target): readonly string[] => ourPa
 // expressions JavaScript reads differently) is unknown, and unknown never counts as compliant.
 // https://www.squid-cache.org/Doc/config/acl/
 
+/** The first five of `items`, and how many more, as the findings word a long list of places. */
+function firstFive(items: readonly string[]): Bilingual {
+  const shown = items.slice(0, 5).join(', ');
+  return items.length > 5 ? bi(`${shown} and ${items.length - 5} more`, `${shown} ほか ${items.length - 5} 件`) : bi(shown, shown);
+}
+
 /** Three-valued: true, false, or undefined when the guard cannot tell. */
 type Tri = boolean | undefined;
 
@@ -556,12 +562,11 @@ function withoutTenantControl(
   });
   const open = [...new Set(unknown)].filter((place) => !controlled(place)).sort();
   if (open.length > 0) {
-    const shown = `${open.slice(0, 5).join(', ')}${open.length > 5 ? ` and ${open.length - 5} more` : ''}`;
-    const shownJa = `${open.slice(0, 5).join(', ')}${open.length > 5 ? ` ほか ${open.length - 5} 件` : ''}`;
+    const shown = firstFive(open);
     const other = fix('the service', 'そのサービス');
-    findings.push(finding(rule, where, bi(`${shown} ${open.length > 1 ? 'are' : 'is'} allow-listed, `
+    findings.push(finding(rule, where, bi(`${shown.en} ${open.length > 1 ? 'are' : 'is'} allow-listed, `
       + 'belong to no catalogue service, and the proxy replaces no tenant header there: the guard cannot tell that the service is restricted to the municipality\'s tenant',
-    `${shownJa} を許可リストに載せているが、どのカタログサービスのものでもなく、プロキシもそこでテナントヘッダーを置き換えていない: `
+    `${shown.ja} を許可リストに載せているが、どのカタログサービスのものでもなく、プロキシもそこでテナントヘッダーを置き換えていない: `
       + 'サービスが自団体のテナントに限定されていることをガードが確認できない'),
     bi(`give the service's tenantRestriction scheme in its definition (the proxy then adds its header), or ${other.en}`,
       `サービスの定義に tenantRestriction の方式を書く（プロキシがそのヘッダーを付与する）か、${other.ja}`)));
@@ -740,10 +745,10 @@ function allowListPortFindings(rule: GuardRule, ctx: GuardContext, firewallId: s
 function cleartextFinding(rule: GuardRule, ctx: GuardContext, g: RuleGroupNode): Finding | undefined {
   const list = g.domainList;
   if (list?.generatedRulesType !== 'ALLOWLIST' || (list.targetTypes.length > 0 && list.targetTypes.every((t) => t === 'TLS_SNI'))) return undefined;
-  const shown = `${list.targets.slice(0, 5).join(', ')}${list.targets.length > 5 ? ` and ${list.targets.length - 5} more` : ''}`;
+  const shown = firstFive(list.targets);
   return finding(rule, nameOf(ctx.graph, g.id),
-    bi(`the FQDN allow-list passes cleartext HTTP (HTTP_HOST targets) to ${shown}, unencrypted`,
-      `FQDN 許可リストが ${shown} への平文の HTTP（HTTP_HOST のターゲット）を暗号化なしで通す`),
+    bi(`the FQDN allow-list passes cleartext HTTP (HTTP_HOST targets) to ${shown.en}, unencrypted`,
+      `FQDN 許可リストが ${shown.ja} への平文の HTTP（HTTP_HOST のターゲット）を暗号化なしで通す`),
     bi('list the cloud services under TLS_SNI only; give the hosts a vendor serves over cleartext HTTP (signed update downloads on 80) a list of their own '
       + 'with HTTP_HOST, and acknowledge AP-5 with the vendor\'s reason',
     'クラウドサービスは TLS_SNI だけで列挙する。ベンダーが平文の HTTP で配信するホスト（80 番の署名付き更新ファイル）は HTTP_HOST の別のリストにし、'
@@ -1012,11 +1017,11 @@ export const AP6: GuardRule = {
       }))
       .filter((t) => t.missed.length > 0);
     if (failing.length === 0) return around;
-    const hosts = [...new Set(failing.flatMap((f) => f.missed))];
+    const hosts = firstFive([...new Set(failing.flatMap((f) => f.missed))]);
     return [...around, finding(this, where, bi(`case イ allows ${failing.map((t) => t.tool.name).join(', ')}, but no proxy refuses file downloads from them `
-      + `(${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` and ${hosts.length - 5} more` : ''}: not bumped, an attachment or a reply that is not a page or API call — a file type, an image, a reply without a type — not denied first, or a response adaptation service sees it first)`,
+      + `(${hosts.en}: not bumped, an attachment or a reply that is not a page or API call — a file type, an image, a reply without a type — not denied first, or a response adaptation service sees it first)`,
     `ケース（イ）で ${failing.map((t) => t.tool.name).join(', ')} を許可しているが、そこからのファイルダウンロードを拒否するプロキシがない`
-      + `（${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ` ほか ${hosts.length - 5} 件` : ''}: TLS を復号（bump）していないか、添付ファイルやページ・API 呼び出し以外の応答（ファイルの型、画像、型のない応答）を先に拒否していないか、応答のアダプテーションサービスが先に応答を扱う）`),
+      + `（${hosts.ja}: TLS を復号（bump）していないか、添付ファイルやページ・API 呼び出し以外の応答（ファイルの型、画像、型のない応答）を先に拒否していないか、応答のアダプテーションサービスが先に応答を扱う）`),
     bi('set breakout.fileDownloadRestricted and breakout.tenantProxy (the proxy bumps the tools\' traffic and denies attachment replies before anything allows them)',
       'breakout.fileDownloadRestricted と breakout.tenantProxy を設定する（プロキシがツールの通信の TLS を復号し、何かが許可する前に添付ファイルの応答を拒否する）'))];
   },
@@ -1050,10 +1055,10 @@ function sanitizationFindings(rule: GuardRule, ctx: GuardContext, tools: { tool:
   }
   if (missed.length > 0) {
     const names = [...new Set(missed.map((m) => m.tool))];
-    const places = [...new Set(missed.map((m) => m.place))];
-    return [finding(rule, where, bi(`case ウ allows ${names.join(', ')}, but file replies from ${places.slice(0, 5).join(', ')}`
-      + `${places.length > 5 ? ` and ${places.length - 5} more` : ''} are neither handed to a sanitization service (無害化: ICAP RESPMOD, bypass=off) nor denied (${missed[0].why.en})`,
-    `ケース（ウ）で ${names.join(', ')} を許可しているが、${places.slice(0, 5).join(', ')}${places.length > 5 ? ` ほか ${places.length - 5} 件` : ''} からのファイルの応答が`
+    const places = firstFive([...new Set(missed.map((m) => m.place))]);
+    return [finding(rule, where, bi(`case ウ allows ${names.join(', ')}, but file replies from ${places.en} are neither handed to a sanitization `
+      + `service (無害化: ICAP RESPMOD, bypass=off) nor denied (${missed[0].why.en})`,
+    `ケース（ウ）で ${names.join(', ')} を許可しているが、${places.ja} からのファイルの応答が`
       + `無害化サービス（無害化: ICAP RESPMOD、bypass=off）に渡されず、拒否もされない（${missed[0].why.ja}）`),
     fix)];
   }
