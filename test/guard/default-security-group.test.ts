@@ -13,7 +13,7 @@ import { formatFindingIn } from '../../src/guard/rule';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan, PlannedResource } from '../support/hand-plan';
 import { englishRun } from '../support/japanese';
-import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanPlan, myNumberAndLgwanTf, narrowGroupTfFindings } from '../support/two-segments';
 
 const tag = (s: string) => [{ Key: 'jichitai:segment', Value: s }];
 
@@ -398,9 +398,7 @@ describe('services whose references document no fallback: a group the guard cann
 
   test('a Terraform plan: a DocumentDB cluster whose groups AWS computes (none written) is read so too', () => {
     const plan = handPlan([
-      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
-      { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
-      ...planSubnets,
+      ...myNumberAndLgwanPlan(),
       { address: 'aws_docdb_subnet_group.g', values: {}, unknown: { subnet_ids: true, name: true }, expressions: { subnet_ids: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] } } },
       {
         address: 'aws_docdb_cluster.c',
@@ -413,13 +411,6 @@ describe('services whose references document no fallback: a group the guard cann
   });
 });
 
-/** The subnets of a hand-written plan: `aws_subnet.mn` and `aws_subnet.lg`, in the VPCs of the same name. */
-const planSubnets = ['mn', 'lg'].map((s, i) => ({
-  address: `aws_subnet.${s}`,
-  values: { cidr_block: `10.${i}.0.0/24` },
-  unknown: { vpc_id: true, id: true },
-  expressions: { vpc_id: { references: [`aws_vpc.${s}.id`, `aws_vpc.${s}`] } },
-}));
 
 /**
  * A resource that names its security groups by a value the guard cannot read — a template parameter, a Terraform input
@@ -472,9 +463,7 @@ describe('security groups named by a value the guard cannot read, or the default
 
   /** A plan: the two segments, a narrow group of the My Number VPC, and `resources`. */
   const plan = (resources: PlannedResource[]) => handPlan([
-    { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
-    { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
-    ...planSubnets,
+    ...myNumberAndLgwanPlan(),
     ...['own', 'other'].map((name) => ({
       address: `aws_security_group.${name}`,
       values: { ingress: [], egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }] },
@@ -599,15 +588,7 @@ describe('instances launched from a launch template that names no security group
   });
 
   const tfOwn = ['${aws_security_group.own.id}'];
-  const tfFound = (extra: Record<string, Record<string, unknown>>) => findings(extractTerraform({
-    t: {
-      resource: {
-        ...myNumberAndLgwanTf(),
-        aws_security_group: { own: { vpc_id: '${aws_vpc.mn.id}', egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }] } },
-        ...extra,
-      },
-    } as any,
-  }), ['MN-3', 'GUARD-1']);
+  const tfFound = (extra: Record<string, Record<string, unknown>>) => narrowGroupTfFindings(extra);
   const tfTemplate = (args: Record<string, unknown> = {}) => ({ aws_launch_template: { lt: { image_id: 'ami-0123456789abcdef0', ...args } } });
   const tfLt = { id: '${aws_launch_template.lt.id}', version: '${aws_launch_template.lt.latest_version}' };
   const tfAsg = (args: Record<string, unknown> = { launch_template: tfLt }) => ({
@@ -648,9 +629,7 @@ describe('instances launched from a launch template that names no security group
 
   test('a Terraform plan: an Auto Scaling group launching a template without groups', () => {
     const plan = handPlan([
-      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
-      { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
-      ...planSubnets,
+      ...myNumberAndLgwanPlan(),
       { address: 'aws_launch_template.lt', values: { image_id: 'ami-0123456789abcdef0', vpc_security_group_ids: [], network_interfaces: [] }, unknown: { id: true, latest_version: true } },
       {
         address: 'aws_autoscaling_group.asg',

@@ -18,7 +18,7 @@ import { formatFindingIn } from '../../src/guard/rule';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan, PlannedResource } from '../support/hand-plan';
 import { englishRun } from '../support/japanese';
-import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanPlan, myNumberAndLgwanTf } from '../support/two-segments';
 
 /** MN-3 (as `findings` writes it) on the cluster security group of the My Number cluster `at`: its all-outbound rule. */
 const clusterGroup = (at: string) => `MN-3 ${at}#cluster-security-group: security group ${at}#cluster-security-group: its egress rules toward the LGWAN `
@@ -150,14 +150,7 @@ describe('Terraform: the cluster security group EKS makes', () => {
 
   test('a Terraform plan: the cluster, and a rule added to its cluster security group', () => {
     const resources: PlannedResource[] = [
-      { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
-      { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
-      ...['mn', 'lg'].map((s, i) => ({
-        address: `aws_subnet.${s}`,
-        values: { cidr_block: `10.${i}.0.0/24` },
-        unknown: { vpc_id: true, id: true },
-        expressions: { vpc_id: { references: [`aws_vpc.${s}.id`, `aws_vpc.${s}`] } },
-      })),
+      ...myNumberAndLgwanPlan(),
       {
         address: 'aws_eks_cluster.c',
         values: { name: 'c', role_arn: 'arn:aws:iam::123456789012:role/eks', vpc_config: [{ endpoint_public_access: false }] },

@@ -15,12 +15,11 @@
  */
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
-import { extractTerraform } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan, PlannedResource } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
-import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanPlan, narrowGroupTfFindings } from '../support/two-segments';
 
 const DEFAULT_GROUP = [expect.stringMatching(/^MN-3 .*MnVpc#default-security-group.*egress rules toward the LGWAN segment allow all traffic/)];
 const TF_DEFAULT_GROUP = [expect.stringMatching(/^MN-3 .*aws_vpc\.mn#default-security-group.*egress rules toward the LGWAN segment allow all traffic/)];
@@ -44,29 +43,13 @@ const asg = (extra: Record<string, unknown> = {}) => ({
 });
 
 const tfOwn = ['${aws_security_group.own.id}'];
-const tfFound = (extra: Record<string, Record<string, unknown>>, variables = false) => findings(extractTerraform({
-  t: {
-    ...variables ? { variable: { sg: { type: 'string' } } } : {},
-    resource: {
-      ...myNumberAndLgwanTf(),
-      aws_security_group: { own: { vpc_id: '${aws_vpc.mn.id}', egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }] } },
-      ...extra,
-    },
-  } as any,
-}), ['MN-3', 'GUARD-1']);
+const tfFound = narrowGroupTfFindings;
 const tfTemplate = (args: Record<string, unknown>) => ({ aws_launch_template: { lt: { image_id: 'ami-0123456789abcdef0', ...args } } });
 const tfAsg = { aws_autoscaling_group: { asg: { min_size: 1, max_size: 1, vpc_zone_identifier: ['${aws_subnet.mn.id}'], launch_template: { id: '${aws_launch_template.lt.id}' } } } };
 
 /** A plan: the two segments and their subnets, a narrow group of the My Number VPC, and `resources`. */
 const plan = (resources: PlannedResource[]) => handPlan([
-  { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
-  { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
-  ...['mn', 'lg'].map((s, i): PlannedResource => ({
-    address: `aws_subnet.${s}`,
-    values: { cidr_block: `10.${i}.0.0/24` },
-    unknown: { vpc_id: true, id: true },
-    expressions: { vpc_id: { references: [`aws_vpc.${s}.id`, `aws_vpc.${s}`] } },
-  })),
+  ...myNumberAndLgwanPlan(),
   {
     address: 'aws_security_group.own',
     values: { ingress: [], egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }] },

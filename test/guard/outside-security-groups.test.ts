@@ -16,7 +16,7 @@ import { formatFindingIn } from '../../src/guard/rule';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan, PlannedResource } from '../support/hand-plan';
 import { englishRun } from '../support/japanese';
-import { findings, myNumberAndLgwan, myNumberAndLgwanTf } from '../support/two-segments';
+import { findings, myNumberAndLgwan, myNumberAndLgwanPlan, myNumberAndLgwanTf } from '../support/two-segments';
 
 const SG = 'sg-0abc1234def567890';
 
@@ -136,14 +136,7 @@ describe('Terraform: a resource naming a security group outside the output by it
 describe('a Terraform plan: a security group outside the plan', () => {
   /** The subnets of a hand-written plan: `aws_subnet.mn` and `aws_subnet.lg`, in the VPCs of the same name. */
   const base: PlannedResource[] = [
-    { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'MY_NUMBER' } } },
-    { address: 'aws_vpc.lg', values: { cidr_block: '10.1.0.0/16', enable_dns_support: false, tags: { 'jichitai:segment': 'LGWAN' } } },
-    ...['mn', 'lg'].map((s, i) => ({
-      address: `aws_subnet.${s}`,
-      values: { cidr_block: `10.${i}.0.0/24` },
-      unknown: { vpc_id: true, id: true },
-      expressions: { vpc_id: { references: [`aws_vpc.${s}.id`, `aws_vpc.${s}`] } },
-    })),
+    ...myNumberAndLgwanPlan(),
   ];
   const found = (resources: PlannedResource[]) => findings(extractTerraformPlan(handPlan([...base, ...resources])), ['MN-3', 'GUARD-1']);
 

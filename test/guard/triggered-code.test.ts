@@ -323,6 +323,17 @@ describe('an Automation runbook a rule starts', () => {
   });
 });
 
+/** The GUARD-1 lines of the refusal when `app` synthesizes guarded (α), or '' when it synthesizes. */
+function guardLines(app: App): string {
+  cdk.TopologyGuard.apply(app, { model: NetworkModel.ALPHA });
+  try {
+    app.synth();
+    return '';
+  } catch (e) {
+    return (e as Error).message.split('\n').filter((l) => /GUARD-1/.test(l)).join('\n');
+  }
+}
+
 describe('AWS CDK: what an events.Rule targets, refused at synth', () => {
   /** The app's GUARD-1 lines when it synthesizes a My Number VPC and a rule whose target `target` makes. */
   const refused = (target: (stack: Stack) => events.IRuleTarget): string => {
@@ -330,13 +341,7 @@ describe('AWS CDK: what an events.Rule targets, refused at synth', () => {
     const stack = new Stack(app, 'S');
     new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: [{ key: 'jichitai:segment', value: 'MY_NUMBER' }] });
     new events.Rule(stack, 'Tick', { schedule: events.Schedule.rate(Duration.minutes(1)), targets: [target(stack)] });
-    cdk.TopologyGuard.apply(app, { model: NetworkModel.ALPHA });
-    try {
-      app.synth();
-      return '';
-    } catch (e) {
-      return (e as Error).message.split('\n').filter((l) => /GUARD-1/.test(l)).join('\n');
-    }
+    return guardLines(app);
   };
   const handler = (stack: Stack, actions: string[]) => {
     const f = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})') });
@@ -375,13 +380,7 @@ describe('AWS CDK: what an events.Rule targets, refused at synth', () => {
       stack.addDependency(fns);
       new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16', tags: [{ key: 'jichitai:segment', value: 'MY_NUMBER' }] });
       new events.Rule(stack, 'Tick', { schedule: events.Schedule.rate(Duration.minutes(1)), targets: [new targets.LambdaFunction(lambda.Function.fromFunctionName(stack, 'I', 'opener'))] });
-      cdk.TopologyGuard.apply(app, { model: NetworkModel.ALPHA });
-      try {
-        app.synth();
-        return '';
-      } catch (e) {
-        return (e as Error).message.split('\n').filter((l) => /GUARD-1/.test(l)).join('\n');
-      }
+      return guardLines(app);
     };
     const here = { account: '111122223333', region: 'ap-northeast-1' };
     expect(synth(here, ['ec2:CreateRoute'])).toMatch(/the function this trigger starts runs code whenever it is triggered .*FnServiceRole\w+ allows ec2:CreateRoute/);
