@@ -25,12 +25,11 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import {
   AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf,
   normaliseProtocol, Ref, RoleLabelNode, RelayFlow, RelayIam, RelayNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch,
-  StreamBackup,
   TopologyGraph, TransitAttachmentNode,
 } from './graph';
 import { hubStackKey } from './hub-evidence';
 import { cloudFormationLifecycle } from './lifecycle';
-import { firehoseBackups, firehoseDestinations, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
+import { destinationBackups, firehoseBackups, firehoseDestinations, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
@@ -916,12 +915,7 @@ class TemplateReader {
       const literal = (t: string) => !isDynamicReference(t);
       const name = typeof p.DeliveryStreamName === 'string' && literal(p.DeliveryStreamName) ? p.DeliveryStreamName : undefined;
       // What its destinations other than S3 back up to: every record, or those it failed to deliver (SC-4).
-      const others = destinations.backups.map((x): StreamBackup => ({
-        bucket: x.config === undefined ? { kind: 'unresolved', expression: `${x.field} is an expression` } : b.noted(id, `${x.field}.BucketARN`, reader.sink(x.config.BucketARN)),
-        ...firehosePrefixes(x.config, literal),
-        field: x.field,
-        ...(x.some !== undefined ? { some: x.some } : {}),
-      }));
+      const others = destinationBackups(destinations.backups, (field, arn) => b.noted(id, `${field}.BucketARN`, reader.sink(arn)), literal);
       // A Kinesis data stream as its source: what is put on that stream reaches this one.
       const source = p.KinesisStreamSourceConfiguration === undefined ? undefined : oneBlock(p.KinesisStreamSourceConfiguration);
       b.add({

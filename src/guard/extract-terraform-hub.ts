@@ -5,9 +5,9 @@
  * reach them through the same reader (§11).
  */
 import { GraphBuilder, str } from './builder';
-import { GraphNode, namePatternOf, Ref, StreamBackup } from './graph';
+import { GraphNode, namePatternOf, Ref } from './graph';
 import { terraformInlineLifecycle, terraformLifecycleRules } from './lifecycle';
-import { firehoseBackups, firehoseDestinations, firehosePrefixes, firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
+import { destinationBackups, firehoseBackups, firehoseDestinations, firehosePrefixes, firehoseProcessingProblem, wafLogFilterProblem } from './log-delivery';
 import { parseEmbeddedJson } from './strict-json';
 import { blockGiven, blocks, oneBlock, templated, valueList } from './unreadable';
 import { wafRule } from './waf';
@@ -117,12 +117,7 @@ const READERS: ReadonlyMap<string, HubReader> = new Map<string, HubReader>([
     const literal = (t: string) => !templated(t);
     const name = typeof p.name === 'string' && literal(p.name) ? p.name : undefined;
     // What its destinations other than S3 back up to: every record, or those it failed to deliver (SC-4).
-    const others = destinations.backups.map((x): StreamBackup => ({
-      bucket: x.config === undefined ? { kind: 'unresolved', expression: `${x.field} is an expression` } : b.noted(id, `${x.field}.bucket_arn`, sink(c, x.config.bucket_arn)),
-      ...firehosePrefixes(x.config, literal),
-      field: x.field,
-      ...(x.some !== undefined ? { some: x.some } : {}),
-    }));
+    const others = destinationBackups(destinations.backups, (field, arn) => b.noted(id, `${field}.bucket_arn`, sink(c, arn)), literal);
     // A Kinesis data stream as its source: what is put on that stream reaches this one.
     const source = blockGiven(p.kinesis_source_configuration) ? oneBlock(p.kinesis_source_configuration) : undefined;
     b.add({

@@ -120,6 +120,21 @@ export function firehoseBackups(configs: readonly unknown[], bucketOf: (arn: unk
 }
 
 /**
+ * The buckets a stream's destinations other than S3 back up to (`FirehoseDestinations.backups`) as the graph holds them:
+ * each with where the stream names it (`field`) and, when it holds failed records only, why (`some`). `bucketOf` reads a
+ * configuration's `BucketARN` / `bucket_arn` at `field`; a configuration given by an expression has an unresolved bucket.
+ */
+export function destinationBackups(backups: FirehoseDestinations['backups'], bucketOf: (field: string, arn: unknown) => Ref,
+  literal: (text: string) => boolean): StreamBackup[] {
+  return backups.map((x): StreamBackup => ({
+    bucket: x.config === undefined ? { kind: 'unresolved', expression: `${x.field} is an expression` } : bucketOf(x.field, x.config.BucketARN ?? x.config.bucket_arn),
+    ...firehosePrefixes(x.config, literal),
+    field: x.field,
+    ...(x.some !== undefined ? { some: x.some } : {}),
+  }));
+}
+
+/**
  * A Firehose destination other than S3 (SC-4): its configuration's name in each engine, what SC-4 calls it, and the
  * `S3BackupMode` that backs up every record to its S3 configuration's bucket (`AllData`…; the other mode, the default,
  * backs up failed records only). Redshift backs up source records by `S3BackupConfiguration` (mode `Enabled`), and its
