@@ -647,6 +647,16 @@ describe('AP-6 case イ download restriction (ファイルダウンロード制�
     expect(findingsAfter(change, 'AP-6').join('\n')).toMatch(/AP-6 error .*case イ allows Microsoft 365.*no proxy refuses file downloads from them \(\*\.cloud\.microsoft/);
   });
 
+  test('a proxy that differs from one already judged only in a value the guard reads is judged afresh (answers shared by configuration shape)', () => {
+    // The answers about one configuration are reused for another of the same shape: one whose clients' addresses (a
+    // `src` ACL, never read) differ. The first judging runs here; the attachment ACL's pattern, a value the guard does
+    // read, then changes so that no attachment is denied: a shape that left it out would reuse the pass.
+    expect(findingsWithScript((script) => script.replace(/^acl clients src .*$/m, 'acl clients src 10.250.0.0/16'), 'AP-6')).toEqual([]);
+    const inline = (script: string) => script.replace(/^(acl download_disposition rep_header Content-Disposition -i) .*$/m, '$1 ^[[:space:]]*inline');
+    expect(findingsWithScript((script) => inline(script.replace(/^acl clients src .*$/m, 'acl clients src 10.250.0.0/16')), 'AP-6').join('\n'))
+      .toMatch(/AP-6 error .*no proxy refuses file downloads from them/);
+  });
+
   test('a reply of another type let through is refused even when attachments are denied', () => {
     expect(findingsWithScript(dropLines(/^http_reply_access deny comm_dst$/), 'AP-6')).toHaveLength(1);
   });

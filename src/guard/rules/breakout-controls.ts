@@ -234,7 +234,15 @@ function regexVerdicts(line: AclLine, subject: string): Tri[] {
   return out;
 }
 
+/**
+ * The ACL types the guard evaluates (`aclLineMatches`); any other type (`src`, `port`, `method`…) is unknown whatever its
+ * values, which is why `judgedShape` may leave those values out.
+ */
+const EVALUATED_ACL_TYPES: ReadonlySet<string> = new Set(['dstdomain', 'ssl::server_name', 'dstdom_regex', 'ssl::server_name_regex',
+  'any-of', 'all-of', 'rep_header', 'rep_mime_type', 'http_status', 'at_step']);
+
 function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: ReadonlySet<string>): Tri {
+  if (!EVALUATED_ACL_TYPES.has(line.type)) return undefined;
   const host = facts.host.toLowerCase();
   const regexes = (subject: string | undefined): Tri => (subject === undefined ? undefined
     : anyOf(regexVerdicts(line, subject)));
@@ -292,14 +300,55 @@ function statusMatches(values: readonly string[], status: number): Tri {
   return anyOf(verdicts);
 }
 
-/** Top-level ACL verdicts per configuration, by ACL name and facts: the rules ask the same questions many times. */
-const VERDICTS = new WeakMap<SquidConf, Map<string, Tri>>();
+/**
+ * What the guard's answers about a configuration depend on, as text: every directive in order, with the values of the
+ * ACL types it does not evaluate left out (a `src` ACL is unknown whatever addresses it lists), and whether it can be
+ * read. The proxies of an app's municipalities differ only in their clients' addresses, so they share one shape, and
+ * the answers worked out for one (the download probes of AP-6: a dozen replies on every allow-listed host of a tool)
+ * hold for all (`sameAnswer`).
+ */
+const SHAPES = new WeakMap<SquidConf, string>();
+
+function judgedShape(conf: SquidConf): string {
+  let shape = SHAPES.get(conf);
+  if (shape === undefined) {
+    const lines: string[] = [conf.unreadable ? 'unreadable' : 'read'];
+    for (const d of conf.directives) {
+      // `acl <name> <type> …`: the type decides whether the rest is read (as `parseSquid` files the line).
+      lines.push((d[0] === 'acl' && d.length >= 3 && !EVALUATED_ACL_TYPES.has(d[2]) ? d.slice(0, 3) : d).join('\u0000'));
+    }
+    SHAPES.set(conf, shape = lines.join('\u0001'));
+  }
+  return shape;
+}
+
+/** Answers by configuration shape and question, bounded (a long-running process meets many shapes). */
+const ANSWERS = new Map<string, Map<string, unknown>>();
+const ANSWERS_LIMIT = 64;
+
+function answersFor(conf: SquidConf): Map<string, unknown> {
+  const shape = judgedShape(conf);
+  let answers = ANSWERS.get(shape);
+  if (!answers) {
+    if (ANSWERS.size >= ANSWERS_LIMIT) ANSWERS.clear();
+    ANSWERS.set(shape, answers = new Map());
+  }
+  return answers;
+}
+
+/** `compute()`, the answer to `question` about `conf`, once per configuration shape (`judgedShape`). */
+function sameAnswer<T>(conf: SquidConf, question: string, compute: () => T): T {
+  const answers = answersFor(conf);
+  if (answers.has(question)) return answers.get(question) as T;
+  const answer = compute();
+  answers.set(question, answer);
+  return answer;
+}
 
 function aclMatches(conf: SquidConf, name: string, facts: Facts, seen?: ReadonlySet<string>): Tri {
   if (seen) return evaluateAcl(conf, name, facts, seen);
-  let verdicts = VERDICTS.get(conf);
-  if (!verdicts) VERDICTS.set(conf, verdicts = new Map());
-  const key = [name, facts.host, String(facts.step ?? 0), facts.reply ? `${facts.reply.contentDisposition ?? '\u0001'}\u0000${facts.reply.mimeType ?? '\u0001'}\u0000${facts.reply.status}` : '\u0002'].join('\u0000');
+  const verdicts = answersFor(conf) as Map<string, Tri>;
+  const key = ['acl', name, facts.host, String(facts.step ?? 0), facts.reply ? `${facts.reply.contentDisposition ?? '\u0001'}\u0000${facts.reply.mimeType ?? '\u0001'}\u0000${facts.reply.status}` : '\u0002'].join('\u0000');
   if (verdicts.has(key)) return verdicts.get(key);
   const verdict = evaluateAcl(conf, name, facts, new Set());
   verdicts.set(key, verdict);
@@ -1009,8 +1058,8 @@ export const AP6: GuardRule = {
     // both before any rule allows them — on the reply as it comes: a response adaptation service (ICAP / eCAP RESPMOD at
     // respmod_precache) rewrites it before http_reply_access reads its headers, so one that may see it leaves the refusal
     // to a server outside the output (outside auditor, red team 38).
-    const refuses = (conf: SquidConf, host: string) => bumpAction(conf, { host }) === 'bump'
-      && DOWNLOAD_PROBES.every((reply) => replyAction(conf, { host, reply }) === 'deny' && adaptationFor(conf, { host, reply }) === 'none');
+    const refuses = (conf: SquidConf, host: string) => sameAnswer(conf, `refuses\u0000${host}`, () => bumpAction(conf, { host }) === 'bump'
+      && DOWNLOAD_PROBES.every((reply) => replyAction(conf, { host, reply }) === 'deny' && adaptationFor(conf, { host, reply }) === 'none'));
     const failing = tools
       .map(({ tool, places }) => ({
         tool, missed: places.filter((place) => configs.length === 0 || !configs.every(({ conf }) => refuses(conf, probeHost(place)))),
