@@ -390,6 +390,12 @@ function firstMatch(conf: SquidConf, rules: readonly SquidRule[], facts: Facts):
  * behind. An unreadable configuration is `unknown`. https://www.squid-cache.org/Doc/config/ssl_bump/
  */
 function bumpAction(conf: SquidConf, facts: Facts): string {
+  // Asked of every allow-listed host by AP-1, AP-3 and AP-6, alike for every proxy of the same shape.
+  if (facts.step === undefined && facts.reply === undefined) return sameAnswer(conf, `bump\u0000${facts.host}`, () => bumpActionOf(conf, facts));
+  return bumpActionOf(conf, facts);
+}
+
+function bumpActionOf(conf: SquidConf, facts: Facts): string {
   if (conf.unreadable) return 'unknown';
   // Squid asks ssl_bump only of connections that arrive on a port with the ssl-bump flag; on any other port a CONNECT is
   // tunnelled as it comes. Clients may use every port the proxy listens on, so each must bump.
