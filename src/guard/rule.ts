@@ -151,7 +151,8 @@ const modelIndependentParts = new WeakMap<Reachability, Map<string, Finding[]>>(
  * computed once per reachability: a prefecture's graph is checked once per model present (`checkParts`) over one shared
  * reachability, and a rule that also reads the model (LG-2's direction of the flows) would otherwise redo its
  * model-independent part in every pass. `key` names the part (rule and arguments); `compute` must not read
- * `ctx.model`, `ctx.alphaPrimeCase`, `ctx.scope`, `ctx.flows`, `ctx.hosts` or `ctx.siem`.
+ * `ctx.model`, `ctx.alphaPrimeCase`, `ctx.scope`, `ctx.flows`, `ctx.hosts`, `ctx.siem` or `ctx.keeps`, nor call what does
+ * (`unnarrowedGroups` reads the flows and the kept paths; `pathFindings` the kept paths).
  */
 export function modelIndependent(ctx: GuardContext, key: string, compute: () => Finding[]): Finding[] {
   let known = modelIndependentParts.get(ctx.reach);

@@ -16,7 +16,10 @@ import { extractTerraform } from '../../src/guard/extract-terraform';
 import { Reachability } from '../../src/guard/reachability';
 import { Finding, formatFinding } from '../../src/guard/rule';
 
-/** The prefecture's Terraform JSON with, in member i (10.i.0.0/16), violations of LG-1 and LG-2 (both parts of LG-2). */
+/**
+ * The prefecture's Terraform JSON with, in member i (10.i.0.0/16), violations of LG-1, LG-2 (both parts), MN-1 (a path)
+ * and MN-3 (a security group).
+ */
 function violatedPrefecture(): { json: any; parts: GuardedPart[] } {
   const p = buildTfPrefecture(4, Testing.app());
   // Rendered as the guard reads it (with each resource's construct path), not as written (Testing.synth drops the paths).
@@ -42,6 +45,57 @@ function violatedPrefecture(): { json: any; parts: GuardedPart[] } {
     };
     // LG-1: an LGWAN subnet that hands out public IP addresses.
     json.resource.aws_subnet[subnet].map_public_ip_on_launch = true;
+    // MN-1, a path (worded by pathFindings, which skips other models' sources): a My Number route table sends everything
+    // to an internet gateway on the My Number VPC…
+    const key = (type: string, prefix: string) => {
+      const found = Object.keys(json.resource[type]).find((k) => k.startsWith(`${member}_${prefix}`));
+      if (!found) throw new Error(`the prefecture's ${member} has no ${type} ${prefix}`);
+      return found;
+    };
+    const myVpc = key('aws_vpc', 'MyNumber_Vpc_');
+    json.resource.aws_internet_gateway = {
+      ...json.resource.aws_internet_gateway,
+      [`${member}_InjectedGateway`]: { 'vpc_id': `\${aws_vpc.${myVpc}.id}`, '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedGateway` } } },
+    };
+    json.resource.aws_route[`${member}_InjectedRoute`] = {
+      'route_table_id': `\${aws_route_table.${key('aws_route_table', 'MyNumber_RouteTable-workload-1_')}.id}`,
+      'destination_cidr_block': '0.0.0.0/0',
+      'gateway_id': `\${aws_internet_gateway.${member}_InjectedGateway.id}`,
+      '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedRoute` } },
+    };
+    // …that the segment's network ACL lets out (it lets out only the declared hosts otherwise).
+    json.resource.aws_network_acl_rule[`${member}_InjectedOut`] = {
+      'network_acl_id': `\${aws_network_acl.${key('aws_network_acl', 'MyNumber_NetworkAcl_')}.id}`,
+      'egress': true,
+      'rule_number': 1,
+      'protocol': '-1',
+      'rule_action': 'allow',
+      'cidr_block': '0.0.0.0/0',
+      '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedOut` } },
+    };
+    // MN-3, a group (judged by unnarrowedGroupsToward, which skips other models' groups): every protocol from the whole
+    // LGWAN VPC into the My Number server's group.
+    json.resource.aws_security_group_rule[`${member}_InjectedAll`] = {
+      'type': 'ingress',
+      'security_group_id': `\${aws_security_group.${key('aws_security_group', 'MyNumber_HostSecurityGroup-resident-registry_')}.id}`,
+      'protocol': '-1',
+      'from_port': 0,
+      'to_port': 0,
+      'cidr_blocks': [json.resource.aws_vpc[key('aws_vpc', 'Lgwan_Vpc_')].cidr_block],
+      '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedAll` } },
+    };
+    // MN-3, a port toward a host of the other side that no declared flow names (read with the member's model's flows):
+    // RDP from one LGWAN address into the My Number server's group.
+    const lgwanBlock = String(json.resource.aws_vpc[key('aws_vpc', 'Lgwan_Vpc_')].cidr_block);
+    json.resource.aws_security_group_rule[`${member}_InjectedRdp`] = {
+      'type': 'ingress',
+      'security_group_id': `\${aws_security_group.${key('aws_security_group', 'MyNumber_HostSecurityGroup-resident-registry_')}.id}`,
+      'protocol': 'tcp',
+      'from_port': 3389,
+      'to_port': 3389,
+      'cidr_blocks': [`${lgwanBlock.split('/')[0].replace(/\.0$/, '.77')}/32`],
+      '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedRdp` } },
+    };
   });
   const parts = withDeclarations(p.stack, p.members.map((m) => ({
     part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
@@ -82,7 +136,13 @@ test('a prefecture\'s check per model keeps exactly what a check that skips noth
   // The comparison has teeth: the injected violations are found in the members of every model, by the rules that skip.
   for (const member of ['Member001', 'Member002', 'Member003', 'Member004']) {
     const inMember = actual.filter((line) => line.includes(`/${member}/`));
-    expect({ member, lg1: inMember.some((l) => l.startsWith('LG-1 ')), lg2: inMember.filter((l) => l.startsWith('LG-2 ') && l.includes('open connections')).length > 0 })
-      .toEqual({ member, lg1: true, lg2: true });
+    expect({
+      member,
+      lg1: inMember.some((l) => l.startsWith('LG-1 ')),
+      lg2: inMember.filter((l) => l.startsWith('LG-2 ') && l.includes('open connections')).length > 0,
+      mn1Path: inMember.some((l) => l.startsWith('MN-1 ') && / reaches the internet/.test(l)),
+      mn3Group: inMember.some((l) => l.startsWith('MN-3 ') && /security group .*resident-registry.* allow all traffic/i.test(l)),
+      mn3Ports: inMember.some((l) => l.startsWith('MN-3 ') && /security group .*resident-registry.*tcp\/3389 from .*beyond the ports of the declared flows/i.test(l)),
+    }).toEqual({ member, lg1: true, lg2: true, mn1Path: true, mn3Group: true, mn3Ports: true });
   }
 }, 120_000);

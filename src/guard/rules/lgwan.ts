@@ -115,13 +115,15 @@ export const LG2: GuardRule = {
     const fix = bi('connect the segments only through the declared relay or screen-transfer hosts, on their ports (無害化 / 画面転送)',
       '系どうしは、宣言した無害化の中継ホストか画面転送のホストを通じて、そのポートでのみつなぐ（無害化 / 画面転送）');
     return [
-      // Paths and group rules read only the graph: once for every model of a prefecture (the direction below reads the model).
-      ...modelIndependent(ctx, 'LG-2 paths and groups', () => [
+      // Paths read only the graph: once for every model of a prefecture (the direction below reads the model).
+      ...modelIndependent(ctx, 'LG-2 paths', () => [
         ...widePaths(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
         ...widePaths(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
-        ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
-        ...unnarrowedGroups(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
       ]),
+      // Groups per model, each model's check judging its own parts' groups (`GuardContext.keeps`, which
+      // `modelIndependent` must not read).
+      ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.INTERNET, fix),
+      ...unnarrowedGroups(ctx, this, Segment.INTERNET, Segment.LGWAN, fix),
       ...wrongDirection(ctx, this, Segment.LGWAN, Segment.INTERNET),
       ...wrongDirection(ctx, this, Segment.INTERNET, Segment.LGWAN),
     ];

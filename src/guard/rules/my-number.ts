@@ -105,13 +105,16 @@ export const MN3: GuardRule = {
     const fix = bi('route and allow only the declared hosts (host CIDRs) and ports of the specific communication (特定通信)',
       '特定通信として宣言した接続先（ホストの CIDR）とポートだけをルーティングし、許可する');
     return [
-      // Paths and group rules read only the graph: once for every model of a prefecture (the WAN below reads the declared hosts).
-      ...modelIndependent(ctx, 'MN-3 paths and groups', () => [
+      // Paths read only the graph: once for every model of a prefecture (the WAN below reads the declared hosts).
+      ...modelIndependent(ctx, 'MN-3 paths', () => [
         ...widePaths(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix),
         ...widePaths(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix),
-        ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix, true),
-        ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix, true),
       ]),
+      // Groups are judged against the declared flows (ports), so per model, each model's check its own parts' groups
+      // (`GuardContext.keeps`): computed once for all models, a prefecture's groups were judged against the first model's
+      // flows only, and the other models' members' undeclared ports went unreported.
+      ...unnarrowedGroups(ctx, this, Segment.MY_NUMBER, Segment.LGWAN, fix, true),
+      ...unnarrowedGroups(ctx, this, Segment.LGWAN, Segment.MY_NUMBER, fix, true),
       ...wanPaths(ctx, this, Segment.MY_NUMBER, {
         subnet: bi('this My Number subnet', 'このマイナンバー利用事務系のサブネット'),
         flow: bi('specific communication (特定通信)', '特定通信'),

@@ -42,12 +42,16 @@ export function pathFindings(ctx: GuardContext, rule: GuardRule, arrivals: reado
   for (const first of arrivals) {
     if (seen.has(first.from)) continue;
     seen.add(first.from);
+    const where = nameOf(ctx.graph, first.from);
+    // A finding the caller drops (another model's part of a prefecture: `checkParts` checks the graph once per model) is
+    // not worded: its hops and destinations were most of a prefecture's path rules. Asked only with a finding to make, so
+    // that a rule that finds nothing stays shared between the models' checks (check.ts `tracked`).
+    if (ctx.keeps && !ctx.keeps(where)) continue;
     // The route table splits one route's destinations into runs; the same path and end read as one set.
     const hops = ctx.reach.hops(first);
     const path = hops.map((h) => h.label).join('\u0000');
     const same = arrivals.filter((x) => x.from === first.from && sameEnd(x, first) && ctx.reach.hops(x).map((h) => h.label).join('\u0000') === path);
     const a: Arrival = { ...first, headers: same.flatMap((x) => x.headers) };
-    const where = nameOf(ctx.graph, a.from);
     if (a.end.kind === 'unknown') {
       out.push(finding(rule, where, {
         en: `${subject.en} may reach everywhere: ${a.end.reason} (fail closed: a path the guard cannot follow counts as reaching the internet and every segment)`,

@@ -2,7 +2,10 @@ import { Segment, SEGMENT_JA } from '../../model/segment';
 import { alignedBlockWithin, familyOf, formatAddress, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
 import { DEFAULT_VPC } from '../bridges';
 import { DeclaredFlow } from '../declared';
-import { deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, VpcNode } from '../graph';
+import {
+  deref, describeRef, groupVpcs, nodesOf, outsideGroups, Ref, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode,
+  TopologyGraph, VpcNode,
+} from '../graph';
 import { appendAll, Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { oncePer } from '../memo';
@@ -78,15 +81,39 @@ export interface UnheldSpace {
   readonly blocks: readonly Prefix[];
 }
 
+/**
+ * The output's subnets by the VPC they are in (subnets standing for those outside the output, and subnets of a VPC the
+ * guard cannot resolve, left out): asked for every VPC of a segment, which in a prefecture is a hundred members' VPCs.
+ */
+const subnetsByVpc = oncePer((graph: TopologyGraph): ReadonlyMap<string, readonly SubnetNode[]> => {
+  const byVpc = new Map<string, SubnetNode[]>();
+  for (const s of nodesOf(graph, 'subnet')) {
+    if (s.outside || s.vpc.kind !== 'node') continue;
+    const list = byVpc.get(s.vpc.id);
+    if (list) list.push(s);
+    else byVpc.set(s.vpc.id, [s]);
+  }
+  return byVpc;
+});
+
+/** `unheldSpacesOf` per graph and segment: several rules ask (MN-3, LG-2, LG-3 and the others of specific communication). */
+const UNHELD = oncePer((): Map<Segment, UnheldSpace[]> => new Map());
+
 /** `UnheldSpace` of every VPC of the segment that has any (as `Reachability.placeOutside` places the outside subnet's addresses). */
 function unheldSpaces(ctx: GuardContext, segment: Segment): UnheldSpace[] {
+  const known = UNHELD(ctx.graph);
+  let spaces = known.get(segment);
+  if (!spaces) known.set(segment, spaces = unheldSpacesOf(ctx.graph, segment));
+  return spaces;
+}
+
+function unheldSpacesOf(graph: TopologyGraph, segment: Segment): UnheldSpace[] {
   const out: UnheldSpace[] = [];
-  const subnets = nodesOf(ctx.graph, 'subnet');
-  for (const v of nodesOf(ctx.graph, 'vpc')) {
+  const byVpc = subnetsByVpc(graph);
+  for (const v of nodesOf(graph, 'vpc')) {
     if (v.segment !== segment) continue;
     const held: Prefix[] = [];
-    for (const s of subnets) {
-      if (s.outside || s.vpc.kind !== 'node' || s.vpc.id !== v.id) continue;
+    for (const s of byVpc.get(v.id) ?? []) {
       for (const c of [s.cidr, s.ipv6Cidr]) {
         const p = parsePrefix(c);
         if (p) held.push(p);
@@ -134,6 +161,8 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
   for (const group of judgedGroups(ctx)) {
     const placed = groupIn(ctx, group, own);
     if (!placed) continue;
+    // A group of another model's part of a prefecture: its findings are that model's check's (`GuardContext.keeps`).
+    if (ctx.keeps && !ctx.keeps(groupPath(ctx, group))) continue;
     for (const egress of [false, true]) {
       const relevant: RelevantRule[] = [];
       // With a block of the other side the guard cannot read, a CIDR peer outside its known blocks may lie in it (the
@@ -163,7 +192,7 @@ export function unnarrowedGroupsToward(ctx: GuardContext, rule: GuardRule, own: 
       }
       const problems = groupProblems(relevant, otherBlocks, otherSubnets, unheld, stray, unread ? ownBlocks(ctx, group) : []);
       // Judged against the flows of the part being checked (a prefecture member's): only that part's groups.
-      if (other.ports && (!ctx.keeps || ctx.keeps(groupPath(ctx, group)))) {
+      if (other.ports) {
         problems.push(...undeclaredPorts(ctx, group, relevant, own, egress, otherBlocks, other.segment));
       }
       if (problems.length > 0) {
