@@ -21,10 +21,14 @@ import { exampleFindings } from './example-findings';
 import { alphaPrime } from '../../examples/blueprints';
 import { buildTfExample } from '../../examples/tf/_app';
 import { AlphaPrimeCase, cdk } from '../../src';
-import { checkTopology } from '../../src/guard/check';
+import { checkTopology, declaredPrefixes } from '../../src/guard/check';
+import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
+import { nodesOf } from '../../src/guard/graph';
+import { Reachability } from '../../src/guard/reachability';
 import { formatFinding } from '../../src/guard/rule';
 import { planOf } from '../../src/plan/cache';
+import { untouchedCdk } from '../support/untouched';
 
 type Change = (stack: Stack, net: cdk.MunicipalNetwork) => void;
 
@@ -291,5 +295,30 @@ describe('CDKTF', () => {
       version(null)(stack, lgwan);
       template(lgwan).addOverride('update_default_version', true);
     })).toBe('');
+  });
+});
+
+describe('the proxy subnets of one graph judged for several sets of declared hosts (a prefecture\'s checks per model)', () => {
+  test('a proxy subnet that one model\'s declared host overlaps is not a proxy\'s own in that model\'s check, whichever check ran first', () => {
+    // checkParts walks a prefecture's graph once and checks it once per model present, each with its own members' hosts.
+    // The answers about the proxy subnets were kept per walk, so the first check's hosts decided for every model: a
+    // terminal pool another model's member declares in its proxy subnet went unseen, and its way out around the proxy
+    // passed AP-3.
+    const untouched = untouchedCdk('alpha-prime');
+    const graph = extractCloudFormation({ [untouched.stackName]: untouched.template });
+    const reach = new Reachability(graph, declaredPrefixes(untouched.flows ?? []));
+    const proxySubnets = nodesOf(graph, 'subnet').filter((s) => s.tags['jichitai:subnet-role'] === 'proxy');
+    expect(proxySubnets.length).toBeGreaterThan(0);
+    const terminals = { name: 'terminals-in-the-proxy-subnet', zone: 'LGWAN', cidrs: [proxySubnets[0].cidr!], role: 'BUSINESS_TERMINALS', breakoutClient: true };
+    const options = { model: alphaPrime.model, alphaPrimeCase: alphaPrime.alphaPrimeCase };
+    const around = (hosts: typeof untouched.hosts) => checkTopology(graph, options, { reach, flows: untouched.flows, hosts })
+      .filter((f) => f.ruleId === 'AP-3' && /not a forward proxy's own/.test(f.message)).map(formatFinding);
+    expect(around(untouched.hosts)).toEqual([]);
+    expect(around([...untouched.hosts, terminals]).join('\n')).toMatch(/AP-3 error .*an LGWAN subnet that is not a forward proxy's own, around the proxy's tenant headers/);
+    // And the other way round on a fresh walk: the overlapping hosts first, then the example's own.
+    const again = new Reachability(graph, declaredPrefixes(untouched.flows ?? []));
+    const aroundAgain = (hosts: typeof untouched.hosts) => checkTopology(graph, options, { reach: again, flows: untouched.flows, hosts })
+      .filter((f) => f.ruleId === 'AP-3' && /not a forward proxy's own/.test(f.message)).length;
+    expect([aroundAgain([...untouched.hosts, terminals]) > 0, aroundAgain(untouched.hosts)]).toEqual([true, 0]);
   });
 });

@@ -4,6 +4,7 @@ import { outOrUnknown, pathFindings } from './paths';
 import { proxyClients, proxyLaunchers, proxySubnets } from './proxy-clients';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { Segment } from '../../model/segment';
+import { DeclaredSegmentHost } from '../declared';
 import { AutoScalingGroupNode, SubnetNode, TopologyGraph, UserDataNode } from '../graph';
 import { Box, makeBox } from '../header-set';
 import { Arrival, Reachability } from '../reachability';
@@ -31,11 +32,36 @@ export function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[
 /** A proxy subnet's value of the subnet role tag. */
 const PROXY_SUBNET_ROLE = 'proxy';
 
-/** Per walk of the paths (a check), the answers below: several rules ask them. */
-const EXITS = new WeakMap<Reachability, { proxyOnly: Set<string>; running: { node: UserDataNode; conf: SquidConf }[]; around?: Arrival[] }>();
+/** What the proxy subnets and the ways around them are, for one set of declared hosts (`exits`). */
+interface HostExits {
+  readonly proxyOnly: Set<string>;
+  around?: Arrival[];
+}
 
-function exits(ctx: GuardContext) {
-  let out = EXITS.get(ctx.reach);
+/**
+ * Per walk of the paths (a reachability), the answers below: several rules ask them. Which subnets are a proxy's own
+ * reads the declared hosts (none may overlap one), and a prefecture's graph is walked once for the checks of every model
+ * present, each with its own members' hosts (`checkParts`): those answers are kept per set of hosts, or a model's
+ * check would take another's proxy subnets as its own members'.
+ */
+const EXITS = new WeakMap<Reachability, { running: { node: UserDataNode; conf: SquidConf }[]; byHosts: WeakMap<object, HostExits> }>();
+
+/** The key of "no hosts declared" (`GuardContext.hosts` undefined). */
+const NO_HOSTS: readonly DeclaredSegmentHost[] = [];
+
+function walkExits(ctx: GuardContext): { running: { node: UserDataNode; conf: SquidConf }[]; byHosts: WeakMap<object, HostExits> } {
+  let walk = EXITS.get(ctx.reach);
+  if (!walk) {
+    const running = proxyConfigs(ctx.graph).filter((c) => relaysToBreakout(ctx, c.node));
+    EXITS.set(ctx.reach, walk = { running, byHosts: new WeakMap() });
+  }
+  return walk;
+}
+
+function exits(ctx: GuardContext): HostExits {
+  const walk = walkExits(ctx);
+  const hosts = ctx.hosts ?? NO_HOSTS;
+  let out = walk.byHosts.get(hosts);
   if (!out) {
     const proxies = proxyClients(ctx.graph).map((c) => c.proxy);
     const places = new Set(proxies.flatMap((p) => proxySubnets(ctx.graph, p) ?? []).map((s) => s.id));
@@ -50,8 +76,7 @@ function exits(ctx: GuardContext) {
       return subnet.tags[SUBNET_ROLE_TAG] === PROXY_SUBNET_ROLE && !declared(subnet)
         && occupantsOf(ctx.graph, id).every((o) => fleet.has(o.resource) || LOAD_BALANCERS.has(o.resourceType));
     }));
-    const running = proxyConfigs(ctx.graph).filter((c) => relaysToBreakout(ctx, c.node));
-    EXITS.set(ctx.reach, out = { proxyOnly, running });
+    walk.byHosts.set(hosts, out = { proxyOnly });
   }
   return out;
 }
@@ -79,7 +104,7 @@ export function relaysToBreakout(ctx: GuardContext, proxy: UserDataNode): boolea
  * controls, since a terminal may be sent to any. One that nothing runs there (a prefecture hub's) does not vouch for them.
  */
 export function breakoutProxyConfigs(ctx: GuardContext): readonly { node: UserDataNode; conf: SquidConf }[] {
-  return exits(ctx).running;
+  return walkExits(ctx).running;
 }
 
 /** The vendor-listed meeting-media ranges of the catalogue's services (UDP media, which no HTTP proxy carries). */
