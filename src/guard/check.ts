@@ -34,6 +34,8 @@ export interface GuardScope {
   readonly shared?: Map<string, Finding[]>;
   /** Which findings the caller keeps, by path (`GuardContext.keeps`). @default all */
   readonly keeps?: (path: string) => boolean;
+  /** The flows of the part a path lies in (`GuardContext.flowsAt`). @default `flows` everywhere */
+  readonly flowsAt?: (path: string) => readonly DeclaredFlow[] | undefined;
 }
 
 /** What every rule is given: the graph, its reachability, the model and what the scope declares. */
@@ -51,6 +53,7 @@ export function guardContext(graph: TopologyGraph, options: TopologyGuardOptions
     hosts: scope.hosts ?? [],
     siem: scope.siem,
     keeps: scope.keeps,
+    flowsAt: scope.flowsAt,
   };
 }
 
@@ -94,6 +97,7 @@ function tracked(ctx: GuardContext, read: { specific: boolean }): GuardContext {
     get hosts() { return note(ctx.hosts); },
     get siem() { return note(ctx.siem); },
     get keeps() { return note(ctx.keeps); },
+    get flowsAt() { return note(ctx.flowsAt); },
   };
 }
 

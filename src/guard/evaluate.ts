@@ -182,6 +182,25 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
     if (p.siem) entry.siem = [...(entry.siem ?? []), ...p.siem];
     byModel.set(key, entry);
   }
+  // Each part's own flows, by its path (parts of one path declare together): one model's check holds several parts (two
+  // members of one model), whose flows `flows` joins; a rule judging a place against the flows takes its part's.
+  const partFlows = new Map<string, DeclaredFlow[]>();
+  if (flowsApart) for (const p of parts) partFlows.set(p.scopePath, [...(partFlows.get(p.scopePath) ?? []), ...(p.flows ?? [])]);
+  const partsOf = new Map<string, string | undefined>();
+  const flowsAt = (where: string): readonly DeclaredFlow[] | undefined => {
+    if (!flowsApart) return undefined;
+    if (!partsOf.has(where)) {
+      const steps = where.split('/');
+      let part: string | undefined;
+      for (let n = steps.length; n > 0 && part === undefined; n--) {
+        const prefix = steps.slice(0, n).join('/');
+        if (partFlows.has(prefix)) part = prefix;
+      }
+      partsOf.set(where, part);
+    }
+    const part = partsOf.get(where);
+    return part === undefined ? undefined : partFlows.get(part);
+  };
   const kept = new Map<string, Finding>();
   const shared = new Map<string, Finding[]>();
   for (const [key, { options, flows, hosts, siem }] of [...byModel].sort(([a], [b]) => byCodePoint(a, b))) {
@@ -191,7 +210,7 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
       return owner === undefined || owner === key;
     };
     const declared = { flows: flowsApart ? flows : scope.flows, hosts: hosts ?? scope.hosts, siem: siemApart ? siem : scope.siem };
-    for (const f of checkTopology(graph, options, { ...scope, ...declared, shared, keeps })) {
+    for (const f of checkTopology(graph, options, { ...scope, ...declared, shared, keeps, flowsAt })) {
       const owner = ownerOf(f.path);
       if (owner !== undefined && owner !== key) continue;
       const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, GuardLanguage.ENGLISH)}`;

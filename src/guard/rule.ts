@@ -33,6 +33,13 @@ export interface GuardContext {
    * everything that crosses is beyond the declared flows, as with a list that does not name it.
    */
   readonly flows?: readonly DeclaredFlow[];
+  /**
+   * The flows of the part a path lies in, where one check judges several parts under one model (two members of the same
+   * model in a prefecture, `checkParts`): `flows` is then all of them, and a rule that judges something at a path
+   * against the declared flows (MN-3's ports) takes its own part's, so that one member's declaration does not admit
+   * another's rule. Undefined (the function, or its answer for a path in no part): `flows`.
+   */
+  readonly flowsAt?: (path: string) => readonly DeclaredFlow[] | undefined;
   /** The hosts the scope declares in its segments, with their roles (AP-7). */
   readonly hosts?: readonly DeclaredSegmentHost[];
   /**

@@ -146,3 +146,59 @@ test('a prefecture\'s check per model keeps exactly what a check that skips noth
     }).toEqual({ member, lg1: true, lg2: true, mn1Path: true, mn3Group: true, mn3Ports: true });
   }
 }, 120_000);
+
+test('two members of one model: each member\'s groups are judged against its own declared flows, not the other member\'s too', () => {
+  // Members 1 and 5 of the reference prefecture are of the same model (the rotation of five). Member 5 declares, besides
+  // the reference flows, SSH from its My Number server to the 中間サーバー (a WAN host both members reach); member 1
+  // opens SSH to it without declaring it: its own flows name only HTTPS there, so MN-3 refuses its rule.
+  const p = buildTfPrefecture(5, Testing.app());
+  expect(p.members[0].blueprint.model).toBe(p.members[4].blueprint.model);
+  const json = JSON.parse(JSON.stringify(renderConfig(p.stack)));
+  const group = Object.keys(json.resource.aws_security_group).find((k) => k.startsWith('Member001_MyNumber_HostSecurityGroup-resident-registry_'))!;
+  json.resource.aws_security_group_rule = {
+    ...json.resource.aws_security_group_rule,
+    Member001_InjectedSsh: {
+      'type': 'egress',
+      'security_group_id': `\${aws_security_group.${group}.id}`,
+      'protocol': 'tcp',
+      'from_port': 22,
+      'to_port': 22,
+      'cidr_blocks': ['172.20.10.5/32'],
+      '//': { metadata: { path: 'prefecture/ExamplePref/Member001/InjectedSsh' } },
+    },
+  };
+  const parts = withDeclarations(p.stack, p.members.map((m) => ({
+    part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
+    scope: m,
+  }))).map((part, i) => (i !== 4 ? part : {
+    ...part,
+    flows: [...part.flows!, ...part.flows!.filter((f) => f.to.name === 'intermediate-server')
+      .map((f) => ({ ...f, name: `${f.name}-ssh`, ports: [{ protocol: 'tcp' as const, fromPort: 22, toPort: 22 }] }))],
+  }));
+  expect(parts[4].flows!.some((f) => f.name.endsWith('-ssh'))).toBe(true);
+  const graph = extractTerraform({ prefecture: json });
+  const flows = parts.flatMap((x) => x.flows ?? []);
+  const found = checkParts(graph, parts, { name: 'prefecture', reach: new Reachability(graph, declaredPrefixes(flows)) }).map(key);
+  expect(found.filter((l) => l.startsWith('MN-3 ') && l.includes('Member001') && /tcp\/22 to 172\.20\.10\.5\/32/.test(l))).toHaveLength(1);
+  // Member 5's own SSH, declared, is not refused for it.
+  expect(found.filter((l) => l.startsWith('MN-3 ') && l.includes('Member005') && /tcp\/22/.test(l))).toEqual([]);
+}, 120_000);
+
+test('two members of one model: each member\'s paths to the LGWAN WAN are judged against its own declared flows', () => {
+  // Member 1 declares no flow to the WAN (its declarations edited below), member 5, of the same model, the reference
+  // ones: member 1's routes to the WAN services are then beyond its declarations (LG-3, MN-3), whatever member 5 declares.
+  const p = buildTfPrefecture(5, Testing.app());
+  const json = JSON.parse(JSON.stringify(renderConfig(p.stack)));
+  const parts = withDeclarations(p.stack, p.members.map((m) => ({
+    part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
+    scope: m,
+  }))).map((part, i) => (i !== 0 ? part : { ...part, flows: part.flows!.filter((f) => f.from.zone !== 'LGWAN_WAN' && f.to.zone !== 'LGWAN_WAN') }));
+  expect(parts[4].flows!.some((f) => f.to.zone === 'LGWAN_WAN')).toBe(true);
+  const graph = extractTerraform({ prefecture: json });
+  const flows = parts.flatMap((x) => x.flows ?? []);
+  const found = checkParts(graph, parts, { name: 'prefecture', reach: new Reachability(graph, declaredPrefixes(flows)) }).map(key);
+  // Toward the WAN (the WAN services' addresses are the same for every member; the way back names each member's hosts).
+  const beyond = (member: string) => found.filter((l) => /^(LG-3|MN-3) /.test(l) && l.includes(`/${member}/`) && /reaches LGWAN WAN addresses that no declared/.test(l));
+  expect(beyond('Member001').length).toBeGreaterThan(0);
+  expect(beyond('Member005')).toEqual([]);
+}, 120_000);

@@ -231,7 +231,8 @@ function undeclaredPorts(
   ctx: GuardContext, group: SecurityGroupNode, relevant: readonly RelevantRule[], own: Segment, egress: boolean, otherBlocks: readonly Prefix[],
   otherSegment: Segment | undefined,
 ): Bilingual[] {
-  const flows = ctx.flows;
+  // The group's own part's flows (a prefecture's member), else the scope's: one member's declaration admits no other's rule.
+  const flows = ctx.flowsAt?.(groupPath(ctx, group)) ?? ctx.flows;
   if (flows === undefined) return [];
   const inOther = (p: Prefix) => otherBlocks.some((b) => b.family === p.family && b.lo <= p.lo && p.hi <= b.hi);
   // The flows between the segment and the other side in the rule's direction, and their hosts on the other side.
@@ -752,27 +753,37 @@ export interface WanWords {
  */
 export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, words: WanWords, fix: Bilingual): Finding[] {
   const findings: Finding[] = [];
-  const declared = ctx.flows !== undefined;
-  const crossing = (ctx.flows ?? []).filter((f) => new Set([f.from.zone, f.to.zone]).size === 2
-    && [f.from.zone, f.to.zone].includes(segment) && [f.from.zone, f.to.zone].includes(WAN_ZONE));
-  const hostBoxes = (zone: string) => crossing.flatMap((f) => [f.from, f.to]).filter((h) => h.zone === zone).flatMap((h) => h.cidrs)
-    .flatMap((c) => {
-      const p = parsePrefix(c);
-      if (!p) return [];
-      try {
-        return everything(ctx.reach.protocols, ctx.reach.atoms.range(p), ctx.reach.atoms.family(p.family));
-      } catch {
-        return [];
-      }
-    });
+  // What the declared flows between the segment and the WAN allow, per declaration: a subnet's own part's flows (a
+  // prefecture's member, `flowsAt`), else the scope's — one member's flow to a WAN service admits no other member's path.
+  const allowedBy = new Map<readonly DeclaredFlow[] | undefined, { declared: boolean; wan: HeaderSet; here: HeaderSet }>();
+  const allowedAt = (path: string) => {
+    const flows = ctx.flowsAt?.(path) ?? ctx.flows;
+    let allowed = allowedBy.get(flows);
+    if (!allowed) {
+      const crossing = (flows ?? []).filter((f) => new Set([f.from.zone, f.to.zone]).size === 2
+        && [f.from.zone, f.to.zone].includes(segment) && [f.from.zone, f.to.zone].includes(WAN_ZONE));
+      const hostBoxes = (zone: string) => crossing.flatMap((f) => [f.from, f.to]).filter((h) => h.zone === zone).flatMap((h) => h.cidrs)
+        .flatMap((c) => {
+          const p = parsePrefix(c);
+          if (!p) return [];
+          try {
+            return everything(ctx.reach.protocols, ctx.reach.atoms.range(p), ctx.reach.atoms.family(p.family));
+          } catch {
+            return [];
+          }
+        });
+      allowedBy.set(flows, allowed = { declared: flows !== undefined, wan: hostBoxes(WAN_ZONE), here: hostBoxes(segment) });
+    }
+    return allowed;
+  };
 
   // Segment → WAN. Every arrival of the subnet at the WAN counts together (semantics §10: the subnet's arrivals): two
   // adjacent /24 routes make one run of 512 addresses.
   const { toWan: reaching, wanBlocks, fromWan } = wanReach(ctx, segment);
-  const allowedWan = hostBoxes(WAN_ZONE);
   for (const { source, arrivals: toWan, runs: reached } of reaching) {
     // The WAN blocks serve the security-group check of every part; the finding below is this subnet's alone.
     if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, source))) continue;
+    const { declared, wan: allowedWan } = allowedAt(nameOf(ctx.graph, source));
     let wide: { a: Arrival; extra: HeaderSet } | undefined;
     if (declared) {
       wide = toWan.map((a) => ({ a, extra: subtractAll(a.headers, allowedWan) })).find((x) => x.extra.length > 0);
@@ -794,9 +805,9 @@ export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, w
 
   // WAN → segment: what every entry delivers to one subnet counts together (a /25 route and a propagated /16 can
   // between them carry the whole subnet).
-  const allowedHere = hostBoxes(segment);
   for (const [target, arrivals] of fromWan) {
     if (ctx.keeps && !ctx.keeps(nameOf(ctx.graph, target))) continue;
+    const { declared, here: allowedHere } = allowedAt(nameOf(ctx.graph, target));
     const beyond = declared ? arrivals.map((a) => ({ a, extra: subtractAll(a.headers, allowedHere) })).find((x) => x.extra.length > 0) : undefined;
     const union = declared ? [] : headersOf(arrivals);
     const whole = declared ? undefined : ctx.reach.wholeBlock(target, union);
