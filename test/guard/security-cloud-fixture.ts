@@ -107,6 +107,11 @@ export interface Mutation {
     readonly unnamedKinesis?: boolean;
     /** The hub's stream without the member's tag (in the hub's stack, split: the hub's by its stack). */
     readonly untagged?: boolean;
+    /**
+     * The CloudWatch Logs destination's label (default: tagged with member `code`): `none` leaves it untagged (in the hub's
+     * stack, split), `hub` labels it with a hub function (siem).
+     */
+    readonly destinationTag?: 'none' | 'hub';
   };
   /** The key prefix of the hub firewall's logs in the SIEM bucket (instead of `hub/firewall/<type>`). */
   readonly hubFirewallPrefix?: string;
@@ -640,6 +645,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         DestinationName: 'member-a-logs',
         TargetArn: da.via === 'kinesis' && da.kinesisBy === 'literal-target' ? kinesisArn : arn(da.via === 'kinesis' ? 'CentralKinesisA' : 'CentralStreamA'),
         RoleArn: 'arn:aws:iam::123456789012:role/logs-destination',
+        ...(da.destinationTag === 'none' ? {} : { Tags: tags(da.destinationTag === 'hub' ? { 'jichitai:hub-function': 'siem' } : { 'jichitai:municipality': da.code ?? '131016' }) }),
         DestinationPolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'logs:PutSubscriptionFilter', Resource: '*' }] }),
       },
     };
@@ -960,6 +966,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     put('aws_cloudwatch_log_destination', 'central_a', {
       name: 'member-a-logs',
       role_arn: 'arn:aws:iam::123456789012:role/logs-destination',
+      ...(da.destinationTag === 'none' ? {} : { tags: da.destinationTag === 'hub' ? { 'jichitai:hub-function': 'siem' } : { 'jichitai:municipality': da.code ?? '131016' } }),
       target_arn: da.via === 'kinesis' && da.kinesisBy === 'literal-target' ? kinesisArn : arn(da.via === 'kinesis' ? 'aws_kinesis_stream.central_a' : 'aws_kinesis_firehose_delivery_stream.central_a'),
     });
     // Member A's side, as another account writes it: the destination by its ARN.
