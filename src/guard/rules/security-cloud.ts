@@ -973,7 +973,8 @@ function destinationOwner(d: LogDestinationNode, owners: ReadonlyMap<string, Sta
  * under `expected` (`destinationOwner`), in words to follow "the flow log of VPC V goes to …, not to the hub's SIEM bucket (":
  * a log through it does not count as delivered under its owner's prefix (fail closed). Undefined when there is none.
  */
-function foreignDestination(g: TopologyGraph, route: StreamRoute, expected: string | undefined, owners: ReadonlyMap<string, StackOwner>): Bilingual | undefined {
+function foreignDestination(g: TopologyGraph, route: StreamRoute, expected: string | undefined,
+  owners: ReadonlyMap<string, StackOwner>): Bilingual | undefined {
   const owner = expected === undefined ? undefined : ownerOfPrefix(expected);
   const d = (route.through ?? []).find((x) => owner === undefined || destinationOwner(x, owners) !== owner);
   if (d === undefined) return undefined;
@@ -1384,7 +1385,8 @@ export const SC4: GuardRule = {
     // a shared one, it takes the logs of whichever accounts its policy lets in, a member outside the output too, and its
     // stream writes them under whatever prefix it has, the hub's included (fail closed).
     for (const d of nodesOf(g, 'log-destination').filter((x) => destinationOwner(x, owners) === undefined)) {
-      const streams = streamsBehind(g, d.target, false, false).filter(({ stream }) => writesToSiem(g, stream, siem)).map(({ stream }) => nameOf(g, stream.id));
+      const streams = streamsBehind(g, d.target, false, false).filter(({ stream }) => writesToSiem(g, stream, siem))
+        .map(({ stream }) => nameOf(g, stream.id));
       if (streams.length === 0) continue;
       const hubStack = owners.get(stackOf(d.id) ?? '') === HUB_OWNER;
       const where = hubStack ? bi('untagged, in the hub\'s stack, which does not make it the hub\'s', 'タグがなくハブのスタックにあるが、それでハブのものにはならない')
