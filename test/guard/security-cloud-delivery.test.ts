@@ -51,6 +51,20 @@ describe.each(Object.keys(ENGINES))('SC-4 log delivery in %s', (engine) => {
     refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'redshift', mode: 'Disabled' } } }, /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket \(delivery stream \S+ delivers to Redshift/);
   });
 
+  // Whose the destination other than S3 is (another account's OpenSearch domain, an HTTP endpoint of anyone) the guard does
+  // not judge: only an S3 backup of every record under the member's prefix of the SIEM delivers the log.
+  test('a stream to another account\'s OpenSearch domain delivers member A\'s only flow log by its S3 backup of every document under A\'s prefix, and by nothing else', () => {
+    passes({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'opensearch' } } });
+    const notDelivered = (type: string) => new RegExp(`SC-4 error .*the flow log of VPC \\S+ goes to .*, not to the hub's SIEM bucket \\(delivery stream \\S+ delivers to ${type}`);
+    refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'opensearch', mode: 'FailedDocumentsOnly' } } }, notDelivered('OpenSearch Service'));
+    refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'opensearch', mode: 'expression' } } }, notDelivered('OpenSearch Service'));
+    // Every record backed up, but under another member's prefix or into member B's bucket: not A's log in the SIEM.
+    for (const type of ['http', 'splunk', 'opensearch'] as const) {
+      refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type, prefix: 'members/132012/' } } }, notDelivered('(an HTTP endpoint|Splunk|OpenSearch Service)'));
+      refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type, backupTo: 'other' } } }, /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket\./);
+    }
+  });
+
   test('a destination the guard does not know delivers nothing (fail closed)', () => {
     refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'unknown' } } },
       /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket \(delivery stream \S+ delivers to a destination the guard does not know \((FutureDestinationConfiguration|destination future)\)/);

@@ -146,20 +146,25 @@ export interface StreamBackupMutation {
 }
 
 /**
- * A Firehose destination other than S3 (SC-4): an HTTP endpoint, Splunk, Redshift (its intermediate bucket the SIEM under
+ * A Firehose destination other than S3 (SC-4): an HTTP endpoint, Splunk, an OpenSearch Service domain of another account
+ * (`opensearch`), Redshift (its intermediate bucket the SIEM under
  * `prefix`, its source record backup by `mode`, default `Enabled`), one the guard does not know (`unknown`), or, Terraform
  * only, an HTTP endpoint with the S3 configuration beside it as providers before 5.0 wrote it (`v4-http`). It backs up to
  * the SIEM under `prefix` (default `members/131016/stream/`) or to member B's bucket (`backupTo: 'other'`), by `mode`
  * (default the mode that backs up every record; `expression`: one the guard cannot read).
  */
 export interface ElsewhereMutation {
-  readonly type: 'http' | 'splunk' | 'redshift' | 'unknown' | 'v4-http';
+  readonly type: 'http' | 'splunk' | 'opensearch' | 'redshift' | 'unknown' | 'v4-http';
   readonly mode?: string;
   readonly backupTo?: 'siem' | 'other';
   readonly prefix?: string;
 }
 
-const EVERY_MODE: Record<ElsewhereMutation['type'], string> = { 'http': 'AllData', 'splunk': 'AllEvents', 'redshift': 'Enabled', 'unknown': 'AllData', 'v4-http': 'AllData' };
+const EVERY_MODE: Record<ElsewhereMutation['type'], string> = {
+  'http': 'AllData', 'splunk': 'AllEvents', 'opensearch': 'AllDocuments', 'redshift': 'Enabled', 'unknown': 'AllData', 'v4-http': 'AllData',
+};
+/** The OpenSearch Service domain of `opensearch`: another account's (member B's, say), which the guard does not read. */
+const OTHER_DOMAIN_ARN = 'arn:aws:es:ap-northeast-1:222233334444:domain/member-b-logs';
 
 export const HUB_CIDR = '10.100.0.0/16';
 const TIERS = { transit: '10.100.0.0/24', services: '10.100.1.0/24', firewall: '10.100.2.0/24', public: '10.100.3.0/24' } as const;
@@ -570,6 +575,9 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       if (e.type === 'http') props.HttpEndpointDestinationConfiguration = { EndpointConfiguration: { Url: 'https://siem.example.jp/ingest' }, ...toS3 };
       if (e.type === 'splunk') props.SplunkDestinationConfiguration = { HECEndpoint: 'https://splunk.example.jp:8088', HECEndpointType: 'Raw', HECToken: 'token', ...toS3 };
       if (e.type === 'unknown') props.FutureDestinationConfiguration = toS3;
+      if (e.type === 'opensearch') {
+        props.AmazonopensearchserviceDestinationConfiguration = { DomainARN: OTHER_DOMAIN_ARN, IndexName: 'logs', RoleARN: 'arn:aws:iam::123456789012:role/firehose', ...toS3 };
+      }
       if (e.type === 'redshift') {
         props.RedshiftDestinationConfiguration = {
           ClusterJDBCURL: 'jdbc:redshift://example.jp:5439/logs',
@@ -894,6 +902,12 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       if (e.type === 'http') Object.assign(stream, { destination: 'http_endpoint', http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', ...toS3 } });
       if (e.type === 'splunk') Object.assign(stream, { destination: 'splunk', splunk_configuration: { hec_endpoint: 'https://splunk.example.jp:8088', hec_token: 'token', ...toS3 } });
       if (e.type === 'unknown') Object.assign(stream, { destination: 'future', future_configuration: toS3 });
+      if (e.type === 'opensearch') {
+        Object.assign(stream, {
+          destination: 'opensearch',
+          opensearch_configuration: { domain_arn: OTHER_DOMAIN_ARN, index_name: 'logs', role_arn: 'arn:aws:iam::123456789012:role/firehose', ...toS3 },
+        });
+      }
       if (e.type === 'v4-http') {
         Object.assign(stream, { destination: 'http_endpoint', s3_configuration: toS3.s3_configuration, http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', s3_backup_mode: mode } });
       }
