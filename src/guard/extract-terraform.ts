@@ -2369,8 +2369,8 @@ class ConfigReader {
     for (const { address, type, body } of this.entries) {
       const p = body ?? {};
       switch (type) {
-        case 'aws_lambda_function': resources[address] = { Type: 'AWS::Lambda::Function', Properties: { Role: this.asTemplateValue(p.role) } }; break;
-        case 'aws_sfn_state_machine': resources[address] = { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: this.asTemplateValue(p.role_arn) } }; break;
+        case 'aws_lambda_function': resources[address] = { Type: 'AWS::Lambda::Function', Properties: { Role: this.roleValue(p.role) } }; break;
+        case 'aws_sfn_state_machine': resources[address] = { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: this.roleValue(p.role_arn) } }; break;
         case 'aws_iam_role': resources[address] = {
           Type: 'AWS::IAM::Role',
           Properties: {
@@ -2447,6 +2447,24 @@ class ConfigReader {
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.asTemplateValue(x)]));
     }
     return v;
+  }
+
+  /**
+   * A function's or state machine's role as `codeView` writes it (`asTemplateValue`); in a plan, a literal role ARN — what
+   * the plan gives a role that exists already — is the plan's role whose planned ARN it is, or, in the plan's own account
+   * (known: `planAccount`), its role of that name (a role's name is unique in its account, whatever its path: IAM User
+   * Guide, "IAM identifiers"). Another account's, or one the plan does not tell, stays a role outside (fail closed).
+   */
+  private roleValue(v: unknown): unknown {
+    const value = this.asTemplateValue(v);
+    if (!this.plan || typeof value !== 'string') return value;
+    const arn = principalArn(value);
+    if (arn?.kind !== 'role') return value;
+    const roles = this.entries.filter((e) => e.type === 'aws_iam_role');
+    const byArn = roles.filter((e) => e.body?.arn === value);
+    const own = this.planAccount !== undefined && arn.account === this.planAccount;
+    const named = byArn.length > 0 ? byArn : own ? roles.filter((e) => e.body?.name === arn.name) : [];
+    return named.length === 1 ? { 'Fn::GetAtt': [named[0].address, 'Arn'] } : value;
   }
 
   /** `asTemplateValue` of one reference (its address, attribute and text after it), undefined when it names nothing `codeView` holds. */

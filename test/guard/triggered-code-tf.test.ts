@@ -154,6 +154,35 @@ test('Terraform plan: a rule target invoking a function whose role policy allows
   expect(guard1(extractTerraformPlan(plan(READS) as any))).toEqual([]);
 });
 
+test('Terraform plan: a function whose planned role is a literal ARN of a role of the plan is bounded by that role (the plan\'s account), else GUARD-1', () => {
+  const ROLE_ARN = (account: string, name = 'r') => `arn:aws:iam::${account}:role/${name}`;
+  // The role known to the plan (`arn`: already created, its ARN planned) or not; the function names it by a literal ARN.
+  const plan = (actions: string[], literal: string, account: string | undefined, roleArn?: string) => guard1(extractTerraformPlan(handPlan([
+    { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
+    { address: 'aws_iam_role.r', values: { name: 'r', assume_role_policy: TRUST, ...(roleArn ? { arn: roleArn } : {}) }, unknown: { id: true, ...(roleArn ? {} : { arn: true }) } },
+    { address: 'aws_iam_role_policy.p', values: { name: 'p', role: 'r', policy: policy(actions) }, unknown: { id: true } },
+    { address: 'aws_lambda_function.f', values: { function_name: 'f', runtime: 'python3.12', handler: 'index.handler', filename: 'f.zip', role: literal }, unknown: { id: true, arn: true } },
+    { address: 'aws_cloudwatch_event_rule.e', values: { name: 'e', schedule_expression: 'rate(1 minute)' }, unknown: { id: true, arn: true } },
+    {
+      address: 'aws_cloudwatch_event_target.t',
+      values: { rule: 'e' },
+      unknown: { id: true, arn: true },
+      expressions: { rule: { references: ['aws_cloudwatch_event_rule.e.name', 'aws_cloudwatch_event_rule.e'] }, arn: { references: ['aws_lambda_function.f.arn', 'aws_lambda_function.f'] } },
+    },
+  ]) as any, account === undefined ? {} : { account }));
+  const own = ROLE_ARN('123456789012');
+  // The plan's role by the ARN the plan gives it, or by its name in the plan's own account: bounded by its policies.
+  expect(plan(READS, own, undefined, own)).toEqual([]);
+  expect(plan(READS, own, '123456789012')).toEqual([]);
+  expect(plan(['ec2:CreateRoute'], own, '123456789012').join('\n')).toMatch(/aws_cloudwatch_event_target\.t: .*aws_iam_role\.r allows ec2:CreateRoute/);
+  // Another account's role of the same name, a role of another name, or an account the plan does not tell: GUARD-1 (fail closed).
+  const notOurs = /aws_cloudwatch_event_target\.t: .*the role of aws_lambda_function\.f \(arn:aws:iam::\d+:role\/\w+\) is not a role of this configuration/;
+  expect(plan(READS, ROLE_ARN('999999999999'), '123456789012').join('\n')).toMatch(notOurs);
+  expect(plan(READS, ROLE_ARN('999999999999'), '123456789012', own).join('\n')).toMatch(notOurs);
+  expect(plan(READS, ROLE_ARN('123456789012', 'other'), '123456789012').join('\n')).toMatch(notOurs);
+  expect(plan(READS, own, undefined).join('\n')).toMatch(notOurs);
+});
+
 describe('an SSM document outside the output run automatically', () => {
   const cfn = (resources: Record<string, unknown>) => guard1(extractCloudFormation({
     S: { Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } }, ...resources } } as any,
