@@ -19,7 +19,8 @@ import {
 import { customResourcePowers, TemplateView, templateIam } from './custom-resource-code';
 import {
   automationFix, automationSteps, deployCodeFix, deployCodeReason, documentNameInArn, namesNoCode, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
-  anyTargetOf, outsideCodeReason, OUTSIDE_CODE_FIX, unboundedCodeReason, UNBOUNDED_CODE_FIX, UNBOUNDED_CODE_TYPES, unboundedTarget,
+  OutputWord, outputWord, anyTargetOf, outsideCodeReason, OUTSIDE_CODE_FIX, unboundedCodeReason, UNBOUNDED_CODE_FIX, UNBOUNDED_CODE_TYPES,
+  unboundedTarget,
   runbookInArn, TERRAFORM_CODE_FIX, Trigger, UNSEEN_CODE_FIX, unseenCodeReason,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
@@ -2185,7 +2186,7 @@ class ConfigReader {
         if (judged.has(key)) continue;
         judged.add(key);
         if (started.kind === 'outside') {
-          this.b.unresolvedValue(id, property, outsideCodeReason(trigger, started.code, started.text, 'configuration'), OUTSIDE_CODE_FIX);
+          this.b.unresolvedValue(id, property, outsideCodeReason(trigger, started.code, started.text, this.output), OUTSIDE_CODE_FIX);
         } else if (started.kind === 'unbounded') {
           this.b.unresolvedValue(id, property, unboundedCodeReason(trigger, started.text), UNBOUNDED_CODE_FIX);
         } else if (started.kind === 'unseen') {
@@ -2198,7 +2199,7 @@ class ConfigReader {
           // Judged in its own configuration (`reader`: another read with this one), by its role there.
           const powers = customResourcePowers((started.reader ?? this).codeView(), { ServiceToken: { 'Fn::GetAtt': [started.address, 'Arn'] } }, new Set());
           if (powers.length > 0) {
-            this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered', 'configuration'),
+            this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered', this.output),
               deployCodeFix('configuration'));
           }
         }
@@ -2223,7 +2224,7 @@ class ConfigReader {
     const kind = doc.document_type;
     if (kind !== 'Automation' && (kind === undefined || literal(kind) !== undefined)) return;
     const content = kind !== 'Automation' ? '(a document type the guard cannot read)' : doc.document_format === 'YAML' ? '(YAML)' : doc.content;
-    for (const reason of automationSteps(content, READ_SERVICES)) this.b.unresolvedValue(id, property, reason, automationFix('configuration'));
+    for (const reason of automationSteps(content, READ_SERVICES, this.output)) this.b.unresolvedValue(id, property, reason, automationFix('configuration'));
   }
 
   /**
@@ -2465,6 +2466,14 @@ class ConfigReader {
     const own = this.planAccount !== undefined && arn.account === this.planAccount;
     const named = byArn.length > 0 ? byArn : own ? roles.filter((e) => e.body?.name === arn.name) : [];
     return named.length === 1 ? { 'Fn::GetAtt': [named[0].address, 'Arn'] } : value;
+  }
+
+  /**
+   * What the deploy-time code messages call the output (`OutputWord`): this configuration, or the app's configurations when
+   * the guard read several stacks (it looks for code in all of them, and judges all of them).
+   */
+  private get output(): OutputWord {
+    return outputWord('terraform', this.prefix !== '');
   }
 
   /** `asTemplateValue` of one reference (its address, attribute and text after it), undefined when it names nothing `codeView` holds. */
@@ -3043,7 +3052,7 @@ class ConfigReader {
       if (typeof value !== 'string') continue;
       for (const call of sdkIntegrationCalls(value)) {
         if (!changesReadService(call, READ_SERVICES)) continue;
-        this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations.caller, call), SDK_CALL_FIX);
+        this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations.caller, call, this.output), SDK_CALL_FIX);
       }
     }
   }
