@@ -162,14 +162,26 @@ export const HARMLESS_MANAGED_POLICY = /^arn:(aws|aws-cn|aws-us-gov|\{partition\
  * What the messages call the output the guard judges: a CloudFormation template, a Terraform configuration (or plan).
  * The readers of both engines share the message builders below and give their word.
  */
-export type OutputWord = 'template' | 'configuration';
+export type OutputWord = 'template' | 'configuration' | 'app\'s templates' | 'app\'s configurations';
+
+/**
+ * A reader's output word (`OutputWord`): its template or configuration, or, when the guard read several stacks of the app
+ * (`several`), the app's templates or configurations — what it looks for code in and judges is all of them, not one.
+ */
+export function outputWord(engine: 'cloudformation' | 'terraform', several: boolean): OutputWord {
+  const one = engine === 'cloudformation' ? 'template' : 'configuration';
+  return several ? `app's ${one}s` as OutputWord : one;
+}
+
+/** "the template does not hold" / "the app's templates do not hold". */
+const doesNotHold = (output: OutputWord): string => `the ${output} ${output.startsWith('app\'s') ? 'do' : 'does'} not hold`;
 
 /** The reason deploy-time code may change the network: the first few of what allows it. */
 export function deployCodeReason(what: string, powers: readonly string[], when: 'at deploy time' | 'whenever it is triggered' = 'at deploy time',
   output: OutputWord = 'template'): string {
   const shown = powers.slice(0, 3).join('; ');
   const more = powers.length > 3 ? ` (and ${powers.length - 3} more)` : '';
-  return `${what} runs code ${when} that the ${output} does not hold, and it may change the network: ${shown}${more}`;
+  return `${what} runs code ${when} that ${doesNotHold(output)}, and it may change the network: ${shown}${more}`;
 }
 
 /** The fix for deploy-time code that may change the network, in the words of the engine's output. */
@@ -281,7 +293,7 @@ const QUIET_AUTOMATION_ACTIONS: ReadonlySet<string> = new Set([
  * action that runs code or other automation (`aws:executeScript`, `aws:invokeLambdaFunction`, `aws:createStack`,
  * `aws:runCommand`...); steps of `aws:loop` too. `readServices`: the services whose resources the engine's reader reads. Content the guard cannot read (YAML, a reference) may hold any step.
  */
-export function automationSteps(content: unknown, readServices: ReadonlySet<string>): string[] {
+export function automationSteps(content: unknown, readServices: ReadonlySet<string>, output: OutputWord = 'template'): string[] {
   let doc: unknown = content;
   if (typeof content === 'string') {
     try {
@@ -301,7 +313,7 @@ export function automationSteps(content: unknown, readServices: ReadonlySet<stri
         walk(step.inputs.Steps);
       } else if (action === 'aws:executeAwsApi') {
         const call = { service: String(step.inputs?.Service ?? ''), action: String(step.inputs?.Api ?? '') };
-        if (changesReadService(call, readServices)) reasons.push(sdkCallReason('automation document', call));
+        if (changesReadService(call, readServices)) reasons.push(sdkCallReason('automation document', call, output));
       } else if (!QUIET_AUTOMATION_ACTIONS.has(action)) {
         reasons.push(`the Automation document it runs has step ${name} (${action}), which runs code or other automation that may change the network`);
       }

@@ -17,8 +17,8 @@ import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, re
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
 import {
   AUTOMATION_FIX, automationSteps, DEPLOY_CODE_FIX, deployCodeReason, documentNameInArn, HOOK_FIX, namesNoCode, OUTSIDE_DOCUMENT_FIX,
-  outsideDocumentReason, REGISTRY_TYPE_FIX, runbookInArn, Trigger, UNSEEN_CODE_FIX, unseenCodeReason, anyTargetOf, outsideCodeReason,
-  OUTSIDE_CODE_FIX,
+  outsideDocumentReason, OutputWord, outputWord, REGISTRY_TYPE_FIX, runbookInArn, Trigger, UNSEEN_CODE_FIX, unseenCodeReason, anyTargetOf,
+  outsideCodeReason, OUTSIDE_CODE_FIX,
   unboundedCodeReason, UNBOUNDED_CODE_FIX, UNBOUNDED_CODE_TYPES, unboundedTarget,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
@@ -2797,7 +2797,7 @@ class TemplateReader {
         const text = typeof value === 'object' && value !== null && !isExpression(value) ? JSON.stringify(value) : this.render(value);
         for (const call of sdkIntegrationCalls(text)) {
           if (!changesReadService(call, TemplateReader.READ_SERVICES)) continue;
-          this.b.unresolvedValue(id, property, sdkCallReason(integrations.caller, call), SDK_CALL_FIX, undefined, base.path);
+          this.b.unresolvedValue(id, property, sdkCallReason(integrations.caller, call, this.output), SDK_CALL_FIX, undefined, base.path);
         }
       }
     }
@@ -2933,7 +2933,7 @@ class TemplateReader {
         continue;
       }
       if (changesReadService(call, TemplateReader.READ_SERVICES)) {
-        this.b.unresolvedValue(id, property, sdkCallReason('custom resource', call), SDK_CALL_FIX, undefined, path);
+        this.b.unresolvedValue(id, property, sdkCallReason('custom resource', call, this.output), SDK_CALL_FIX, undefined, path);
       }
     }
     if (type !== 'Custom::VpcRestrictDefaultSG') this.customResourceCode(id, p, path);
@@ -2950,7 +2950,8 @@ class TemplateReader {
     when?: 'whenever it is triggered'): void {
     const code = this.codeView();
     const powers = customResourcePowers(code.view, p, code.declared.get(JSON.stringify(p.ServiceToken)) ?? new Set());
-    if (powers.length > 0) this.b.unresolvedValue(id, tokenProperty, deployCodeReason(what, powers, when), DEPLOY_CODE_FIX, undefined, path);
+    if (powers.length === 0) return;
+    this.b.unresolvedValue(id, tokenProperty, deployCodeReason(what, powers, when, this.output), DEPLOY_CODE_FIX, undefined, path);
   }
 
   /**
@@ -2995,7 +2996,8 @@ class TemplateReader {
         if (judged.has(key)) continue;
         judged.add(key);
         if (started.kind === 'outside') {
-          this.b.unresolvedValue(id, property, outsideCodeReason(trigger, started.code, started.text, 'template'), OUTSIDE_CODE_FIX, undefined, path);
+          const reason = outsideCodeReason(trigger, started.code, started.text, this.output);
+          this.b.unresolvedValue(id, property, reason, OUTSIDE_CODE_FIX, undefined, path);
         } else if (started.kind === 'unbounded') {
           this.b.unresolvedValue(id, property, unboundedCodeReason(trigger, started.text), UNBOUNDED_CODE_FIX, undefined, path);
         } else if (started.kind === 'unseen') {
@@ -3010,7 +3012,7 @@ class TemplateReader {
           const token = { 'Fn::GetAtt': [started.logicalId, 'Arn'] };
           const powers = customResourcePowers(code.view, { ServiceToken: token }, code.declared.get(JSON.stringify(token)) ?? new Set());
           if (powers.length > 0) {
-            this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered'), DEPLOY_CODE_FIX, undefined, path);
+            this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered', this.output), DEPLOY_CODE_FIX, undefined, path);
           }
         }
         // A state machine of the app is the output's code, read where the guard reads its definition (its API calls, its
@@ -3042,7 +3044,7 @@ class TemplateReader {
     const kind = doc.Properties?.DocumentType;
     if (kind !== 'Automation' && (kind === undefined || typeof kind === 'string')) return;
     const content = kind === 'Automation' ? doc.Properties.Content : '(a document type the guard cannot read)';
-    for (const reason of automationSteps(content, TemplateReader.READ_SERVICES)) {
+    for (const reason of automationSteps(content, TemplateReader.READ_SERVICES, this.output)) {
       this.b.unresolvedValue(id, property, reason, AUTOMATION_FIX, undefined, path);
     }
   }
@@ -3159,6 +3161,14 @@ class TemplateReader {
   private documentNamed(value: unknown): { Type: string; Properties?: any } | undefined {
     if (typeof value !== 'string' || isDynamicReference(value)) return undefined;
     return Object.values(this.resources).find((r) => r.Type === 'AWS::SSM::Document' && r.Properties?.Name === value);
+  }
+
+  /**
+   * What the deploy-time code messages call the output (`OutputWord`): this template, or the app's templates when the guard
+   * read several stacks (it looks for code in all of them, and judges all of them).
+   */
+  private get output(): OutputWord {
+    return outputWord('cloudformation', this.prefix !== '');
   }
 
   /** The resource of `type` that `value` names by `Ref` or `Fn::GetAtt` (its ARN), if it is one of this template. */

@@ -19,7 +19,8 @@ import {
 import { customResourcePowers, TemplateView, templateIam } from './custom-resource-code';
 import {
   automationFix, automationSteps, deployCodeFix, deployCodeReason, documentNameInArn, namesNoCode, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason,
-  anyTargetOf, outsideCodeReason, OUTSIDE_CODE_FIX, unboundedCodeReason, UNBOUNDED_CODE_FIX, UNBOUNDED_CODE_TYPES, unboundedTarget,
+  OutputWord, outputWord, anyTargetOf, outsideCodeReason, OUTSIDE_CODE_FIX, unboundedCodeReason, UNBOUNDED_CODE_FIX, UNBOUNDED_CODE_TYPES,
+  unboundedTarget,
   runbookInArn, TERRAFORM_CODE_FIX, Trigger, UNSEEN_CODE_FIX, unseenCodeReason,
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
@@ -2185,7 +2186,7 @@ class ConfigReader {
         if (judged.has(key)) continue;
         judged.add(key);
         if (started.kind === 'outside') {
-          this.b.unresolvedValue(id, property, outsideCodeReason(trigger, started.code, started.text, 'configuration'), OUTSIDE_CODE_FIX);
+          this.b.unresolvedValue(id, property, outsideCodeReason(trigger, started.code, started.text, this.output), OUTSIDE_CODE_FIX);
         } else if (started.kind === 'unbounded') {
           this.b.unresolvedValue(id, property, unboundedCodeReason(trigger, started.text), UNBOUNDED_CODE_FIX);
         } else if (started.kind === 'unseen') {
@@ -2198,7 +2199,7 @@ class ConfigReader {
           // Judged in its own configuration (`reader`: another read with this one), by its role there.
           const powers = customResourcePowers((started.reader ?? this).codeView(), { ServiceToken: { 'Fn::GetAtt': [started.address, 'Arn'] } }, new Set());
           if (powers.length > 0) {
-            this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered', 'configuration'),
+            this.b.unresolvedValue(id, property, deployCodeReason('the function this trigger starts', powers, 'whenever it is triggered', this.output),
               deployCodeFix('configuration'));
           }
         }
@@ -2223,7 +2224,7 @@ class ConfigReader {
     const kind = doc.document_type;
     if (kind !== 'Automation' && (kind === undefined || literal(kind) !== undefined)) return;
     const content = kind !== 'Automation' ? '(a document type the guard cannot read)' : doc.document_format === 'YAML' ? '(YAML)' : doc.content;
-    for (const reason of automationSteps(content, READ_SERVICES)) this.b.unresolvedValue(id, property, reason, automationFix('configuration'));
+    for (const reason of automationSteps(content, READ_SERVICES, this.output)) this.b.unresolvedValue(id, property, reason, automationFix('configuration'));
   }
 
   /**
@@ -2369,8 +2370,8 @@ class ConfigReader {
     for (const { address, type, body } of this.entries) {
       const p = body ?? {};
       switch (type) {
-        case 'aws_lambda_function': resources[address] = { Type: 'AWS::Lambda::Function', Properties: { Role: this.asTemplateValue(p.role) } }; break;
-        case 'aws_sfn_state_machine': resources[address] = { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: this.asTemplateValue(p.role_arn) } }; break;
+        case 'aws_lambda_function': resources[address] = { Type: 'AWS::Lambda::Function', Properties: { Role: this.roleValue(p.role) } }; break;
+        case 'aws_sfn_state_machine': resources[address] = { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: this.roleValue(p.role_arn) } }; break;
         case 'aws_iam_role': resources[address] = {
           Type: 'AWS::IAM::Role',
           Properties: {
@@ -2447,6 +2448,32 @@ class ConfigReader {
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.asTemplateValue(x)]));
     }
     return v;
+  }
+
+  /**
+   * A function's or state machine's role as `codeView` writes it (`asTemplateValue`); in a plan, a literal role ARN — what
+   * the plan gives a role that exists already — is the plan's role whose planned ARN it is, or, in the plan's own account
+   * (known: `planAccount`), its role of that name (a role's name is unique in its account, whatever its path: IAM User
+   * Guide, "IAM identifiers"). Another account's, or one the plan does not tell, stays a role outside (fail closed).
+   */
+  private roleValue(v: unknown): unknown {
+    const value = this.asTemplateValue(v);
+    if (!this.plan || typeof value !== 'string') return value;
+    const arn = principalArn(value);
+    if (arn?.kind !== 'role') return value;
+    const roles = this.entries.filter((e) => e.type === 'aws_iam_role');
+    const byArn = roles.filter((e) => e.body?.arn === value);
+    const own = this.planAccount !== undefined && arn.account === this.planAccount;
+    const named = byArn.length > 0 ? byArn : own ? roles.filter((e) => e.body?.name === arn.name) : [];
+    return named.length === 1 ? { 'Fn::GetAtt': [named[0].address, 'Arn'] } : value;
+  }
+
+  /**
+   * What the deploy-time code messages call the output (`OutputWord`): this configuration, or the app's configurations when
+   * the guard read several stacks (it looks for code in all of them, and judges all of them).
+   */
+  private get output(): OutputWord {
+    return outputWord('terraform', this.prefix !== '');
   }
 
   /** `asTemplateValue` of one reference (its address, attribute and text after it), undefined when it names nothing `codeView` holds. */
@@ -3025,7 +3052,7 @@ class ConfigReader {
       if (typeof value !== 'string') continue;
       for (const call of sdkIntegrationCalls(value)) {
         if (!changesReadService(call, READ_SERVICES)) continue;
-        this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations.caller, call), SDK_CALL_FIX);
+        this.b.unresolvedValue(this.id(address), property, sdkCallReason(integrations.caller, call, this.output), SDK_CALL_FIX);
       }
     }
   }

@@ -257,9 +257,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^(custom resource|state machine|schedule|automation document) calls (\S+) (\S+) (at deploy time|when it runs): it starts code or changes permissions the guard does not judge, and that may change the network$/,
     (m) => `${SDK_CALLERS_JA[m[1]]}が${m[4] === 'at deploy time' ? 'デプロイ時' : '実行時'}に ${m[2]} の ${m[3]} を呼ぶ: ガードが判定しないコードを起動するか権限を変え、`
       + 'それがネットワークを変えるおそれがある'],
-  [/^(custom resource|state machine|schedule|automation document) calls (\S+) (\S+) (at deploy time|when it runs): what that changes is not in the template, and the guard judges the template$/,
+  [/^(custom resource|state machine|schedule|automation document) calls (\S+) (\S+) (at deploy time|when it runs): what that changes is not in the (template|configuration|app's templates|app's configurations), and the guard judges the \5$/,
     (m) => `${SDK_CALLERS_JA[m[1]]}が`
-      + `${m[4] === 'at deploy time' ? 'デプロイ時' : '実行時'}に ${m[2]} の ${m[3]} を呼ぶ: それが変えるものはテンプレートになく、ガードはテンプレートを判定する`],
+      + `${m[4] === 'at deploy time' ? 'デプロイ時' : '実行時'}に ${m[2]} の ${m[3]} を呼ぶ: それが変えるものは${jaOutput(m[5])}になく、ガードは${jaOutput(m[5])}を判定する`],
   [/^the AWS API calls this (state machine|schedule) makes when it runs cannot be read at synth time$/,
     (m) => `この${m[1] === 'state machine' ? 'ステートマシン（Step Functions）' : 'スケジュール（EventBridge Scheduler）'}が実行時に呼ぶ AWS API を、合成時に読めない`],
   [/^write the definition or target out in the template or configuration \(no parameter, condition, import, variable or file\), so that the guard can read which AWS APIs it calls$/,
@@ -268,13 +268,13 @@ const PATTERNS: readonly Pattern[] = [
     () => '呼び出しが作るものを、ガードが読むテンプレートのリソースとして宣言する（createRoute なら AWS::EC2::Route、authorizeSecurityGroupIngress なら '
       + 'AWS::EC2::SecurityGroupIngress など）か、読むだけのアクション（describe…、get…、list…）だけを呼ぶ'],
   // Deploy-time code (deploy-code.ts, custom-resource-code.ts, Terraform's provisioners and invocations).
-  [/^the function this trigger starts runs code whenever it is triggered that the (template|configuration) does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
+  [/^the function this trigger starts runs code whenever it is triggered that the (template|configuration|app's templates|app's configurations) (?:does|do) not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
     (m) => `このトリガーが起動する関数は、${jaOutput(m[1])}にないコードを起動のたびに実行し、それがネットワークを変えうる: `
       + `${m[2].split('; ').map(jaPower).join('。')}${m[3] ? `（ほか ${m[3]} 件）` : ''}`],
   [/^the (target|function) this (rule|schedule|pipe|event source mapping|subscription|Config rule) starts is named by (.+), which the guard cannot read: it may be any (function, state machine or Automation runbook|function), and its code may change the network$/,
     (m) => `この${JA_TRIGGERS[m[2]]}が起動する${m[1] === 'target' ? 'ターゲット' : '関数'}は、ガードが読めない ${m[3]} で指定されている。`
       + `${m[4] === 'function' ? 'どの関数' : 'どの関数・ステートマシン・Automation ランブック'}でもありえ、そのコードがネットワークを変えうる`],
-  [/^the (function|state machine) (.+) this (rule|schedule|pipe|event source mapping|subscription|Config rule) starts is not in the (template|configuration): of the deploying account, as far as the guard can tell, it may run in any VPC with any role, and its (code|definition) may change the network$/,
+  [/^the (function|state machine) (.+) this (rule|schedule|pipe|event source mapping|subscription|Config rule) starts is not in the (template|configuration|app's templates|app's configurations): of the deploying account, as far as the guard can tell, it may run in any VPC with any role, and its (code|definition) may change the network$/,
     (m) => `この${JA_TRIGGERS[m[3]]}が起動する${m[1] === 'function' ? '関数' : 'ステートマシン'} ${m[2]} は${jaOutput(m[4])}にない。ガードが判断できる限り`
       + `デプロイ先のアカウントのものであり、どの VPC でもどのロールでも動きえ、その${m[5] === 'code' ? 'コード' : '定義'}がネットワークを変えうる`],
   [/^declare the function or state machine the trigger starts in the guarded template or configuration \(with its role\), so that the guard bounds its code by its role$/,
@@ -302,9 +302,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^declare what the document makes as resources of the (template|configuration), which the guard reads, or give it only steps that read \(aws:executeAwsApi with describe\.\.\., get\.\.\., list\.\.\., aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty\)$/,
     (m) => `ドキュメントが作るものを、ガードが読む${jaOutput(m[1])}のリソースとして宣言するか、`
       + '読むだけのステップ（describe…・get…・list… の aws:executeAwsApi、aws:assertAwsResourceProperty、aws:waitForAwsResourceProperty）だけにする'],
-  [/^this (custom resource|hook) runs code at deploy time that the template does not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
-    (m) => `この${m[1] === 'hook' ? 'フック' : 'カスタムリソース'}は、テンプレートにないコードをデプロイ時に実行し、それがネットワークを変えうる: `
-      + `${m[2].split('; ').map(jaPower).join('。')}${m[3] ? `（ほか ${m[3]} 件）` : ''}`],
+  [/^this (custom resource|hook) runs code at deploy time that the (template|configuration|app's templates|app's configurations) (?:does|do) not hold, and it may change the network: (.+?)(?: \(and (\d+) more\))?$/,
+    (m) => `この${m[1] === 'hook' ? 'フック' : 'カスタムリソース'}は、${jaOutput(m[2])}にないコードをデプロイ時に実行し、それがネットワークを変えうる: `
+      + `${m[3].split('; ').map(jaPower).join('。')}${m[4] ? `（ほか ${m[4]} 件）` : ''}`],
   [/^register and activate hook types outside the guarded template, or use a Lambda hook whose function and role are of the template and allow only actions that read$/,
     () => 'フックのタイプはガード対象のテンプレートの外で登録・有効化するか、関数とロールがテンプレートにあり、読むだけのアクションしか許可しない Lambda フックを使う'],
   [/^it registers a hook whose handler runs on the deployments of this and other stacks, with code the template does not hold, and it may change the network$/,
@@ -696,7 +696,8 @@ const PATTERNS: readonly Pattern[] = [
 
 /** What the deploy-time code messages call the output (deploy-code.ts `OutputWord`), in Japanese. */
 function jaOutput(word: string): string {
-  return word === 'configuration' ? '構成' : 'テンプレート';
+  const one = word.endsWith('configuration') || word.endsWith('configurations') ? '構成' : 'テンプレート';
+  return word.startsWith('app\'s ') ? `アプリの${one}` : one;
 }
 
 /** What starts code once deployed (deploy-code.ts `Trigger`), in Japanese. */

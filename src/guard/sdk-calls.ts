@@ -10,6 +10,7 @@
  * `parameters`, ...), joined around the tokens it holds, and marks the resource with `InstallLatestAwsSdk`
  * (aws-cdk-lib/custom-resources/lib/aws-custom-resource/aws-custom-resource.ts, `AwsCustomResource`).
  */
+import type { OutputWord } from './deploy-code';
 import { parseEmbeddedJson } from './strict-json';
 
 /** One SDK call: the service as written (`EC2`, `@aws-sdk/client-ec2`) and the action (`createRoute`, `CreateRouteCommand`). */
@@ -150,13 +151,16 @@ export function sdkIntegrationCalls(text: string): SdkCall[] {
 /** Who makes a call, and when: the words of the unresolved value's reason (and of its Japanese). */
 export type SdkCaller = 'custom resource' | 'state machine' | 'schedule' | 'automation document';
 
-/** The reason a call that may change a service the guard reads is unresolved (GUARD-1). */
-export function sdkCallReason(caller: SdkCaller, call: SdkCall): string {
+/**
+ * The reason a call that may change a service the guard reads is unresolved (GUARD-1), in the words of the reader's output
+ * (`OutputWord`: the template, or the app's templates when the guard read several stacks).
+ */
+export function sdkCallReason(caller: SdkCaller, call: SdkCall, output: OutputWord = 'template'): string {
   const when = caller === 'custom resource' ? 'at deploy time' : 'when it runs';
   if (startsCodeOrGrants(call)) {
     return `${caller} calls ${call.service} ${call.action} ${when}: it starts code or changes permissions the guard does not judge, and that may change the network`;
   }
-  return `${caller} calls ${call.service} ${call.action} ${when}: what that changes is not in the template, and the guard judges the template`;
+  return `${caller} calls ${call.service} ${call.action} ${when}: what that changes is not in the ${output}, and the guard judges the ${output}`;
 }
 
 /** The fix for such a call. */

@@ -270,8 +270,8 @@ describe('a state machine or schedule that calls an AWS API changing the network
       },
     });
     expect(graph.unresolved.map((u) => `${u.node} ${u.property}: ${u.reason}`)).toEqual([
-      'aws_sfn_state_machine.m definition: state machine calls ec2 replaceRoute when it runs: what that changes is not in the template, and the guard judges the template',
-      'aws_scheduler_schedule.s target.arn: schedule calls networkfirewall updateFirewallPolicy when it runs: what that changes is not in the template, and the guard judges the template',
+      'aws_sfn_state_machine.m definition: state machine calls ec2 replaceRoute when it runs: what that changes is not in the configuration, and the guard judges the configuration',
+      'aws_scheduler_schedule.s target.arn: schedule calls networkfirewall updateFirewallPolicy when it runs: what that changes is not in the configuration, and the guard judges the configuration',
     ]);
   });
 

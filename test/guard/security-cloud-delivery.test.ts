@@ -51,6 +51,20 @@ describe.each(Object.keys(ENGINES))('SC-4 log delivery in %s', (engine) => {
     refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'redshift', mode: 'Disabled' } } }, /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket \(delivery stream \S+ delivers to Redshift/);
   });
 
+  // Whose the destination other than S3 is (another account's OpenSearch domain, an HTTP endpoint of anyone) the guard does
+  // not judge: only an S3 backup of every record under the member's prefix of the SIEM delivers the log.
+  test('a stream to another account\'s OpenSearch domain delivers member A\'s only flow log by its S3 backup of every document under A\'s prefix, and by nothing else', () => {
+    passes({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'opensearch' } } });
+    const notDelivered = (type: string) => new RegExp(`SC-4 error .*the flow log of VPC \\S+ goes to .*, not to the hub's SIEM bucket \\(delivery stream \\S+ delivers to ${type}`);
+    refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'opensearch', mode: 'FailedDocumentsOnly' } } }, notDelivered('OpenSearch Service'));
+    refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'opensearch', mode: 'expression' } } }, notDelivered('OpenSearch Service'));
+    // Every record backed up, but under another member's prefix or into member B's bucket: not A's log in the SIEM.
+    for (const type of ['http', 'splunk', 'opensearch'] as const) {
+      refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type, prefix: 'members/132012/' } } }, notDelivered('(an HTTP endpoint|Splunk|OpenSearch Service)'));
+      refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type, backupTo: 'other' } } }, /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket\./);
+    }
+  });
+
   test('a destination the guard does not know delivers nothing (fail closed)', () => {
     refuses({ memberStreamA: { via: 'flow-log', only: true, elsewhere: { type: 'unknown' } } },
       /SC-4 error .*the flow log of VPC \S+ goes to .*, not to the hub's SIEM bucket \(delivery stream \S+ delivers to a destination the guard does not know \((FutureDestinationConfiguration|destination future)\)/);
@@ -123,6 +137,38 @@ describe.each(Object.keys(ENGINES))('SC-4 log delivery in %s', (engine) => {
     refuses({ memberStreamA: { via: 'tagged', otherBucket: true } },
       /SC-4 error .*delivery stream \S+, which carries logs of member 131016, delivers to member 132012's bucket \S+, not to a bucket of member 131016's own nor to the SIEM/);
   });
+
+  // 7. A CloudWatch Logs destination takes the logs of whichever accounts its policy lets in: only one tagged with the
+  // member's code (or in a stack of that member only) carries the member's log under its prefix.
+  test('a destination tagged with member A\'s code carries its only flow log; untagged or the hub\'s, it does not, and an untagged one is refused (fail closed)', () => {
+    passes({ memberDestinationA: { via: 'firehose', only: true } });
+    passes({ memberDestinationA: { via: 'kinesis', only: true } });
+    for (const via of ['firehose', 'kinesis'] as const) {
+      refuses({ memberDestinationA: { via, only: true, destinationTag: 'none' } }, new RegExp('SC-4 error .*the flow log of VPC \\S+ goes to .*, not to the hub\'s SIEM bucket '
+        + '\\(CloudWatch Logs destination \\S+, which the guard can tie to no member .*, takes logs from other accounts, so the guard does not count what passes it as the log '
+        + 'of members/131016/ \\(fail closed\\)'));
+    }
+    refuses({ memberDestinationA: { via: 'firehose', destinationTag: 'none' } }, new RegExp('SC-4 error .*CloudWatch Logs destination \\S+ takes logs from other accounts '
+      + 'into delivery stream \\S+, which writes to the SIEM bucket, and the guard can tie it to no member and not to the hub \\(untagged, in '
+      + `${engine === 'CloudFormation, two stacks' ? 'the hub\'s stack, which does not make it the hub\'s' : 'a stack shared by several members or by members and the hub'}\\).*`
+      + 'Fix: give each member its own destination tagged jichitai:municipality = <the member\'s code>'));
+    // The hub's (labelled with a hub function): its stream writes under hub/, and member A's log through it is not A's.
+    refuses({ memberDestinationA: { via: 'firehose', only: true, destinationTag: 'hub' } },
+      /SC-4 error .*the flow log of VPC \S+ goes to .*\(CloudWatch Logs destination \S+, which is the hub's, takes logs from other accounts/);
+    refuses({ memberDestinationA: { via: 'firehose', destinationTag: 'hub' } },
+      /SC-4 error .*delivery stream \S+ \(Prefix\), which carries logs of the hub, through CloudWatch Logs destination \S+, writes to the SIEM bucket under members\/131016\/central\/, not under its own hub\//);
+  });
+
+  if (engine === 'CloudFormation, two stacks') {
+    test('an untagged destination of the hub\'s stack fed only from outside the output (its stream the hub\'s, under hub/) is refused, not taken as the hub\'s', () => {
+      const graph = graphOf({ memberDestinationA: { via: 'firehose', untagged: true, prefix: 'hub/central/', destinationTag: 'none' } });
+      // The member's side is another account's: not in the output.
+      for (const id of [...graph.nodes.keys()].filter((x) => /^Members\/Central/.test(x))) (graph.nodes as Map<string, unknown>).delete(id);
+      const found = lines(check(graph)).join('\n');
+      expect(found).toMatch(/SC-4 error .*CloudWatch Logs destination Hub\/CentralDestinationA takes logs from other accounts into delivery stream Hub\/CentralStreamA, which writes to the SIEM bucket/);
+      expect(found).not.toMatch(/CentralFlowLogA/);
+    });
+  }
 
   // 6. An untagged stream of the hub's stack carrying a member's logs.
   test('an untagged stream carrying member A\'s logs: traced, it passes under A\'s prefix and is refused under the hub\'s; in the hub\'s stack the fix says to tag it', () => {

@@ -107,6 +107,11 @@ export interface Mutation {
     readonly unnamedKinesis?: boolean;
     /** The hub's stream without the member's tag (in the hub's stack, split: the hub's by its stack). */
     readonly untagged?: boolean;
+    /**
+     * The CloudWatch Logs destination's label (default: tagged with member `code`): `none` leaves it untagged (in the hub's
+     * stack, split), `hub` labels it with a hub function (siem).
+     */
+    readonly destinationTag?: 'none' | 'hub';
   };
   /** The key prefix of the hub firewall's logs in the SIEM bucket (instead of `hub/firewall/<type>`). */
   readonly hubFirewallPrefix?: string;
@@ -141,20 +146,25 @@ export interface StreamBackupMutation {
 }
 
 /**
- * A Firehose destination other than S3 (SC-4): an HTTP endpoint, Splunk, Redshift (its intermediate bucket the SIEM under
+ * A Firehose destination other than S3 (SC-4): an HTTP endpoint, Splunk, an OpenSearch Service domain of another account
+ * (`opensearch`), Redshift (its intermediate bucket the SIEM under
  * `prefix`, its source record backup by `mode`, default `Enabled`), one the guard does not know (`unknown`), or, Terraform
  * only, an HTTP endpoint with the S3 configuration beside it as providers before 5.0 wrote it (`v4-http`). It backs up to
  * the SIEM under `prefix` (default `members/131016/stream/`) or to member B's bucket (`backupTo: 'other'`), by `mode`
  * (default the mode that backs up every record; `expression`: one the guard cannot read).
  */
 export interface ElsewhereMutation {
-  readonly type: 'http' | 'splunk' | 'redshift' | 'unknown' | 'v4-http';
+  readonly type: 'http' | 'splunk' | 'opensearch' | 'redshift' | 'unknown' | 'v4-http';
   readonly mode?: string;
   readonly backupTo?: 'siem' | 'other';
   readonly prefix?: string;
 }
 
-const EVERY_MODE: Record<ElsewhereMutation['type'], string> = { 'http': 'AllData', 'splunk': 'AllEvents', 'redshift': 'Enabled', 'unknown': 'AllData', 'v4-http': 'AllData' };
+const EVERY_MODE: Record<ElsewhereMutation['type'], string> = {
+  'http': 'AllData', 'splunk': 'AllEvents', 'opensearch': 'AllDocuments', 'redshift': 'Enabled', 'unknown': 'AllData', 'v4-http': 'AllData',
+};
+/** The OpenSearch Service domain of `opensearch`: another account's (member B's, say), which the guard does not read. */
+const OTHER_DOMAIN_ARN = 'arn:aws:es:ap-northeast-1:222233334444:domain/member-b-logs';
 
 export const HUB_CIDR = '10.100.0.0/16';
 const TIERS = { transit: '10.100.0.0/24', services: '10.100.1.0/24', firewall: '10.100.2.0/24', public: '10.100.3.0/24' } as const;
@@ -565,6 +575,9 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
       if (e.type === 'http') props.HttpEndpointDestinationConfiguration = { EndpointConfiguration: { Url: 'https://siem.example.jp/ingest' }, ...toS3 };
       if (e.type === 'splunk') props.SplunkDestinationConfiguration = { HECEndpoint: 'https://splunk.example.jp:8088', HECEndpointType: 'Raw', HECToken: 'token', ...toS3 };
       if (e.type === 'unknown') props.FutureDestinationConfiguration = toS3;
+      if (e.type === 'opensearch') {
+        props.AmazonopensearchserviceDestinationConfiguration = { DomainARN: OTHER_DOMAIN_ARN, IndexName: 'logs', RoleARN: 'arn:aws:iam::123456789012:role/firehose', ...toS3 };
+      }
       if (e.type === 'redshift') {
         props.RedshiftDestinationConfiguration = {
           ClusterJDBCURL: 'jdbc:redshift://example.jp:5439/logs',
@@ -640,6 +653,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         DestinationName: 'member-a-logs',
         TargetArn: da.via === 'kinesis' && da.kinesisBy === 'literal-target' ? kinesisArn : arn(da.via === 'kinesis' ? 'CentralKinesisA' : 'CentralStreamA'),
         RoleArn: 'arn:aws:iam::123456789012:role/logs-destination',
+        ...(da.destinationTag === 'none' ? {} : { Tags: tags(da.destinationTag === 'hub' ? { 'jichitai:hub-function': 'siem' } : { 'jichitai:municipality': da.code ?? '131016' }) }),
         DestinationPolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'logs:PutSubscriptionFilter', Resource: '*' }] }),
       },
     };
@@ -888,6 +902,12 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       if (e.type === 'http') Object.assign(stream, { destination: 'http_endpoint', http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', ...toS3 } });
       if (e.type === 'splunk') Object.assign(stream, { destination: 'splunk', splunk_configuration: { hec_endpoint: 'https://splunk.example.jp:8088', hec_token: 'token', ...toS3 } });
       if (e.type === 'unknown') Object.assign(stream, { destination: 'future', future_configuration: toS3 });
+      if (e.type === 'opensearch') {
+        Object.assign(stream, {
+          destination: 'opensearch',
+          opensearch_configuration: { domain_arn: OTHER_DOMAIN_ARN, index_name: 'logs', role_arn: 'arn:aws:iam::123456789012:role/firehose', ...toS3 },
+        });
+      }
       if (e.type === 'v4-http') {
         Object.assign(stream, { destination: 'http_endpoint', s3_configuration: toS3.s3_configuration, http_endpoint_configuration: { url: 'https://siem.example.jp/ingest', s3_backup_mode: mode } });
       }
@@ -960,6 +980,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     put('aws_cloudwatch_log_destination', 'central_a', {
       name: 'member-a-logs',
       role_arn: 'arn:aws:iam::123456789012:role/logs-destination',
+      ...(da.destinationTag === 'none' ? {} : { tags: da.destinationTag === 'hub' ? { 'jichitai:hub-function': 'siem' } : { 'jichitai:municipality': da.code ?? '131016' } }),
       target_arn: da.via === 'kinesis' && da.kinesisBy === 'literal-target' ? kinesisArn : arn(da.via === 'kinesis' ? 'aws_kinesis_stream.central_a' : 'aws_kinesis_firehose_delivery_stream.central_a'),
     });
     // Member A's side, as another account writes it: the destination by its ARN.

@@ -13,13 +13,14 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { tf as tfGuard } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import {
-  automationFix, deployCodeFix, deployCodeReason, OUTSIDE_DOCUMENT_FIX, outsideDocumentReason, UNSEEN_CODE_FIX, unseenCodeReason,
+  automationFix, deployCodeFix, deployCodeReason, OUTSIDE_DOCUMENT_FIX, outsideCodeReason, outsideDocumentReason, UNSEEN_CODE_FIX, unseenCodeReason,
 } from '../../src/guard/deploy-code';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
 import { TopologyGraph } from '../../src/guard/graph';
 import { jaEngine } from '../../src/guard/ja-engine';
+import { sdkCallReason } from '../../src/guard/sdk-calls';
 import { NetworkModel } from '../../src/model/network-model';
 import { handPlan } from '../support/hand-plan';
 import { notJapanese } from '../support/japanese';
@@ -39,6 +40,9 @@ const FN = { f: { function_name: 'f', runtime: 'python3.12', handler: 'index.han
 const BASIC = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
 /** The Terraform finding words the output as a configuration, not a template (its messages and fix). */
 const REASON = /the function this trigger starts runs code whenever it is triggered that the configuration does not hold, and it may change the network: aws_iam_role\.r allows ec2:CreateInternetGateway/;
+
+/** The same, when the guard read several stacks of the app: their configurations together (in Japanese too). */
+const APP_REASON = /the function this trigger starts runs code whenever it is triggered that the app's configurations do not hold, and it may change the network: aws_iam_role\.r allows ec2:CreateInternetGateway/;
 
 /** What starts the function `f`, by trigger. */
 const TRIGGERS: Record<string, [string, Record<string, unknown>]> = {
@@ -152,6 +156,35 @@ test('Terraform plan: a rule target invoking a function whose role policy allows
   ]);
   expect(guard1(extractTerraformPlan(plan(['ec2:CreateRoute']) as any)).join('\n')).toMatch(/aws_cloudwatch_event_target\.t: .*aws_iam_role\.r allows ec2:CreateRoute/);
   expect(guard1(extractTerraformPlan(plan(READS) as any))).toEqual([]);
+});
+
+test('Terraform plan: a function whose planned role is a literal ARN of a role of the plan is bounded by that role (the plan\'s account), else GUARD-1', () => {
+  const ROLE_ARN = (account: string, name = 'r') => `arn:aws:iam::${account}:role/${name}`;
+  // The role known to the plan (`arn`: already created, its ARN planned) or not; the function names it by a literal ARN.
+  const plan = (actions: string[], literal: string, account: string | undefined, roleArn?: string) => guard1(extractTerraformPlan(handPlan([
+    { address: 'aws_vpc.mn', values: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } }, unknown: { id: true } },
+    { address: 'aws_iam_role.r', values: { name: 'r', assume_role_policy: TRUST, ...(roleArn ? { arn: roleArn } : {}) }, unknown: { id: true, ...(roleArn ? {} : { arn: true }) } },
+    { address: 'aws_iam_role_policy.p', values: { name: 'p', role: 'r', policy: policy(actions) }, unknown: { id: true } },
+    { address: 'aws_lambda_function.f', values: { function_name: 'f', runtime: 'python3.12', handler: 'index.handler', filename: 'f.zip', role: literal }, unknown: { id: true, arn: true } },
+    { address: 'aws_cloudwatch_event_rule.e', values: { name: 'e', schedule_expression: 'rate(1 minute)' }, unknown: { id: true, arn: true } },
+    {
+      address: 'aws_cloudwatch_event_target.t',
+      values: { rule: 'e' },
+      unknown: { id: true, arn: true },
+      expressions: { rule: { references: ['aws_cloudwatch_event_rule.e.name', 'aws_cloudwatch_event_rule.e'] }, arn: { references: ['aws_lambda_function.f.arn', 'aws_lambda_function.f'] } },
+    },
+  ]) as any, account === undefined ? {} : { account }));
+  const own = ROLE_ARN('123456789012');
+  // The plan's role by the ARN the plan gives it, or by its name in the plan's own account: bounded by its policies.
+  expect(plan(READS, own, undefined, own)).toEqual([]);
+  expect(plan(READS, own, '123456789012')).toEqual([]);
+  expect(plan(['ec2:CreateRoute'], own, '123456789012').join('\n')).toMatch(/aws_cloudwatch_event_target\.t: .*aws_iam_role\.r allows ec2:CreateRoute/);
+  // Another account's role of the same name, a role of another name, or an account the plan does not tell: GUARD-1 (fail closed).
+  const notOurs = /aws_cloudwatch_event_target\.t: .*the role of aws_lambda_function\.f \(arn:aws:iam::\d+:role\/\w+\) is not a role of this configuration/;
+  expect(plan(READS, ROLE_ARN('999999999999'), '123456789012').join('\n')).toMatch(notOurs);
+  expect(plan(READS, ROLE_ARN('999999999999'), '123456789012', own).join('\n')).toMatch(notOurs);
+  expect(plan(READS, ROLE_ARN('123456789012', 'other'), '123456789012').join('\n')).toMatch(notOurs);
+  expect(plan(READS, own, undefined).join('\n')).toMatch(notOurs);
 });
 
 describe('an SSM document outside the output run automatically', () => {
@@ -352,8 +385,8 @@ describe('Terraform: a function or state machine of another stack read with it, 
 
   test.each(Object.keys(ways))('%s: bounded by its role there (GUARD-1 when it may open routes, nothing when it reads)', (way) => {
     const opens = app(OPENS, ways[way]).join('\n');
-    expect(opens).toMatch(new RegExp(`^s/aws_(cloudwatch_event_target|lambda_event_source_mapping)\\.t: .*${REASON.source}`, 'm'));
-    expect(opens).not.toMatch(/is not in the configuration/);
+    expect(opens).toMatch(new RegExp(`^s/aws_(cloudwatch_event_target|lambda_event_source_mapping)\\.t: .*${APP_REASON.source}`, 'm'));
+    expect(opens).not.toMatch(/is not in the app's configurations/);
     expect(app(READS, ways[way])).toEqual([]);
   });
 
@@ -365,13 +398,13 @@ describe('Terraform: a function or state machine of another stack read with it, 
   test('fail closed: two stacks declaring the name (either may be the one started), or a name no stack declares: code outside', () => {
     const arn = 'arn:aws:lambda:ap-northeast-1:111122223333:function:f';
     expect(app(READS, target(arn), { fns2: fns(READS) }).join('\n'))
-      .toMatch(/^s\/aws_cloudwatch_event_target\.t: arn could not be resolved: the function arn:aws:lambda:\S+:function:f this rule starts is not in the configuration/m);
-    expect(app(READS, target('arn:aws:lambda:ap-northeast-1:111122223333:function:g')).join('\n')).toMatch(/function:g this rule starts is not in the configuration/);
+      .toMatch(/^s\/aws_cloudwatch_event_target\.t: arn could not be resolved: the function arn:aws:lambda:\S+:function:f this rule starts is not in the app's configurations/m);
+    expect(app(READS, target('arn:aws:lambda:ap-northeast-1:111122223333:function:g')).join('\n')).toMatch(/function:g this rule starts is not in the app's configurations/);
   });
 
   test('fail closed: a hub\'s evidence (another app, maybe another account) holds no function of the member', () => {
     const found = guard1(extractTerraform({ 'hub:fns': fns(READS) as any, 's': { resource: { ...NETWORK, ...target('arn:aws:lambda:ap-northeast-1:111122223333:function:f') } } as any }));
-    expect(found.join('\n')).toMatch(/function:f this rule starts is not in the configuration/);
+    expect(found.join('\n')).toMatch(/function:f this rule starts is not in the app's configurations/);
   });
 });
 
@@ -432,6 +465,24 @@ test('the new reasons and fix have Japanese', () => {
     }
   }
   expect(notJapanese(jaEngine(UNSEEN_CODE_FIX) ?? UNSEEN_CODE_FIX)).toBeUndefined();
+});
+
+test('the reasons worded for several stacks read (the app\'s templates or configurations) have Japanese, naming the app\'s', () => {
+  for (const output of ['template', 'configuration', 'app\'s templates', 'app\'s configurations'] as const) {
+    const texts = [
+      deployCodeReason('the function this trigger starts', ['r allows ec2:*'], 'whenever it is triggered', output),
+      deployCodeReason('this custom resource', ['r allows ec2:*'], 'at deploy time', output),
+      outsideCodeReason('rule', 'function', 'arn:aws:lambda:ap-northeast-1:111122223333:function:f', output),
+      sdkCallReason('state machine', { service: 'ec2', action: 'createRoute' }, output),
+    ];
+    for (const text of texts) {
+      expect(text).toMatch(output.startsWith('app') ? new RegExp(`${output}`) : new RegExp(`the ${output}`));
+      const ja = jaEngine(text);
+      expect(notJapanese(ja ?? text)).toBeUndefined();
+      expect(ja).toMatch(output.startsWith('app') ? /アプリの(テンプレート|構成)/ : /テンプレート|構成/);
+    }
+  }
+  expect(deployCodeReason('this custom resource', ['r allows ec2:*'], 'at deploy time', 'app\'s templates')).toMatch(/that the app's templates do not hold/);
 });
 
 test('CDKTF: a rule target given by a variable is refused at synth, worded for a configuration', () => {

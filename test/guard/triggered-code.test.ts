@@ -261,7 +261,7 @@ describe('code of the app a trigger names another way is bounded by its role', (
       '%s: bounded by its role there (GUARD-1 when it may open routes, nothing when it reads)', (_, trigger) => {
         const opens = app(OPENS, trigger);
         expect(opens.join('\n')).toMatch(STARTS);
-        expect(opens.join('\n')).not.toMatch(/is not in the template/);
+        expect(opens.join('\n')).not.toMatch(/is not in the app's templates/);
         expect(app(READS, trigger)).toEqual([]);
       });
 
@@ -272,8 +272,8 @@ describe('code of the app a trigger names another way is bounded by its role', (
 
     test('fail closed: two stacks declaring the name (either may be the one started), or a name no stack declares: code outside', () => {
       const twice = app(READS, byArn, { Fns2: { Resources: { FnRole: role('lambda.amazonaws.com', READS), Fn: named } } as any });
-      expect(twice.join('\n')).toMatch(/^S\/T: Targets\[0\]\.Arn could not be resolved: the function arn:aws:lambda:.*:function:opener this rule starts is not in the template/m);
-      expect(app(READS, rule('arn:aws:lambda:ap-northeast-1:111122223333:function:other')).join('\n')).toMatch(/function:other this rule starts is not in the template/);
+      expect(twice.join('\n')).toMatch(/^S\/T: Targets\[0\]\.Arn could not be resolved: the function arn:aws:lambda:.*:function:opener this rule starts is not in the app's templates/m);
+      expect(app(READS, rule('arn:aws:lambda:ap-northeast-1:111122223333:function:other')).join('\n')).toMatch(/function:other this rule starts is not in the app's templates/);
     });
 
     test('fail closed: a hub\'s evidence (another app, maybe another account), or a stack of another environment, holds no function of the stack', () => {
@@ -283,9 +283,9 @@ describe('code of the app a trigger names another way is bounded by its role', (
       });
       const outside = (g: ReturnType<typeof extractCloudFormation>) => checkTopology(g, { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1')
         .map((f) => f.message).join('\n');
-      expect(outside(extractCloudFormation(stacks('hub:Fns')))).toMatch(/function:opener this rule starts is not in the template/);
+      expect(outside(extractCloudFormation(stacks('hub:Fns')))).toMatch(/function:opener this rule starts is not in the app's templates/);
       const envs = (other: string) => extractCloudFormation(stacks('Fns'), {}, {}, {}, { Fns: other, S: 'aws://111122223333/ap-northeast-1' });
-      expect(outside(envs('aws://444455556666/ap-northeast-1'))).toMatch(/function:opener this rule starts is not in the template/);
+      expect(outside(envs('aws://444455556666/ap-northeast-1'))).toMatch(/function:opener this rule starts is not in the app's templates/);
       expect(outside(envs('aws://111122223333/ap-northeast-1'))).toBe('');
     });
   });
@@ -385,6 +385,6 @@ describe('AWS CDK: what an events.Rule targets, refused at synth', () => {
     const here = { account: '111122223333', region: 'ap-northeast-1' };
     expect(synth(here, ['ec2:CreateRoute'])).toMatch(/the function this trigger starts runs code whenever it is triggered .*FnServiceRole\w+ allows ec2:CreateRoute/);
     expect(synth(here, ['ec2:DescribeRouteTables'])).toBe('');
-    expect(synth({ account: '111122223333', region: 'us-east-1' }, ['ec2:DescribeRouteTables'])).toMatch(/function:opener this rule starts is not in the template/);
+    expect(synth({ account: '111122223333', region: 'us-east-1' }, ['ec2:DescribeRouteTables'])).toMatch(/function:opener this rule starts is not in the app's templates/);
   });
 });

@@ -803,10 +803,12 @@ interface StreamRoute {
   readonly via?: Bilingual;
   /** Whether every event of the log reaches the stream: sent to it, or through a subscription filter with an empty pattern. */
   readonly everyEvent: boolean;
+  /** The CloudWatch Logs destinations on the way (`streamsBehind`), which take logs from other accounts too. */
+  readonly through?: readonly LogDestinationNode[];
 }
 
-/** A delivery stream and the steps to it past a subscription filter (`streamsBehind`). */
-type StreamHops = { stream: DeliveryStreamNode; hops: Bilingual[] };
+/** A delivery stream and the steps to it past a subscription filter (`streamsBehind`), with the CloudWatch Logs destinations passed. */
+type StreamHops = { stream: DeliveryStreamNode; hops: Bilingual[]; through?: LogDestinationNode[] };
 
 /** The steps of a way to a stream, worded to follow whose log it is: ", through A, B" / "（A、B 経由）". */
 const viaText = (hops: readonly Bilingual[]): Bilingual =>
@@ -843,7 +845,7 @@ function streamsBehind(g: TopologyGraph, r: Ref | undefined, exact: boolean, des
   const out: StreamHops[] = [];
   for (const d of destinations ? logDestinations(g, r, exact) : []) {
     const hop = bi(`CloudWatch Logs destination ${nameOf(g, d.id)}`, `CloudWatch Logs の送信先 ${nameOf(g, d.id)}`);
-    for (const x of streamsBehind(g, d.target, exact, false)) out.push({ stream: x.stream, hops: [hop, ...x.hops] });
+    for (const x of streamsBehind(g, d.target, exact, false)) out.push({ stream: x.stream, hops: [hop, ...x.hops], through: [d] });
   }
   if (refKey(r) === undefined || r === undefined) return out;
   const kinesis = r.kind === 'node' ? nameOf(g, r.id) : describeRef(r);
@@ -937,7 +939,9 @@ function streamsOf(g: TopologyGraph, sink: Ref | undefined, exact = false, bare 
   if (key === undefined) return [];
   return nodesOf(g, 'log-subscription').filter((s) => logGroupKey(g, s.logGroup) === key).flatMap((s) => {
     const filter = bi(`subscription filter ${nameOf(g, s.id)} of its log group`, `ロググループのサブスクリプションフィルター ${nameOf(g, s.id)}`);
-    return streamsBehind(g, s.destination, exact).map(({ stream, hops }) => ({ stream, via: viaText([filter, ...hops]), everyEvent: s.filterPattern === '' }));
+    return streamsBehind(g, s.destination, exact).map(({ stream, hops, through }) => ({
+      stream, via: viaText([filter, ...hops]), everyEvent: s.filterPattern === '', ...(through ? { through } : {}),
+    }));
   });
 }
 
@@ -950,6 +954,40 @@ function placedMember(node: Pick<GraphNode, 'id' | 'tags'>, owners: ReadonlyMap<
   if (hubFunction(node.tags) !== undefined) return undefined;
   const owner = owners.get(stackOf(node.id) ?? '');
   return node.tags[MUNICIPALITY_TAG_KEY] ?? (typeof owner === 'string' ? owner : undefined);
+}
+
+/**
+ * Whose logs a CloudWatch Logs destination takes, as far as the output tells (SC-4): the hub's when labelled with a hub
+ * function, a member's when tagged with its code or in a stack of that member only (`placedMember`). A destination exists
+ * to take the logs of other accounts' subscription filters, and which accounts may send there its access policy says, not
+ * the resources the guard reads (CloudWatch Logs User Guide, "Cross-account cross-Region subscriptions":
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CrossAccountSubscriptions.html): one untagged in the hub's stack
+ * is not the hub's by its stack alone (a member outside the output may send there), and is no one's (fail closed).
+ */
+function destinationOwner(d: LogDestinationNode, owners: ReadonlyMap<string, StackOwner>): StackOwner | undefined {
+  return hubFunction(d.tags) !== undefined ? HUB_OWNER : placedMember(d, owners);
+}
+
+/**
+ * The first CloudWatch Logs destination on a way to a stream (`StreamRoute.through`) that is not of the owner of the logs
+ * under `expected` (`destinationOwner`), in words to follow "the flow log of VPC V goes to …, not to the hub's SIEM bucket (":
+ * a log through it does not count as delivered under its owner's prefix (fail closed). Undefined when there is none.
+ */
+function foreignDestination(g: TopologyGraph, route: StreamRoute, expected: string | undefined,
+  owners: ReadonlyMap<string, StackOwner>): Bilingual | undefined {
+  const owner = expected === undefined ? undefined : ownerOfPrefix(expected);
+  const d = (route.through ?? []).find((x) => owner === undefined || destinationOwner(x, owners) !== owner);
+  if (d === undefined) return undefined;
+  const whose = destinationOwner(d, owners);
+  const name = nameOf(g, d.id);
+  const of = whose === undefined
+    ? bi(`which the guard can tie to no member (no ${MUNICIPALITY_TAG_KEY} tag, in no stack of one member only)`,
+      `ガードがどの構成団体にも結び付けられない（${MUNICIPALITY_TAG_KEY} のタグがなく、ひとつの団体だけのスタックにもない）`)
+    : bi(`which is ${ownerText(whose).en}`, `${ownerText(whose).ja}もの`);
+  return bi(`CloudWatch Logs destination ${name}, ${of.en}, takes logs from other accounts, so the guard does not count what passes it as the log of `
+    + `${expected === undefined ? 'the VPC' : `${expected}`} (fail closed): tag it ${MUNICIPALITY_TAG_KEY} = <the member's code>`,
+  `CloudWatch Logs の送信先 ${name}（${of.ja}）は他のアカウントのログも受けるため、そこを通るものを${expected === undefined ? ' VPC ' : ` ${expected} `}のログとはみなさない`
+    + `（フェイルクローズ）。${MUNICIPALITY_TAG_KEY} = <団体コード> のタグを付ける`);
 }
 
 /** The hub as the owner of a stack (`stackOwners`). */
@@ -1011,13 +1049,15 @@ function streamFeeds(g: TopologyGraph): StreamFeed[] {
       feed(stream, bi(`log group ${name} of member ${code}`, `構成団体 ${code} のロググループ ${name}`), `members/${code}/`, viaText([filter, ...hops]));
     }
   }
-  // A CloudWatch Logs destination of a member (tagged with its code, or in a stack of that member only) takes its logs.
+  // A CloudWatch Logs destination of a member (tagged with its code, or in a stack of that member only) takes its logs;
+  // one labelled with a hub function the hub's (under hub/). One that is no one's is refused (`destinationOwner`).
   for (const d of nodesOf(g, 'log-destination')) {
-    const code = placedMember(d, owners);
-    if (code === undefined) continue;
+    const owner = destinationOwner(d, owners);
+    if (owner === undefined) continue;
     const destination = bi(`CloudWatch Logs destination ${nameOf(g, d.id)}`, `CloudWatch Logs の送信先 ${nameOf(g, d.id)}`);
     for (const { stream, hops } of streamsBehind(g, d.target, false, false)) {
-      feed(stream, bi(`logs of member ${code}`, `構成団体 ${code} のログ`), `members/${code}/`, viaText([destination, ...hops]));
+      if (owner === HUB_OWNER) feed(stream, bi('logs of the hub', 'ハブのログ'), 'hub/', viaText([destination, ...hops]));
+      else feed(stream, bi(`logs of member ${owner}`, `構成団体 ${owner} のログ`), `members/${owner}/`, viaText([destination, ...hops]));
     }
   }
   for (const stream of nodesOf(g, 'delivery-stream')) {
@@ -1074,7 +1114,8 @@ function streamReachesSiem(g: TopologyGraph, stream: DeliveryStreamNode, expecte
  * Why a way to a delivery stream that writes to the SIEM bucket does not take a flow log there whole under `expected`
  * (`streamReachesSiem`), or undefined when it does, or the stream does not write there.
  */
-function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string | undefined, siem: readonly DeclaredSiem[]): Bilingual | undefined {
+function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string | undefined, siem: readonly DeclaredSiem[],
+  owners: ReadonlyMap<string, StackOwner>): Bilingual | undefined {
   const { stream } = route;
   // A destination the guard does not know may be the SIEM, or not: it says so.
   const unknown = (stream.elsewhere ?? []).filter((e) => e.startsWith('a destination the guard does not know'));
@@ -1084,6 +1125,8 @@ function streamShortfall(g: TopologyGraph, route: StreamRoute, expected: string 
     return bi(`its log group's subscription filter to delivery stream ${name} has a filter pattern, which may leave out events`,
       `配信ストリーム ${name} へのロググループのサブスクリプションフィルターにフィルターパターンがあり、イベントを漏らしうる`);
   }
+  const foreign = foreignDestination(g, route, expected, owners);
+  if (foreign !== undefined) return foreign;
   if (stream.drops !== undefined) {
     return bi(`delivery stream ${name}: ${stream.drops}`, `配信ストリーム ${name} のレコードがプロセッサーを通り、バケットに届く前に落とされうる`);
   }
@@ -1258,8 +1301,8 @@ export const SC4: GuardRule = {
       // Through a delivery stream, every event of the log (sent to the stream, or to a log group whose subscription filter
       // of an empty pattern leads to it) reaches the SIEM when the stream ends there whole under the VPC's own prefix
       // (`streamReachesSiem`); where the stream writes otherwise is its feed's finding (`streamFeeds`).
-      const streamed = own.filter((l) => !direct.includes(l)
-        && streamsOf(g, l.sink, true).some((r) => r.everyEvent && streamReachesSiem(g, r.stream, expected, siem)));
+      const streamed = own.filter((l) => !direct.includes(l) && streamsOf(g, l.sink, true)
+        .some((r) => r.everyEvent && foreignDestination(g, r, expected, owners) === undefined && streamReachesSiem(g, r.stream, expected, siem)));
       const toSiem = [...direct, ...streamed];
       // Where in the SIEM bucket: every log of the VPC there, under its own prefix (a member's beside another's mixes
       // the members' logs, and the hub's bucket policy gives each member account its own members/<code>/ only).
@@ -1286,7 +1329,7 @@ export const SC4: GuardRule = {
       const all = own.filter((l) => l.trafficType === 'ALL');
       const to = all.map((l) => l.destination ?? l.destinationType).join(', ');
       // A stream into the SIEM that does not count says why; so does a function its log group is subscribed to.
-      const why = [...all.flatMap((l) => streamsOf(g, l.sink, true)).flatMap((r) => streamShortfall(g, r, expected, siem) ?? []),
+      const why = [...all.flatMap((l) => streamsOf(g, l.sink, true)).flatMap((r) => streamShortfall(g, r, expected, siem, owners) ?? []),
         ...all.flatMap((l) => functionSubscriptions(g, l.sink))];
       const because = why.length === 0 ? bi('', '') : bi(` (${why.map((w) => w.en).join('; ')})`, `（${why.map((w) => w.ja).join('。')}）`);
       add(vpc.id, all.length === 0 ? bi(`VPC ${nameOf(g, vpc.id)} has no flow log of all traffic`, `VPC ${nameOf(g, vpc.id)} に全通信のフローログがない`)
@@ -1337,6 +1380,26 @@ export const SC4: GuardRule = {
       bi(`tag the stream (and the subscription filters that feed it) with ${MUNICIPALITY_TAG_KEY} = <the member's code> and write under members/<code>/, `
         + 'or put it in a stack of that member only', `ストリーム（とそれに送るサブスクリプションフィルター）に ${MUNICIPALITY_TAG_KEY} = <団体コード> のタグを付けて `
         + 'members/<団体コード>/ の下に書き込むか、その団体だけのスタックに置く'));
+    }
+    // A CloudWatch Logs destination into the SIEM that is no one's (`destinationOwner`): untagged in the hub's stack or in
+    // a shared one, it takes the logs of whichever accounts its policy lets in, a member outside the output too, and its
+    // stream writes them under whatever prefix it has, the hub's included (fail closed).
+    for (const d of nodesOf(g, 'log-destination').filter((x) => destinationOwner(x, owners) === undefined)) {
+      const streams = streamsBehind(g, d.target, false, false).filter(({ stream }) => writesToSiem(g, stream, siem))
+        .map(({ stream }) => nameOf(g, stream.id));
+      if (streams.length === 0) continue;
+      const hubStack = owners.get(stackOf(d.id) ?? '') === HUB_OWNER;
+      const where = hubStack ? bi('untagged, in the hub\'s stack, which does not make it the hub\'s', 'タグがなくハブのスタックにあるが、それでハブのものにはならない')
+        : bi('untagged, in a stack shared by several members or by members and the hub', 'タグがなく、複数の団体か団体とハブが共有するスタックにある');
+      add(d.id, bi(`CloudWatch Logs destination ${nameOf(g, d.id)} takes logs from other accounts into delivery stream ${streams.join(', ')}, which writes to the SIEM bucket, `
+        + `and the guard can tie it to no member and not to the hub (${where.en}): which member's logs arrive there its access policy says, not the output, so they may `
+        + 'land under another member\'s prefix or the hub\'s (fail closed)',
+      `CloudWatch Logs の送信先 ${nameOf(g, d.id)} は他のアカウントのログを、SIEM バケットに書き込む配信ストリーム ${streams.join('、')} へ送るが、ガードはどの構成団体にもハブにも`
+        + `結び付けられない（${where.ja}）。どの団体のログが届くかは出力ではなくアクセスポリシーが決めるため、他の団体やハブのプレフィックスの下に入りうる（フェイルクローズ）`),
+      bi(`give each member its own destination tagged ${MUNICIPALITY_TAG_KEY} = <the member's code> (its stream writing under members/<code>/), or label one that takes `
+        + `the hub's own logs only ${HUB_FUNCTION_TAG_KEY} = <its hub function> (its stream writing under hub/)`,
+      `構成団体ごとに ${MUNICIPALITY_TAG_KEY} = <団体コード> のタグを付けた送信先を置く（そのストリームは members/<団体コード>/ の下へ書き込む）か、ハブ自身のログだけを受ける送信先に `
+        + `${HUB_FUNCTION_TAG_KEY} = <ハブの機能> のラベルを付ける（そのストリームは hub/ の下へ書き込む）`));
     }
     for (const { stream, what, expected, fix } of feeds) {
       stream.buckets.forEach((bucket, i) => {
