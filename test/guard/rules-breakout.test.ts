@@ -420,6 +420,32 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
     expect(only('arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/MalwareDomainsStrictOrder').join('\n')).toMatch(/has no IDS\/IPS/);
   });
 
+  test('a managed group\'s ARN is read around the deploying partition and region only: any other value in it is unresolved (AP-1, fail closed)', () => {
+    // CloudFormation: a template parameter where the region goes.
+    const cfn = exampleFindings('alpha-prime', 'AP-1', (stack, net) => {
+      const region = new CfnParameter(stack, 'FirewallRegion', { type: 'String' });
+      editManagedGroups(net, (r, i) => (i === 0 ? { ...r, resourceArn: `arn:aws:network-firewall:${region.valueAsString}:aws-managed:stateful-rulegroup/ThreatSignaturesBotnetStrictOrder` } : r));
+    }).join('\n');
+    expect(cfn).toMatch(/AP-1 critical .*a rule group reference \(template parameter FirewallRegion is known only at deploy time\) cannot be resolved/);
+    // Terraform: a variable where the region goes.
+    const { stack, network } = buildTfExample('alpha-prime', Testing.app());
+    const region = new TerraformVariable(stack, 'firewall_region', { type: 'string' });
+    const policy = network.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as NetworkfirewallFirewallPolicy;
+    const input = policy.firewallPolicyInput!;
+    let first = true;
+    policy.putFirewallPolicy({
+      ...input,
+      statefulRuleGroupReference: (input.statefulRuleGroupReference as any[]).map((r) => {
+        if (!String(r.resourceArn).includes(':aws-managed:') || !first) return r;
+        first = false;
+        return { ...r, resourceArn: `arn:aws:network-firewall:${region.stringValue}:aws-managed:stateful-rulegroup/ThreatSignaturesBotnetStrictOrder` };
+      }),
+    });
+    const graph = extractTerraform({ tf: JSON.parse(Testing.synth(stack)) });
+    expect(checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase }).filter((f) => f.ruleId === 'AP-1').map(formatFinding).join('\n'))
+      .toMatch(/AP-1 critical .*a rule group reference \(.*var\.firewall_region.*\) cannot be resolved/);
+  });
+
   test('the IPS runs before what the breakout passes (strict order): the managed groups behind the allow-list are refused', () => {
     const late = findingsAfter((_, net) => editManagedGroups(net, (r, i) => ({ ...r, priority: 1000 + i })), 'AP-4').join('\n');
     expect(late).toMatch(/AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not inspect what the breakout passes: firewall \S+ passes traffic in rule group \S+ \(priority 400\) before any IPS group drops it/);
