@@ -25,8 +25,8 @@ import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { IConstruct } from 'constructs';
-import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { editManagedGroups, withoutManagedGroups } from './example-findings';
+import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildCdkPrefecture, CdkPrefecture } from '../../examples/cdk/_prefecture';
 import { CROSS_ACCOUNT_MEMBER, memberInternetCidr, prefectureHub, REFERENCE_MEMBERS } from '../../examples/prefecture';
@@ -1736,7 +1736,10 @@ const MUTATIONS: Mutation[] = [
       l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"x"; sid:1000101; rev:1;)');
       const applianceSubnet = new ec2.CfnSubnet(stack, 'MutApplianceSubnet', { vpcId: vpcOf(net.lgwan).ref, cidrBlock: '10.0.97.0/28', availabilityZone: 'ap-northeast-1a' });
       new ec2.CfnVPCEndpoint(stack, 'MutAppliance', {
-        vpcId: vpcOf(net.lgwan).ref, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [applianceSubnet.ref],
+        vpcId: vpcOf(net.lgwan).ref,
+        serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+        vpcEndpointType: 'GatewayLoadBalancer',
+        subnetIds: [applianceSubnet.ref],
         tags: [{ key: 'jichitai:inspection', value: 'IDS_IPS' }],
       });
     },

@@ -1933,7 +1933,10 @@ const MUTATIONS: Mutation[] = [
       find<NetworkfirewallRuleGroup>(net.lgwan, 'Firewall/RuleGroup-ips').addOverride('rule_group.rules_source.rules_string', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"x"; sid:1000101; rev:1;)');
       const applianceSubnet = new Subnet(stack, 'MutApplianceSubnet', { vpcId: net.lgwan.vpcId, cidrBlock: '10.0.97.0/28', availabilityZone: 'ap-northeast-1a' });
       new VpcEndpoint(stack, 'MutAppliance', {
-        vpcId: net.lgwan.vpcId, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [applianceSubnet.id],
+        vpcId: net.lgwan.vpcId,
+        serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+        vpcEndpointType: 'GatewayLoadBalancer',
+        subnetIds: [applianceSubnet.id],
         tags: { 'jichitai:inspection': 'IDS_IPS' },
       });
     },

@@ -562,7 +562,10 @@ describe('AP-4: a GWLB endpoint counts only when declared an IDS appliance\'s, a
     const proxyRoute = net.lgwan.node.findAll().find((c) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-proxy-1-') && c.destinationCidrBlock === '0.0.0.0/0') as ec2.CfnRoute;
     new ec2.CfnRoute(stack, 'ApplianceOut', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: proxyRoute.vpcEndpointId });
     const gwlb = new ec2.CfnVPCEndpoint(stack, 'Appliance', {
-      vpcId, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [subnet.ref],
+      vpcId,
+      serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+      vpcEndpointType: 'GatewayLoadBalancer',
+      subnetIds: [subnet.ref],
       ...declared ? { tags: [{ key: 'jichitai:inspection', value: 'IDS_IPS' }] } : {},
     });
     return { proxyRoute, gwlb };
