@@ -56,7 +56,9 @@ export class PlannedFirewall extends Construct {
       return { resourceArn: group.attrRuleGroupArn, priority: g.priority };
     });
     // AWS managed groups in the deploying partition and region (pseudo parameters: the template stays region-agnostic).
-    for (const g of plan.managedRuleGroups) groupRefs.push({ resourceArn: managedRuleGroupArn(Aws.PARTITION, Aws.REGION, g.name), priority: g.priority });
+    for (const g of plan.managedRuleGroups) {
+      groupRefs.push({ resourceArn: managedRuleGroupArn(Aws.PARTITION, Aws.REGION, g.name), priority: g.priority });
+    }
     plan.extraStatefulRuleGroupArns.forEach((arn, i) => groupRefs.push({ resourceArn: arn, priority: 1000 + i * 10 }));
 
     const policyName = `${namePrefix}-${plan.key}`;

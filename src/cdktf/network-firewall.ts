@@ -72,7 +72,9 @@ export class PlannedFirewall extends Construct {
     if (plan.managedRuleGroups.length > 0) {
       const partition = new DataAwsPartition(this, 'Partition');
       const region = new DataAwsRegion(this, 'Region');
-      for (const g of plan.managedRuleGroups) groupRefs.push({ resourceArn: managedRuleGroupArn(partition.partition, region.name, g.name), priority: g.priority });
+      for (const g of plan.managedRuleGroups) {
+        groupRefs.push({ resourceArn: managedRuleGroupArn(partition.partition, region.name, g.name), priority: g.priority });
+      }
     }
     plan.extraStatefulRuleGroupArns.forEach((arn, i) => groupRefs.push({ resourceArn: arn, priority: 1000 + i * 10 }));
 

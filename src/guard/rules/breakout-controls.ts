@@ -673,7 +673,8 @@ export const AP4: GuardRule = {
       // GWLB endpoints that would have counted before they had to be declared: on a bare path, or (no path) in the VPC.
       const undeclared = [...new Set(through.length > 0 ? bare.flatMap((a) => ctx.reach.endpointsPassed(a)) : gwlbs.map((e) => e.id))]
         .filter((id) => !declared(id)).map((id) => nameOf(ctx.graph, id)).sort();
-      const active = (counts: (r: Ref) => boolean) => (policy?.ruleGroups ?? []).some((r, i) => policy!.ruleGroupOverrides[i] === undefined && counts(r));
+      const active = (counts: (r: Ref) => boolean) => (policy?.ruleGroups ?? [])
+        .some((r, i) => policy!.ruleGroupOverrides[i] === undefined && counts(r));
       let isIps = isManagedThreatSignatures;
       if (!active(isManagedThreatSignatures)) {
         const appliance = undeclared.length > 0
