@@ -125,10 +125,12 @@ export interface BreakoutOptions {
   /** The cloud services LGWAN may reach, with the municipality's tenant settings. */
   readonly services: BreakoutServiceProps[];
   /**
-   * AWS managed threat-signature rule groups the breakout firewall references, by name (the `…StrictOrder` names of
-   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html),
-   * in strict order ahead of the allow-list and without overrides, so that they drop what they detect: the breakout's
-   * IDS/IPS (AP-4, 不正な通信の検知及び遮断). Each takes part of the policy's 30,000 stateful capacity, which AWS does not
+   * AWS managed threat-signature rule groups the breakout firewall references ahead of the allow-list: its IDS/IPS (AP-4).
+   *
+   * By name: the `…StrictOrder` names of
+   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html.
+   * They run in strict order before every group that passes, without overrides, so that they drop what they detect
+   * (不正な通信の検知及び遮断). Each takes part of the policy's 30,000 stateful capacity, which AWS does not
    * document per group: deploying may fail if too many are named. An empty list references none; AP-4 then refuses
    * the breakout unless a declared IDS appliance is on its path, or the finding is acknowledged with the source of
    * your own `ipsRules`.
