@@ -1,7 +1,8 @@
-import { Fn } from 'aws-cdk-lib';
+import { Aws, Fn } from 'aws-cdk-lib';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { Construct } from 'constructs';
 import { SEGMENT_TAG_KEY } from '../model/segment';
+import { managedRuleGroupArn } from '../model/threat-signatures';
 import { FirewallPlan, SubnetPlan } from '../plan/network-plan';
 
 /** Inputs of `PlannedFirewall`. */
@@ -54,6 +55,10 @@ export class PlannedFirewall extends Construct {
       });
       return { resourceArn: group.attrRuleGroupArn, priority: g.priority };
     });
+    // AWS managed groups in the deploying partition and region (pseudo parameters: the template stays region-agnostic).
+    for (const g of plan.managedRuleGroups) {
+      groupRefs.push({ resourceArn: managedRuleGroupArn(Aws.PARTITION, Aws.REGION, g.name), priority: g.priority });
+    }
     plan.extraStatefulRuleGroupArns.forEach((arn, i) => groupRefs.push({ resourceArn: arn, priority: 1000 + i * 10 }));
 
     const policyName = `${namePrefix}-${plan.key}`;

@@ -1,3 +1,5 @@
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { NetworkfirewallFirewall } from '@cdktf/provider-aws/lib/networkfirewall-firewall';
 import { NetworkfirewallFirewallPolicy, NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { NetworkfirewallLoggingConfiguration } from '@cdktf/provider-aws/lib/networkfirewall-logging-configuration';
@@ -5,6 +7,7 @@ import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewal
 import { Construct } from 'constructs';
 import { resourceTags } from './tags';
 import { SEGMENT_TAG_KEY } from '../model/segment';
+import { managedRuleGroupArn } from '../model/threat-signatures';
 import { FirewallPlan, SubnetPlan } from '../plan/network-plan';
 
 /** Inputs of `PlannedFirewall`. */
@@ -65,6 +68,14 @@ export class PlannedFirewall extends Construct {
       });
       return { resourceArn: group.arn, priority: g.priority };
     });
+    // AWS managed groups in the deploying partition and region, read by data sources as the other ARNs of the library are.
+    if (plan.managedRuleGroups.length > 0) {
+      const partition = new DataAwsPartition(this, 'Partition');
+      const region = new DataAwsRegion(this, 'Region');
+      for (const g of plan.managedRuleGroups) {
+        groupRefs.push({ resourceArn: managedRuleGroupArn(partition.partition, region.name, g.name), priority: g.priority });
+      }
+    }
     plan.extraStatefulRuleGroupArns.forEach((arn, i) => groupRefs.push({ resourceArn: arn, priority: 1000 + i * 10 }));
 
     const policyName = `${namePrefix}-${plan.key}`;

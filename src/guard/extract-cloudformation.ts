@@ -52,6 +52,7 @@ import {
 import { wafRule } from './waf';
 import { isLabelNamespace } from '../model/labels';
 import { ROLE_TAG_KEY } from '../model/segment';
+import { AWS_MANAGED_RULE_GROUP_ARN } from '../model/threat-signatures';
 
 /** A synthesized CloudFormation template (the parts the guard reads). */
 export interface CloudFormationTemplate {
@@ -403,7 +404,7 @@ class TemplateReader {
         statelessFragmentDefaultActions: actionNames(fp.StatelessFragmentDefaultActions),
         statelessRuleGroups: blocks(fp.StatelessRuleGroupReferences).map((r: any) => reader.ref(r.ResourceArn)),
         statefulDefaultActions: strings(fp.StatefulDefaultActions),
-        ruleGroups: blocks(fp.StatefulRuleGroupReferences).map((r: any) => reader.ref(r.ResourceArn)),
+        ruleGroups: blocks(fp.StatefulRuleGroupReferences).map((r: any) => reader.ruleGroupRef(r.ResourceArn)),
         ruleOrder: ruleOrder(fp.StatefulEngineOptions?.RuleOrder),
         streamExceptionPolicy: streamExceptionPolicy(fp.StatefulEngineOptions?.StreamExceptionPolicy),
         ruleGroupPriorities: blocks(fp.StatefulRuleGroupReferences).map((r: any) => port(r?.Priority)),
@@ -1684,6 +1685,20 @@ class TemplateReader {
    * resource of the template. A value returned by a custom resource is whatever its code returns: it stays unresolved,
    * but for the one look-up whose answer the guard can tell from the template (`lookedUpVpn`, our VPN attachment).
    */
+  /**
+   * A firewall policy's rule group reference (`ref`); an AWS managed group's ARN written around the partition and region
+   * pseudo parameters alone (`arn:${AWS::Partition}:network-firewall:${AWS::Region}:aws-managed:…`, as the library
+   * writes it) is that group, outside the output, its text rendered (`{partition}`, `{region}`).
+   */
+  public ruleGroupRef(value: unknown): Ref {
+    const ref = this.ref(value);
+    const v = value as any;
+    if (ref.kind !== 'unresolved' || v === null || typeof v !== 'object' || (v['Fn::Join'] === undefined && v['Fn::Sub'] === undefined)) return ref;
+    if (this.referencedIds(value).length > 0) return ref;
+    const text = this.relayText(value);
+    return AWS_MANAGED_RULE_GROUP_ARN.test(text) ? { kind: 'external', value: text } : ref;
+  }
+
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
     // A dynamic reference is known only at deploy time, as a template parameter is (semantics §3).

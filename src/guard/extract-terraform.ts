@@ -51,6 +51,7 @@ import {
 } from './unreadable';
 import { isLabelNamespace } from '../model/labels';
 import { ROLE_TAG_KEY } from '../model/segment';
+import { AWS_MANAGED_RULE_GROUP_ARN } from '../model/threat-signatures';
 
 /** A synthesized Terraform JSON configuration (the parts the guard reads). */
 export interface TerraformJson {
@@ -680,7 +681,7 @@ class ConfigReader {
         statelessFragmentDefaultActions: actionNames(fp.stateless_fragment_default_actions),
         statelessRuleGroups: blocks(fp.stateless_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
         statefulDefaultActions: strings(fp.stateful_default_actions),
-        ruleGroups: blocks(fp.stateful_rule_group_reference).map((r: any) => reader.ref(r.resource_arn)),
+        ruleGroups: blocks(fp.stateful_rule_group_reference).map((r: any) => reader.ruleGroupRef(r.resource_arn)),
         // A dynamic block may set either to anything: the guard does not expand it.
         ruleOrder: fp.dynamic?.stateful_engine_options !== undefined ? 'unknown' : ruleOrder(oneBlock(fp.stateful_engine_options)?.rule_order),
         streamExceptionPolicy: fp.dynamic?.stateful_engine_options !== undefined ? 'unknown'
@@ -2659,6 +2660,20 @@ class ConfigReader {
   }
 
   /** Resolve an argument to a node: a literal is an external id; an interpolation must name exactly one resource. */
+  /**
+   * A firewall policy's rule group reference (`ref`); an AWS managed group's ARN written around the deploying partition
+   * and region alone (`arn:${data.aws_partition.p.partition}:network-firewall:${data.aws_region.r.name}:aws-managed:…`,
+   * as the library writes it) is that group, outside the configuration, its text rendered (`{partition}`, `{region}`).
+   * In a plan the data sources are read already: the ARN is literal.
+   */
+  public ruleGroupRef(value: unknown): Ref {
+    const ref = this.ref(value);
+    if (ref.kind !== 'unresolved' || typeof value !== 'string' || this.plan || /(^|[^%])%\{/.test(value)) return ref;
+    const context = interpolationsOf(value).every((expr) => /^\s*data\.aws_(partition\.[\w-]+\.partition|region\.[\w-]+\.(name|id|region))\s*$/.test(expr));
+    const text = context ? this.renderText(value) : '';
+    return AWS_MANAGED_RULE_GROUP_ARN.test(text) ? { kind: 'external', value: text } : ref;
+  }
+
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
     if (value instanceof PlanReference) return this.planReference(value);

@@ -359,10 +359,11 @@ export class Reachability {
     return out;
   }
 
-  /** Whether an arrival's path passed a Gateway Load Balancer endpoint (an appliance inline on the way). */
-  public passesEndpoint(arrival: Arrival): boolean {
-    for (let s: Step | undefined = arrival.step; s; s = s.prev) if (s.kind === 'endpoint') return true;
-    return false;
+  /** The Gateway Load Balancer endpoints an arrival's path passed (appliances inline on the way), by node id. */
+  public endpointsPassed(arrival: Arrival): string[] {
+    const out: string[] = [];
+    for (let s: Step | undefined = arrival.step; s; s = s.prev) if (s.kind === 'endpoint') out.push(s.node);
+    return out;
   }
 
   /** The destinations of a header set, as prefixes (the first few), for messages. */

@@ -125,16 +125,32 @@ export interface BreakoutOptions {
   /** The cloud services LGWAN may reach, with the municipality's tenant settings. */
   readonly services: BreakoutServiceProps[];
   /**
-   * Suricata-compatible IPS rules for the breakout firewall (the IDS/IPS hook, AP-4).
+   * AWS managed threat-signature rule groups the breakout firewall references ahead of the allow-list: its IDS/IPS (AP-4).
    *
-   * AP-4 counts a `drop` or `reject` rule that inspects content or protocol: an `alert` rule detects and does not
-   * block, and the deck's IDS/IPS does both (検知及び遮断). It counts only a rule whose addresses hold the LGWAN
-   * segment's traffic: the rule group's `HOME_NET` is the segment's block, so write the rules on `$HOME_NET` (or `any`).
+   * By name: the `…StrictOrder` names of
+   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html.
+   * They run in strict order before every group that passes, without overrides, so that they drop what they detect
+   * (不正な通信の検知及び遮断). Each takes part of the policy's 30,000 stateful capacity, which AWS does not
+   * document per group: deploying may fail if too many are named. An empty list references none; AP-4 then refuses
+   * the breakout unless a declared IDS appliance is on its path, or the finding is acknowledged with the source of
+   * your own `ipsRules`.
+   * @default - ThreatSignaturesBotnetStrictOrder, ThreatSignaturesMalwareStrictOrder, ThreatSignaturesMalwareWebStrictOrder, ThreatSignaturesEmergingEventsStrictOrder
+   */
+  readonly managedThreatSignatures?: string[];
+  /**
+   * Suricata-compatible IPS rules of your own for the breakout firewall, in a group after the managed threat
+   * signatures (`managedThreatSignatures`) and ahead of the allow-list.
+   *
+   * AP-4 does not take hand-written rules as an IDS/IPS: it cannot judge what a rule set detects. They add to the
+   * managed groups; alone, they are an AP-4 finding to acknowledge with their source (a vendor feed and its version).
+   * Rules that pass are refused: the group runs ahead of the allow-list. Write the rules on `$HOME_NET` (or `any`): the
+   * group's `HOME_NET` is the segment's block.
    * @default - built-in protocol enforcement: anything on TCP 443 that is not TLS, and SSH sessions to the internet, are dropped
    */
   readonly ipsRules?: string[];
   /**
-   * ARNs of extra stateful rule groups (e.g. AWS managed threat signatures) to put on the firewall, after the allow-list.
+   * ARNs of extra stateful rule groups to put on the firewall, after the allow-list (AWS managed threat signatures go in
+   * `managedThreatSignatures`, which puts them ahead of it).
    *
    * The guard cannot read a group of your own account from here: AP-1 refuses it (it may pass what the allow-list does
    * not judge), unless acknowledged; AWS managed groups (account `aws-managed`) pass nothing.

@@ -29,6 +29,13 @@ export const MUNICIPALITY_NAME_TAG_KEY = 'jichitai:municipality-name';
 export const LOCAL_GOVERNMENT_CODE_TAG_KEY = 'jichitai:local-government-code';
 /** Tag key of the host name of a site the security cloud publishes (documentation). */
 export const SITE_TAG_KEY = 'jichitai:site';
+/**
+ * Tag key that declares what an appliance behind a Gateway Load Balancer endpoint does: {@link INSPECTION_IDS_IPS}, an
+ * IDS/IPS inline that detects and blocks (AP-4 counts an α′ breakout path through such an endpoint as inspected).
+ */
+export const INSPECTION_TAG_KEY = 'jichitai:inspection';
+/** The value of {@link INSPECTION_TAG_KEY} of an IDS/IPS appliance's endpoint. */
+export const INSPECTION_IDS_IPS = 'IDS_IPS';
 
 /**
  * Every label key, with its values: the list of values of an enumerated key, `undefined` for a key whose value is free
@@ -48,6 +55,7 @@ export const LABEL_VOCABULARY: ReadonlyMap<string, readonly string[] | undefined
   [LOCAL_GOVERNMENT_CODE_TAG_KEY, undefined],
   [MODEL_TAG_KEY, Object.values(NetworkModel)],
   [SITE_TAG_KEY, undefined],
+  [INSPECTION_TAG_KEY, [INSPECTION_IDS_IPS]],
 ]);
 
 /** A label the vocabulary does not hold: an unknown key of the namespace, or a value its key does not take. */

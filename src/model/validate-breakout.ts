@@ -14,6 +14,7 @@ import { HostDeclaration, HostRole } from './flows';
 import { AlphaPrimeCase } from './network-model';
 import { Protocol } from './port';
 import { Zone } from './segment';
+import { THREAT_SIGNATURE_GROUPS } from './threat-signatures';
 import { checkCidrList, checkPort, isObject, isPort, isStringArray, NAME, Problems } from './validate-common';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -408,6 +409,7 @@ export function checkBreakout(p: Problems, props: MunicipalNetworkBlueprintProps
   }
   checkSanitizationService(p, breakout.sanitizationService, theCase, hosts);
   checkTenantProxy(p, breakout.tenantProxy, communication);
+  checkManagedThreatSignatures(p, breakout.managedThreatSignatures);
   checkIpsRules(p, breakout.ipsRules);
   const extra: unknown = breakout.extraStatefulRuleGroupArns;
   if (extra !== undefined) {
@@ -875,6 +877,41 @@ function checkTenantProxy(p: Problems, proxy: unknown, communication: boolean): 
   const extra = proxy.extraConnectPorts;
   if (extra !== undefined && !(Array.isArray(extra) && extra.length <= 100 && extra.every(isPort))) {
     p.add(`${path}.extraConnectPorts`, bi('must be a list of TCP ports 1-65535 (AP-5)', 'は TCP ポート 1-65535 のリストでなければならない（AP-5）'), bi('e.g. [8443], or leave it out', '例: [8443]。不要なら省略する'));
+  }
+}
+
+/**
+ * The AWS managed threat-signature groups (AP-4): documented `…StrictOrder` names only (the policy is in strict order,
+ * which cannot reference an `…ActionOrder` group), each once. An empty list is allowed (AP-4 then judges the rest).
+ */
+function checkManagedThreatSignatures(p: Problems, names: unknown): void {
+  if (names === undefined) return;
+  const fix = bi(`give names of ${THREAT_SIGNATURE_GROUPS.join(', ')}, or leave managedThreatSignatures out for the default set`,
+    `${THREAT_SIGNATURE_GROUPS.join('、')} の名前を指定するか、managedThreatSignatures を省略して既定の組を使う`);
+  if (!Array.isArray(names) || names.length > THREAT_SIGNATURE_GROUPS.length) {
+    p.add('breakout.managedThreatSignatures', bi(`must be a list of at most ${THREAT_SIGNATURE_GROUPS.length} AWS managed threat-signature rule group names (AP-4)`,
+      `は AWS マネージドの脅威シグネチャのルールグループ名 ${THREAT_SIGNATURE_GROUPS.length} 個以下のリストでなければならない（AP-4）`), fix);
+    return;
+  }
+  const seen = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) {
+    const name: unknown = names[i];
+    const at = `breakout.managedThreatSignatures[${i}]`;
+    if (typeof name === 'string' && /^ThreatSignatures[A-Za-z]+ActionOrder$/.test(name)
+      && THREAT_SIGNATURE_GROUPS.includes(name.replace(/ActionOrder$/, 'StrictOrder'))) {
+      const strict = name.replace(/ActionOrder$/, 'StrictOrder');
+      p.add(at, bi(`${show(name)} is an ActionOrder group, which a strict-order firewall policy cannot reference (AP-4)`,
+        `${show(name)} は ActionOrder のグループで、STRICT_ORDER のファイアウォールポリシーからは参照できない（AP-4）`),
+      bi(`give ${strict} instead`, `代わりに ${strict} を指定する`));
+    } else if (typeof name !== 'string' || !THREAT_SIGNATURE_GROUPS.includes(name)) {
+      p.add(at, bi(`${show(name)} is not a documented AWS managed threat-signature rule group (AP-4)`,
+        `${show(name)} は文書化された AWS マネージドの脅威シグネチャのルールグループではない（AP-4）`), fix);
+    } else if (seen.has(name)) {
+      p.add(at, bi(`repeats ${name} of managedThreatSignatures[${seen.get(name)}] (AP-4)`, `が managedThreatSignatures[${seen.get(name)}] の ${name} と重複している（AP-4）`),
+        bi('name each group once', 'グループはそれぞれ 1 回だけ指定する'));
+    } else {
+      seen.set(name, i);
+    }
   }
 }
 

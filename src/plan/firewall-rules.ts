@@ -4,6 +4,7 @@ import { BreakoutOptions } from '../model/blueprint';
 import { byCodePoint } from '../model/order';
 import { Port, Protocol } from '../model/port';
 import { Segment } from '../model/segment';
+import { DEFAULT_THREAT_SIGNATURE_GROUPS } from '../model/threat-signatures';
 import { ipsRuleProblems } from '../model/validate-breakout';
 
 /**
@@ -42,6 +43,12 @@ function nonTcpDropRule(sid: number, ruleId: string): string {
     + `ip_proto:!6; sid:${sid}; rev:1;)`;
 }
 
+/**
+ * Priority of the first AWS managed threat-signature group (AP-4); the others follow one by one, all ahead of the hand
+ * rules' group at 100 and so of every group that passes (strict order: the first pass ends a flow's evaluation).
+ */
+const MANAGED_PRIORITY = 10;
+
 /** Priority of the non-TCP drop group: after every group that passes (the media allowances at 500, the stand-in's web at 300). */
 const NON_TCP_PRIORITY = 900;
 
@@ -53,7 +60,10 @@ function suricataPorts(ports: readonly Port[]): string {
   return parts.length === 1 ? parts[0] : `[${parts.join(',')}]`;
 }
 
-/** Built-in IPS rules (AP-4) used when the user gives none: protocol enforcement on the allowed ports. */
+/**
+ * Built-in protocol enforcement used when the user gives no IPS rules: a port filter by protocol, not an IDS/IPS (AP-4
+ * counts the AWS managed threat signatures), kept as a group of its own beside them.
+ */
 export function defaultIpsRules(sidBase: number = SID_BASE.ips): string[] {
   return [
     // A tunnel disguised as HTTPS: anything on 443 that is not TLS.
@@ -79,7 +89,8 @@ function userIpsRules(rules: readonly string[]): string[] {
 
 /**
  * The α′ local-breakout firewall of the LGWAN segment (AP-1, AP-4, AP-5): strict order, default drop. In order: the
- * IPS rules and the port restriction to the declared TCP ports (drop and alert only, so that they also see the traffic
+ * AWS managed threat-signature groups (the IDS/IPS, AP-4), the user's IPS rules (or the built-in protocol enforcement)
+ * and the port restriction to the declared TCP ports (drop and alert only, so that they also see the traffic
  * the allow-list lets through), then the FQDN allow-list on TLS SNI and HTTP Host, then the UDP media allowances by IP
  * and port, then the drop of all other non-TCP traffic (`nonTcpDropRule`). Under strict order the first `pass` ends
  * the evaluation of a flow, so no group ahead of the allow-list may pass anything (AP-1); the media `pass` rules come
@@ -113,7 +124,7 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
 
   const domains = sortedUnique(services.flatMap((s) => s.service.domains).map(toNetworkFirewallDomain));
   const groups: StatefulRuleGroupPlan[] = [
-    ruleGroup('ips', 100, 'IDS/IPS rules on the breakout path (AP-4)', homeNet,
+    ruleGroup('ips', 100, 'Drop rules of the breakout path beside the managed threat signatures (AP-4)', homeNet,
       breakout.ipsRules && breakout.ipsRules.length > 0 ? userIpsRules(breakout.ipsRules) : defaultIpsRules()),
     ruleGroup('ports', 200, 'Only the declared TCP ports to cloud services (AP-5)', homeNet, [
       `drop tcp $HOME_NET any -> $EXTERNAL_NET !${suricataPorts(declared)} (msg:"AP-5 TCP port not declared for any allow-listed service"; flow:to_server; sid:${SID_BASE.ports + 1}; rev:1;)`,
@@ -157,6 +168,8 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
     statelessFragmentDefaultActions: FORWARD_TO_STATEFUL,
     statefulDefaultActions: DROP_BY_DEFAULT,
     ruleGroups: groups,
+    managedRuleGroups: [...(breakout.managedThreatSignatures ?? DEFAULT_THREAT_SIGNATURE_GROUPS)]
+      .map((name, i) => ({ name, priority: MANAGED_PRIORITY + i })),
     extraStatefulRuleGroupArns: [...(breakout.extraStatefulRuleGroupArns ?? [])],
   };
 }
@@ -211,6 +224,7 @@ export function planBuiltInEgressFirewall(internetCidr: string, blockedDomains: 
     statelessFragmentDefaultActions: FORWARD_TO_STATEFUL,
     statefulDefaultActions: DROP_BY_DEFAULT,
     ruleGroups: groups,
+    managedRuleGroups: [],
     extraStatefulRuleGroupArns: [],
   };
 }

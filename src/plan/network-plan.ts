@@ -269,6 +269,11 @@ export interface FirewallPlan {
   readonly statelessFragmentDefaultActions: string[];
   readonly statefulDefaultActions: string[];
   readonly ruleGroups: StatefulRuleGroupPlan[];
+  /**
+   * AWS managed stateful rule groups by name (account `aws-managed`), with their priorities: the renderers build the ARN
+   * in the deploying partition and region (`managedRuleGroupArn`). No override: they act as AWS wrote them.
+   */
+  readonly managedRuleGroups: { readonly name: string; readonly priority: number }[];
   readonly extraStatefulRuleGroupArns: string[];
 }
 

@@ -96,6 +96,24 @@ describe('MunicipalNetwork', () => {
     expect(policy.Properties.FirewallPolicy.StatefulRuleGroupReferences).toContainEqual({ ResourceArn: arn, Priority: 1000 });
   });
 
+  test('AWS managed threat signatures are the breakout\'s IDS/IPS, ahead of the allow-list in the deploying partition and region; without them the guard asks for an acknowledgement naming the rule set (AP-4)', () => {
+    const { template } = synth(alphaPrime);
+    const policy = Object.values(template.findResources('AWS::NetworkFirewall::FirewallPolicy'))[0] as any;
+    const managed = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':network-firewall:', { Ref: 'AWS::Region' }, `:aws-managed:stateful-rulegroup/${name}`]] });
+    const refs = policy.Properties.FirewallPolicy.StatefulRuleGroupReferences;
+    expect(refs).toContainEqual({ ResourceArn: managed('ThreatSignaturesBotnetStrictOrder'), Priority: 10 });
+    expect(refs).toContainEqual({ ResourceArn: managed('ThreatSignaturesEmergingEventsStrictOrder'), Priority: 13 });
+    expect(refs.filter((r: any) => r.Override !== undefined)).toEqual([]);
+    // The user's own rules alone: AP-4, which an acknowledgement naming their source lets through.
+    const own = { ...alphaPrime, breakout: { ...alphaPrime.breakout!, managedThreatSignatures: [] } };
+    expect(() => synth(own)).toThrow(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+'s only IDS\/IPS is drop rules written by hand/);
+    const stack = new Stack(new App(), 'Acknowledged', { env: { region: 'ap-northeast-1' } });
+    const network = new cdk.MunicipalNetwork(stack, 'Network', own);
+    cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-5', breakoutPortReason(own)!);
+    cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-4', 'Rules from the vendor ExampleSec feed, version 2026.11, reviewed by the security team.');
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
   test('segments expose their VPC, subnets and the security group of each declared host', () => {
     const { network } = synth(alpha);
     expect(network.myNumber.workloadSubnets.subnets).toHaveLength(2);

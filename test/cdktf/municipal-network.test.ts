@@ -11,7 +11,7 @@ import { TerraformStack, Testing } from 'cdktf';
 // Declares the cdktf matchers (toHaveResourceWithProperties...) for the type checker; Testing.setupJest registers them.
 import 'cdktf/lib/testing/adapters/jest';
 import { refName, resourcesOf } from './synth-cache';
-import { alpha, alphaPrime } from '../../examples/blueprints';
+import { alpha, alphaPrime, breakoutPortReason } from '../../examples/blueprints';
 import { Blueprint, MunicipalNetworkBlueprintProps, Segment, tf } from '../../src';
 
 Testing.setupJest();
@@ -111,6 +111,28 @@ describe('MunicipalNetwork (CDKTF)', () => {
     });
     const policy = Object.values(resourcesOf(config, 'aws_networkfirewall_firewall_policy'))[0];
     expect(policy.firewall_policy.stateful_rule_group_reference).toContainEqual({ resource_arn: arn, priority: 1000 });
+  });
+
+  test('AWS managed threat signatures are the breakout\'s IDS/IPS, ahead of the allow-list in the partition and region of data sources; without them the guard asks for an acknowledgement (AP-4)', () => {
+    const { config } = synth(alphaPrime);
+    const policy = Object.values(resourcesOf(config, 'aws_networkfirewall_firewall_policy'))[0];
+    const partition = Object.keys(config.data.aws_partition).find((k) => k.includes('Firewall'))!;
+    const region = Object.keys(config.data.aws_region).find((k) => k.includes('Firewall'))!;
+    expect(policy.firewall_policy.stateful_rule_group_reference).toContainEqual({
+      resource_arn: `arn:\${data.aws_partition.${partition}.partition}:network-firewall:\${data.aws_region.${region}.name}:aws-managed:stateful-rulegroup/ThreatSignaturesBotnetStrictOrder`,
+      priority: 10,
+    });
+    const own = { ...alphaPrime, breakout: { ...alphaPrime.breakout!, managedThreatSignatures: [] } };
+    const guarded = (acknowledge: boolean) => {
+      const stack = new TerraformStack(Testing.app(), 'guarded');
+      new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+      const network = new tf.MunicipalNetwork(stack, 'Network', own);
+      tf.TopologyGuard.acknowledge(network.lgwan, 'AP-5', breakoutPortReason(own)!);
+      if (acknowledge) tf.TopologyGuard.acknowledge(network.lgwan, 'AP-4', 'Rules from the vendor ExampleSec feed, version 2026.11, reviewed by the security team.');
+      return () => Testing.synth(stack, true);
+    };
+    expect(guarded(false)).toThrow(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+'s only IDS\/IPS is drop rules written by hand/);
+    expect(guarded(true)).not.toThrow();
   });
 
   test('segments expose their VPC, subnets and the security group of each declared host', () => {

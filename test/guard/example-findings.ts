@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
+import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { AlphaPrimeCase, cdk } from '../../src';
 import { checkTopology } from '../../src/guard/check';
@@ -47,3 +48,23 @@ export function exampleFindings(
 
 /** Every finding on an untouched example, by example, α′ case and declared hosts: one check per test file. */
 const untouchedFindings = new Map<string, Finding[]>();
+
+/**
+ * Take the AWS managed groups (the threat signatures, AP-4) out of the α′ breakout policy of a CDK network, leaving the
+ * library's own groups: what a blueprint with `managedThreatSignatures: []` renders.
+ */
+export function withoutManagedGroups(net: cdk.MunicipalNetwork): void {
+  const policy = net.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as nfw.CfnFirewallPolicy;
+  const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+  const refs = (fp.statefulRuleGroupReferences as any[]).filter((r) => !String(r.resourceArn).includes(':aws-managed:'));
+  policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: refs };
+}
+
+/** Change each AWS managed group reference of the α′ breakout policy of a CDK network (priority, override). */
+export function editManagedGroups(net: cdk.MunicipalNetwork, edit: (ref: any, i: number) => any): void {
+  const policy = net.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as nfw.CfnFirewallPolicy;
+  const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+  let i = 0;
+  const refs = (fp.statefulRuleGroupReferences as any[]).map((r) => (String(r.resourceArn).includes(':aws-managed:') ? edit(r, i++) : r));
+  policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: refs };
+}

@@ -25,6 +25,7 @@ import * as vpclattice from 'aws-cdk-lib/aws-vpclattice';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { IConstruct } from 'constructs';
+import { editManagedGroups, withoutManagedGroups } from './example-findings';
 import { ALL, find, Mutation as SuiteMutation, NOT_ALPHA_PRIME, PrefectureMutation, runMutationSuite, runPrefectureMutations } from './mutation-suite';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildCdkPrefecture, CdkPrefecture } from '../../examples/cdk/_prefecture';
@@ -1615,22 +1616,24 @@ const MUTATIONS: Mutation[] = [
   },
   {
     // DROP_TO_ALERT turns the group's drops into alerts: it detects and blocks nothing (AP-4: 検知及び遮断).
-    name: 'the α′ breakout\'s IPS group replaced by an AWS managed threat group overridden to alert (DROP_TO_ALERT, override)',
+    name: 'the α′ breakout\'s AWS managed threat groups overridden to alert (DROP_TO_ALERT, override)',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
-    apply(_, net) {
-      const policy = l1(net.lgwan, 'Firewall/Policy');
-      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn',
-        'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder');
-      policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' });
-    },
+    apply(_, net) { editManagedGroups(net, (r) => ({ ...r, override: { action: 'DROP_TO_ALERT' } })); },
   },
   {
     // A pass ends a flow's evaluation: an IPS group behind the allow-list (priority 400) inspects nothing the breakout lets out.
-    name: 'the α′ breakout\'s IPS group moved behind the allow-list (priority 450, override)',
+    name: 'the α′ breakout\'s AWS managed threat groups moved behind the allow-list (priority 1000 on, override)',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
-    apply(_, net) { l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Priority', 450); },
+    apply(_, net) { editManagedGroups(net, (r, i) => ({ ...r, priority: 1000 + i })); },
+  },
+  {
+    // Drop rules written by hand are a filter the guard cannot judge as an IDS/IPS (outside auditor): a finding to acknowledge.
+    name: 'the α′ breakout with only hand-written drop rules, no AWS managed threat group (the references taken out)',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { withoutManagedGroups(net); },
   },
   {
     // Not exactly PRIVATE_ONLY: the guard does not know what AWS makes of the public value in another case (enums.ts).
@@ -1716,23 +1719,28 @@ const MUTATIONS: Mutation[] = [
   },
   {
     // A signature on $HOME_NET inspects nothing from a host outside it: the breakout's IPS no longer applies to what goes out.
-    name: 'the breakout firewall\'s IPS group gets HOME_NET 10.99.0.0/16, which the LGWAN segment does not send from (override)',
+    name: 'the breakout firewall policy\'s HOME_NET (the managed threat groups\') 10.99.0.0/16, which the LGWAN segment does not send from (override)',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
     apply(_, net) {
-      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['10.99.0.0/16']);
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.PolicyVariables.RuleVariables.HOME_NET.Definition', ['10.99.0.0/16']);
     },
   },
   {
     // A GWLB endpoint inspects only what is routed through it: one in the VPC that no route leads through is no IDS.
-    name: 'the α′ breakout\'s IPS rules replaced by a pass, beside a GWLB endpoint in the LGWAN VPC that no route leads through',
+    name: 'the α′ breakout\'s IPS rules replaced by a pass, no managed threat group, beside a declared IDS appliance\'s GWLB endpoint in the LGWAN VPC that no route leads through',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
     apply(stack, net) {
+      withoutManagedGroups(net);
       l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"x"; sid:1000101; rev:1;)');
       const applianceSubnet = new ec2.CfnSubnet(stack, 'MutApplianceSubnet', { vpcId: vpcOf(net.lgwan).ref, cidrBlock: '10.0.97.0/28', availabilityZone: 'ap-northeast-1a' });
       new ec2.CfnVPCEndpoint(stack, 'MutAppliance', {
-        vpcId: vpcOf(net.lgwan).ref, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [applianceSubnet.ref],
+        vpcId: vpcOf(net.lgwan).ref,
+        serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+        vpcEndpointType: 'GatewayLoadBalancer',
+        subnetIds: [applianceSubnet.ref],
+        tags: [{ key: 'jichitai:inspection', value: 'IDS_IPS' }],
       });
     },
   },

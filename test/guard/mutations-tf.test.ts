@@ -98,6 +98,15 @@ const NOT_STAND_IN = [NetworkModel.ALPHA, NetworkModel.ALPHA_PRIME, NetworkModel
 type Mutation = SuiteMutation<TerraformStack, Net>;
 
 const table = (segment: IConstruct, key: string) => find<RouteTable>(segment, `/RouteTable-${key}`);
+
+/** Whether a reference of the breakout policy is an AWS managed group's (the threat signatures, AP-4). */
+const managedRef = (r: { resourceArn: string }) => String(r.resourceArn).includes(':aws-managed:');
+/** Replace the α′ breakout policy's stateful rule group references. */
+function editManagedGroups(net: Net, edit: (refs: any[]) => any[]): void {
+  const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+  const input = policy.firewallPolicyInput!;
+  policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: edit(input.statefulRuleGroupReference as any[]) });
+}
 const subnet = (segment: IConstruct, key: string) => find<Subnet>(segment, `/Subnet-${key}`);
 
 /** A Lambda function whose VPC configuration puts it in `where`. */
@@ -406,10 +415,11 @@ const MUTATIONS: Mutation[] = [
     apply(_, net) { editBootScript(net, (script) => script.replace(/^sslproxy_cert_error deny all$/m, 'sslproxy_cert_error allow all')); },
   },
   {
-    name: 'the breakout IPS rules replaced by a pass rule (addOverride)',
+    name: 'the breakout IPS rules replaced by a pass rule, no managed threat group (addOverride)',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
     apply(_, net) {
+      editManagedGroups(net, (refs) => refs.filter((r) => !managedRef(r)));
       find<TerraformResource>(net.lgwan, 'Firewall/RuleGroup-ips')
         .addOverride('rule_group.rules_source.rules_string', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"anything"; sid:1000101; rev:1;)');
     },
@@ -1800,28 +1810,24 @@ const MUTATIONS: Mutation[] = [
   },
   {
     // DROP_TO_ALERT turns the group's drops into alerts: it detects and blocks nothing (AP-4: 検知及び遮断).
-    name: 'the α′ breakout\'s IPS group replaced by an AWS managed threat group overridden to alert (DROP_TO_ALERT, block replaced through the escape hatch)',
+    name: 'the α′ breakout\'s AWS managed threat groups overridden to alert (DROP_TO_ALERT, block replaced through the escape hatch)',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
-    apply(_, net) {
-      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
-      const input = policy.firewallPolicyInput!;
-      const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder';
-      const references = [{ priority: 100, resourceArn: managed, override: { action: 'DROP_TO_ALERT' } }, ...(input.statefulRuleGroupReference as any[]).slice(1)];
-      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: references });
-    },
+    apply(_, net) { editManagedGroups(net, (refs) => refs.map((r) => (managedRef(r) ? { ...r, override: { action: 'DROP_TO_ALERT' } } : r))); },
   },
   {
     // A pass ends a flow's evaluation: an IPS group behind the allow-list (priority 400) inspects nothing the breakout lets out.
-    name: 'the α′ breakout\'s IPS group moved behind the allow-list (priority 450, block replaced through the escape hatch)',
+    name: 'the α′ breakout\'s AWS managed threat groups moved behind the allow-list (priority 1000 on, block replaced through the escape hatch)',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
-    apply(_, net) {
-      const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
-      const input = policy.firewallPolicyInput!;
-      const [ips, ...rest] = input.statefulRuleGroupReference as any[];
-      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: [{ ...ips, priority: 450 }, ...rest] });
-    },
+    apply(_, net) { editManagedGroups(net, (refs) => refs.map((r) => (managedRef(r) ? { ...r, priority: 1000 + r.priority } : r))); },
+  },
+  {
+    // Drop rules written by hand are a filter the guard cannot judge as an IDS/IPS (outside auditor): a finding to acknowledge.
+    name: 'the α′ breakout with only hand-written drop rules, no AWS managed threat group (the references taken out)',
+    rule: 'AP-4',
+    models: [NetworkModel.ALPHA_PRIME],
+    apply(_, net) { editManagedGroups(net, (refs) => refs.filter((r) => !managedRef(r))); },
   },
   {
     // Not exactly PRIVATE_ONLY: the guard does not know what AWS makes of the public value in another case (enums.ts).
@@ -1909,23 +1915,29 @@ const MUTATIONS: Mutation[] = [
   },
   {
     // A signature on $HOME_NET inspects nothing from a host outside it: the breakout's IPS no longer applies to what goes out.
-    name: 'the breakout firewall\'s IPS group gets HOME_NET 10.99.0.0/16, which the LGWAN segment does not send from (override)',
+    name: 'the breakout firewall policy\'s HOME_NET (the managed threat groups\') 10.99.0.0/16, which the LGWAN segment does not send from (override)',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
     apply(_, net) {
-      find<NetworkfirewallRuleGroup>(net.lgwan, 'Firewall/RuleGroup-ips').addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }]);
+      find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy')
+        .addOverride('firewall_policy.policy_variables', { rule_variables: [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }] });
     },
   },
   {
     // A GWLB endpoint inspects only what is routed through it: one in the VPC that no route leads through is no IDS.
-    name: 'the α′ breakout\'s IPS rules replaced by a pass, beside a GWLB endpoint in the LGWAN VPC that no route leads through',
+    name: 'the α′ breakout\'s IPS rules replaced by a pass, no managed threat group, beside a declared IDS appliance\'s GWLB endpoint in the LGWAN VPC that no route leads through',
     rule: 'AP-4',
     models: [NetworkModel.ALPHA_PRIME],
     apply(stack, net) {
+      editManagedGroups(net, (refs) => refs.filter((r) => !managedRef(r)));
       find<NetworkfirewallRuleGroup>(net.lgwan, 'Firewall/RuleGroup-ips').addOverride('rule_group.rules_source.rules_string', 'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"x"; sid:1000101; rev:1;)');
       const applianceSubnet = new Subnet(stack, 'MutApplianceSubnet', { vpcId: net.lgwan.vpcId, cidrBlock: '10.0.97.0/28', availabilityZone: 'ap-northeast-1a' });
       new VpcEndpoint(stack, 'MutAppliance', {
-        vpcId: net.lgwan.vpcId, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [applianceSubnet.id],
+        vpcId: net.lgwan.vpcId,
+        serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+        vpcEndpointType: 'GatewayLoadBalancer',
+        subnetIds: [applianceSubnet.id],
+        tags: { 'jichitai:inspection': 'IDS_IPS' },
       });
     },
   },

@@ -11,7 +11,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { Fn as TfFn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { exampleFindings } from './example-findings';
+import { editManagedGroups, exampleFindings, withoutManagedGroups } from './example-findings';
 import { alphaPrimeSanitization, BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
@@ -389,106 +389,148 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
     expect(hasIpsSignature('reject tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"x"; ja3.hash; content:"e7d705a3286e19ea42f587b344ee6865"; sid:1;)')).toBe(true);
   });
 
-  test('the α′ example (built-in IPS rules) is compliant', () => {
+  test('the α′ example (AWS managed threat signatures ahead of the built-in rules) is compliant', () => {
     expect(findingsAfter(undefined, 'AP-4')).toEqual([]);
   });
 
-  test('IPS rules replaced by a plain pass rule are refused', () => {
-    const found = findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
-      'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"anything"; sid:1000101; rev:1;)'), 'AP-4');
-    expect(found.join('\n')).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature/);
-  });
-
-  test('an AWS managed threat-signature group counts as IPS', () => {
+  test('without the managed threat signatures, IPS rules replaced by a plain pass rule are refused', () => {
     const found = findingsAfter((_, net) => {
-      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'pass tcp any any -> any 443 (msg:"x"; sid:1000101;)');
-      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn',
-        'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder');
+      withoutManagedGroups(net);
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"anything"; sid:1000101; rev:1;)');
     }, 'AP-4');
-    expect(found).toEqual([]);
+    expect(found.join('\n')).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS: no AWS managed threat-signature group in drop mode/);
   });
 
-  test('the IPS runs before what the breakout passes (strict order): an IPS group behind the allow-list is refused', () => {
-    // Reference 0 is the built-in IPS group (priority 100); the allow-list is at 400.
-    const late = findingsAfter((_, net) => l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Priority', 450), 'AP-4').join('\n');
-    expect(late).toMatch(/AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not inspect what the breakout passes: firewall \S+ passes traffic in rule group \S+ \(priority 400\) before any IPS group drops it/);
-    // An AWS managed threat group behind the allow-list, the built-in signatures gone, is no better.
-    const managedLate = findingsAfter((_, net) => {
-      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 25 (msg:"port"; sid:1000101; rev:1;)');
-      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.4', {
-        ResourceArn: 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder', Priority: 1000,
-      });
-    }, 'AP-4').join('\n');
-    expect(managedLate).toMatch(/before any IPS group drops it/);
-    // Moved ahead of everything, it inspects.
-    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Priority', 50), 'AP-4')).toEqual([]);
+  test('drop rules written by hand alone are no IDS/IPS the guard can judge: a finding to acknowledge with the rule set\'s source', () => {
+    // The library's built-in rules (non-TLS on 443, SSH out) are a port filter by protocol; a user's own rules are judged alike.
+    const found = findingsAfter((_, net) => withoutManagedGroups(net), 'AP-4').join('\n');
+    expect(found).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+'s only IDS\/IPS is drop rules written by hand: the guard cannot judge a hand-written rule set as an IDS\/IPS/);
+    expect(found).toMatch(/Fix: reference AWS managed threat signatures \(breakout.managedThreatSignatures.*or acknowledge AP-4 with a reason that names the rule set's source \(e\.g\. a vendor's signature feed and its version\)/);
+    expect(found.split('\n')).toHaveLength(2);
   });
 
-  test('IDS/IPS blocks what it detects (検知及び遮断): a managed threat group overridden to alert (DROP_TO_ALERT) or alert-only signatures are refused', () => {
-    const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
-    const alerting = findingsAfter((_, net) => {
-      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 443 (msg:"port"; sid:1000101; rev:1;)');
-      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn', managed);
-      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' });
-    }, 'AP-4').join('\n');
-    expect(alerting).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature in drop mode \(only filters by port or domain, alert rules, or groups overridden to alert\)/);
-    expect(alerting).toMatch(/Fix: add IPS rules that drop .*without an override to alert/);
-    // The built-in IPS group overridden to alert is no IPS either.
-    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/Policy')
-      .addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' }), 'AP-4').join('\n')).toMatch(/no IDS\/IPS signature in drop mode/);
-    // Signatures that only alert.
-    expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
-      'alert ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh"; flow:to_server,established; sid:1000102; rev:1;)'), 'AP-4').join('\n')).toMatch(/no IDS\/IPS signature in drop mode/);
+  test('an AWS managed threat-signature group counts as IPS; another AWS managed group does not', () => {
+    const only = (arn: string) => findingsAfter((_, net) => {
+      withoutManagedGroups(net);
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'pass tcp any any -> any 443 (msg:"x"; sid:1000101;)');
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn', arn);
+    }, 'AP-4');
+    expect(only('arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder')).toEqual([]);
+    expect(only('arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/MalwareDomainsStrictOrder').join('\n')).toMatch(/has no IDS\/IPS/);
   });
 
-  test('IDS/IPS in Terraform: a managed threat group overridden to alert is refused', () => {
-    const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
-    const app = Testing.app();
-    const { stack, network } = buildTfExample('alpha-prime', app);
+  test('a managed group\'s ARN is read around the deploying partition and region only: any other value in it is unresolved (AP-1, fail closed)', () => {
+    // CloudFormation: a template parameter where the region goes.
+    const cfn = exampleFindings('alpha-prime', 'AP-1', (stack, net) => {
+      const region = new CfnParameter(stack, 'FirewallRegion', { type: 'String' });
+      editManagedGroups(net, (r, i) => (i === 0 ? { ...r, resourceArn: `arn:aws:network-firewall:${region.valueAsString}:aws-managed:stateful-rulegroup/ThreatSignaturesBotnetStrictOrder` } : r));
+    }).join('\n');
+    expect(cfn).toMatch(/AP-1 critical .*a rule group reference \(template parameter FirewallRegion is known only at deploy time\) cannot be resolved/);
+    // Terraform: a variable where the region goes.
+    const { stack, network } = buildTfExample('alpha-prime', Testing.app());
+    const region = new TerraformVariable(stack, 'firewall_region', { type: 'string' });
     const policy = network.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as NetworkfirewallFirewallPolicy;
     const input = policy.firewallPolicyInput!;
-    const rest = (input.statefulRuleGroupReference as any[]).slice(1);
-    policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: [{ priority: 100, resourceArn: managed, override: { action: 'DROP_TO_ALERT' } }, ...rest] });
+    let first = true;
+    policy.putFirewallPolicy({
+      ...input,
+      statefulRuleGroupReference: (input.statefulRuleGroupReference as any[]).map((r) => {
+        if (!String(r.resourceArn).includes(':aws-managed:') || !first) return r;
+        first = false;
+        return { ...r, resourceArn: `arn:aws:network-firewall:${region.stringValue}:aws-managed:stateful-rulegroup/ThreatSignaturesBotnetStrictOrder` };
+      }),
+    });
     const graph = extractTerraform({ tf: JSON.parse(Testing.synth(stack)) });
-    const found = checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase })
-      .filter((f) => f.ruleId === 'AP-4').map(formatFinding).join('\n');
-    expect(found).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature in drop mode/);
+    expect(checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase }).filter((f) => f.ruleId === 'AP-1').map(formatFinding).join('\n'))
+      .toMatch(/AP-1 critical .*a rule group reference \(.*var\.firewall_region.*\) cannot be resolved/);
+  });
+
+  test('the IPS runs before what the breakout passes (strict order): the managed groups behind the allow-list are refused', () => {
+    const late = findingsAfter((_, net) => editManagedGroups(net, (r, i) => ({ ...r, priority: 1000 + i })), 'AP-4').join('\n');
+    expect(late).toMatch(/AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not inspect what the breakout passes: firewall \S+ passes traffic in rule group \S+ \(priority 400\) before any IPS group drops it/);
+    // The hand-written group behind the allow-list, the managed groups gone: both findings.
+    const handLate = findingsAfter((_, net) => {
+      withoutManagedGroups(net);
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Priority', 450);
+    }, 'AP-4').join('\n');
+    expect(handLate).toMatch(/before any IPS group drops it/);
+    expect(handLate).toMatch(/only IDS\/IPS is drop rules written by hand/);
+    // One managed group moved behind, the others ahead: they inspect.
+    expect(findingsAfter((_, net) => editManagedGroups(net, (r, i) => (i === 0 ? { ...r, priority: 1000 } : r)), 'AP-4')).toEqual([]);
+  });
+
+  test('IDS/IPS blocks what it detects (検知及び遮断): managed threat groups overridden to alert (DROP_TO_ALERT) or alert-only signatures are refused', () => {
+    const alerting = findingsAfter((_, net) => {
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 443 (msg:"port"; sid:1000101; rev:1;)');
+      editManagedGroups(net, (r) => ({ ...r, override: { action: 'DROP_TO_ALERT' } }));
+    }, 'AP-4').join('\n');
+    expect(alerting).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS: no AWS managed threat-signature group in drop mode \(only filters by port or domain, alert rules, or groups overridden to alert\)/);
+    expect(alerting).toMatch(/Fix: reference AWS managed threat signatures .*without an override to alert/);
+    // One managed group overridden, the others not: still an IPS.
+    expect(findingsAfter((_, net) => editManagedGroups(net, (r, i) => (i === 0 ? { ...r, override: { action: 'DROP_TO_ALERT' } } : r)), 'AP-4')).toEqual([]);
+    // The hand-written group overridden to alert, no managed group: no IPS at all.
+    expect(findingsAfter((_, net) => {
+      withoutManagedGroups(net);
+      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.Override', { Action: 'DROP_TO_ALERT' });
+    }, 'AP-4').join('\n')).toMatch(/has no IDS\/IPS: no AWS managed/);
+    // Signatures that only alert.
+    expect(findingsAfter((_, net) => {
+      withoutManagedGroups(net);
+      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+        'alert ssh $HOME_NET any -> $EXTERNAL_NET any (msg:"ssh"; flow:to_server,established; sid:1000102; rev:1;)');
+    }, 'AP-4').join('\n')).toMatch(/has no IDS\/IPS: no AWS managed/);
+  });
+
+  test('IDS/IPS in Terraform: the managed threat groups overridden to alert are refused; without them, hand-written rules are a finding', () => {
+    const found = (edit: (refs: any[]) => any[]) => {
+      const { stack, network } = buildTfExample('alpha-prime', Testing.app());
+      const policy = network.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as NetworkfirewallFirewallPolicy;
+      const input = policy.firewallPolicyInput!;
+      policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: edit(input.statefulRuleGroupReference as any[]) });
+      const graph = extractTerraform({ tf: JSON.parse(Testing.synth(stack)) });
+      return checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase })
+        .filter((f) => f.ruleId === 'AP-4').map(formatFinding).join('\n');
+    };
+    const managed = (r: any) => String(r.resourceArn).includes(':aws-managed:');
+    expect(found((refs) => refs)).toBe('');
+    expect(found((refs) => refs.map((r) => (managed(r) ? { ...r, override: { action: 'DROP_TO_ALERT' } } : r))))
+      .toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* only IDS\/IPS is drop rules written by hand/);
+    expect(found((refs) => refs.filter((r) => !managed(r)))).toMatch(/only IDS\/IPS is drop rules written by hand/);
+    expect(found((refs) => refs.map((r) => (managed(r) ? { ...r, priority: 1000 + r.priority } : r)))).toMatch(/before any IPS group drops it/);
   });
 });
 
 describe('AP-4: the breakout\'s IDS/IPS applies to the addresses the LGWAN segment sends from (a signature on $HOME_NET inspects nothing outside it)', () => {
-  const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
   const setHome = (net: cdk.MunicipalNetwork, definition: unknown) =>
     l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', definition);
+  const setPolicyHome = (net: cdk.MunicipalNetwork, definition: unknown) =>
+    l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.PolicyVariables.RuleVariables.HOME_NET.Definition', definition);
   const notApplied = /AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not apply to what subnet \S+ sends out through firewall \S+: the IPS rules in drop mode of firewall \S+ do not apply to this traffic \(from 10\.\d+\.\d+\.\d+\/\d+/;
 
-  test('the plan\'s IPS group holds the segment\'s block as HOME_NET, and without it the VPC\'s block (AWS\'s default) holds the subnets: compliant', () => {
+  test('the managed groups under the policy\'s default HOME_NET (the VPC\'s block, AWS\'s default) hold the subnets: compliant', () => {
     expect(findingsAfter(undefined, 'AP-4')).toEqual([]);
     expect(findingsAfter((_, net) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyDeletionOverride('RuleGroup.RuleVariables'), 'AP-4')).toEqual([]);
   });
 
-  test('the IPS group\'s HOME_NET another block, or a managed threat group under the policy\'s HOME_NET of another block: refused, naming the subnet and the addresses', () => {
-    const other = findingsAfter((_, net) => setHome(net, ['10.99.0.0/16']), 'AP-4').join('\n');
+  test('the managed groups under the policy\'s HOME_NET of another block, or the hand-written group\'s: refused, naming the subnet and the addresses', () => {
+    const other = findingsAfter((_, net) => setPolicyHome(net, ['10.99.0.0/16']), 'AP-4').join('\n');
     expect(other).toMatch(notApplied);
     expect(other).toMatch(/Fix: give the IPS rule group \(and the policy\) a HOME_NET that holds the LGWAN segment's addresses/);
     expect(findingsAfter((_, net) => {
-      l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 25 (msg:"port"; sid:1000101; rev:1;)');
-      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.0.ResourceArn', managed);
-      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.PolicyVariables.RuleVariables.HOME_NET.Definition', ['10.99.0.0/16']);
+      withoutManagedGroups(net);
+      setHome(net, ['10.99.0.0/16']);
     }, 'AP-4').join('\n')).toMatch(notApplied);
   });
 
-  test('an IPS that applies must run before what passes: one ahead that does not apply does not count', () => {
-    // The built-in group (100) no longer applies; a managed threat group that does (the VPC's block) runs after the allow-list (400).
+  test('beside the managed groups the hand-written group does not count: managed groups that do not apply are refused though it applies', () => {
+    // The managed groups (10…) no longer apply; the hand-written group, which does, is no IDS/IPS the guard can judge.
     const found = findingsAfter((_, net) => {
-      setHome(net, ['10.99.0.0/16']);
-      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.5', { ResourceArn: managed, Priority: 1000 });
+      setPolicyHome(net, ['10.99.0.0/16']);
+      setHome(net, ['10.0.0.0/8']);
     }, 'AP-4').join('\n');
-    expect(found).toMatch(/AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not inspect what subnet \S+ sends out: firewall \S+ passes traffic in rule group \S+ \(priority \d+\) before any IPS group drops it/);
-    expect(findingsAfter((_, net) => {
-      setHome(net, ['10.99.0.0/16']);
-      l1(net.lgwan, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences.5', { ResourceArn: managed, Priority: 50 });
-    }, 'AP-4')).toEqual([]);
+    expect(found).toMatch(notApplied);
+    expect(findingsAfter((_, net) => setPolicyHome(net, ['10.0.0.0/8']), 'AP-4')).toEqual([]);
   });
 
   test('the same in Terraform', () => {
@@ -498,17 +540,21 @@ describe('AP-4: the breakout\'s IDS/IPS applies to the addresses the LGWAN segme
       const graph = extractTerraform({ tf: JSON.parse(Testing.synth(stack)) });
       return checkTopology(graph, { model: blueprint.model, alphaPrimeCase: blueprint.alphaPrimeCase }).filter((f) => f.ruleId === 'AP-4').map(formatFinding).join('\n');
     };
-    const group = (network: any) => network.lgwan.node.findAll().find((c: IConstruct) => c.node.path.endsWith('Firewall/RuleGroup-ips'));
-    expect(found((network) => group(network).addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }]))).toMatch(notApplied);
+    const policy = (network: any) => network.lgwan.node.findAll().find((c: IConstruct) => c.node.path.endsWith('Firewall/Policy'));
+    expect(found((network) => policy(network).addOverride('firewall_policy.policy_variables', { rule_variables: [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }] })))
+      .toMatch(notApplied);
     expect(found(() => undefined)).toBe('');
   });
 });
 
-describe('AP-4: a GWLB endpoint of an IDS appliance counts only on the way out', () => {
-  const noIps = (net: cdk.MunicipalNetwork) => l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
-    'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"anything"; sid:1000101; rev:1;)');
+describe('AP-4: a GWLB endpoint counts only when declared an IDS appliance\'s, and only on the way out', () => {
+  const noIps = (net: cdk.MunicipalNetwork) => {
+    withoutManagedGroups(net);
+    l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
+      'pass tcp $HOME_NET any -> $EXTERNAL_NET 443 (msg:"anything"; sid:1000101; rev:1;)');
+  };
   /** A GWLB endpoint in a subnet of its own in the LGWAN VPC, whose table sends 0.0.0.0/0 on to the firewall endpoint. */
-  const endpoint = (stack: Stack, net: cdk.MunicipalNetwork) => {
+  const endpoint = (stack: Stack, net: cdk.MunicipalNetwork, declared = true) => {
     const vpcId = (net.lgwan.vpc as ec2.IVpc).vpcId;
     const subnet = new ec2.CfnSubnet(stack, 'ApplianceSubnet', { vpcId, cidrBlock: '10.0.97.0/28', availabilityZone: 'ap-northeast-1a' });
     const table = new ec2.CfnRouteTable(stack, 'ApplianceTable', { vpcId });
@@ -516,34 +562,43 @@ describe('AP-4: a GWLB endpoint of an IDS appliance counts only on the way out',
     const proxyRoute = net.lgwan.node.findAll().find((c) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-proxy-1-') && c.destinationCidrBlock === '0.0.0.0/0') as ec2.CfnRoute;
     new ec2.CfnRoute(stack, 'ApplianceOut', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: proxyRoute.vpcEndpointId });
     const gwlb = new ec2.CfnVPCEndpoint(stack, 'Appliance', {
-      vpcId, serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', vpcEndpointType: 'GatewayLoadBalancer', subnetIds: [subnet.ref],
+      vpcId,
+      serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+      vpcEndpointType: 'GatewayLoadBalancer',
+      subnetIds: [subnet.ref],
+      ...declared ? { tags: [{ key: 'jichitai:inspection', value: 'IDS_IPS' }] } : {},
     });
     return { proxyRoute, gwlb };
   };
+  const through = (which: RegExp, declared = true) => findingsAfter((stack, net) => {
+    noIps(net);
+    const { gwlb } = endpoint(stack, net, declared);
+    for (const c of net.lgwan.node.findAll()) {
+      if (!(c instanceof ec2.CfnRoute) || c.vpcEndpointId === undefined || !which.test(c.node.path)) continue;
+      c.addPropertyDeletionOverride('VpcEndpointId');
+      c.addPropertyOverride('VpcEndpointId', gwlb.ref);
+    }
+  }, 'AP-4');
 
   test('an endpoint no route leads through inspects nothing: the breakout without IPS is refused', () => {
     expect(findingsAfter((stack, net) => {
       noIps(net);
       endpoint(stack, net);
-    }, 'AP-4').join('\n')).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS signature in drop mode .* and no GWLB endpoint of an IDS appliance is on the way out/);
+    }, 'AP-4').join('\n')).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall .* has no IDS\/IPS: .* and no declared IDS appliance's GWLB endpoint on the way out/);
   });
 
-  test('every way out through the endpoint needs no IPS of the firewall\'s; the terminals\' media routes straight to the firewall still do', () => {
-    const through = (which: RegExp) => findingsAfter((stack, net) => {
-      noIps(net);
-      const { gwlb } = endpoint(stack, net);
-      for (const c of net.lgwan.node.findAll()) {
-        if (!(c instanceof ec2.CfnRoute) || c.vpcEndpointId === undefined || !which.test(c.node.path)) continue;
-        c.addPropertyDeletionOverride('VpcEndpointId');
-        c.addPropertyOverride('VpcEndpointId', gwlb.ref);
-      }
-    }, 'AP-4');
+  test('every way out through a declared endpoint needs no IPS of the firewall\'s; the terminals\' media routes straight to the firewall still do', () => {
     // The proxies' default routes only: the terminals reach the meeting media ranges through the firewall alone.
-    expect(through(/Route-proxy-/).join('\n')).toMatch(/the breakout firewall \S+ has no IDS\/IPS signature in drop mode/);
+    expect(through(/Route-proxy-/).join('\n')).toMatch(/the breakout firewall \S+ has no IDS\/IPS/);
     expect(through(/Route-(proxy|terminals)-/)).toEqual([]);
   });
-});
 
+  test('an endpoint not declared an IDS appliance\'s counts for nothing, and the finding says how to declare it', () => {
+    const found = through(/Route-(proxy|terminals)-/, false).join('\n');
+    expect(found).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+ has no IDS\/IPS: .*; GWLB endpoint \S+ is on the way out but not declared an IDS appliance's/);
+    expect(found).toMatch(/Fix: .*tag the GWLB endpoint jichitai:inspection=IDS_IPS if its appliance is an IDS\/IPS that blocks what it detects/);
+  });
+});
 describe('AP-5 通信路暗号化: only TLS to cloud services, and the proxy authenticates them by their certificates', () => {
   test('cleartext HTTP: only the list of the services that declare port 80 has HTTP_HOST targets, and it needs the written reason', () => {
     // The example allow-lists Windows Update (port 80, with its vendor's reason, acknowledged) beside Microsoft 365.

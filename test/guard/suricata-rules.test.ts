@@ -8,7 +8,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { TerraformResource, Testing } from 'cdktf';
-import { exampleFindings } from './example-findings';
+import { exampleFindings, withoutManagedGroups } from './example-findings';
 import { buildTfExample } from '../../examples/tf/_app';
 import { cdk, tf } from '../../src';
 import { checkTopology } from '../../src/guard/check';
@@ -139,9 +139,12 @@ describe('AP-1 and AP-4: the breakout firewall is judged by the rules Suricata l
   });
 
   test('breakout IPS rules that Suricata skips make no IPS (AP-4)', () => {
-    const ipsRules = (rules: string) => exampleFindings('alpha-prime', 'AP-4', (_, net) =>
-      cfnIn(net, 'lgwan', 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules)).join('\n');
-    expect(ipsRules(SIGNATURE)).toBe('');
-    expect(ipsRules(SIGNATURE.split('\n').map((l) => `\t${l}`).join('\n'))).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+ has no IDS\/IPS signature in drop mode/);
+    // Without the managed threat signatures: hand-written signatures are a finding of their own, rules Suricata skips none at all.
+    const ipsRules = (rules: string) => exampleFindings('alpha-prime', 'AP-4', (_, net) => {
+      withoutManagedGroups(net);
+      cfnIn(net, 'lgwan', 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules);
+    }).join('\n');
+    expect(ipsRules(SIGNATURE)).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+'s only IDS\/IPS is drop rules written by hand/);
+    expect(ipsRules(SIGNATURE.split('\n').map((l) => `\t${l}`).join('\n'))).toMatch(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+ has no IDS\/IPS: no AWS managed/);
   });
 });

@@ -348,6 +348,21 @@ describe('user IPS rules: drop, alert or reject only, one rule each, in a restri
     ]);
   });
 
+  test('managed threat signatures: documented StrictOrder names only, each once (AP-4)', () => {
+    expect(errorsOf(withServices(base.services, { managedThreatSignatures: ['ThreatSignaturesExploitsStrictOrder', 'ThreatSignaturesBotnetStrictOrder'] }))).toEqual([]);
+    expect(errorsOf(withServices(base.services, { managedThreatSignatures: [] }))).toEqual([]);
+    expect(errorsOf(withServices(base.services, {
+      managedThreatSignatures: ['ThreatSignaturesMalwareStrictOrder', 'ThreatSignaturesMalwareActionOrder', 'ThreatSignaturesNopeStrictOrder', 'ThreatSignaturesMalwareStrictOrder', 7],
+    }))).toEqual([
+      expect.stringMatching(/^\[breakout\.managedThreatSignatures\[1\]\] "ThreatSignaturesMalwareActionOrder" is an ActionOrder group, which a strict-order firewall policy cannot reference \(AP-4\)\. Fix: give ThreatSignaturesMalwareStrictOrder instead/),
+      expect.stringMatching(/^\[breakout\.managedThreatSignatures\[2\]\] "ThreatSignaturesNopeStrictOrder" is not a documented AWS managed threat-signature rule group \(AP-4\)\. Fix: give names of ThreatSignaturesBotnetStrictOrder, /),
+      expect.stringMatching(/^\[breakout\.managedThreatSignatures\[3\]\] repeats ThreatSignaturesMalwareStrictOrder of managedThreatSignatures\[0\] \(AP-4\)\. Fix: name each group once/),
+      expect.stringMatching(/^\[breakout\.managedThreatSignatures\[4\]\] 7 is not a documented AWS managed threat-signature rule group/),
+    ]);
+    expect(errorsOf(withServices(base.services, { managedThreatSignatures: 'ThreatSignaturesMalwareStrictOrder' })))
+      .toEqual([expect.stringMatching(/^\[breakout\.managedThreatSignatures\] must be a list of at most 16 AWS managed threat-signature rule group names \(AP-4\)/)]);
+  });
+
   test('extra rule groups: ARNs of stateful groups only, AWS managed ones included', () => {
     const managed = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareWebStrictOrder';
     expect(errorsOf(withServices(base.services, { extraStatefulRuleGroupArns: [managed] }))).toEqual([]);

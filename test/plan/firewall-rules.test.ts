@@ -95,6 +95,23 @@ describe('α′ breakout firewall plan', () => {
     expect(custom.ruleGroups.find((g) => g.key === 'ips')!.rulesString).toBe('alert ip any any -> any any (msg:"x"; sid:1; rev:1;)');
   });
 
+  test('AWS managed threat signatures by default (AP-4), in strict order ahead of every group of the library, without overrides; the user\'s choice or none', () => {
+    expect(plan.managedRuleGroups.map((g) => g.name)).toEqual([
+      'ThreatSignaturesBotnetStrictOrder', 'ThreatSignaturesMalwareStrictOrder', 'ThreatSignaturesMalwareWebStrictOrder', 'ThreatSignaturesEmergingEventsStrictOrder',
+    ]);
+    const first = Math.min(...plan.ruleGroups.map((g) => g.priority));
+    for (const g of plan.managedRuleGroups) expect(g.priority).toBeLessThan(first);
+    const priorities = [...plan.managedRuleGroups.map((g) => g.priority), ...plan.ruleGroups.map((g) => g.priority)];
+    expect(new Set(priorities).size).toBe(priorities.length);
+    const chosen = planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }], managedThreatSignatures: ['ThreatSignaturesExploitsStrictOrder'] });
+    expect(chosen.managedRuleGroups).toEqual([{ name: 'ThreatSignaturesExploitsStrictOrder', priority: 10 }]);
+    expect(planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }], managedThreatSignatures: [] }).managedRuleGroups).toEqual([]);
+    // The built-in rules stay beside them, as a group of their own.
+    expect(group('ips').rulesString).toMatch(/app-layer-protocol:!tls/);
+    // The Internet-segment stand-in (IN-1) references none.
+    expect(planBuiltInEgressFirewall('10.0.128.0/18', []).managedRuleGroups).toEqual([]);
+  });
+
   test('every Suricata rule has a unique sid', () => {
     const sids = plan.ruleGroups.flatMap((g) => (g.rulesString ?? '').split('\n').filter(Boolean).map((l) => /sid:(\d+);/.exec(l)![1]));
     expect(new Set(sids).size).toBe(sids.length);

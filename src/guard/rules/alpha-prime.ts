@@ -15,6 +15,7 @@ import { CloudServiceCategory } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
+import { AWS_MANAGED_RULE_GROUP_ARN } from '../../model/threat-signatures';
 import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
@@ -45,7 +46,7 @@ export function breakoutFirewalls(graph: TopologyGraph): { firewall: FirewallNod
  * AWS managed rule groups (account `aws-managed`) are deny-lists and threat signatures: their rules drop, reject or
  * alert, never pass. https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-list.html
  */
-const AWS_MANAGED_GROUP = /^arn:aws[a-z-]*:network-firewall:[a-z0-9-]+:aws-managed:stateful-rulegroup\//;
+const AWS_MANAGED_GROUP = AWS_MANAGED_RULE_GROUP_ARN;
 
 /** Whether a rule group may pass traffic: it holds a `pass` rule, or the guard cannot read its rules. */
 function passingProblem(graph: TopologyGraph, ref: Ref): Bilingual | undefined {

@@ -10,8 +10,10 @@ import { Ipv4Cidr } from '../../model/cidr';
 import { CloudServiceCategory, CloudServiceDefinition, TenantHeader, TenantRestriction } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
 import { HostRole } from '../../model/flows';
+import { INSPECTION_IDS_IPS, INSPECTION_TAG_KEY } from '../../model/labels';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
+import { AWS_MANAGED_RULE_GROUP_ARN } from '../../model/threat-signatures';
 import { tenantHeaderValueMatches } from '../../model/validate-breakout';
 import { squidConfiguration } from '../boot-script';
 import { deref, describeRef, FirewallPolicyNode, InstanceCommandNode, LaunchImageNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
@@ -629,12 +631,28 @@ function withoutTenantControl(
   return findings;
 }
 
-/** AWS managed threat-signature rule groups (IPS) referenced by ARN. https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html */
-const MANAGED_THREAT_SIGNATURES = /:aws-managed:stateful-rulegroup\/ThreatSignatures/;
+/**
+ * AWS managed threat-signature rule groups (IPS) referenced by ARN: signatures of known threats that AWS keeps up to
+ * date, which AP-4 takes as an IDS/IPS. https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html
+ */
+function isManagedThreatSignatures(r: Ref): boolean {
+  return r.kind === 'external' && AWS_MANAGED_RULE_GROUP_ARN.exec(r.value)?.[1]?.startsWith('ThreatSignatures') === true;
+}
+
+/** Whether a GWLB endpoint is declared the endpoint of an IDS/IPS appliance (tag `jichitai:inspection=IDS_IPS`). */
+function declaredIdsAppliance(graph: TopologyGraph, id: string): boolean {
+  const node = graph.nodes.get(id);
+  return node?.type === 'vpc-endpoint' && node.tags[INSPECTION_TAG_KEY] === INSPECTION_IDS_IPS;
+}
+
+/** How to declare a GWLB endpoint an IDS appliance's. */
+const DECLARE_APPLIANCE = bi(`tag the GWLB endpoint ${INSPECTION_TAG_KEY}=${INSPECTION_IDS_IPS} if its appliance is an IDS/IPS that blocks what it detects`,
+  `GWLB エンドポイントのアプライアンスが検知したものを遮断する IDS/IPS であれば、エンドポイントにタグ ${INSPECTION_TAG_KEY}=${INSPECTION_IDS_IPS} を付ける`);
 
 /** How to put the breakout's IPS ahead of what passes. */
-const AHEAD_FIX = bi('give the IPS rule group a lower priority number than the allow-list and every group that passes, under strict order (the built-in IPS group is at 100)',
-  'STRICT_ORDER で、IPS のルールグループに許可リストと通信を通すすべてのグループより小さい優先度番号を付ける（組み込みの IPS グループは 100）');
+const AHEAD_FIX = bi('give the IPS rule groups lower priority numbers than the allow-list and every group that passes, under strict order '
+  + '(the library puts the managed threat signatures from 10 on, the allow-list at 400)',
+'STRICT_ORDER で、IPS のルールグループに許可リストと通信を通すすべてのグループより小さい優先度番号を付ける（ライブラリはマネージドの脅威シグネチャを 10 から、許可リストを 400 に置く）');
 
 /**
  * Why the breakout's IDS/IPS does not inspect the traffic of an LGWAN subnet that goes out through the firewall, for the
@@ -668,31 +686,36 @@ function unappliedIps(
 }
 
 /**
- * AP-4: IDS/IPS on the breakout path, blocking as well as detecting (the deck: 「不正な通信の検知及び遮断を行う」): a rule
- * group of the breakout policy with an IPS signature in drop mode, or an AWS managed threat-signature group, either
- * without an override. An override (`DROP_TO_ALERT`, or one the guard cannot read) turns the group's drops into alerts
- * (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_StatefulRuleGroupOverride.html): it detects
- * and blocks nothing, as IN-1 reads it too. The IPS must also apply to what goes out (`unappliedIps`): a signature on
- * `$HOME_NET` inspects nothing from a host outside it. A GWLB endpoint puts an appliance inline, where it can block what
- * it detects: a path to the internet that passes one needs no IPS of the firewall's, one that does not does (an endpoint
- * in the VPC that no route leads through inspects nothing). A firewall on no such path at all is judged by its policy
- * alone, and not at all when the LGWAN VPC holds a GWLB endpoint.
+ * AP-4: IDS/IPS on the breakout path, blocking as well as detecting (the deck: 「ネットワーク上の通信パケットを収集・解析し、
+ * 不正な通信の検知及び遮断を行う」). What the guard takes as an IDS/IPS: an AWS managed threat-signature group of the breakout
+ * policy without an override (signatures of known threats AWS keeps up to date), or a GWLB endpoint declared the endpoint
+ * of an IDS appliance (`jichitai:inspection=IDS_IPS`) on the path. Drop rules written by hand are a filter the guard
+ * cannot judge as an IDS/IPS (outside auditor: two rules on ports are no IDS/IPS): alone, they are a finding to
+ * acknowledge with their source. An override (`DROP_TO_ALERT`, or one the guard cannot read) turns the group's drops
+ * into alerts (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_StatefulRuleGroupOverride.html):
+ * it detects and blocks nothing, as IN-1 reads it too. The IPS must also run ahead of every group that passes and apply
+ * to what goes out (`unappliedIps`): a signature on `$HOME_NET` inspects nothing from a host outside it. A path to the
+ * internet that passes a declared appliance needs no IPS of the firewall's, one that does not does (an endpoint in the
+ * VPC that no route leads through inspects nothing). A firewall on no such path at all is judged by its policy alone,
+ * and not at all when the LGWAN VPC holds a declared appliance's endpoint.
  */
 export const AP4: GuardRule = {
   id: 'AP-4',
   severity: Severity.ERROR,
   models: [NetworkModel.ALPHA_PRIME],
   term: 'IDS/IPS',
-  summary: 'IDS/IPS is on the breakout path and blocks what it detects: IPS signatures in drop mode (or AWS managed threat signatures) in the breakout firewall '
-    + 'policy, none overridden to alert (DROP_TO_ALERT), that apply to the addresses the LGWAN segment sends out from (a signature on $HOME_NET inspects nothing '
-    + 'outside it), ahead of the allow-list and every group that passes (strict order), or a GWLB endpoint of an IDS appliance on the path.',
+  summary: 'IDS/IPS is on the breakout path and blocks what it detects: AWS managed threat-signature rule groups in the breakout firewall policy, none '
+    + 'overridden to alert (DROP_TO_ALERT), that apply to the addresses the LGWAN segment sends out from (a signature on $HOME_NET inspects nothing '
+    + 'outside it), ahead of the allow-list and every group that passes (strict order), or a GWLB endpoint declared an IDS appliance\'s '
+    + '(tag jichitai:inspection=IDS_IPS) on the path. Drop rules written by hand alone are a finding: the guard cannot judge a rule set as an IDS/IPS, '
+    + 'so the acknowledgement names its source (a vendor feed and its version).',
   check(ctx: GuardContext) {
     const lgwanVpcs = new Set(nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.LGWAN).map((v) => v.id));
-    const gwlb = nodesOf(ctx.graph, 'vpc-endpoint').some((e) => e.endpointType === 'GatewayLoadBalancer' && e.vpc.kind === 'node' && lgwanVpcs.has(e.vpc.id));
-    // The paths out of the LGWAN segment, but those an appliance inspects inline (a GWLB endpoint on the way).
+    const gwlbs = nodesOf(ctx.graph, 'vpc-endpoint').filter((e) => e.endpointType === 'GatewayLoadBalancer' && e.vpc.kind === 'node' && lgwanVpcs.has(e.vpc.id));
+    const declared = (id: string) => declaredIdsAppliance(ctx.graph, id);
+    // The paths out of the LGWAN segment, but those a declared appliance inspects inline (its GWLB endpoint on the way).
     const out = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.LGWAN), (a) => a.end.kind === 'internet');
-    const isIps = (r: Ref): boolean => {
-      if (r.kind === 'external') return MANAGED_THREAT_SIGNATURES.test(r.value);
+    const handWritten = (r: Ref): boolean => {
       const group = deref<RuleGroupNode>(ctx.graph, r);
       return group?.type === 'rule-group' && hasIpsSignature(group.rulesString);
     };
@@ -700,19 +723,42 @@ export const AP4: GuardRule = {
     for (const { firewall, policy } of breakoutFirewalls(ctx.graph)) {
       const where = nameOf(ctx.graph, firewall.id);
       const through = out.filter((a) => a.firewalls.includes(firewall.id));
-      const bare = through.filter((a) => !ctx.reach.passesEndpoint(a));
-      if (through.length > 0 ? bare.length === 0 : gwlb) continue;
-      if (!(policy?.ruleGroups ?? []).some((r, i) => policy!.ruleGroupOverrides[i] === undefined && isIps(r))) {
+      const bare = through.filter((a) => !ctx.reach.endpointsPassed(a).some(declared));
+      if (through.length > 0 ? bare.length === 0 : gwlbs.some((e) => declared(e.id))) continue;
+      // GWLB endpoints that would have counted before they had to be declared: on a bare path, or (no path) in the VPC.
+      const undeclared = [...new Set(through.length > 0 ? bare.flatMap((a) => ctx.reach.endpointsPassed(a)) : gwlbs.map((e) => e.id))]
+        .filter((id) => !declared(id)).map((id) => nameOf(ctx.graph, id)).sort();
+      const active = (counts: (r: Ref) => boolean) => (policy?.ruleGroups ?? [])
+        .some((r, i) => policy!.ruleGroupOverrides[i] === undefined && counts(r));
+      let isIps = isManagedThreatSignatures;
+      if (!active(isManagedThreatSignatures)) {
+        const appliance = undeclared.length > 0
+          ? bi(`; GWLB endpoint ${firstFive(undeclared).en} is on the way out but not declared an IDS appliance's`,
+            `。出口の経路上の GWLB エンドポイント ${firstFive(undeclared).ja} は IDS アプライアンスのものと宣言されていない`)
+          : bi('', '');
+        const fix = bi('reference AWS managed threat signatures (breakout.managedThreatSignatures: leave it out for the default set), without an override to alert, '
+          + `or route the breakout path through the GWLB endpoint of an IDS appliance and ${DECLARE_APPLIANCE.en}`,
+        'AWS マネージドの脅威シグネチャ（breakout.managedThreatSignatures: 省略すれば既定の組）をアラートへのオーバーライドなしで参照するか、'
+          + `ブレイクアウトの経路を IDS アプライアンスの GWLB エンドポイント経由にして、${DECLARE_APPLIANCE.ja}`);
+        if (!active(handWritten)) {
+          findings.push(finding(this, where,
+            bi(`the breakout firewall ${firewall.id} has no IDS/IPS: no AWS managed threat-signature group in drop mode (only filters by port or domain, alert rules, `
+              + `or groups overridden to alert) and no declared IDS appliance's GWLB endpoint on the way out${appliance.en}`,
+            `ブレイクアウト用ファイアウォール ${firewall.id} に IDS/IPS がない: 遮断モードの AWS マネージドの脅威シグネチャのグループがなく（ポートやドメインでのフィルタ、`
+              + `alert のルール、アラートへオーバーライドしたグループのみ）、出口の経路上に IDS アプライアンスと宣言した GWLB エンドポイントもない${appliance.ja}`),
+            fix));
+          continue;
+        }
+        // Drop rules of the user's own: the guard cannot tell a rule set that detects known threats from a port filter, so
+        // it says so, and the acknowledgement names the rule set's source. The rules must still run first and apply.
         findings.push(finding(this, where,
-          bi(`the breakout firewall ${firewall.id} has no IDS/IPS signature in drop mode (only filters by port or domain, alert rules, or groups overridden to alert) `
-            + 'and no GWLB endpoint of an IDS appliance is on the way out',
-          `ブレイクアウト用ファイアウォール ${firewall.id} に遮断モードの IDS/IPS のシグネチャがなく（ポートやドメインでのフィルタ、alert のルール、アラートへオーバーライドしたグループのみ）、`
-            + '出口の経路上に IDS アプライアンスの GWLB エンドポイントもない'),
-          bi('add IPS rules that drop (breakout.ipsRules, or the built-in defaults), an AWS managed ThreatSignatures rule group without an override to alert, '
-            + 'or route the breakout path through a GWLB endpoint of an IDS appliance',
-          '遮断する IPS ルール（breakout.ipsRules か組み込みの既定値）か、アラートへのオーバーライドのない AWS マネージドの ThreatSignatures ルールグループ'
-            + 'を追加するか、ブレイクアウトの経路を IDS アプライアンスの GWLB エンドポイント経由にする')));
-        continue;
+          bi(`the breakout firewall ${firewall.id}'s only IDS/IPS is drop rules written by hand: the guard cannot judge a hand-written rule set as an IDS/IPS `
+            + `that detects and blocks unauthorized traffic (不正な通信の検知及び遮断)${appliance.en}`,
+          `ブレイクアウト用ファイアウォール ${firewall.id} の IDS/IPS が手書きの遮断ルールだけ: 手書きのルールの組が不正な通信の検知及び遮断を行う IDS/IPS であるかを`
+            + `ガードは判断できない${appliance.ja}`),
+          bi(`${fix.en}; or acknowledge AP-4 with a reason that names the rule set's source (e.g. a vendor's signature feed and its version)`,
+            `${fix.ja}。またはルールの組の出所（例: ベンダーのシグネチャ配信とその版）を理由に書いて AP-4 を例外承認する`)));
+        isIps = handWritten;
       }
       // A pass ends a flow's evaluation: what the allow-list (or a media allowance) passes before the IPS group runs is
       // never inspected (「不正な通信の検知及び遮断」 of the traffic that goes out).

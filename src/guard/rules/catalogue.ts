@@ -251,12 +251,17 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     }],
   },
   'AP-4': {
-    summaryJa: 'ブレイクアウトの経路上に、検知した通信を遮断する IDS/IPS があること（ファイアウォールポリシーの遮断モードの IPS シグネチャか AWS マネージドの脅威シグネチャで、'
+    summaryJa: 'ブレイクアウトの経路上に、検知した通信を遮断する IDS/IPS があること（ファイアウォールポリシーの AWS マネージドの脅威シグネチャのルールグループで、'
       + 'アラートへのオーバーライド（DROP_TO_ALERT）がなく、LGWAN接続系から出る通信のアドレスを対象に含み（$HOME_NET のシグネチャはその外を検査しない）、'
-      + 'STRICT_ORDER で許可リストと通信を通すすべてのグループより先に評価されるもの、または経路上の IDS 装置の GWLB エンドポイント）。',
-    rationale: 'The deck lists IDS/IPS for the communication-tool cases; the library applies it to case ア too. The deck asks for detection and '
-      + 'blocking (検知及び遮断), so alert-only rules, and a group whose drops an override turns into alerts (DROP_TO_ALERT), do not count; '
-      + 'nor does an IPS group that runs after the allow-list, since a pass ends a flow\'s evaluation and what the breakout lets out is then never inspected.',
+      + 'STRICT_ORDER で許可リストと通信を通すすべてのグループより先に評価されるもの、または経路上の IDS 装置と宣言した（タグ jichitai:inspection=IDS_IPS）GWLB エンドポイント）。'
+      + '手書きの遮断ルールだけのときは指摘になる: ガードはルールの組を IDS/IPS と判断できないため、例外承認の理由にその出所（ベンダーの配信とその版）を書く。',
+    rationale: 'The deck lists IDS/IPS for the communication-tool cases; the library applies it to case ア too. The deck\'s IDS/IPS collects and analyses '
+      + 'the packets and detects and blocks unauthorized traffic (検知及び遮断): signatures of known threats kept up to date, which the AWS managed '
+      + 'threat-signature groups are. A rule set written by hand may be as little as a port filter (an outside auditor found the library\'s own two rules '
+      + 'counted), so the guard does not take it as an IDS/IPS: alone, it is a finding whose acknowledgement names the rule set\'s source. A GWLB '
+      + 'endpoint counts only when declared an IDS appliance\'s, since any appliance (or none that inspects) may stand behind one. Alert-only rules, and '
+      + 'a group whose drops an override turns into alerts (DROP_TO_ALERT), do not count; nor does an IPS group that runs after the allow-list, since a '
+      + 'pass ends a flow\'s evaluation and what the breakout lets out is then never inspected.',
     citations: [{ source: SOURCES.MIC_2024, where: 'α\'モデル ケース（イ）（ウ）の技術的対策 — IDS/IPS', quote: 'ネットワーク上の通信パケットを収集・解析し、不正な通信の検知及び遮断を行う。' }],
   },
   'AP-5': {
