@@ -20,13 +20,13 @@ import { Finding, formatFinding } from '../../src/guard/rule';
  * The prefecture's Terraform JSON with, in member i (10.i.0.0/16), violations of LG-1, LG-2 (both parts), MN-1 (a path)
  * and MN-3 (a security group).
  */
-function violatedPrefecture(): { json: any; parts: GuardedPart[] } {
-  const p = buildTfPrefecture(4, Testing.app());
+function violatedPrefecture(members = 4): { json: any; parts: GuardedPart[] } {
+  const p = buildTfPrefecture(members, Testing.app());
   // Rendered as the guard reads it (with each resource's construct path), not as written (Testing.synth drops the paths).
   const json = JSON.parse(JSON.stringify(renderConfig(p.stack)));
   p.members.forEach((_m, i) => {
     const n = i + 1;
-    const member = `Member00${n}`;
+    const member = `Member${String(n).padStart(3, '0')}`;
     const group = Object.keys(json.resource.aws_security_group).find((k) => k.startsWith(`${member}_Lgwan_HostSecurityGroup-finance-system_`));
     const subnet = Object.keys(json.resource.aws_subnet).find((k) => k.startsWith(`${member}_Lgwan_Subnet-workload-1_`));
     if (!group || !subnet) throw new Error(`the prefecture's ${member} has no LGWAN finance-system group or workload subnet`);
@@ -202,3 +202,29 @@ test('two members of one model: each member\'s paths to the LGWAN WAN are judged
   expect(beyond('Member001').length).toBeGreaterThan(0);
   expect(beyond('Member005')).toEqual([]);
 }, 120_000);
+
+test('a prefecture with two members of each model: the check per model keeps what each member checked with its own declarations keeps', () => {
+  // The reference judges every member on its own: the whole graph under the member's model with the member's own flows,
+  // hosts and SIEMs, keeping the findings in that member (and, from any member's check, those in no member). The check
+  // per model joins the declarations of its members; it must not let one member's declarations excuse another's rule.
+  const { json, parts } = violatedPrefecture(10);
+  const graph = extractTerraform({ prefecture: json });
+  const flows = parts.flatMap((x) => x.flows ?? []);
+  const actual = new Set(checkParts(graph, parts, { name: 'prefecture', reach: new Reachability(graph, declaredPrefixes(flows)) }).map(key));
+  const reach = new Reachability(graph, declaredPrefixes(flows));
+  const expected = new Set<string>();
+  for (const part of parts) {
+    const own = { name: 'prefecture', reach, flows: part.flows ?? [], hosts: part.hosts ?? [], siem: part.siem ?? [] };
+    for (const f of checkTopology(graph, part.options, own)) {
+      const owner = ownerOf(parts, f.path);
+      if (owner === undefined || owner === part) expected.add(key(f));
+    }
+  }
+  const missing = [...expected].filter((x) => !actual.has(x));
+  expect({ missing, extra: [...actual].filter((x) => !expected.has(x)) }).toEqual({ missing: [], extra: [] });
+  // With teeth: the injected violations are there, in every member.
+  for (let n = 1; n <= 10; n++) {
+    const member = `/Member${String(n).padStart(3, '0')}/`;
+    expect([member, [...actual].filter((l) => l.includes(member) && /^MN-3 .*beyond the ports of the declared flows/.test(l)).length]).toEqual([member, 1]);
+  }
+}, 300_000);
