@@ -15,7 +15,7 @@
  * DEPLOY_CODE_ORACLE_CASES (default 300) and DEPLOY_CODE_ORACLE_SEED (default 20240622) drive the property tests.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { cfnFlagged, genPlan, genTemplate, genTerraform, isCustomResource, Rng, tfPlanRefused, tfRefused, TRIGGER_TYPES } from './deploy-code-oracle';
+import { appFlagged, cfnFlagged, genApp, genPlan, genTerraform, isCustomResource, Rng, tfPlanRefused, tfRefused, TRIGGER_TYPES } from './deploy-code-oracle';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
@@ -27,7 +27,12 @@ const SEED = Number(process.env.DEPLOY_CODE_ORACLE_SEED ?? 20240622);
  * a registry type or a hook registration wherever it reports it. Every unresolved value counts, so that a report at a
  * resource the oracle does not refuse (a role, a permission, an access key) is a disagreement too. */
 function libraryFlagged(template: any): string[] {
-  return [...new Set(extractCloudFormation({ S: template }).unresolved.map((u) => u.node))].sort();
+  return libraryAppFlagged({ S: template });
+}
+
+/** The same for an app of several stacks (nodes `<stack>/<id>`). */
+function libraryAppFlagged(app: Record<string, any>): string[] {
+  return [...new Set(extractCloudFormation(app).unresolved.map((u) => u.node))].sort();
 }
 
 function libraryRefused(config: any): string[] {
@@ -1078,15 +1083,16 @@ describe('deploy-code oracle: seeded property', () => {
     let flagged = 0;
     let total = 0;
     for (let i = 0; i < CASES; i++) {
-      const template = genTemplate(rng);
-      const mine = cfnFlagged(template);
+      // an app: one template, or one that imports another stack's exports (with or without a second exporter of a name)
+      const app = genApp(rng);
+      const mine = appFlagged(app);
       const ours = [...mine.keys()].sort();
-      const lib = libraryFlagged(template);
+      const lib = libraryAppFlagged(app);
       flagged += ours.length;
-      total += Object.values<any>(template.Resources).filter((r) => isCustomResource(r.Type) || TRIGGER_TYPES.includes(r.Type)).length;
+      total += Object.values<any>(app.S.Resources).filter((r) => isCustomResource(r.Type) || TRIGGER_TYPES.includes(r.Type)).length;
       if (same(ours, lib)) continue;
       disagreements.push(`case ${i} (seed ${SEED}): oracle ${JSON.stringify(ours)} ${JSON.stringify([...mine])}, library ${JSON.stringify(lib)}\n`
-        + JSON.stringify(template));
+        + JSON.stringify(app));
     }
     console.log(`deploy-code oracle: ${CASES} cases, ${disagreements.length} disagreements, seed ${SEED}`
       + ` (oracle flagged ${flagged} resources; ${total} custom resources and triggers)`
