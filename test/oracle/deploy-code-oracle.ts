@@ -547,12 +547,20 @@ export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly 
     if ('unbounded' in n) return `${what}: ${resources[n.unbounded].Type} runs code with a role of its own`;
     return undefined; // a state machine (by its definition), or a resource that runs no code
   };
+  /** "a function of the app … by … its literal name or ARN": of this stack or another of the app (judged in its own
+   * stack); a name two stacks' functions hold may be either (fail closed). */
+  const byName = (name: string, s: string): string | undefined => {
+    const found = [template, ...others].flatMap((t) => {
+      const f = functionByName(t.Resources ?? {}, name);
+      return f ? [[t, f] as [Json, string]] : [];
+    });
+    if (found.length > 1) return `${s}: ${found.length} functions of the app of that name`;
+    if (found.length === 0) return `${s}: a function outside the app`;
+    return found[0][0] === template ? judge({ fn: found[0][1] }, s) : tokenVerdict(found[0][0], { 'Fn::GetAtt': [found[0][1], 'Arn'] });
+  };
   const literal = (s: string): string | undefined => {
     const parts = s.split(':');
-    if (parts[0] !== 'arn') {
-      const f = functionByName(resources, s);
-      return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
-    }
+    if (parts[0] !== 'arn') return byName(s, s);
     const service = parts[2];
     if (service === 'scheduler' && parts[5] === 'aws-sdk') return universalCall(`${parts[6]}:${parts[7]}`.toLowerCase(), s);
     if (service === 'states' && parts[5] === 'stateMachine') {
@@ -561,10 +569,7 @@ export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly 
         && resources[k].Properties?.StateMachineName === parts[6]);
       return own ? undefined : `${s}: a state machine outside the app`;
     }
-    if (service === 'lambda' && parts[5] === 'function') {
-      const f = functionByName(resources, parts[6]);
-      return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
-    }
+    if (service === 'lambda' && parts[5] === 'function') return byName(parts[6], s);
     if (NAMES_NO_CODE.includes(service)) return undefined;
     if (service === 'ssm' && !fnOnly) {
       // "An EventBridge target that starts a runbook directly (`arn:…:ssm:…:automation-definition/<name>:<version>`) is
@@ -585,6 +590,15 @@ export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly 
   if (g) return judge(namedResource(resources, g), g);
   // "an ARN built around it (`Fn::Sub`, `Fn::Join`)": a `Fn::Join` of `:` parts, the function by `Ref`, or a parameter
   const join = v?.['Fn::Join'];
+  if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1]) && !fnOnly) {
+    // `…:automation-definition/`, `Ref Doc`, `:$DEFAULT`: a runbook of the template "by … its `Ref` … in the ARN"
+    const parts: Json[] = join[1];
+    const at = parts.findIndex((x) => typeof x === 'string' && x.endsWith(':automation-definition/'));
+    const doc = parts[at + 1]?.Ref;
+    if (at >= 0 && resources[doc]?.Type === 'AWS::SSM::Document' && (parts.length === at + 2 || /^:/.test(parts[at + 2]))) {
+      return cfnDocumentVerdict(template, { Ref: doc }, 'remediation');
+    }
+  }
   if (Array.isArray(join) && join[0] === ':' && Array.isArray(join[1])) {
     const parts: Json[] = join[1];
     const last = parts[parts.length - 1]?.Ref;
@@ -709,6 +723,29 @@ export const CODE_STEPS = ['aws:executeScript', 'aws:invokeLambdaFunction', 'aws
 export const API_STEPS = ['ec2:CreateRoute', 'ec2:DescribeRouteTables', 'ec2:CreateTags', 'sqs:SendMessage', 'sns:Publish', 'ssm:PutParameter',
   'ssm:SendCommand', 'ssm:StartAutomationExecution', 's3:PutObject', 's3:DeleteBucket', 'dynamodb:PutItem', 'logs:DeleteLogGroup',
   'cloudformation:CreateStack', 'ecs:RunTask', 'lambda:Invoke', 'codebuild:StartBuild', 'iam:PutRolePolicy', 'iam:GetRole'];
+/**
+ * `aws:executeAwsApi` calls whose service Automation names as boto3 does (`elbv2`, `stepfunctions`, `network-firewall`),
+ * classified by the calls clause itself: "may change a service the guard reads resources of" (ELBv2, Network Firewall,
+ * Route 53 Resolver, RDS, Lambda: CC_READ_SERVICES), "whatever its service, starts code with a role of its own" (Step
+ * Functions `startExecution`, EC2 `runInstances`, Batch `submitJob`), "any IAM action but those that read"; quiet: reads,
+ * tags, a service no clause reads (DynamoDB) or that starts nothing.
+ */
+export const API_CALLS: Readonly<Record<string, boolean>> = {
+  'elbv2:CreateListener': true,
+  'network-firewall:UpdateFirewallPolicy': true,
+  'route53resolver:CreateResolverRule': true,
+  'rds:ModifyDBInstance': true,
+  'lambda:UpdateFunctionConfiguration': true,
+  'stepfunctions:StartExecution': true,
+  'ec2:RunInstances': true,
+  'batch:SubmitJob': true,
+  'iam:AttachRolePolicy': true,
+  'iam:ListRoles': false,
+  'ec2:DeleteTags': false,
+  'elbv2:DescribeLoadBalancers': false,
+  'dynamodb:DeleteTable': false,
+};
+
 /** "an AWS-owned Command document the guard lists (`AWS-RunPatchBaseline`, `AWS-RunShellScript`,
  * `AWS-GatherSoftwareInventory`…)": the three the doc names. */
 const AWS_COMMAND_DOCS = ['AWS-RunPatchBaseline', 'AWS-RunShellScript', 'AWS-GatherSoftwareInventory'];
@@ -721,7 +758,14 @@ function stepsVerdict(steps: Json[]): string | undefined {
   for (const step of steps) {
     const action = step?.action;
     if (action === 'aws:executeAwsApi') {
-      const why = universalCall(`${step.inputs?.Service}:${step.inputs?.Api}`.toLowerCase(), `step ${step.name}`);
+      // the service and API as Automation writes them, in any case (`EC2`, `createRoute`)
+      const key = `${step.inputs?.Service}:${step.inputs?.Api}`.toLowerCase();
+      const listed = Object.keys(API_CALLS).find((k) => k.toLowerCase() === key);
+      const why = listed !== undefined ? (API_CALLS[listed] ? `step ${step.name}: ${key}` : undefined) : universalCall(key, `step ${step.name}`);
+      if (why) return why;
+    } else if (action === 'aws:loop') {
+      // "judged step by step": the steps a loop repeats are steps of the document
+      const why = Array.isArray(step.inputs?.Steps) ? stepsVerdict(step.inputs.Steps) : `step ${step.name}: a loop whose steps are not read`;
       if (why) return why;
     } else if (CODE_STEPS.includes(action)) {
       return `step ${step.name} (${action}) runs code or other automation`;
@@ -1514,8 +1558,9 @@ function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>,
   const ACCT = '123456789012';
   /** A function value: what names a function (or may). */
   const fnValue = (arnOnly: boolean): Json => {
-    // an export of another stack of the app (or of none, or of two)
+    // an export of another stack of the app (or of none, or of two), or the literal name or ARN of its named function
     if (imports && rng.chance(0.3)) return { 'Fn::ImportValue': rng.pick(FN_IMPORTS) };
+    if (imports && rng.chance(0.1)) return arnOnly || rng.chance(0.5) ? `arn:aws:lambda:us-east-1:123456789012:function:${SHARED_FN_NAME}` : SHARED_FN_NAME;
     const f = rng.pick(fns);
     const x = rng.next();
     if (x < 0.35) return { 'Fn::GetAtt': [f, 'Arn'] };
@@ -1605,13 +1650,18 @@ function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>,
 }
 
 /** Steps of an Automation document: quiet ones, ones that run code, `aws:executeAwsApi` calls. */
-function genSteps(rng: Rng): Json[] {
+function genSteps(rng: Rng, depth = 0): Json[] {
   return Array.from({ length: rng.int(1, 3) }, (_, i) => {
     const x = rng.next();
-    if (x < 0.45) return { name: `s${i}`, action: rng.pick(QUIET_STEPS), inputs: {} };
-    if (x < 0.65) return { name: `s${i}`, action: rng.pick(CODE_STEPS), inputs: {} };
-    const [Service, Api] = rng.pick(API_STEPS).split(':');
-    return { name: `s${i}`, action: 'aws:executeAwsApi', inputs: { Service, Api } };
+    if (x < 0.4) return { name: `s${depth}${i}`, action: rng.pick(QUIET_STEPS), inputs: {} };
+    if (x < 0.58) return { name: `s${depth}${i}`, action: rng.pick(CODE_STEPS), inputs: {} };
+    if (x < 0.64 && depth === 0) {
+      return { name: `s${depth}${i}`, action: 'aws:loop', inputs: { Iterators: ['a', 'b'], Steps: genSteps(rng, depth + 1) } };
+    }
+    let [Service, Api] = rng.pick(rng.chance(0.3) ? Object.keys(API_CALLS) : API_STEPS).split(':');
+    if (rng.chance(0.1)) Service = Service.toUpperCase();
+    if (rng.chance(0.1)) Api = Api.charAt(0).toLowerCase() + Api.slice(1);
+    return { name: `s${depth}${i}`, action: 'aws:executeAwsApi', inputs: { Service, Api } };
   });
 }
 
@@ -1636,9 +1686,14 @@ function genAutomation(rng: Rng, R: Record<string, Json>, P: Record<string, Json
       return { Ref: 'DocTypeParam' };
     });
     const yaml = rng.chance(0.1);
+    const x = rng.next();
+    // a content known at deploy time (`Fn::Sub`), or without the steps where Automation reads them: "content the guard
+    // cannot read … counts"
+    const content = x < 0.05 ? { 'Fn::Sub': JSON.stringify(steps) } : x < 0.08 ? { schemaVersion: '0.3', steps: steps.mainSteps }
+      : x < 0.35 ? JSON.stringify(steps) : steps;
     const props: Json = {
       ...(type !== undefined ? { DocumentType: type } : {}),
-      Content: yaml ? 'schemaVersion: "0.3"\nmainSteps:\n  - name: s0\n    action: aws:sleep\n' : rng.chance(0.3) ? JSON.stringify(steps) : steps,
+      Content: yaml ? 'schemaVersion: "0.3"\nmainSteps:\n  - name: s0\n    action: aws:sleep\n' : content,
       ...(yaml ? { DocumentFormat: 'YAML' } : rng.chance(0.3) ? { DocumentFormat: 'JSON' } : {}),
     };
     if (rng.chance(0.5)) props.Name = `${d.toLowerCase()}-name`;
@@ -1671,12 +1726,21 @@ function genAutomation(rng: Rng, R: Record<string, Json>, P: Record<string, Json
     } else {
       const x = rng.next();
       let arn: Json;
-      if (x < 0.35) {
+      if (x < 0.25) {
         arn = { 'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:automation-definition/\${${rng.pick(docs)}}:$DEFAULT` };
+      } else if (x < 0.33) {
+        arn = {
+          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':automation-definition/',
+            { Ref: rng.pick(docs) }, ...(rng.chance(0.5) ? [':$DEFAULT'] : [])]],
+        };
+      } else if (x < 0.38) {
+        // "a value the guard cannot read (a parameter …) may be any function, state machine or runbook"
+        P.RunbookParam = { Type: 'String' };
+        arn = { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:automation-definition/${RunbookParam}:$DEFAULT' };
       } else if (x < 0.55 && named.length) {
         arn = `arn:aws:ssm:us-east-1:123456789012:automation-definition/${R[rng.pick(named)].Properties.Name}:${rng.pick(['$DEFAULT', '$LATEST', '1'])}`;
       } else if (x < 0.85) {
-        arn = `arn:aws:ssm:us-east-1:123456789012:automation-definition/${rng.pick(OUTSIDE_DOCS)}:$DEFAULT`;
+        arn = `arn:aws:ssm:us-east-1:123456789012:automation-definition/${rng.pick(OUTSIDE_DOCS)}${rng.pick([':$DEFAULT', ':$DEFAULT', ''])}`;
       } else {
         arn = 'arn:aws:ssm:us-east-1:123456789012:document/AWS-RunShellScript';
       }
@@ -1688,9 +1752,13 @@ function genAutomation(rng: Rng, R: Record<string, Json>, P: Record<string, Json
   }
 }
 
+/** The literal `FunctionName` of the exporter's `FnB` (and of the copy's function). */
+export const SHARED_FN_NAME = 'shared-fn-b';
+
 /** Exports of the exporter stack (`genExporter`) that name a function, or may: its functions' ARNs and a name, a
  * parameter, a name two stacks export when the copy is given, and a name no stack exports. */
-export const FN_IMPORTS = ['shared-fn-a-arn', 'shared-fn-b-arn', 'shared-fn-a-name', 'shared-param', 'shared-dup', 'no-such-export'];
+export const FN_IMPORTS = ['shared-fn-a-arn', 'shared-fn-b-arn', 'shared-fn-a-name', 'shared-fn-a-sub', 'shared-chain', 'shared-param', 'shared-dup',
+  'no-such-export'];
 /** Exports a rule's, schedule's or pipe's target may import: the above, a queue, a state machine, a CodeBuild project. */
 export const TARGET_IMPORTS = [...FN_IMPORTS, 'shared-queue-arn', 'shared-sm-arn', 'shared-build-arn'];
 
@@ -1721,7 +1789,8 @@ export function genExporter(rng: Rng): Json {
       RoleA: role(rng.chance(0.4)),
       RoleB: role(rng.chance(0.6)),
       FnA: fn('RoleA'),
-      FnB: fn('RoleB'),
+      // named: a trigger of another stack may start it by its literal name or ARN
+      FnB: { ...fn('RoleB'), Properties: { ...fn('RoleB').Properties, FunctionName: SHARED_FN_NAME } },
       SharedQueue: { Type: 'AWS::SQS::Queue', Properties: {} },
       SharedSm: {
         Type: 'AWS::StepFunctions::StateMachine',
@@ -1733,6 +1802,9 @@ export function genExporter(rng: Rng): Json {
       FnAArn: out({ 'Fn::GetAtt': ['FnA', 'Arn'] }, 'shared-fn-a-arn'),
       FnBArn: out({ 'Fn::GetAtt': ['FnB', 'Arn'] }, 'shared-fn-b-arn'),
       FnAName: out({ Ref: 'FnA' }, 'shared-fn-a-name'),
+      FnASub: out({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${FnA}' }, 'shared-fn-a-sub'),
+      // an export of an import: the copy's function (of no stack when the copy is not given)
+      Chain: out({ 'Fn::ImportValue': 'copy-fn-arn' }, 'shared-chain'),
       Param: out({ Ref: 'SharedParam' }, 'shared-param'),
       Dup: out({ 'Fn::GetAtt': ['SharedQueue', 'Arn'] }, 'shared-dup'),
       QueueArn: out({ 'Fn::GetAtt': ['SharedQueue', 'Arn'] }, 'shared-queue-arn'),
@@ -1745,8 +1817,25 @@ export function genExporter(rng: Rng): Json {
 /** A copy of the exporter's queue export under the same name (`shared-dup`): "a name several stacks export … is
  * unresolved where it is imported". */
 export const COPY_STACK: Json = {
-  Resources: { Q: { Type: 'AWS::SQS::Queue', Properties: {} } },
-  Outputs: { Dup: { Value: { 'Fn::GetAtt': ['Q', 'Arn'] }, Export: { Name: 'shared-dup' } } },
+  Resources: {
+    Q: { Type: 'AWS::SQS::Queue', Properties: {} },
+    // a function of the name the exporter's `FnB` holds, on a quiet role: a trigger naming it by that name may start either
+    CopyRole: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      },
+    },
+    CopyFn: {
+      Type: 'AWS::Lambda::Function',
+      Properties: { FunctionName: 'shared-fn-b', Role: { 'Fn::GetAtt': ['CopyRole', 'Arn'] }, Handler: 'index.handler', Runtime: 'nodejs20.x', Code: { ZipFile: 'x' } },
+    },
+  },
+  Outputs: {
+    Dup: { Value: { 'Fn::GetAtt': ['Q', 'Arn'] }, Export: { Name: 'shared-dup' } },
+    CopyFnArn: { Value: { 'Fn::GetAtt': ['CopyFn', 'Arn'] }, Export: { Name: 'copy-fn-arn' } },
+  },
 };
 
 /** An app of stacks: `S` (genTemplate), and in one app of four `Shared` (genExporter) whose exports `S` imports, with
@@ -2001,7 +2090,7 @@ export function tfTriggerRefused(config: Json): Set<string> {
   const documentOf = (v: Json, by: 'remediation' | 'association'): string | undefined => {
     const judge = (body: Json) => documentVerdict(body?.document_type, body?.document_format, body?.content);
     if (typeof v !== 'string') throw new Error(`oracle: document ${JSON.stringify(v)} not generated`);
-    const ref = /^\$\{aws_ssm_document\.([A-Za-z0-9_-]+)\.(?:name|arn)\}$/.exec(v);
+    const ref = /^\$\{aws_ssm_document\.([A-Za-z0-9_-]+)\.(?:name|arn|id)\}$/.exec(v);
     if (ref) return judge(res.get(`aws_ssm_document.${ref[1]}`));
     if (/^\$\{var\.[A-Za-z0-9_]+\}$/.test(v)) return outsideDocument(undefined, by);
     if (v.includes('${')) throw new Error(`oracle: document ${v} not generated`);
@@ -2207,12 +2296,14 @@ function genTfAutomation(rng: Rng, resource: Json): void {
       name: `${d}-doc`,
       ...(type !== undefined ? { document_type: type } : {}),
       ...(yaml ? { document_format: 'YAML' } : rng.chance(0.3) ? { document_format: 'JSON' } : {}),
-      content: yaml ? 'schemaVersion: "0.3"\nmainSteps:\n  - name: s0\n    action: aws:sleep\n' : JSON.stringify({ schemaVersion: '0.3', mainSteps: genSteps(rng) }),
+      // a content terraform reads from a file: "content the guard cannot read … counts"
+      content: yaml ? 'schemaVersion: "0.3"\nmainSteps:\n  - name: s0\n    action: aws:sleep\n'
+        : rng.chance(0.05) ? '${file("runbook.json")}' : JSON.stringify({ schemaVersion: '0.3', mainSteps: genSteps(rng) }),
     });
   }
   const document = (): string => {
     const x = rng.next();
-    if (x < 0.45) return `\${aws_ssm_document.${rng.pick(docs)}.${rng.pick(['name', 'name', 'arn'])}}`;
+    if (x < 0.45) return `\${aws_ssm_document.${rng.pick(docs)}.${rng.pick(['name', 'name', 'arn', 'id'])}}`;
     if (x < 0.55) return `${rng.pick(docs)}-doc`;
     if (x < 0.75) return rng.pick(OUTSIDE_DOCS);
     if (x < 0.9) return `arn:aws:ssm:us-east-1:123456789012:document/${rng.pick(OUTSIDE_DOCS)}`;
