@@ -757,7 +757,11 @@ export const OUTSIDE_DOCS = ['AWS-PublishSNSNotification', ...AWS_COMMAND_DOCS, 
 function stepsVerdict(steps: Json[]): string | undefined {
   for (const step of steps) {
     const action = step?.action;
-    if (action === 'aws:executeAwsApi') {
+    if (action === 'aws:executeAwsApi' && [step.inputs?.Service, step.inputs?.Api].some((x) => typeof x !== 'string' || x.includes('{{'))) {
+      // "(one whose `Service` or `Api` is not written out — an input parameter `{{ Service }}`, a `{{ssm:…}}` parameter,
+      // left out — counts)"
+      return `step ${step.name}: a call not written out`;
+    } else if (action === 'aws:executeAwsApi') {
       // the service and API as Automation writes them, in any case (`EC2`, `createRoute`)
       const key = `${step.inputs?.Service}:${step.inputs?.Api}`.toLowerCase();
       const listed = Object.keys(API_CALLS).find((k) => k.toLowerCase() === key);
@@ -1661,7 +1665,10 @@ function genSteps(rng: Rng, depth = 0): Json[] {
     let [Service, Api] = rng.pick(rng.chance(0.3) ? Object.keys(API_CALLS) : API_STEPS).split(':');
     if (rng.chance(0.1)) Service = Service.toUpperCase();
     if (rng.chance(0.1)) Api = Api.charAt(0).toLowerCase() + Api.slice(1);
-    return { name: `s${depth}${i}`, action: 'aws:executeAwsApi', inputs: { Service, Api } };
+    // a service or API the document takes when it runs (its input parameters, Parameter Store), or left out
+    const inputs: Json = { Service, Api };
+    if (rng.chance(0.08)) inputs[rng.pick(['Service', 'Api'])] = rng.pick(['{{ Service }}', '{{Api}}', '{{ssm:/ops/value}}', undefined]);
+    return { name: `s${depth}${i}`, action: 'aws:executeAwsApi', inputs };
   });
 }
 
