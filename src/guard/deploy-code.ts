@@ -288,6 +288,15 @@ const QUIET_AUTOMATION_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * An `aws:executeAwsApi` step's `Service` (the namespace as the AWS SDK for Python names it: `ec2`, `elbv2`,
+ * `network-firewall`) and `Api` (the operation: `CreateRoute`) written out, not an Automation variable (`{{ Service }}`).
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-action-executeAwsApi.html
+ */
+const AUTOMATION_SERVICE = /^[A-Za-z0-9-]+$/;
+const AUTOMATION_API = /^[A-Za-z0-9]+$/;
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
  * Why an Automation document the template runs automatically may change the network (one reason per step), none when
  * every step is quiet: an `aws:executeAwsApi` call to a service the guard reads that is not a read (sdk-calls.ts), or an
  * action that runs code or other automation (`aws:executeScript`, `aws:invokeLambdaFunction`, `aws:createStack`,
@@ -311,8 +320,13 @@ export function automationSteps(content: unknown, readServices: ReadonlySet<stri
       const name = typeof step?.name === 'string' ? step.name : '(unnamed)';
       if (action === 'aws:loop' && Array.isArray(step.inputs?.Steps)) {
         walk(step.inputs.Steps);
+      } else if (action === 'aws:executeAwsApi' && !(AUTOMATION_SERVICE.test(textOf(step.inputs?.Service)) && AUTOMATION_API.test(textOf(step.inputs?.Api)))) {
+        // A service or API given when the document runs (an input parameter `{{ Service }}`, a parameter of Parameter Store
+        // `{{ssm:name}}`), or left out, may be any call (fail closed).
+        reasons.push(`the Automation document it runs has step ${name} (aws:executeAwsApi), whose service or API the guard cannot read, `
+          + 'so it may make any call, one that may change the network among them');
       } else if (action === 'aws:executeAwsApi') {
-        const call = { service: String(step.inputs?.Service ?? ''), action: String(step.inputs?.Api ?? '') };
+        const call = { service: step.inputs.Service, action: step.inputs.Api };
         if (changesReadService(call, readServices)) reasons.push(sdkCallReason('automation document', call, output));
       } else if (!QUIET_AUTOMATION_ACTIONS.has(action)) {
         reasons.push(`the Automation document it runs has step ${name} (${action}), which runs code or other automation that may change the network`);

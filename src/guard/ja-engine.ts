@@ -290,6 +290,8 @@ const PATTERNS: readonly Pattern[] = [
     () => '実行する Automation ドキュメントがガードの読める JSON ではない（YAML、またはデプロイ時に決まる値）ため、どのステップもネットワークを変えうる'],
   [/^the Automation document it runs has no mainSteps the guard can read, so any step may change the network$/,
     () => '実行する Automation ドキュメントにガードが読める mainSteps がなく、どのステップもネットワークを変えうる'],
+  [/^the Automation document it runs has step (.+) \(aws:executeAwsApi\), whose service or API the guard cannot read, so it may make any call, one that may change the network among them$/,
+    (m) => `実行する Automation ドキュメントのステップ ${m[1]}（aws:executeAwsApi）はサービスか API をガードが読めず、どの呼び出しもしうる（ネットワークを変えるものも含む）`],
   [/^the Automation document it runs has step (.+) \((.+)\), which runs code or other automation that may change the network$/,
     (m) => `実行する Automation ドキュメントにステップ ${m[1]}（${m[2]}）があり、ネットワークを変えうるコードや別のオートメーションを実行する`],
   [/^the SSM document it runs is named by a value the guard cannot read, so it may be an Automation document any of whose steps may change the network$/,

@@ -430,6 +430,19 @@ describe('Terraform: an Automation runbook a rule target starts', () => {
     expect(tf(target(`${CONTEXT}\${var.doc}:$DEFAULT`), { variable: { doc: {} } }).join('\n')).toMatch(/the SSM document it runs is named by a value the guard cannot read/);
   });
 
+  // Found by the deploy-code oracle: a call whose service or API the document takes from its input parameters passed.
+  test('a step calling a service or API given when the document runs: GUARD-1', () => {
+    const call = (inputs: unknown) => ({
+      aws_ssm_document: { d: { name: 'mine', document_type: 'Automation', content: JSON.stringify({ schemaVersion: '0.3', mainSteps: [{ name: 's', action: 'aws:executeAwsApi', inputs }] }) } },
+    });
+    for (const inputs of [{ Service: '{{ Service }}', Api: 'CreateRoute' }, { Service: 'sagemaker', Api: '{{ Api }}' }]) {
+      expect(tf({ ...call(inputs), ...target('arn:aws:ssm:ap-northeast-1:111122223333:automation-definition/mine:$DEFAULT') }).join('\n'))
+        .toMatch(/^aws_cloudwatch_event_target\.t: arn could not be resolved: the Automation document it runs has step s \(aws:executeAwsApi\), whose service or API the guard cannot read/m);
+      expect(tf({ ...call(inputs), aws_ssm_association: { a: { name: '${aws_ssm_document.d.name}' } } }).join('\n'))
+        .toMatch(/^aws_ssm_association\.a: name could not be resolved: the Automation document it runs has step s \(aws:executeAwsApi\)/m);
+    }
+  });
+
   test('the fix of a document of the configuration says configuration', () => {
     const found = checkTopology(extractTerraform({ t: { resource: { ...NETWORK, ...doc('CreateRoute'), ...target('arn:aws:ssm:ap-northeast-1:111122223333:automation-definition/mine') } } as any }),
       { model: NetworkModel.ALPHA }).filter((f) => f.ruleId === 'GUARD-1');

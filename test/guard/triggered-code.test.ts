@@ -80,6 +80,15 @@ describe.each(['remediation', 'association'] as const)('an Automation document o
       { name: 'wait', action: 'aws:sleep', inputs: { Duration: 'PT1M' } },
     ], by))).toEqual([]);
   });
+  // Found by the deploy-code oracle (seeded fuzz of Automation documents): a call whose service came from the document's
+  // input parameters was judged as a call to a service named `{{ Service }}`, which the guard does not read: quiet.
+  test('with an aws:executeAwsApi step whose service or API is given when it runs, or left out: GUARD-1', () => {
+    const unread = /^Run: .*the Automation document it runs has step call \(aws:executeAwsApi\), whose service or API the guard cannot read/m;
+    for (const inputs of [{ Service: '{{ Service }}', Api: 'CreateRoute' }, { Service: '{{ssm:/ops/service}}', Api: 'StartPipelineExecution' },
+      { Service: 'sagemaker', Api: '{{ Api }}' }, { Api: 'CreateRoute' }]) {
+      expect(guard1(automation([{ name: 'call', action: 'aws:executeAwsApi', inputs }], by)).join('\n')).toMatch(unread);
+    }
+  });
 });
 
 test('Terraform: an Automation document run by an association, with a CreateRoute step: GUARD-1', () => {

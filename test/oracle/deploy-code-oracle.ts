@@ -6,7 +6,9 @@
  * blocks, `http` methods, `action` blocks, other providers, where a provider comes from, Cloud Control), and §3's clause on
  * Terraform `import` blocks and `removed` blocks that forget (plans: `change.importing`, action `forget`), and code a
  * trigger starts once deployed (rules, schedules, pipes, event source mappings, SNS subscriptions, custom Config rules, and
- * their Terraform twins in configurations and plans). Written from the documentation alone, without
+ * their Terraform twins in configurations and plans), Automation documents an association, a Config remediation or a
+ * rule's `automation-definition` target runs (CloudFormation, configurations, plans), and code named through another
+ * stack's export (`Fn::ImportValue`, `genApp`) or a CDKTF stack's remote state. Written from the documentation alone, without
  * reading src/guard/deploy-code.ts or its tests; each rule cites the clause it rests on.
  *
  * CloudFormation: `cfnFlagged(template)` is the set of resources refused: custom resources and Lambda hooks whose code
@@ -475,7 +477,7 @@ export function isRegistryType(type: string): boolean {
 /** The triggers: "an `AWS::Events::Rule` target, an `AWS::Scheduler::Schedule` target, an `AWS::Pipes::Pipe` target or
  * enrichment, an `AWS::Lambda::EventSourceMapping`, an `AWS::SNS::Subscription` … or a custom `AWS::Config::ConfigRule`". */
 export const TRIGGER_TYPES = ['AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe', 'AWS::Lambda::EventSourceMapping',
-  'AWS::SNS::Subscription', 'AWS::Config::ConfigRule'];
+  'AWS::SNS::Subscription', 'AWS::Config::ConfigRule', 'AWS::Config::RemediationConfiguration', 'AWS::SSM::Association'];
 
 /** "unless the ARN's readable part names no code — a service written out that runs no code for the trigger (`sqs`, `sns`,
  * `events`, `kinesis`, `firehose`, `logs`, `execute-api`, `apigateway`)" */
@@ -524,21 +526,41 @@ function functionByName(resources: Json, name: string): string | undefined {
  *   those that read … and those that change nothing a rule reads: tags, S3 objects, log events, `invoke`)"), which the
  *   vocabulary's classes match for the calls generated (UNIVERSAL), and its "whatever its service" calls (`universalCall`).
  */
-export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly = false): string | undefined {
+export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly = false, others: Json[] = []): string | undefined {
   const resources = template.Resources ?? {};
   const parameters = template.Parameters ?? {};
+  // "an export of another stack the guard was given": §2 "An `Fn::ImportValue` resolves to the export of that name when
+  // one stack of the input exports it; … a name several stacks export … is unresolved where it is imported"; "an import
+  // of no stack it was given … may be any function, state machine or runbook: GUARD-1 at the trigger"
+  const imported = v?.['Fn::ImportValue'];
+  if (imported !== undefined) {
+    const stacks = [template, ...others];
+    const found = stacks.flatMap((t) => Object.values<Json>(t.Outputs ?? {})
+      .filter((o) => typeof imported === 'string' && o?.Export?.Name === imported).map((o): [Json, Json] => [t, o.Value]));
+    if (found.length !== 1) return `import ${JSON.stringify(imported)}: exported by ${found.length} stacks of the app`;
+    const [t, value] = found[0];
+    return targetVerdict(t, value, schedule, fnOnly, stacks.filter((x) => x !== t));
+  }
   const judge = (n: Named | undefined, what: string): string | undefined => {
     if (!n) return `${what}: not read`;
     if ('fn' in n) return tokenVerdict(template, { 'Fn::GetAtt': [n.fn, 'Arn'] });
     if ('unbounded' in n) return `${what}: ${resources[n.unbounded].Type} runs code with a role of its own`;
     return undefined; // a state machine (by its definition), or a resource that runs no code
   };
+  /** "a function of the app … by … its literal name or ARN": of this stack or another of the app (judged in its own
+   * stack); a name two stacks' functions hold may be either (fail closed). */
+  const byName = (name: string, s: string): string | undefined => {
+    const found = [template, ...others].flatMap((t) => {
+      const f = functionByName(t.Resources ?? {}, name);
+      return f ? [[t, f] as [Json, string]] : [];
+    });
+    if (found.length > 1) return `${s}: ${found.length} functions of the app of that name`;
+    if (found.length === 0) return `${s}: a function outside the app`;
+    return found[0][0] === template ? judge({ fn: found[0][1] }, s) : tokenVerdict(found[0][0], { 'Fn::GetAtt': [found[0][1], 'Arn'] });
+  };
   const literal = (s: string): string | undefined => {
     const parts = s.split(':');
-    if (parts[0] !== 'arn') {
-      const f = functionByName(resources, s);
-      return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
-    }
+    if (parts[0] !== 'arn') return byName(s, s);
     const service = parts[2];
     if (service === 'scheduler' && parts[5] === 'aws-sdk') return universalCall(`${parts[6]}:${parts[7]}`.toLowerCase(), s);
     if (service === 'states' && parts[5] === 'stateMachine') {
@@ -547,11 +569,16 @@ export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly 
         && resources[k].Properties?.StateMachineName === parts[6]);
       return own ? undefined : `${s}: a state machine outside the app`;
     }
-    if (service === 'lambda' && parts[5] === 'function') {
-      const f = functionByName(resources, parts[6]);
-      return f ? judge({ fn: f }, s) : `${s}: a function outside the app`;
-    }
+    if (service === 'lambda' && parts[5] === 'function') return byName(parts[6], s);
     if (NAMES_NO_CODE.includes(service)) return undefined;
+    if (service === 'ssm' && !fnOnly) {
+      // "An EventBridge target that starts a runbook directly (`arn:…:ssm:…:automation-definition/<name>:<version>`) is
+      // judged as a remediation's document: one of the output (by its literal name …) step by step, one outside by its
+      // name"; "an SSM `document/` ARN, which a rule sends as a Run Command (commands on instances, read as such)"
+      const runbook = /^automation-definition\/([A-Za-z0-9_.-]+)$/.exec(parts[5]);
+      if (runbook) return cfnDocumentVerdict(template, runbook[1], 'remediation');
+      if (parts[5].startsWith('document/')) return undefined;
+    }
     return `${s}: ${service} outside the app`; // a state machine outside, or a service that runs code
   };
   if (typeof v === 'string') return literal(v);
@@ -563,6 +590,15 @@ export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly 
   if (g) return judge(namedResource(resources, g), g);
   // "an ARN built around it (`Fn::Sub`, `Fn::Join`)": a `Fn::Join` of `:` parts, the function by `Ref`, or a parameter
   const join = v?.['Fn::Join'];
+  if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1]) && !fnOnly) {
+    // `…:automation-definition/`, `Ref Doc`, `:$DEFAULT`: a runbook of the template "by … its `Ref` … in the ARN"
+    const parts: Json[] = join[1];
+    const at = parts.findIndex((x) => typeof x === 'string' && x.endsWith(':automation-definition/'));
+    const doc = parts[at + 1]?.Ref;
+    if (at >= 0 && resources[doc]?.Type === 'AWS::SSM::Document' && (parts.length === at + 2 || /^:/.test(parts[at + 2]))) {
+      return cfnDocumentVerdict(template, { Ref: doc }, 'remediation');
+    }
+  }
   if (Array.isArray(join) && join[0] === ':' && Array.isArray(join[1])) {
     const parts: Json[] = join[1];
     const last = parts[parts.length - 1]?.Ref;
@@ -576,6 +612,9 @@ export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly 
   if (typeof sub === 'string') {
     // an ARN built around a function of the template (`${F}`), or around a parameter (the readable part decides)
     const refs = [...sub.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].map((m) => m[1]);
+    // a runbook of the template "by … its `Ref` … in the ARN" (`automation-definition/${Doc}:$DEFAULT`)
+    const runbook = /:ssm:.*:automation-definition\/\$\{([A-Za-z0-9]+)\}(:|$)/.exec(sub);
+    if (runbook && !fnOnly && resources[runbook[1]]?.Type === 'AWS::SSM::Document') return cfnDocumentVerdict(template, { Ref: runbook[1] }, 'remediation');
     const own = refs.find((r) => resources[r]?.Type === 'AWS::Lambda::Function');
     if (own && /:lambda:.*:function:\$\{/.test(sub)) return judge({ fn: own }, sub);
     if (refs.some((r) => r in parameters)) {
@@ -593,11 +632,17 @@ export function targetVerdict(template: Json, v: Json, schedule = false, fnOnly 
 /** The reason a trigger resource is refused (GUARD-1 at the trigger), or undefined: the values each kind of trigger
  * names code by. An `AWS::SNS::Subscription` of protocol `lambda`, "or one given by an expression"; a custom
  * `AWS::Config::ConfigRule` (`Source.Owner` `CUSTOM_LAMBDA`). */
-export function triggerVerdict(template: Json, id: string): string | undefined {
+export function triggerVerdict(template: Json, id: string, others: Json[] = []): string | undefined {
   const res = template.Resources[id];
   const p = res.Properties ?? {};
   const values: Json[] = [];
   switch (res.Type) {
+    // "An Automation document of the template … that an `AWS::Config::RemediationConfiguration` or `AWS::SSM::Association`
+    // … runs is judged step by step"; one they name outside the output by its name
+    case 'AWS::Config::RemediationConfiguration':
+      return p.TargetType === 'SSM_DOCUMENT' ? cfnDocumentVerdict(template, p.TargetId, 'remediation') : undefined;
+    case 'AWS::SSM::Association':
+      return cfnDocumentVerdict(template, p.Name, 'association');
     case 'AWS::Events::Rule':
       for (const t of asList(p.Targets)) values.push(t?.Arn);
       break;
@@ -626,7 +671,7 @@ export function triggerVerdict(template: Json, id: string): string | undefined {
     // whatever the ARN around a parameter spells: the exception for "a service written out that runs no code for the
     // trigger" is one for targets (the library reads it so; the doc now says it)
     const fnOnly = ['AWS::Lambda::EventSourceMapping', 'AWS::SNS::Subscription', 'AWS::Config::ConfigRule'].includes(res.Type);
-    const why = targetVerdict(template, v, res.Type === 'AWS::Scheduler::Schedule', fnOnly);
+    const why = targetVerdict(template, v, res.Type === 'AWS::Scheduler::Schedule', fnOnly, others);
     if (why) return why;
   }
   return undefined;
@@ -634,7 +679,7 @@ export function triggerVerdict(template: Json, id: string): string | undefined {
 
 /** The resources the check refuses (GUARD-1), with the reason: custom resources and Lambda hooks whose code may change
  * the network, registry types, hook versions and activations of a type that is not a resource or a module. */
-export function cfnFlagged(template: Json): Map<string, string> {
+export function cfnFlagged(template: Json, others: Json[] = []): Map<string, string> {
   const out = new Map<string, string>();
   for (const [id, res] of Object.entries<Json>(template.Resources ?? {})) {
     const p = res.Properties ?? {};
@@ -653,7 +698,7 @@ export function cfnFlagged(template: Json): Map<string, string> {
       if (p.Type !== 'RESOURCE' && p.Type !== 'MODULE') why = `activates a type ${JSON.stringify(p.Type)}`;
     } else if (TRIGGER_TYPES.includes(res.Type)) {
       // "Code the template starts automatically once deployed is judged the same way … (GUARD-1 at the trigger)"
-      why = triggerVerdict(template, id);
+      why = triggerVerdict(template, id, others);
     } else if (isRegistryType(res.Type)) {
       // "runs its handler at deploy time with a role registered with the type: GUARD-1 at `Type`"
       why = `registry type ${res.Type}`;
@@ -661,6 +706,137 @@ export function cfnFlagged(template: Json): Map<string, string> {
     if (why) out.set(id, why);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Automation documents the output runs (CloudFormation and Terraform)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** "only waiting, asserting, branching, tagging and instance or image actions do not" count. */
+export const QUIET_STEPS = ['aws:sleep', 'aws:pause', 'aws:approve', 'aws:waitForAwsResourceProperty', 'aws:assertAwsResourceProperty', 'aws:branch',
+  'aws:createTags', 'aws:changeInstanceState', 'aws:createImage', 'aws:copyImage', 'aws:deleteImage'];
+/** "an action that runs code or other automation (`aws:executeScript`, `aws:invokeLambdaFunction`, `aws:createStack`,
+ * `aws:runCommand`...) counts" (and every action but the quiet ones above). */
+export const CODE_STEPS = ['aws:executeScript', 'aws:invokeLambdaFunction', 'aws:createStack', 'aws:runCommand', 'aws:executeAutomation',
+  'aws:executeStateMachine', 'aws:deleteStack'];
+/** `aws:executeAwsApi` calls generated (`Service` and `Api` as Automation writes them): "judged as a call" (`universalCall`). */
+export const API_STEPS = ['ec2:CreateRoute', 'ec2:DescribeRouteTables', 'ec2:CreateTags', 'sqs:SendMessage', 'sns:Publish', 'ssm:PutParameter',
+  'ssm:SendCommand', 'ssm:StartAutomationExecution', 's3:PutObject', 's3:DeleteBucket', 'dynamodb:PutItem', 'logs:DeleteLogGroup',
+  'cloudformation:CreateStack', 'ecs:RunTask', 'lambda:Invoke', 'codebuild:StartBuild', 'iam:PutRolePolicy', 'iam:GetRole'];
+/**
+ * `aws:executeAwsApi` calls whose service Automation names as boto3 does (`elbv2`, `stepfunctions`, `network-firewall`),
+ * classified by the calls clause itself: "may change a service the guard reads resources of" (ELBv2, Network Firewall,
+ * Route 53 Resolver, RDS, Lambda: CC_READ_SERVICES), "whatever its service, starts code with a role of its own" (Step
+ * Functions `startExecution`, EC2 `runInstances`, Batch `submitJob`), "any IAM action but those that read"; quiet: reads,
+ * tags, a service no clause reads (DynamoDB) or that starts nothing.
+ */
+export const API_CALLS: Readonly<Record<string, boolean>> = {
+  'elbv2:CreateListener': true,
+  'network-firewall:UpdateFirewallPolicy': true,
+  'route53resolver:CreateResolverRule': true,
+  'rds:ModifyDBInstance': true,
+  'lambda:UpdateFunctionConfiguration': true,
+  'stepfunctions:StartExecution': true,
+  'ec2:RunInstances': true,
+  'batch:SubmitJob': true,
+  'iam:AttachRolePolicy': true,
+  'iam:ListRoles': false,
+  'ec2:DeleteTags': false,
+  'elbv2:DescribeLoadBalancers': false,
+  'dynamodb:DeleteTable': false,
+};
+
+/** "an AWS-owned Command document the guard lists (`AWS-RunPatchBaseline`, `AWS-RunShellScript`,
+ * `AWS-GatherSoftwareInventory`…)": the three the doc names. */
+const AWS_COMMAND_DOCS = ['AWS-RunPatchBaseline', 'AWS-RunShellScript', 'AWS-GatherSoftwareInventory'];
+/** Documents outside the output generated: the quiet runbook, the listed Command documents, an AWS runbook that is
+ * none of them, a document of the account. */
+export const OUTSIDE_DOCS = ['AWS-PublishSNSNotification', ...AWS_COMMAND_DOCS, 'AWS-RestartEC2Instance', 'my-runbook'];
+
+/** The steps of an Automation document: the first that counts, or undefined. */
+function stepsVerdict(steps: Json[]): string | undefined {
+  for (const step of steps) {
+    const action = step?.action;
+    if (action === 'aws:executeAwsApi' && [step.inputs?.Service, step.inputs?.Api].some((x) => typeof x !== 'string' || x.includes('{{'))) {
+      // "(one whose `Service` or `Api` is not written out — an input parameter `{{ Service }}`, a `{{ssm:…}}` parameter,
+      // left out — counts)"
+      return `step ${step.name}: a call not written out`;
+    } else if (action === 'aws:executeAwsApi') {
+      // the service and API as Automation writes them, in any case (`EC2`, `createRoute`)
+      const key = `${step.inputs?.Service}:${step.inputs?.Api}`.toLowerCase();
+      const listed = Object.keys(API_CALLS).find((k) => k.toLowerCase() === key);
+      const why = listed !== undefined ? (API_CALLS[listed] ? `step ${step.name}: ${key}` : undefined) : universalCall(key, `step ${step.name}`);
+      if (why) return why;
+    } else if (action === 'aws:loop') {
+      // "judged step by step": the steps a loop repeats are steps of the document
+      const why = Array.isArray(step.inputs?.Steps) ? stepsVerdict(step.inputs.Steps) : `step ${step.name}: a loop whose steps are not read`;
+      if (why) return why;
+    } else if (CODE_STEPS.includes(action)) {
+      return `step ${step.name} (${action}) runs code or other automation`;
+    } else if (!QUIET_STEPS.includes(action)) {
+      throw new Error(`oracle: Automation action ${action} not classified`);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A document of the output: "judged step by step …; content the guard cannot read (YAML), or a document type given by a
+ * parameter or expression, counts". A document of another type (Command, the default) is no Automation document: not
+ * judged here (an association runs it on instances, read as commands on instances).
+ */
+export function documentVerdict(type: Json, format: Json, content: Json): string | undefined {
+  if (type === undefined) return undefined;
+  if (typeof type !== 'string' || type.includes('${')) return `a document type given by ${JSON.stringify(type)}`;
+  if (type !== 'Automation') return undefined;
+  if (format === 'YAML') return 'YAML content';
+  let doc = content;
+  if (typeof content === 'string') {
+    try {
+      doc = JSON.parse(content);
+    } catch {
+      return 'content not read';
+    }
+  }
+  if (!Array.isArray(doc?.mainSteps)) return 'no steps read';
+  return stepsVerdict(doc.mainSteps);
+}
+
+/** "A document the remediation or association names that is not in the output (by name, ARN, or a value the guard
+ * cannot read) may be an Automation document with any step: GUARD-1, unless it is `AWS-PublishSNSNotification` (a
+ * remediation's quiet runbook) or, for an association, an AWS-owned Command document the guard lists". `name`: its name
+ * or document ARN, undefined when not read. */
+export function outsideDocument(name: string | undefined, by: 'remediation' | 'association'): string | undefined {
+  if (name === undefined) return 'a document named by a value not read';
+  const short = /^arn:[^:]*:ssm:[^:]*:[^:]*:document\/(.+)$/.exec(name)?.[1] ?? name;
+  if (short === 'AWS-PublishSNSNotification' || (by === 'association' && AWS_COMMAND_DOCS.includes(short))) return undefined;
+  return `document ${name} outside the output`;
+}
+
+/** The document a remediation, an association or a runbook target names in a template: `Ref Doc`, the literal `Name` of
+ * a document of the template, or one outside it by a literal name or ARN (also an `Fn::Sub` ARN around the deploying
+ * partition, region and account alone), or a parameter (not read). */
+export function cfnDocumentVerdict(template: Json, v: Json, by: 'remediation' | 'association'): string | undefined {
+  const resources = template.Resources ?? {};
+  const judge = (id: string) => {
+    const p = resources[id].Properties ?? {};
+    return documentVerdict(p.DocumentType, p.DocumentFormat, p.Content);
+  };
+  if (typeof v?.Ref === 'string') {
+    if (resources[v.Ref]?.Type === 'AWS::SSM::Document') return judge(v.Ref);
+    if (v.Ref in (template.Parameters ?? {})) return outsideDocument(undefined, by);
+    throw new Error(`oracle: document ${JSON.stringify(v)} not generated`);
+  }
+  if (typeof v === 'string') {
+    const own = Object.keys(resources).find((k) => resources[k]?.Type === 'AWS::SSM::Document' && resources[k].Properties?.Name === v);
+    return own ? judge(own) : outsideDocument(v, by);
+  }
+  const sub = v?.['Fn::Sub'];
+  if (typeof sub === 'string') {
+    const m = /^arn:\$\{AWS::Partition\}:ssm:\$\{AWS::Region\}:\$\{AWS::AccountId\}:document\/([A-Za-z0-9_.-]+)$/.exec(sub);
+    if (m) return outsideDocument(m[1], by);
+  }
+  throw new Error(`oracle: document ${JSON.stringify(v)} not generated`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1001,7 +1177,7 @@ function spell(rng: Rng, a: string): string {
  * Left out on purpose (reported as ambiguities): `ec2:DescribeRoute*`, `logs:TagResource`, `logs:FilterLogEvents`,
  * `sts:TagSession`, `sts:GetSessionToken`, `Fn::Sub '${G.Arn}:*'`.
  */
-export function genTemplate(rng: Rng): Json {
+export function genTemplate(rng: Rng, imports = false): Json {
   const R: Record<string, Json> = {};
   const P: Record<string, Json> = {};
   let conditions = false;
@@ -1253,6 +1429,9 @@ export function genTemplate(rng: Rng): Json {
   if (hasTopic) R.Topic = { Type: 'AWS::SNS::Topic', Properties: {} };
   /** A service token or a Lambda hook's function: "The service token must be a Lambda function of the template". */
   const token = (): Json => {
+    // "The service token must be a Lambda function of the template (`Fn::GetAtt [F, Arn]`; anything else … bounds nothing)":
+    // an export of another stack of the app too
+    if (imports && rng.chance(0.1)) return { 'Fn::ImportValue': rng.pick(FN_IMPORTS) };
     const x = quietWorld && rng.chance(0.9) ? 0 : rng.next();
     if (x < 0.82) return { 'Fn::GetAtt': [rng.pick(fns), 'Arn'] };
     if (x < 0.86) return 'arn:aws:lambda:us-east-1:123456789012:function:provider';
@@ -1303,7 +1482,9 @@ export function genTemplate(rng: Rng): Json {
   // Code the template starts once deployed: "an `AWS::Events::Rule` target, an `AWS::Scheduler::Schedule` target, an
   // `AWS::Pipes::Pipe` target or enrichment, an `AWS::Lambda::EventSourceMapping`, an `AWS::SNS::Subscription` … or a
   // custom `AWS::Config::ConfigRule`". Generated last, so that the rest of a template is what it was before.
-  if (rng.chance(0.45)) genTriggers(rng, R, P, fns, sms, roles);
+  if (rng.chance(0.45)) genTriggers(rng, R, P, fns, sms, roles, imports);
+  // Automation documents the template runs (generated after the rest, so that the rest is what it was before)
+  if (rng.chance(0.25)) genAutomation(rng, R, P);
   const t: Json = { Resources: R };
   if (Object.keys(outputs).length) t.Outputs = outputs;
   if (conditions) {
@@ -1335,6 +1516,7 @@ const STARTS_CODE_CALLS: Readonly<Record<string, boolean>> = {
   'glue:startjobrun': true,
   'sagemaker:startpipelineexecution': true,
   'iam:putrolepolicy': true,
+  'ssm:startautomationexecution': true, // "Systems Manager `startAutomationExecution`"
   'iam:getrole': false,
   'sts:assumerole': false,
 };
@@ -1354,7 +1536,8 @@ function universalCall(key: string, target: string): string | undefined {
  * service that runs no code (SQS, SNS, an event bus, a Kinesis stream), a parameter (alone, or in an ARN whose service is
  * written out), and a schedule's universal target.
  */
-function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>, fns: string[], sms: string[], roles: string[]): void {
+function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>, fns: string[], sms: string[], roles: string[],
+  imports = false): void {
   // some functions of the template get a literal name, so that a literal name or ARN may name them
   const named = fns.filter(() => rng.chance(0.5));
   if (sms.length) R[sms[0]].Properties.StateMachineName = 'sm0-sm';
@@ -1379,6 +1562,9 @@ function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>,
   const ACCT = '123456789012';
   /** A function value: what names a function (or may). */
   const fnValue = (arnOnly: boolean): Json => {
+    // an export of another stack of the app (or of none, or of two), or the literal name or ARN of its named function
+    if (imports && rng.chance(0.3)) return { 'Fn::ImportValue': rng.pick(FN_IMPORTS) };
+    if (imports && rng.chance(0.1)) return arnOnly || rng.chance(0.5) ? `arn:aws:lambda:us-east-1:123456789012:function:${SHARED_FN_NAME}` : SHARED_FN_NAME;
     const f = rng.pick(fns);
     const x = rng.next();
     if (x < 0.35) return { 'Fn::GetAtt': [f, 'Arn'] };
@@ -1403,6 +1589,7 @@ function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>,
   };
   /** A target of a rule, schedule or pipe. */
   const target = (): Json => {
+    if (imports && rng.chance(0.2)) return { 'Fn::ImportValue': rng.pick(TARGET_IMPORTS) };
     const x = rng.next();
     if (x < 0.45) return fnValue(true);
     if (x < 0.55 && sms.length) return rng.chance(0.5) ? { Ref: rng.pick(sms) } : { 'Fn::GetAtt': [rng.pick(sms), 'Arn'] };
@@ -1464,6 +1651,221 @@ function genTriggers(rng: Rng, R: Record<string, Json>, P: Record<string, Json>,
       };
     }
   }
+}
+
+/** Steps of an Automation document: quiet ones, ones that run code, `aws:executeAwsApi` calls. */
+function genSteps(rng: Rng, depth = 0): Json[] {
+  return Array.from({ length: rng.int(1, 3) }, (_, i) => {
+    const x = rng.next();
+    if (x < 0.4) return { name: `s${depth}${i}`, action: rng.pick(QUIET_STEPS), inputs: {} };
+    if (x < 0.58) return { name: `s${depth}${i}`, action: rng.pick(CODE_STEPS), inputs: {} };
+    if (x < 0.64 && depth === 0) {
+      return { name: `s${depth}${i}`, action: 'aws:loop', inputs: { Iterators: ['a', 'b'], Steps: genSteps(rng, depth + 1) } };
+    }
+    let [Service, Api] = rng.pick(rng.chance(0.3) ? Object.keys(API_CALLS) : API_STEPS).split(':');
+    if (rng.chance(0.1)) Service = Service.toUpperCase();
+    if (rng.chance(0.1)) Api = Api.charAt(0).toLowerCase() + Api.slice(1);
+    // a service or API the document takes when it runs (its input parameters, Parameter Store), or left out
+    const inputs: Json = { Service, Api };
+    if (rng.chance(0.08)) inputs[rng.pick(['Service', 'Api'])] = rng.pick(['{{ Service }}', '{{Api}}', '{{ssm:/ops/value}}', undefined]);
+    return { name: `s${depth}${i}`, action: 'aws:executeAwsApi', inputs };
+  });
+}
+
+/** A document's type: Automation mostly, Command, left out (Command), or an expression (`expr`). */
+function genDocType(rng: Rng, expr: () => Json): Json {
+  const x = rng.next();
+  return x < 0.7 ? 'Automation' : x < 0.8 ? 'Command' : x < 0.9 ? undefined : expr();
+}
+
+/**
+ * Automation documents of a template and what runs them: "An Automation document of the template (`AWS::SSM::Document`
+ * of type `Automation`) that an `AWS::Config::RemediationConfiguration` or `AWS::SSM::Association` runs", a rule's
+ * `automation-definition` target; documents outside it by name or ARN, a parameter; a rule's `document/` target (a Run
+ * Command).
+ */
+function genAutomation(rng: Rng, R: Record<string, Json>, P: Record<string, Json>): void {
+  const docs = Array.from({ length: rng.int(1, 2) }, (_, i) => `Doc${i}`);
+  for (const d of docs) {
+    const steps = { schemaVersion: '0.3', mainSteps: genSteps(rng) };
+    const type = genDocType(rng, () => {
+      P.DocTypeParam = { Type: 'String' };
+      return { Ref: 'DocTypeParam' };
+    });
+    const yaml = rng.chance(0.1);
+    const x = rng.next();
+    // a content known at deploy time (`Fn::Sub`), or without the steps where Automation reads them: "content the guard
+    // cannot read … counts"
+    const content = x < 0.05 ? { 'Fn::Sub': JSON.stringify(steps) } : x < 0.08 ? { schemaVersion: '0.3', steps: steps.mainSteps }
+      : x < 0.35 ? JSON.stringify(steps) : steps;
+    const props: Json = {
+      ...(type !== undefined ? { DocumentType: type } : {}),
+      Content: yaml ? 'schemaVersion: "0.3"\nmainSteps:\n  - name: s0\n    action: aws:sleep\n' : content,
+      ...(yaml ? { DocumentFormat: 'YAML' } : rng.chance(0.3) ? { DocumentFormat: 'JSON' } : {}),
+    };
+    if (rng.chance(0.5)) props.Name = `${d.toLowerCase()}-name`;
+    R[d] = { Type: 'AWS::SSM::Document', Properties: props };
+  }
+  const named = docs.filter((d) => R[d].Properties.Name !== undefined);
+  /** The document a remediation or an association names. */
+  const document = (): Json => {
+    const x = rng.next();
+    if (x < 0.45) return { Ref: rng.pick(docs) };
+    if (x < 0.55 && named.length) return R[rng.pick(named)].Properties.Name;
+    if (x < 0.75) return rng.pick(OUTSIDE_DOCS);
+    if (x < 0.85) return `arn:aws:ssm:us-east-1:123456789012:document/${rng.pick(OUTSIDE_DOCS)}`;
+    if (x < 0.93) return { 'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:document/${rng.pick(OUTSIDE_DOCS)}` };
+    P.DocParam = { Type: 'String' };
+    return { Ref: 'DocParam' };
+  };
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const kind = rng.int(0, 2);
+    if (kind === 0) {
+      R[`Association${i}`] = {
+        Type: 'AWS::SSM::Association',
+        Properties: { Name: document(), Targets: [{ Key: 'tag:Role', Values: ['web'] }] },
+      };
+    } else if (kind === 1) {
+      R[`Remediation${i}`] = {
+        Type: 'AWS::Config::RemediationConfiguration',
+        Properties: { ConfigRuleName: 'rule', TargetType: 'SSM_DOCUMENT', TargetId: document(), Automatic: rng.chance(0.5) },
+      };
+    } else {
+      const x = rng.next();
+      let arn: Json;
+      if (x < 0.25) {
+        arn = { 'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:automation-definition/\${${rng.pick(docs)}}:$DEFAULT` };
+      } else if (x < 0.33) {
+        arn = {
+          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':automation-definition/',
+            { Ref: rng.pick(docs) }, ...(rng.chance(0.5) ? [':$DEFAULT'] : [])]],
+        };
+      } else if (x < 0.38) {
+        // "a value the guard cannot read (a parameter …) may be any function, state machine or runbook"
+        P.RunbookParam = { Type: 'String' };
+        arn = { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:automation-definition/${RunbookParam}:$DEFAULT' };
+      } else if (x < 0.55 && named.length) {
+        arn = `arn:aws:ssm:us-east-1:123456789012:automation-definition/${R[rng.pick(named)].Properties.Name}:${rng.pick(['$DEFAULT', '$LATEST', '1'])}`;
+      } else if (x < 0.85) {
+        arn = `arn:aws:ssm:us-east-1:123456789012:automation-definition/${rng.pick(OUTSIDE_DOCS)}${rng.pick([':$DEFAULT', ':$DEFAULT', ''])}`;
+      } else {
+        arn = 'arn:aws:ssm:us-east-1:123456789012:document/AWS-RunShellScript';
+      }
+      R[`RunbookRule${i}`] = {
+        Type: 'AWS::Events::Rule',
+        Properties: { ScheduleExpression: 'rate(1 hour)', Targets: [{ Id: 'runbook', Arn: arn, RoleArn: 'arn:aws:iam::123456789012:role/events' }] },
+      };
+    }
+  }
+}
+
+/** The literal `FunctionName` of the exporter's `FnB` (and of the copy's function). */
+export const SHARED_FN_NAME = 'shared-fn-b';
+
+/** Exports of the exporter stack (`genExporter`) that name a function, or may: its functions' ARNs and a name, a
+ * parameter, a name two stacks export when the copy is given, and a name no stack exports. */
+export const FN_IMPORTS = ['shared-fn-a-arn', 'shared-fn-b-arn', 'shared-fn-a-name', 'shared-fn-a-sub', 'shared-chain', 'shared-param', 'shared-dup',
+  'no-such-export'];
+/** Exports a rule's, schedule's or pipe's target may import: the above, a queue, a state machine, a CodeBuild project. */
+export const TARGET_IMPORTS = [...FN_IMPORTS, 'shared-queue-arn', 'shared-sm-arn', 'shared-build-arn'];
+
+/**
+ * Another stack of the app (`Shared`) whose exports the first imports: two functions, each on a quiet or a loud role, a
+ * queue, a state machine, a CodeBuild project, a parameter; `shared-dup` exports a queue's ARN, which a copy of the stack
+ * (`Copy`, given or not) exports too.
+ */
+export function genExporter(rng: Rng): Json {
+  const basic = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  const role = (loud: boolean): Json => ({
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      AssumeRolePolicyDocument: trust,
+      ManagedPolicyArns: [basic],
+      ...(loud ? { Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:CreateRoute', Resource: '*' }] } }] } : {}),
+    },
+  });
+  const fn = (r: string): Json => ({
+    Type: 'AWS::Lambda::Function',
+    Properties: { Role: { 'Fn::GetAtt': [r, 'Arn'] }, Handler: 'index.handler', Runtime: 'nodejs20.x', Code: { ZipFile: 'exports.handler = async () => {};' } },
+  });
+  const out = (Value: Json, name: string) => ({ Value, Export: { Name: name } });
+  return {
+    Parameters: { SharedParam: { Type: 'String' } },
+    Resources: {
+      RoleA: role(rng.chance(0.4)),
+      RoleB: role(rng.chance(0.6)),
+      FnA: fn('RoleA'),
+      // named: a trigger of another stack may start it by its literal name or ARN
+      FnB: { ...fn('RoleB'), Properties: { ...fn('RoleB').Properties, FunctionName: SHARED_FN_NAME } },
+      SharedQueue: { Type: 'AWS::SQS::Queue', Properties: {} },
+      SharedSm: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        Properties: { RoleArn: { 'Fn::GetAtt': ['RoleA', 'Arn'] }, DefinitionString: '{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}' },
+      },
+      SharedBuild: { Type: 'AWS::CodeBuild::Project', Properties: { Name: 'shared-build' } },
+    },
+    Outputs: {
+      FnAArn: out({ 'Fn::GetAtt': ['FnA', 'Arn'] }, 'shared-fn-a-arn'),
+      FnBArn: out({ 'Fn::GetAtt': ['FnB', 'Arn'] }, 'shared-fn-b-arn'),
+      FnAName: out({ Ref: 'FnA' }, 'shared-fn-a-name'),
+      FnASub: out({ 'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${FnA}' }, 'shared-fn-a-sub'),
+      // an export of an import: the copy's function (of no stack when the copy is not given)
+      Chain: out({ 'Fn::ImportValue': 'copy-fn-arn' }, 'shared-chain'),
+      Param: out({ Ref: 'SharedParam' }, 'shared-param'),
+      Dup: out({ 'Fn::GetAtt': ['SharedQueue', 'Arn'] }, 'shared-dup'),
+      QueueArn: out({ 'Fn::GetAtt': ['SharedQueue', 'Arn'] }, 'shared-queue-arn'),
+      SmArn: out({ Ref: 'SharedSm' }, 'shared-sm-arn'),
+      BuildArn: out({ 'Fn::GetAtt': ['SharedBuild', 'Arn'] }, 'shared-build-arn'),
+    },
+  };
+}
+
+/** A copy of the exporter's queue export under the same name (`shared-dup`): "a name several stacks export … is
+ * unresolved where it is imported". */
+export const COPY_STACK: Json = {
+  Resources: {
+    Q: { Type: 'AWS::SQS::Queue', Properties: {} },
+    // a function of the name the exporter's `FnB` holds, on a quiet role: a trigger naming it by that name may start either
+    CopyRole: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      },
+    },
+    CopyFn: {
+      Type: 'AWS::Lambda::Function',
+      Properties: { FunctionName: 'shared-fn-b', Role: { 'Fn::GetAtt': ['CopyRole', 'Arn'] }, Handler: 'index.handler', Runtime: 'nodejs20.x', Code: { ZipFile: 'x' } },
+    },
+  },
+  Outputs: {
+    Dup: { Value: { 'Fn::GetAtt': ['Q', 'Arn'] }, Export: { Name: 'shared-dup' } },
+    CopyFnArn: { Value: { 'Fn::GetAtt': ['CopyFn', 'Arn'] }, Export: { Name: 'copy-fn-arn' } },
+  },
+};
+
+/** An app of stacks: `S` (genTemplate), and in one app of four `Shared` (genExporter) whose exports `S` imports, with
+ * `Copy` (COPY_STACK) in half of those. */
+export function genApp(rng: Rng): Record<string, Json> {
+  const imports = rng.chance(0.25);
+  const app: Record<string, Json> = { S: genTemplate(rng, imports) };
+  if (imports) {
+    app.Shared = genExporter(rng);
+    if (rng.chance(0.5)) app.Copy = COPY_STACK;
+  }
+  return app;
+}
+
+/** The resources of an app the check refuses, `<stack>/<id>` when the app has several stacks (the library's names). */
+export function appFlagged(app: Record<string, Json>): Map<string, string> {
+  const out = new Map<string, string>();
+  const names = Object.keys(app);
+  for (const n of names) {
+    const others = names.filter((m) => m !== n).map((m) => app[m]);
+    for (const [id, why] of cfnFlagged(app[n], others)) out.set(names.length > 1 ? `${n}/${id}` : id, why);
+  }
+  return out;
 }
 
 export function genTerraform(rng: Rng): Json {
@@ -1587,6 +1989,7 @@ export function genTerraform(rng: Rng): Json {
   }
   // Code the configuration starts once applied (generated last, so that the rest is what it was before)
   if (rng.chance(0.45)) genTfTriggers(rng, resource, data);
+  if (rng.chance(0.25)) genTfAutomation(rng, resource);
   const c: Json = { resource };
   // "A provider of one of those names taken from another source than HashiCorp's (`terraform.required_providers.<name>.source`
   // …)": HashiCorp's in every spelling (one-, two-, three-part, case, OpenTofu's registry, a version constraint alone;
@@ -1689,8 +2092,29 @@ export function tfTriggerRefused(config: Json): Set<string> {
   };
   const fnCounts = (node: string): string | undefined => roleCounts(res.get(node)?.role);
 
+  /** The document an association, a remediation or a runbook target names: "(… `${aws_ssm_document.d.name}` …)", a
+   * document of the configuration by its literal `name`, one outside by a literal name or ARN, or a variable. */
+  const documentOf = (v: Json, by: 'remediation' | 'association'): string | undefined => {
+    const judge = (body: Json) => documentVerdict(body?.document_type, body?.document_format, body?.content);
+    if (typeof v !== 'string') throw new Error(`oracle: document ${JSON.stringify(v)} not generated`);
+    const ref = /^\$\{aws_ssm_document\.([A-Za-z0-9_-]+)\.(?:name|arn|id)\}$/.exec(v);
+    if (ref) return judge(res.get(`aws_ssm_document.${ref[1]}`));
+    if (/^\$\{var\.[A-Za-z0-9_]+\}$/.test(v)) return outsideDocument(undefined, by);
+    if (v.includes('${')) throw new Error(`oracle: document ${v} not generated`);
+    const own = [...res.keys()].find((k) => k.startsWith('aws_ssm_document.') && res.get(k)?.name === v);
+    return own ? judge(res.get(own)) : outsideDocument(v, by);
+  };
+
   const verdict = (v: Json, schedule: boolean, fnOnly: boolean): string | undefined => {
     if (typeof v !== 'string') throw new Error(`oracle: target ${JSON.stringify(v)} not generated`);
+    // "a value the guard cannot read (… a data source's value …)": another stack's output through its remote state
+    // (CDKTF's cross-stack references)
+    if (/^\$\{data\.terraform_remote_state\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_]+\}$/.test(v)) return `${v}: another stack's output`;
+    // a runbook a rule starts: "one of the output (by its literal name, or its `Ref` / `${aws_ssm_document.d.name}` in the
+    // ARN) step by step, one outside by its name"; a `document/` ARN is a Run Command
+    const runbook = /^arn:aws:ssm:[^:]*:[^:]*:automation-definition\/(\$\{aws_ssm_document\.[A-Za-z0-9_-]+\.name\}|[A-Za-z0-9_.-]+)(?::[^:]+)?$/.exec(v);
+    if (runbook && !fnOnly) return documentOf(runbook[1], 'remediation');
+    if (/^arn:aws:ssm:[^:]*:[^:]*:document\/[A-Za-z0-9_.-]+$/.test(v) && !fnOnly) return undefined;
     const whole = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(v);
     if (whole) {
       const [, data, type, name] = whole;
@@ -1735,6 +2159,11 @@ export function tfTriggerRefused(config: Json): Set<string> {
   };
 
   for (const [type, name, body] of blocks(config.resource)) {
+    // "An Automation document of the template (…; Terraform `aws_ssm_document`) that an … (`aws_config_remediation_configuration`,
+    // `aws_ssm_association`) runs is judged step by step"
+    const runs = type === 'aws_ssm_association' ? documentOf(body.name, 'association')
+      : type === 'aws_config_remediation_configuration' && body.target_type === 'SSM_DOCUMENT' ? documentOf(body.target_id, 'remediation') : undefined;
+    if (runs) out.add(`${type}.${name}|`);
     if (!TF_TRIGGER_TYPES.includes(type)) continue;
     const values: Json[] = [];
     if (type === 'aws_cloudwatch_event_target') {values.push(body.arn);} else if (type === 'aws_scheduler_schedule') {values.push(first(body.target)?.arn);} else if (type === 'aws_pipes_pipe') {values.push(body.target, ...(body.enrichment !== undefined ? [body.enrichment] : []));} else if (type === 'aws_lambda_event_source_mapping') {values.push(body.function_name);} else if (type === 'aws_sns_topic_subscription') {
@@ -1799,6 +2228,11 @@ function genTfTriggers(rng: Rng, resource: Json, data: Json): void {
     data.aws_lambda_function.tdf = { function_name: rng.chance(0.7) ? `${rng.pick(fns)}-fn` : 'elsewhere' };
   }
   const fnValue = (arnOnly: boolean): string => {
+    if (rng.chance(0.06)) {
+      // another stack's output (CDKTF's cross-stack reference: a remote state data source)
+      data.terraform_remote_state = data.terraform_remote_state ?? { other: { backend: 'local', config: { path: '../other/terraform.tfstate' } } };
+      return `\${data.terraform_remote_state.other.outputs.${rng.pick(['fn_arn', 'fn_name', 'queue_arn'])}}`;
+    }
     const f = rng.pick(fns);
     const x = rng.next();
     if (x < 0.35) return `\${aws_lambda_function.${f}.arn}`;
@@ -1851,6 +2285,51 @@ function genTfTriggers(rng: Rng, resource: Json, data: Json): void {
         ? { owner: rng.chance(0.85) ? 'CUSTOM_LAMBDA' : '${var.owner}', source_identifier: fnValue(true), source_detail: [{ message_type: 'ConfigurationItemChangeNotification' }] }
         : { owner: 'AWS', source_identifier: 'S3_BUCKET_VERSIONING_ENABLED' };
       add('aws_config_config_rule', name, { name: `rule-${i}`, source: rng.chance(0.3) ? [source] : source });
+    }
+  }
+}
+
+/** Automation documents of a configuration and what runs them (`genAutomation`'s twin). */
+function genTfAutomation(rng: Rng, resource: Json): void {
+  const add = (type: string, name: string, body: Json) => {
+    resource[type] = resource[type] ?? {};
+    resource[type][name] = body;
+  };
+  const docs = Array.from({ length: rng.int(1, 2) }, (_, i) => `td${i}`);
+  for (const d of docs) {
+    const type = genDocType(rng, () => '${var.document_type}');
+    const yaml = rng.chance(0.1);
+    add('aws_ssm_document', d, {
+      name: `${d}-doc`,
+      ...(type !== undefined ? { document_type: type } : {}),
+      ...(yaml ? { document_format: 'YAML' } : rng.chance(0.3) ? { document_format: 'JSON' } : {}),
+      // a content terraform reads from a file: "content the guard cannot read … counts"
+      content: yaml ? 'schemaVersion: "0.3"\nmainSteps:\n  - name: s0\n    action: aws:sleep\n'
+        : rng.chance(0.05) ? '${file("runbook.json")}' : JSON.stringify({ schemaVersion: '0.3', mainSteps: genSteps(rng) }),
+    });
+  }
+  const document = (): string => {
+    const x = rng.next();
+    if (x < 0.45) return `\${aws_ssm_document.${rng.pick(docs)}.${rng.pick(['name', 'name', 'arn', 'id'])}}`;
+    if (x < 0.55) return `${rng.pick(docs)}-doc`;
+    if (x < 0.75) return rng.pick(OUTSIDE_DOCS);
+    if (x < 0.9) return `arn:aws:ssm:us-east-1:123456789012:document/${rng.pick(OUTSIDE_DOCS)}`;
+    return '${var.document}';
+  };
+  for (let i = 0, n = rng.int(1, 3); i < n; i++) {
+    const kind = rng.int(0, 2);
+    if (kind === 0) {
+      add('aws_ssm_association', `ta${i}`, { name: document(), targets: [{ key: 'tag:Role', values: ['web'] }] });
+    } else if (kind === 1) {
+      add('aws_config_remediation_configuration', `trm${i}`, { config_rule_name: 'rule', target_type: 'SSM_DOCUMENT', target_id: document(), automatic: rng.chance(0.5) });
+    } else {
+      const x = rng.next();
+      const arn = x < 0.35 ? `arn:aws:ssm:us-east-1:123456789012:automation-definition/\${aws_ssm_document.${rng.pick(docs)}.name}:$DEFAULT`
+        : x < 0.55 ? `arn:aws:ssm:us-east-1:123456789012:automation-definition/${rng.pick(docs)}-doc:${rng.pick(['$DEFAULT', '$LATEST', '1'])}`
+          : x < 0.85 ? `arn:aws:ssm:us-east-1:123456789012:automation-definition/${rng.pick(OUTSIDE_DOCS)}:$DEFAULT`
+            : 'arn:aws:ssm:us-east-1:123456789012:document/AWS-RunShellScript';
+      add('aws_cloudwatch_event_rule', `rbr${i}`, { schedule_expression: 'rate(1 hour)' });
+      add('aws_cloudwatch_event_target', `rbt${i}`, { rule: `\${aws_cloudwatch_event_rule.rbr${i}.name}`, arn, role_arn: 'arn:aws:iam::123456789012:role/events' });
     }
   }
 }
@@ -1957,11 +2436,24 @@ export function tfPlanTriggerRefused(plan: Json): Set<string> {
     }
     return undefined;
   };
-  const verdict = (v: string): string | undefined => {
+  /** A document of the plan by its planned name, or one outside by its name or ARN ("by name, ARN"). */
+  const documentOf = (v: Json, by: 'remediation' | 'association'): string | undefined => {
+    const doc = rs.find((r: Json) => r.type === 'aws_ssm_document' && r.values?.name === v);
+    // a type known only after apply is "a document type given by … [an] expression"
+    const unknown = asList(plan.resource_changes).find((c: Json) => c.address === doc?.address)?.change?.after_unknown?.document_type === true;
+    if (doc) return documentVerdict(unknown ? '${unknown}' : doc.values.document_type, doc.values.document_format, doc.values.content);
+    return outsideDocument(typeof v === 'string' ? v : undefined, by);
+  };
+  const verdict = (v: string, anyTarget = true): string | undefined => {
     const f = fnBy(v);
     if (f) return fnCounts(f);
     const parts = v.split(':');
     if (parts[0] !== 'arn') return `${v}: a function outside the plan`;
+    // "An EventBridge target that starts a runbook directly … is judged as a remediation's document"; a `document/` ARN
+    // is a Run Command
+    const runbook = /^automation-definition\/([A-Za-z0-9_.-]+)$/.exec(parts[5] ?? '');
+    if (parts[2] === 'ssm' && runbook && anyTarget) return documentOf(runbook[1], 'remediation');
+    if (parts[2] === 'ssm' && String(parts[5]).startsWith('document/') && anyTarget) return undefined;
     if (parts[2] === 'scheduler' && parts[5] === 'aws-sdk') return ACTIONS[`${parts[6]}:${parts[7]}`.toLowerCase()] === 'quiet' ? undefined : v;
     if (NAMES_NO_CODE.includes(parts[2])) return undefined;
     return `${v}: outside the plan`;
@@ -1973,7 +2465,14 @@ export function tfPlanTriggerRefused(plan: Json): Set<string> {
     else if (r.type === 'aws_scheduler_schedule') values.push(first(b.target)?.arn);
     else if (r.type === 'aws_lambda_event_source_mapping') values.push(b.function_name);
     else if (r.type === 'aws_sns_topic_subscription' && b.protocol === 'lambda') values.push(b.endpoint);
-    if (values.some((v) => verdict(v))) out.add(`${r.address}|`);
+    // "`aws_pipes_pipe` (`target`, `enrichment`)", "`aws_config_config_rule` (`CUSTOM_LAMBDA` …)"
+    else if (r.type === 'aws_pipes_pipe') values.push(b.target, ...(typeof b.enrichment === 'string' && b.enrichment !== '' ? [b.enrichment] : []));
+    else if (r.type === 'aws_config_config_rule' && first(b.source)?.owner === 'CUSTOM_LAMBDA') values.push(first(b.source).source_identifier);
+    const anyTarget = ['aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe'].includes(r.type);
+    // an association's or a remediation's document, as in a configuration
+    const runs = r.type === 'aws_ssm_association' ? documentOf(b.name, 'association')
+      : r.type === 'aws_config_remediation_configuration' && b.target_type === 'SSM_DOCUMENT' ? documentOf(b.target_id, 'remediation') : undefined;
+    if (runs || values.some((v) => verdict(v, anyTarget))) out.add(`${r.address}|`);
   }
   return out;
 }
@@ -2014,13 +2513,64 @@ function genPlanTriggers(rng: Rng, pv: Json[], rc: Json[], conf: Json[]): void {
   };
   const target = (): string => (rng.chance(0.5) ? fnValue(true) : rng.pick([`arn:aws:sqs:us-east-1:${ACCT}:q`, `arn:aws:sns:us-east-1:${ACCT}:t`,
     `arn:aws:codebuild:us-east-1:${ACCT}:project/b`, `arn:aws:states:us-east-1:${ACCT}:stateMachine:elsewhere`]));
+  // Automation documents of the plan (their planned names), and documents outside it
+  const docs = Array.from({ length: rng.int(1, 2) }, (_, i) => `pd${i}`);
+  const withDocs = rng.chance(0.4);
+  if (withDocs) {
+    for (const d of docs) {
+      const type = genDocType(rng, () => null);
+      const yaml = rng.chance(0.1);
+      add('aws_ssm_document', d, {
+        name: `${d}-doc`,
+        // terraform plans the provider's default when left out; a type known only after apply is not in the values
+        ...(type === null ? {} : { document_type: type ?? 'Command' }),
+        document_format: yaml ? 'YAML' : 'JSON',
+        content: yaml ? 'schemaVersion: "0.3"\nmainSteps:\n  - name: s0\n    action: aws:sleep\n' : JSON.stringify({ schemaVersion: '0.3', mainSteps: genSteps(rng) }),
+      // a type known only after apply comes from an expression of the configuration (terraform writes the references of
+      // an argument it sets; one it does not set and plans as unknown is computed by AWS)
+      }, type === null ? { document_type: { references: ['aws_ssm_parameter.doc_type.value', 'aws_ssm_parameter.doc_type'] } } : {},
+      type === null ? { document_type: true } : {});
+    }
+  }
+  const document = (): [string, Json] => {
+    const x = rng.next();
+    if (x < 0.5 && withDocs) {
+      const d = rng.pick(docs);
+      return [`${d}-doc`, { references: [`aws_ssm_document.${d}.name`, `aws_ssm_document.${d}`] }];
+    }
+    return [x < 0.8 ? rng.pick(OUTSIDE_DOCS) : `arn:aws:ssm:us-east-1:${ACCT}:document/${rng.pick(OUTSIDE_DOCS)}`, { constant_value: 'x' }];
+  };
   for (let i = 0, n = rng.int(1, 3); i < n; i++) {
-    const kind = rng.int(0, 3);
+    const kind = rng.int(0, 7);
     const name = `pt${i}`;
     if (kind === 0) {add('aws_cloudwatch_event_target', name, { rule: 'r', arn: target() });} else if (kind === 1) {
       const arn = rng.chance(0.3) ? `arn:aws:scheduler:::aws-sdk:${rng.pick(['ec2:createRoute', 'sqs:sendMessage', 'ec2:describeRouteTables'])}` : target();
       add('aws_scheduler_schedule', name, { schedule_expression: 'rate(1 hour)', flexible_time_window: [{ mode: 'OFF' }], target: [{ arn, role_arn: `arn:aws:iam::${ACCT}:role/pr0` }] });
-    } else if (kind === 2) {add('aws_lambda_event_source_mapping', name, { event_source_arn: `arn:aws:sqs:us-east-1:${ACCT}:q`, function_name: fnValue(false) });} else {add('aws_sns_topic_subscription', name, { topic_arn: `arn:aws:sns:us-east-1:${ACCT}:t`, protocol: rng.pick(['lambda', 'lambda', 'sqs']), endpoint: fnValue(true) });}
+    } else if (kind === 2) {
+      add('aws_lambda_event_source_mapping', name, { event_source_arn: `arn:aws:sqs:us-east-1:${ACCT}:q`, function_name: fnValue(false) });
+    } else if (kind === 3) {
+      add('aws_sns_topic_subscription', name, { topic_arn: `arn:aws:sns:us-east-1:${ACCT}:t`, protocol: rng.pick(['lambda', 'lambda', 'sqs']), endpoint: fnValue(true) });
+    } else if (kind === 4) {
+      // a pipe: its target and enrichment (terraform plans an empty enrichment as null)
+      add('aws_pipes_pipe', name, {
+        role_arn: `arn:aws:iam::${ACCT}:role/pr0`, source: `arn:aws:sqs:us-east-1:${ACCT}:q`, target: target(), enrichment: rng.chance(0.4) ? target() : null,
+      });
+    } else if (kind === 5) {
+      const custom = rng.chance(0.75);
+      add('aws_config_config_rule', name, {
+        name: `rule-${i}`,
+        source: [custom ? { owner: 'CUSTOM_LAMBDA', source_identifier: fnValue(true) } : { owner: 'AWS', source_identifier: 'S3_BUCKET_VERSIONING_ENABLED' }],
+      });
+    } else if (kind === 6) {
+      const [doc, expression] = document();
+      if (rng.chance(0.5)) add('aws_ssm_association', name, { name: doc, targets: [{ key: 'tag:Role', values: ['web'] }] }, { name: expression });
+      else add('aws_config_remediation_configuration', name, { config_rule_name: 'rule', target_type: 'SSM_DOCUMENT', target_id: doc }, { target_id: expression });
+    } else {
+      const [doc] = document();
+      const arn = rng.chance(0.85) && !doc.startsWith('arn:') ? `arn:aws:ssm:us-east-1:${ACCT}:automation-definition/${doc}:$DEFAULT`
+        : `arn:aws:ssm:us-east-1:${ACCT}:document/AWS-RunShellScript`;
+      add('aws_cloudwatch_event_target', name, { rule: 'r', arn, role_arn: `arn:aws:iam::${ACCT}:role/events` });
+    }
   }
 }
 

@@ -15,7 +15,7 @@
  * DEPLOY_CODE_ORACLE_CASES (default 300) and DEPLOY_CODE_ORACLE_SEED (default 20240622) drive the property tests.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { cfnFlagged, genPlan, genTemplate, genTerraform, isCustomResource, Rng, tfPlanRefused, tfRefused, TRIGGER_TYPES } from './deploy-code-oracle';
+import { appFlagged, cfnFlagged, genApp, genPlan, genTerraform, isCustomResource, Rng, tfPlanRefused, tfRefused, TRIGGER_TYPES } from './deploy-code-oracle';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { extractTerraformPlan } from '../../src/guard/extract-terraform-plan';
@@ -27,7 +27,12 @@ const SEED = Number(process.env.DEPLOY_CODE_ORACLE_SEED ?? 20240622);
  * a registry type or a hook registration wherever it reports it. Every unresolved value counts, so that a report at a
  * resource the oracle does not refuse (a role, a permission, an access key) is a disagreement too. */
 function libraryFlagged(template: any): string[] {
-  return [...new Set(extractCloudFormation({ S: template }).unresolved.map((u) => u.node))].sort();
+  return libraryAppFlagged({ S: template });
+}
+
+/** The same for an app of several stacks (nodes `<stack>/<id>`). */
+function libraryAppFlagged(app: Record<string, any>): string[] {
+  return [...new Set(extractCloudFormation(app).unresolved.map((u) => u.node))].sort();
 }
 
 function libraryRefused(config: any): string[] {
@@ -1071,6 +1076,182 @@ describe('deploy-code oracle: a universal target that starts code (gap between t
   });
 });
 
+/**
+ * "An Automation document of the template (`AWS::SSM::Document` of type `Automation`; Terraform `aws_ssm_document`) that
+ * an `AWS::Config::RemediationConfiguration` or `AWS::SSM::Association` (`aws_config_remediation_configuration`,
+ * `aws_ssm_association`) runs is judged step by step …"; "an export of another stack the guard was given"; pipes in plans.
+ */
+describe('deploy-code oracle: Automation documents, other stacks\' exports, pipes in plans', () => {
+  const steps = (...actions: any[]) => ({
+    schemaVersion: '0.3',
+    mainSteps: actions.map((a, i) => (typeof a === 'string' ? { name: `s${i}`, action: a, inputs: {} } : { name: `s${i}`, action: 'aws:executeAwsApi', inputs: a })),
+  });
+  const QUIET_DOC = steps('aws:sleep', { Service: 'ec2', Api: 'DescribeRouteTables' }, 'aws:createTags');
+  const withDoc = (docProps: any, runner: any) => ({
+    Parameters: { DocType: { Type: 'String' } },
+    Resources: { Doc: { Type: 'AWS::SSM::Document', Properties: { Name: 'doc-name', ...docProps } }, T: runner },
+  });
+  const association = (Name: any) => ({ Type: 'AWS::SSM::Association', Properties: { Name, Targets: [{ Key: 'tag:Role', Values: ['web'] }] } });
+  const remediation = (TargetId: any) => ({
+    Type: 'AWS::Config::RemediationConfiguration', Properties: { ConfigRuleName: 'r', TargetType: 'SSM_DOCUMENT', TargetId },
+  });
+  const runbookRule = (Arn: any) => ({ Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 hour)', Targets: [{ Id: 't', Arn }] } });
+  const cfnCases: Array<[string, any, string[]]> = [
+    // "only waiting, asserting, branching, tagging and instance or image actions do not"; "an aws:executeAwsApi call is
+    // judged as a call"
+    ['an association running a quiet Automation document', withDoc({ DocumentType: 'Automation', Content: QUIET_DOC }, association({ Ref: 'Doc' })), []],
+    ['an aws:executeScript step', withDoc({ DocumentType: 'Automation', Content: steps('aws:executeScript') }, association({ Ref: 'Doc' })), ['T']],
+    ['an ec2:CreateRoute call, by the document\'s literal name',
+      withDoc({ DocumentType: 'Automation', Content: steps({ Service: 'ec2', Api: 'CreateRoute' }) }, remediation('doc-name')), ['T']],
+    ['a step in a loop that invokes a function', withDoc({
+      DocumentType: 'Automation',
+      Content: { mainSteps: [{ name: 'l', action: 'aws:loop', inputs: { Iterators: ['a'], Steps: [{ name: 'i', action: 'aws:invokeLambdaFunction' }] } }] },
+    }, association({ Ref: 'Doc' })), ['T']],
+    // "content the guard cannot read (YAML), or a document type given by a parameter or expression, counts"
+    ['YAML content', withDoc({ DocumentType: 'Automation', DocumentFormat: 'YAML', Content: 'mainSteps: []\n' }, association({ Ref: 'Doc' })), ['T']],
+    ['a document type given by a parameter', withDoc({ DocumentType: { Ref: 'DocType' }, Content: QUIET_DOC }, association({ Ref: 'Doc' })), ['T']],
+    ['a Command document of the template', withDoc({ DocumentType: 'Command', Content: steps('aws:runShellScript') }, association({ Ref: 'Doc' })), []],
+    // "unless it is AWS-PublishSNSNotification … or, for an association, an AWS-owned Command document the guard lists"
+    ['an association running AWS-RunShellScript', withDoc({}, association('AWS-RunShellScript')), []],
+    ['a remediation running AWS-RunShellScript', withDoc({}, remediation('AWS-RunShellScript')), ['T']],
+    ['a remediation running AWS-PublishSNSNotification by ARN',
+      withDoc({}, remediation('arn:aws:ssm:us-east-1:123456789012:document/AWS-PublishSNSNotification')), []],
+    ['an association running a document outside by a parameter', withDoc({}, association({ Ref: 'DocType' })), ['T']],
+    // "An EventBridge target that starts a runbook directly … one of the output (by its literal name, or its Ref …) step by
+    // step, one outside by its name"; "an SSM document/ ARN, which a rule sends as a Run Command"
+    ['a rule starting a quiet runbook of the template by its Ref',
+      withDoc({ DocumentType: 'Automation', Content: QUIET_DOC },
+        runbookRule({ 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:automation-definition/${Doc}:$DEFAULT' })), []],
+    ['a rule starting a runbook of the template by its literal name that creates a stack',
+      withDoc({ DocumentType: 'Automation', Content: steps('aws:createStack') },
+        runbookRule('arn:aws:ssm:us-east-1:123456789012:automation-definition/doc-name:$DEFAULT')), ['T']],
+    ['a rule starting a runbook outside', withDoc({}, runbookRule('arn:aws:ssm:us-east-1:123456789012:automation-definition/AWS-RestartEC2Instance:$DEFAULT')),
+      ['T']],
+    ['a rule sending a Run Command', withDoc({}, runbookRule('arn:aws:ssm:us-east-1:123456789012:document/AWS-RunShellScript')), []],
+  ];
+  test.each(cfnCases)('CloudFormation: %s', (_name, template, expected) => {
+    expect(libraryFlagged(template)).toEqual(expected);
+  });
+  test.each(cfnCases)('oracle (CloudFormation): %s', (_name, template, expected) => {
+    expect(oracleFlagged(template)).toEqual(expected);
+  });
+
+  /** S's rule targets the export `name` of `Shared`: FnQ (a quiet role) and FnL (a role that may create routes). */
+  const app = (name: string, copy = false) => {
+    const shared: any = {
+      Resources: {
+        QR: role({ ManagedPolicyArns: [BASIC] }),
+        LR: role({ Policies: [{ PolicyName: 'p', PolicyDocument: doc(allow('ec2:CreateRoute')) }] }),
+        FnQ: fn(arnOf('QR')),
+        FnL: fn(arnOf('LR')),
+      },
+      Outputs: {
+        Q: { Value: arnOf('FnQ'), Export: { Name: 'quiet-fn' } },
+        L: { Value: arnOf('FnL'), Export: { Name: 'loud-fn' } },
+      },
+    };
+    const s = { Resources: { T: runbookRule({ 'Fn::ImportValue': name }) } };
+    return copy ? { S: s, Shared: shared, Copy: shared } : { S: s, Shared: shared };
+  };
+  const importCases: Array<[string, any, string[]]> = [
+    ['an import of a quiet function of another stack', app('quiet-fn'), []],
+    ['an import of a function of another stack that may create routes', app('loud-fn'), ['S/T']],
+    // "an import of no stack it was given"
+    ['an import of no export', app('no-such-export'), ['S/T']],
+    // "a name several stacks export … is unresolved where it is imported"
+    ['an import of a name two stacks export', app('quiet-fn', true), ['S/T']],
+  ];
+  test.each(importCases)('CloudFormation: %s', (_name, stacks, expected) => {
+    expect([...new Set(extractCloudFormation(stacks).unresolved.map((u) => u.node))].sort()).toEqual(expected);
+  });
+  test.each(importCases)('oracle (CloudFormation): %s', (_name, stacks, expected) => {
+    expect([...appFlagged(stacks).keys()].sort()).toEqual(expected);
+  });
+
+  const tfDoc = (content: any, extra: any) => ({
+    resource: {
+      aws_ssm_document: { d: { name: 'doc-name', document_type: 'Automation', content: JSON.stringify(content) } },
+      ...extra,
+    },
+  });
+  const tfCases: Array<[string, any, string[]]> = [
+    ['an association running a quiet document by reference',
+      tfDoc(QUIET_DOC, { aws_ssm_association: { a: { name: '${aws_ssm_document.d.name}' } } }), []],
+    ['a remediation running a document that runs a command',
+      tfDoc(steps('aws:runCommand'), { aws_config_remediation_configuration: { r: { config_rule_name: 'r', target_type: 'SSM_DOCUMENT', target_id: 'doc-name' } } }),
+      ['aws_config_remediation_configuration.r|']],
+    ['a rule target starting the document by the reference in its ARN', tfDoc(steps({ Service: 'iam', Api: 'AttachRolePolicy' }), {
+      aws_cloudwatch_event_target: { t: { rule: 'r', arn: 'arn:aws:ssm:us-east-1:123456789012:automation-definition/${aws_ssm_document.d.name}:$DEFAULT' } },
+    }), ['aws_cloudwatch_event_target.t|']],
+    // "a value the guard cannot read (… a data source's value …)": CDKTF's cross-stack reference
+    ['a pipe whose target is another stack\'s output', tfDoc(QUIET_DOC, {
+      aws_pipes_pipe: { p: { role_arn: 'arn:aws:iam::123456789012:role/r', source: 'arn:aws:sqs:us-east-1:123456789012:q', target: '${data.terraform_remote_state.o.outputs.fn}' } },
+    }), ['aws_pipes_pipe.p|']],
+  ];
+  test.each(tfCases)('Terraform: %s', (_name, config, expected) => {
+    expect(libraryRefused(config)).toEqual(expected);
+  });
+  test.each(tfCases)('oracle (Terraform): %s', (_name, config, expected) => {
+    expect([...tfRefused(config)].sort()).toEqual(expected);
+  });
+
+  /** A plan of a function (role quiet, or allowed ec2:CreateRoute) and a pipe whose target or enrichment is `arn`. */
+  const pipePlan = (loud: boolean, pipe: any) => {
+    const entry = (type: string, name: string, values: any) => ({
+      address: `${type}.${name}`,
+      mode: 'managed',
+      type,
+      name,
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      schema_version: 0,
+      values,
+    });
+    const policy = JSON.stringify(doc(allow(loud ? 'ec2:CreateRoute' : 'logs:PutLogEvents')));
+    const resources = [
+      entry('aws_iam_role', 'r', {
+        name: 'r',
+        arn: 'arn:aws:iam::123456789012:role/r',
+        managed_policy_arns: [BASIC],
+        inline_policy: [{ name: 'p', policy }],
+        assume_role_policy: JSON.stringify(doc({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' })),
+      }),
+      // its role known after apply, named by the configuration's reference (as the generated plans write it)
+      entry('aws_lambda_function', 'f', { function_name: 'f', arn: 'arn:aws:lambda:us-east-1:123456789012:function:f' }),
+      entry('aws_pipes_pipe', 'p', { role_arn: 'arn:aws:iam::123456789012:role/r', source: 'arn:aws:sqs:us-east-1:123456789012:q', enrichment: null, ...pipe }),
+    ];
+    return {
+      format_version: '1.2',
+      terraform_version: '1.9.0',
+      planned_values: { root_module: { resources } },
+      resource_changes: resources.map(({ values, schema_version: _, ...e }) => ({
+        ...e, change: { actions: ['create'], before: null, after: values, after_unknown: e.type === 'aws_lambda_function' ? { role: true } : {} },
+      })),
+      configuration: {
+        root_module: {
+          resources: resources.map(({ values: _v, provider_name: _p, ...e }) => ({
+            ...e, provider_config_key: 'aws', expressions: e.type === 'aws_lambda_function' ? { role: { references: ['aws_iam_role.r.arn', 'aws_iam_role.r'] } } : {},
+          })),
+        },
+      },
+    };
+  };
+  const F = 'arn:aws:lambda:us-east-1:123456789012:function:f';
+  const planCases: Array<[string, any, string[]]> = [
+    // "`aws_pipes_pipe` (`target`, `enrichment`) … by its literal name or, in a plan, ARN"
+    ['a pipe to a quiet function of the plan', pipePlan(false, { target: F }), []],
+    ['a pipe to a function of the plan that may create routes', pipePlan(true, { target: F }), ['aws_pipes_pipe.p|']],
+    ['a pipe enriched by a function of the plan that may create routes', pipePlan(true, { target: 'arn:aws:sqs:us-east-1:123456789012:q2', enrichment: F }),
+      ['aws_pipes_pipe.p|']],
+    ['a pipe to a function outside', pipePlan(false, { target: 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere' }), ['aws_pipes_pipe.p|']],
+  ];
+  test.each(planCases)('Terraform plan: %s', (_name, p, expected) => {
+    expect(libraryPlanRefused(p)).toEqual(expected);
+  });
+  test.each(planCases)('oracle (Terraform plan): %s', (_name, p, expected) => {
+    expect([...tfPlanRefused(p)].sort()).toEqual(expected);
+  });
+});
+
 describe('deploy-code oracle: seeded property', () => {
   test('CloudFormation: the custom resources flagged on ServiceToken are the oracle\'s', () => {
     const rng = new Rng(SEED);
@@ -1078,15 +1259,16 @@ describe('deploy-code oracle: seeded property', () => {
     let flagged = 0;
     let total = 0;
     for (let i = 0; i < CASES; i++) {
-      const template = genTemplate(rng);
-      const mine = cfnFlagged(template);
+      // an app: one template, or one that imports another stack's exports (with or without a second exporter of a name)
+      const app = genApp(rng);
+      const mine = appFlagged(app);
       const ours = [...mine.keys()].sort();
-      const lib = libraryFlagged(template);
+      const lib = libraryAppFlagged(app);
       flagged += ours.length;
-      total += Object.values<any>(template.Resources).filter((r) => isCustomResource(r.Type) || TRIGGER_TYPES.includes(r.Type)).length;
+      total += Object.values<any>(app.S.Resources).filter((r) => isCustomResource(r.Type) || TRIGGER_TYPES.includes(r.Type)).length;
       if (same(ours, lib)) continue;
       disagreements.push(`case ${i} (seed ${SEED}): oracle ${JSON.stringify(ours)} ${JSON.stringify([...mine])}, library ${JSON.stringify(lib)}\n`
-        + JSON.stringify(template));
+        + JSON.stringify(app));
     }
     console.log(`deploy-code oracle: ${CASES} cases, ${disagreements.length} disagreements, seed ${SEED}`
       + ` (oracle flagged ${flagged} resources; ${total} custom resources and triggers)`
