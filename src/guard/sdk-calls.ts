@@ -89,11 +89,21 @@ export function changesNothingRead(action: string): boolean {
 }
 
 /**
+ * A service name as the SDKs and CloudFormation write one (`EC2`, `ELBv2`, `@aws-sdk/client-ec2`, `elasticloadbalancing`)
+ * and an action's name (`createRoute`, `CreateRouteCommand`): anything else — a reference rendered into the call
+ * (`{P}`, `${var.service}`), a placeholder — names a service or action the guard cannot tell.
+ */
+const SERVICE_NAME = /^(?:@aws-sdk\/client-)?[A-Za-z][A-Za-z0-9 .-]*$/;
+const ACTION_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
  * Whether the call may change what the guard reads: an action that is neither read-only nor one of those that change
  * nothing read, of one of `services` (keys, `serviceKey`), or one that starts code or changes permissions
- * (`startsCodeOrGrants`), whatever service. An action the guard cannot name (empty) may change anything.
+ * (`startsCodeOrGrants`), whatever service. A service or action the guard cannot name (empty, or a value given at deploy
+ * time: `describe{P}` is no read-only action, `{P}` no service it can rule out) may change anything (fail closed).
  */
 export function changesReadService(call: SdkCall, services: ReadonlySet<string>): boolean {
+  if (!SERVICE_NAME.test(call.service) || !ACTION_NAME.test(call.action)) return true;
   if (startsCodeOrGrants(call)) return true;
   if (!services.has(serviceKey(call.service))) return false;
   const action = actionKey(call.action);
@@ -140,8 +150,11 @@ export function startsCodeOrGrants(call: SdkCall): boolean {
  * and an EventBridge Scheduler universal target (`arn:aws:scheduler:::aws-sdk:ec2:createRoute`,
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-targets-universal.html). The partition may be a
  * rendered reference (`arn:{partition}:states:::…`), or split from the rest by a join: the pattern starts at `:states:::`.
+ * The service and the action are taken as written, up to the next colon (the action up to a `.waitForTaskToken` too),
+ * whatever they hold: a reference rendered into them (`aws-sdk:{Service}:createRoute`) is a call the guard cannot name,
+ * which `changesReadService` counts as a change (fail closed), not text that is no call.
  */
-const SDK_INTEGRATION = /:(?:states|scheduler):::aws-sdk:([A-Za-z0-9]+):([A-Za-z0-9]+)/g;
+const SDK_INTEGRATION = /:(?:states|scheduler):::aws-sdk:([^:"\\\s]*):([^:."\\\s]*)/g;
 
 /** The AWS API calls a text (a state machine's definition, a schedule's target) makes through SDK integrations. */
 export function sdkIntegrationCalls(text: string): SdkCall[] {

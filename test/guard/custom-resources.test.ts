@@ -144,6 +144,12 @@ describe('sdk-calls', () => {
     expect(['createRoute', 'CreateRouteCommand', 'modifyVpcAttribute', 'attachInternetGateway', ''].map(changes)).toEqual([true, true, true, true, true]);
     expect(['describeRouteTables', 'getManagedPrefixListEntries', 'createTags', 'DeleteTagsCommand'].map(changes)).toEqual([false, false, false, false]);
     expect(changesReadService({ service: 'SSM', action: 'putParameter' }, ec2)).toBe(false);
+    // A service or action given at deploy time (rendered from a parameter or a variable) may be any (fail closed): a
+    // service the guard does not read, or an action that reads, only as written out.
+    expect([{ service: '{P}', action: 'createRoute' }, { service: '${var.service}', action: 'createRoute' }, { service: 'EC2', action: 'describe{P}' },
+      { service: 'EC2', action: 'describe${var.x}' }, { service: '', action: 'putParameter' }].map((c) => changesReadService(c, ec2))).toEqual([true, true, true, true, true]);
+    expect([{ service: '@aws-sdk/client-ec2', action: 'DescribeVpcsCommand' }, { service: 'ELBv2', action: 'describeLoadBalancers' }, { service: 'CloudWatch Logs', action: 'putLogEvents' }]
+      .map((c) => changesReadService(c, ec2))).toEqual([false, false, false]);
     // CloudFront is read for its VPC origins: an invalidation changes cached objects only, a VPC origin's update is a change.
     const cloudfront = new Set(['cloudfront']);
     expect(changesReadService({ service: 'CloudFront', action: 'createInvalidation' }, cloudfront)).toBe(false);
@@ -217,6 +223,36 @@ describe('a state machine or schedule that calls an AWS API changing the network
       'DefinitionString: state machine calls ec2 createRoute when it runs: what that changes is not in the template, and the guard judges the template',
     ]);
     expect(cfn('AWS::StepFunctions::StateMachine', { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: definition('describeRouteTables') })).toEqual([]);
+  });
+
+  test('a task whose service or action is given at deploy time (a parameter joined into the definition) may be any call (fail closed)', () => {
+    // Before, the pattern took only letters and digits there, so `aws-sdk:{Service}:createRoute` was no call at all.
+    const joined = (service: unknown, action: unknown) => ({
+      'Fn::Join': ['', ['{"StartAt":"T","States":{"T":{"Type":"Task","End":true,"Resource":"arn:aws:states:::aws-sdk:', service, ':', action, '"}}}']],
+    });
+    const machine = (service: unknown, action: unknown) => cfn('AWS::StepFunctions::StateMachine', { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: joined(service, action) });
+    // A parameter is read as deploy-time already; an attribute of a resource (a value another resource holds) is rendered.
+    const attribute = { 'Fn::GetAtt': ['Config', 'Value'] };
+    expect(machine(attribute, 'createRoute')).toEqual([expect.stringMatching(/^DefinitionString: state machine calls \{Config[^}]*\} createRoute when it runs/)]);
+    expect(machine('ec2', attribute)).toEqual([expect.stringMatching(/^DefinitionString: state machine calls ec2 \{Config[^}]*\} when it runs/)]);
+    expect(machine('ec2', 'describeRouteTables')).toEqual([]);
+    // The callback pattern's suffix is no part of the action.
+    expect(machine('sqs', 'sendMessage.waitForTaskToken')).toEqual([]);
+    // Terraform: the service from another resource's attribute, interpolated into the definition.
+    const graph = extractTerraform({
+      t: {
+        resource: {
+          aws_sfn_state_machine: {
+            m: {
+              name: 'm',
+              role_arn: 'arn:aws:iam::123456789012:role/r',
+              definition: '{"StartAt":"T","States":{"T":{"Type":"Task","End":true,"Resource":"arn:aws:states:::aws-sdk:${aws_ssm_parameter.service.value}:createRoute"}}}',
+            },
+          },
+        },
+      },
+    });
+    expect(graph.unresolved.map((u) => `${u.node} ${u.property}`)).toEqual(['aws_sfn_state_machine.m definition']);
   });
 
   test('CloudFormation: a schedule\'s universal target', () => {
