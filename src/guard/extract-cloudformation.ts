@@ -1681,11 +1681,6 @@ class TemplateReader {
   }
 
   /**
-   * Resolve a property value to a node. A literal is an external id; an expression must refer to exactly one
-   * resource of the template. A value returned by a custom resource is whatever its code returns: it stays unresolved,
-   * but for the one look-up whose answer the guard can tell from the template (`lookedUpVpn`, our VPN attachment).
-   */
-  /**
    * A firewall policy's rule group reference (`ref`); an AWS managed group's ARN written around the partition and region
    * pseudo parameters alone (`arn:${AWS::Partition}:network-firewall:${AWS::Region}:aws-managed:…`, as the library
    * writes it) is that group, outside the output, its text rendered (`{partition}`, `{region}`).
@@ -1699,6 +1694,11 @@ class TemplateReader {
     return AWS_MANAGED_RULE_GROUP_ARN.test(text) ? { kind: 'external', value: text } : ref;
   }
 
+  /**
+   * Resolve a property value to a node. A literal is an external id; an expression must refer to exactly one
+   * resource of the template. A value returned by a custom resource is whatever its code returns: it stays unresolved,
+   * but for the one look-up whose answer the guard can tell from the template (`lookedUpVpn`, our VPN attachment).
+   */
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
     // A dynamic reference is known only at deploy time, as a template parameter is (semantics §3).
