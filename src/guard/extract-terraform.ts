@@ -2659,7 +2659,6 @@ class ConfigReader {
     return into;
   }
 
-  /** Resolve an argument to a node: a literal is an external id; an interpolation must name exactly one resource. */
   /**
    * A firewall policy's rule group reference (`ref`); an AWS managed group's ARN written around the deploying partition
    * and region alone (`arn:${data.aws_partition.p.partition}:network-firewall:${data.aws_region.r.name}:aws-managed:…`,
@@ -2674,6 +2673,7 @@ class ConfigReader {
     return AWS_MANAGED_RULE_GROUP_ARN.test(text) ? { kind: 'external', value: text } : ref;
   }
 
+  /** Resolve an argument to a node: a literal is an external id; an interpolation must name exactly one resource. */
   private ref(value: unknown): Ref {
     if (value === undefined || value === null) return { kind: 'unresolved', expression: 'missing value' };
     if (value instanceof PlanReference) return this.planReference(value);
