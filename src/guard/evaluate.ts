@@ -161,14 +161,21 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
   // its prefixes ending before a '/', longest first (a prefecture has hundreds of parts and rules ask per subnet).
   const byPath = new Map<string, string>();
   for (const p of parts) if (!byPath.has(p.scopePath)) byPath.set(p.scopePath, modelKey(p.options));
-  const owners = new Map<string, string | undefined>();
-  const ownerOf = (where: string): string | undefined => {
-    if (owners.has(where)) return owners.get(where);
+  const innermost = new Map<string, string | undefined>();
+  const partOf = (where: string): string | undefined => {
+    if (innermost.has(where)) return innermost.get(where);
     const steps = where.split('/');
-    let owner: string | undefined;
-    for (let n = steps.length; n > 0 && owner === undefined; n--) owner = byPath.get(steps.slice(0, n).join('/'));
-    owners.set(where, owner);
-    return owner;
+    let part: string | undefined;
+    for (let n = steps.length; n > 0 && part === undefined; n--) {
+      const prefix = steps.slice(0, n).join('/');
+      if (byPath.has(prefix)) part = prefix;
+    }
+    innermost.set(where, part);
+    return part;
+  };
+  const ownerOf = (where: string): string | undefined => {
+    const part = partOf(where);
+    return part === undefined ? undefined : byPath.get(part);
   };
   const byModel = new Map<string, { options: TopologyGuardOptions; flows?: DeclaredFlow[]; hosts?: DeclaredSegmentHost[]; siem?: DeclaredSiem[] }>();
   // Known apart, a model whose parts declare no flows declares none (not the scope's, which are other models' parts').
@@ -186,19 +193,8 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
   // members of one model), whose flows `flows` joins; a rule judging a place against the flows takes its part's.
   const partFlows = new Map<string, DeclaredFlow[]>();
   if (flowsApart) for (const p of parts) partFlows.set(p.scopePath, [...(partFlows.get(p.scopePath) ?? []), ...(p.flows ?? [])]);
-  const partsOf = new Map<string, string | undefined>();
   const flowsAt = (where: string): readonly DeclaredFlow[] | undefined => {
-    if (!flowsApart) return undefined;
-    if (!partsOf.has(where)) {
-      const steps = where.split('/');
-      let part: string | undefined;
-      for (let n = steps.length; n > 0 && part === undefined; n--) {
-        const prefix = steps.slice(0, n).join('/');
-        if (partFlows.has(prefix)) part = prefix;
-      }
-      partsOf.set(where, part);
-    }
-    const part = partsOf.get(where);
+    const part = flowsApart ? partOf(where) : undefined;
     return part === undefined ? undefined : partFlows.get(part);
   };
   const kept = new Map<string, Finding>();

@@ -349,12 +349,8 @@ function sameAnswer<T>(conf: SquidConf, question: string, compute: () => T): T {
 
 function aclMatches(conf: SquidConf, name: string, facts: Facts, seen?: ReadonlySet<string>): Tri {
   if (seen) return evaluateAcl(conf, name, facts, seen);
-  const verdicts = answersFor(conf) as Map<string, Tri>;
   const key = ['acl', name, facts.host, String(facts.step ?? 0), facts.reply ? `${facts.reply.contentDisposition ?? '\u0001'}\u0000${facts.reply.mimeType ?? '\u0001'}\u0000${facts.reply.status}` : '\u0002'].join('\u0000');
-  if (verdicts.has(key)) return verdicts.get(key);
-  const verdict = evaluateAcl(conf, name, facts, new Set());
-  verdicts.set(key, verdict);
-  return verdict;
+  return sameAnswer(conf, key, () => evaluateAcl(conf, name, facts, new Set()));
 }
 
 function evaluateAcl(conf: SquidConf, name: string, facts: Facts, seen: ReadonlySet<string>): Tri {
