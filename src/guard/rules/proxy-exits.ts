@@ -44,12 +44,18 @@ interface HostExits {
  * present, each with its own members' hosts (`checkParts`): those answers are kept per set of hosts, or a model's
  * check would take another's proxy subnets as its own members'.
  */
-const EXITS = new WeakMap<Reachability, { running: { node: UserDataNode; conf: SquidConf }[]; byHosts: WeakMap<object, HostExits> }>();
+const EXITS = new WeakMap<Reachability, ProxyWalk>();
+
+/** The proxies that relay to the breakout, and the answers per set of declared hosts (`EXITS`). */
+interface ProxyWalk {
+  readonly running: { node: UserDataNode; conf: SquidConf }[];
+  readonly byHosts: WeakMap<object, HostExits>;
+}
 
 /** The key of "no hosts declared" (`GuardContext.hosts` undefined). */
 const NO_HOSTS: readonly DeclaredSegmentHost[] = [];
 
-function walkExits(ctx: GuardContext): { running: { node: UserDataNode; conf: SquidConf }[]; byHosts: WeakMap<object, HostExits> } {
+function walkExits(ctx: GuardContext): ProxyWalk {
   let walk = EXITS.get(ctx.reach);
   if (!walk) {
     const running = proxyConfigs(ctx.graph).filter((c) => relaysToBreakout(ctx, c.node));
