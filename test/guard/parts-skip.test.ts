@@ -7,7 +7,7 @@
  * `keeps`, each finding kept by the owner of its path, as `checkParts` decides.
  */
 import { Testing } from 'cdktf';
-import { buildTfPrefecture } from '../../examples/tf/_prefecture';
+import { buildTfPrefecture, TfPrefecture } from '../../examples/tf/_prefecture';
 import { renderConfig } from '../../src/cdktf/render-once';
 import { checkTopology, declaredPrefixes } from '../../src/guard/check';
 import { withDeclarations } from '../../src/guard/declared';
@@ -15,6 +15,31 @@ import { checkParts, GuardedPart } from '../../src/guard/evaluate';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { Reachability } from '../../src/guard/reachability';
 import { Finding, formatFinding } from '../../src/guard/rule';
+
+/** Each member of the prefecture as a part under its own model, with its declarations (as the guard checks them). */
+function memberParts(p: TfPrefecture): GuardedPart[] {
+  return withDeclarations(p.stack, p.members.map((m) => ({
+    part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
+    scope: m,
+  })));
+}
+
+/** A security group rule added to `member`'s group `group` (its resource name), named `name` and placed under the member. */
+function injectGroupRule(json: any, member: string, name: string, group: string,
+  rule: { type: 'ingress' | 'egress'; protocol: string; from: number; to: number; cidrs: string[] }): void {
+  json.resource.aws_security_group_rule = {
+    ...json.resource.aws_security_group_rule,
+    [`${member}_${name}`]: {
+      'type': rule.type,
+      'security_group_id': `\${aws_security_group.${group}.id}`,
+      'protocol': rule.protocol,
+      'from_port': rule.from,
+      'to_port': rule.to,
+      'cidr_blocks': rule.cidrs,
+      '//': { metadata: { path: `prefecture/ExamplePref/${member}/${name}` } },
+    },
+  };
+}
 
 /**
  * The prefecture's Terraform JSON with, in member i (10.i.0.0/16), violations of LG-1, LG-2 (both parts), MN-1 (a path)
@@ -31,18 +56,7 @@ function violatedPrefecture(members = 4): { json: any; parts: GuardedPart[] } {
     const subnet = Object.keys(json.resource.aws_subnet).find((k) => k.startsWith(`${member}_Lgwan_Subnet-workload-1_`));
     if (!group || !subnet) throw new Error(`the prefecture's ${member} has no LGWAN finance-system group or workload subnet`);
     // LG-2: the Internet segment's workload subnet opens SSH into an LGWAN server (no declared flow admits it).
-    json.resource.aws_security_group_rule = {
-      ...json.resource.aws_security_group_rule,
-      [`${member}_InjectedSsh`]: {
-        'type': 'ingress',
-        'security_group_id': `\${aws_security_group.${group}.id}`,
-        'protocol': 'tcp',
-        'from_port': 22,
-        'to_port': 22,
-        'cidr_blocks': [`10.${n}.128.0/20`],
-        '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedSsh` } },
-      },
-    };
+    injectGroupRule(json, member, 'InjectedSsh', group, { type: 'ingress', protocol: 'tcp', from: 22, to: 22, cidrs: [`10.${n}.128.0/20`] });
     // LG-1: an LGWAN subnet that hands out public IP addresses.
     json.resource.aws_subnet[subnet].map_public_ip_on_launch = true;
     // MN-1, a path (worded by pathFindings, which skips other models' sources): a My Number route table sends everything
@@ -75,33 +89,15 @@ function violatedPrefecture(members = 4): { json: any; parts: GuardedPart[] } {
     };
     // MN-3, a group (judged by unnarrowedGroupsToward, which skips other models' groups): every protocol from the whole
     // LGWAN VPC into the My Number server's group.
-    json.resource.aws_security_group_rule[`${member}_InjectedAll`] = {
-      'type': 'ingress',
-      'security_group_id': `\${aws_security_group.${key('aws_security_group', 'MyNumber_HostSecurityGroup-resident-registry_')}.id}`,
-      'protocol': '-1',
-      'from_port': 0,
-      'to_port': 0,
-      'cidr_blocks': [json.resource.aws_vpc[key('aws_vpc', 'Lgwan_Vpc_')].cidr_block],
-      '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedAll` } },
-    };
+    const registry = key('aws_security_group', 'MyNumber_HostSecurityGroup-resident-registry_');
+    const lgwanBlock = String(json.resource.aws_vpc[key('aws_vpc', 'Lgwan_Vpc_')].cidr_block);
+    injectGroupRule(json, member, 'InjectedAll', registry, { type: 'ingress', protocol: '-1', from: 0, to: 0, cidrs: [lgwanBlock] });
     // MN-3, a port toward a host of the other side that no declared flow names (read with the member's model's flows):
     // RDP from one LGWAN address into the My Number server's group.
-    const lgwanBlock = String(json.resource.aws_vpc[key('aws_vpc', 'Lgwan_Vpc_')].cidr_block);
-    json.resource.aws_security_group_rule[`${member}_InjectedRdp`] = {
-      'type': 'ingress',
-      'security_group_id': `\${aws_security_group.${key('aws_security_group', 'MyNumber_HostSecurityGroup-resident-registry_')}.id}`,
-      'protocol': 'tcp',
-      'from_port': 3389,
-      'to_port': 3389,
-      'cidr_blocks': [`${lgwanBlock.split('/')[0].replace(/\.0$/, '.77')}/32`],
-      '//': { metadata: { path: `prefecture/ExamplePref/${member}/InjectedRdp` } },
-    };
+    injectGroupRule(json, member, 'InjectedRdp', registry,
+      { type: 'ingress', protocol: 'tcp', from: 3389, to: 3389, cidrs: [`${lgwanBlock.split('/')[0].replace(/\.0$/, '.77')}/32`] });
   });
-  const parts = withDeclarations(p.stack, p.members.map((m) => ({
-    part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
-    scope: m,
-  })));
-  return { json, parts };
+  return { json, parts: memberParts(p) };
 }
 
 /** The part a path lies in: the longest scope path it starts with (a whole step), as checkParts decides. */
@@ -155,22 +151,8 @@ test('two members of one model: each member\'s groups are judged against its own
   expect(p.members[0].blueprint.model).toBe(p.members[4].blueprint.model);
   const json = JSON.parse(JSON.stringify(renderConfig(p.stack)));
   const group = Object.keys(json.resource.aws_security_group).find((k) => k.startsWith('Member001_MyNumber_HostSecurityGroup-resident-registry_'))!;
-  json.resource.aws_security_group_rule = {
-    ...json.resource.aws_security_group_rule,
-    Member001_InjectedSsh: {
-      'type': 'egress',
-      'security_group_id': `\${aws_security_group.${group}.id}`,
-      'protocol': 'tcp',
-      'from_port': 22,
-      'to_port': 22,
-      'cidr_blocks': ['172.20.10.5/32'],
-      '//': { metadata: { path: 'prefecture/ExamplePref/Member001/InjectedSsh' } },
-    },
-  };
-  const parts = withDeclarations(p.stack, p.members.map((m) => ({
-    part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
-    scope: m,
-  }))).map((part, i) => (i !== 4 ? part : {
+  injectGroupRule(json, 'Member001', 'InjectedSsh', group, { type: 'egress', protocol: 'tcp', from: 22, to: 22, cidrs: ['172.20.10.5/32'] });
+  const parts = memberParts(p).map((part, i) => (i !== 4 ? part : {
     ...part,
     flows: [...part.flows!, ...part.flows!.filter((f) => f.to.name === 'intermediate-server')
       .map((f) => ({ ...f, name: `${f.name}-ssh`, ports: [{ protocol: 'tcp' as const, fromPort: 22, toPort: 22 }] }))],
@@ -189,10 +171,7 @@ test('two members of one model: each member\'s paths to the LGWAN WAN are judged
   // ones: member 1's routes to the WAN services are then beyond its declarations (LG-3, MN-3), whatever member 5 declares.
   const p = buildTfPrefecture(5, Testing.app());
   const json = JSON.parse(JSON.stringify(renderConfig(p.stack)));
-  const parts = withDeclarations(p.stack, p.members.map((m) => ({
-    part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
-    scope: m,
-  }))).map((part, i) => (i !== 0 ? part : { ...part, flows: part.flows!.filter((f) => f.from.zone !== 'LGWAN_WAN' && f.to.zone !== 'LGWAN_WAN') }));
+  const parts = memberParts(p).map((part, i) => (i !== 0 ? part : { ...part, flows: part.flows!.filter((f) => f.from.zone !== 'LGWAN_WAN' && f.to.zone !== 'LGWAN_WAN') }));
   expect(parts[4].flows!.some((f) => f.to.zone === 'LGWAN_WAN')).toBe(true);
   const graph = extractTerraform({ prefecture: json });
   const flows = parts.flatMap((x) => x.flows ?? []);
