@@ -265,3 +265,31 @@ describe('AP-1: a Suricata rule with bypass lets its flow through like a pass', 
     expect(exampleFindings('alpha-prime', 'AP-1', withGroup(rule(''), 300))).toEqual([]);
   });
 });
+
+describe('AP-3 / AP-6: ssl::server_name inside a bumped connection matches the server certificate\'s names, which the guard does not know', () => {
+  // Found by the differential test against the real Squid (test/integration/squid-judgment.test.ts): once Squid has the
+  // server's certificate, an ssl::server_name ACL without --client-requested matches when any of its names does.
+  const ap6 = (change: Change) => exampleFindings('alpha-prime', 'AP-6', change).join('\n');
+  const NO_REFUSAL = /AP-6 error .*but no proxy refuses file downloads from them \(/;
+  /** Replies of an ACL's hosts allowed ahead of the library's download rules. */
+  const allowFirst = (acl: string) => withBootScript(rewrite(/^http_reply_access deny comm_dst download_disposition$/,
+    (l) => `acl cert_names ${acl}\nhttp_reply_access allow cert_names\n${l}`));
+
+  test('an http_reply_access allow on a name no allow-listed host has: a service\'s certificate may hold that name too, so AP-6 refuses', () => {
+    expect(ap6(allowFirst('ssl::server_name .cdn.example.net'))).toMatch(NO_REFUSAL);
+    expect(ap6(allowFirst('ssl::server_name_regex -i ^cdn\\.example\\.net$'))).toMatch(NO_REFUSAL);
+  });
+
+  test('with --client-requested the ACL matches the name the client asked for: read, and that name is no tool\'s, so AP-6 passes', () => {
+    expect(ap6(allowFirst('ssl::server_name --client-requested .cdn.example.net'))).toBe('');
+    // The same ACL with a tool's host: its downloads are allowed, refused as before.
+    expect(ap6(allowFirst('ssl::server_name --client-requested teams.microsoft.com'))).toMatch(NO_REFUSAL);
+  });
+
+  test('a tenant header added unless a certificate name matches: the guard cannot tell it is added, so AP-3 refuses', () => {
+    const unless = (acl: string) => withBootScript(rewrite(/^request_header_add sec-Restrict-Tenant-Access-Policy "[^"]+" tenant_microsoft_365$/,
+      (l) => `acl cert_names ${acl}\n${l} !cert_names`));
+    expect(ap3(unless('ssl::server_name .cdn.example.net'))).toMatch(/AP-3 error .*for Microsoft 365/);
+    expect(ap3(unless('ssl::server_name --client-requested .cdn.example.net'))).toBe('');
+  });
+});

@@ -84,7 +84,7 @@ function firstFive(items: readonly string[]): Bilingual {
 type Tri = boolean | undefined;
 
 /** What the guard asks about: a request to (or a TLS handshake for) `host`, and optionally its reply. */
-interface Facts {
+export interface Facts {
   readonly host: string;
   /** The SslBump step the question is asked at (`at_step`), for `ssl_bump`'s rules; none: `at_step` is unknown. */
   readonly step?: 1 | 2 | 3;
@@ -182,7 +182,8 @@ export function parseSquid(text: string): SquidConf {
       const flags: string[] = [];
       // rep_header and req_header name the header before their flags and values.
       if (type === 'rep_header' || type === 'req_header') flags.push(rest.shift() ?? '');
-      while (rest.length > 0 && /^-[a-zA-Z]$/.test(rest[0])) flags.push(rest.shift()!);
+      // Options come before the values: `-i`, `-n`, and the long ones (`--client-requested` of ssl::server_name).
+      while (rest.length > 0 && /^(-[a-zA-Z]|--[a-z][a-z-]*)$/.test(rest[0])) flags.push(rest.shift()!);
       // Squid finds an ACL by its name in any case (ACL::FindByName, strcasecmp): `NO_BUMP` adds to `no_bump`.
       const key = name.toLowerCase();
       acls.set(key, [...(acls.get(key) ?? []), { type, flags, values: rest }]);
@@ -243,6 +244,9 @@ function regexVerdicts(line: AclLine, subject: string): Tri[] {
 const EVALUATED_ACL_TYPES: ReadonlySet<string> = new Set(['dstdomain', 'ssl::server_name', 'dstdom_regex', 'ssl::server_name_regex',
   'any-of', 'all-of', 'rep_header', 'rep_mime_type', 'http_status', 'at_step']);
 
+/** The ssl::server_name option that matches the name the client asked for (SNI, else the CONNECT host) only. */
+const CLIENT_REQUESTED = '--client-requested';
+
 function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: ReadonlySet<string>): Tri {
   if (!EVALUATED_ACL_TYPES.has(line.type)) return undefined;
   const host = facts.host.toLowerCase();
@@ -253,7 +257,17 @@ function aclLineMatches(conf: SquidConf, line: AclLine, facts: Facts, seen: Read
   // value that starts with `-` may be one Squid reads as an option: unknown.
   if (line.values.length === 0 || line.values.some((v) => v.startsWith('"') || v.startsWith('-'))) return undefined;
   const options = line.type === 'rep_header' || line.type === 'req_header' ? line.flags.slice(1) : line.flags;
-  if (options.some((f) => f !== '-i' && f !== '-n')) return undefined;
+  const serverName = line.type === 'ssl::server_name' || line.type === 'ssl::server_name_regex';
+  if (options.some((f) => f !== '-i' && f !== '-n' && !(serverName && f === CLIENT_REQUESTED))) return undefined;
+  // Once Squid has the server's certificate — every request and reply inside a bumped connection —, an ssl::server_name
+  // ACL without --client-requested matches when ANY name of that certificate (its CN or a subjectAltName) does, whatever
+  // host was asked for (src/acl/ServerName.cc, Acl::ServerNameCheck::match; https://www.squid-cache.org/Doc/config/acl/,
+  // "ssl::server_name"): which names a cloud service's certificate holds is not in the configuration, so the answer is
+  // unknown there. ssl_bump's questions (`facts.step`) come before the certificate; so does every question about
+  // --client-requested, which matches the SNI or the CONNECT host only. Found by the differential test against the real
+  // Squid (test/integration/squid-judgment.test.ts): `http_reply_access allow <ssl::server_name a.test>` let replies from
+  // www.a.test through, whose certificate also names a.test.
+  if (serverName && facts.step === undefined && !options.includes(CLIENT_REQUESTED)) return undefined;
   switch (line.type) {
     case 'dstdomain':
     case 'ssl::server_name':
@@ -440,6 +454,12 @@ function replyAction(conf: SquidConf, facts: Facts): string {
   for (const d of conf.directives) if (d[0] === 'http_reply_access') rules.push(ruleAt(d, 1));
   return firstMatch(conf, rules, facts);
 }
+
+/**
+ * The guard's answers about a proxy configuration that AP-3 and AP-6 rest on, exported for the differential test
+ * against the real Squid (test/integration/squid-judgment.test.ts), which asks them of random configurations.
+ */
+export const SQUID_ANSWERS = { bumpAction, deletesClientCopy, addsValue, replyAction } as const;
 
 /**
  * AWS's own SSM documents that run no command of the user's and install nothing from a source of the user's:

@@ -1,0 +1,333 @@
+/**
+ * The guard's judgment of a Squid configuration (breakout-controls.ts: what `ssl_bump` does with a host, whether a
+ * client's copy of a header is deleted and the proxy's own value added, what `http_reply_access` does with a reply —
+ * the answers AP-3 and AP-6 rest on) against the real Squid's behaviour, on random configurations.
+ *
+ * Each case writes a squid.conf of random ACLs (the types the guard evaluates — `dstdomain`, `ssl::server_name`, their
+ * regex forms, `at_step`, `any-of`, `all-of`, `rep_mime_type`, `rep_header`, `http_status` — with and without `-i` and
+ * `-n`, names in other cases, negations, and types the guard does not evaluate), random `ssl_bump`,
+ * `request_header_access`, `request_header_add` and `http_reply_access` rules, starts Debian's Squid on it on loopback,
+ * and asks it: a CONNECT and a request to each test host (bumped or not: whose certificate the client gets; which values
+ * of the header the origin receives), then replies of several types, dispositions and statuses (refused with 403 or
+ * passed). Every definite answer of the guard must be what Squid does: "bump" a bumped connection, "splice" the origin's
+ * own certificate, "deletes the client's copy" no forged value at the origin, "adds the value" the value at the origin,
+ * a reply "deny" a 403 from Squid and "allow" the origin's reply. The guard's "unknown" (a type it does not evaluate, a
+ * regex it cannot translate) claims nothing and is not compared.
+ *
+ * `SQUID_ORACLE_CASES` (CI: 40; a plain run: 10) and `SQUID_ORACLE_SEED` choose the cases; `npm run fuzz -- --suite
+ * squid --cases N --seed S` runs more. A case that fails prints its configuration and the probe, to replay by seed.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as https from 'https';
+import { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { SQUID_ANSWERS, parseSquid } from '../../src/guard/rules/breakout-controls';
+import {
+  certgen, expectSquidAccepts, freePort, isRoot, makeCa, makeOrigin, openssl, sh, squid, squidUser, startSquid, stopProcess, viaProxy,
+} from '../support/squid';
+import { requireTool } from '../support/tools';
+
+const haveTools = requireTool('squid', Boolean(squid && certgen && openssl),
+  'the Squid judgment oracle needs squid and security_file_certgen (Debian package squid-openssl) and openssl');
+const describeWithSquid = haveTools ? describe : describe.skip;
+
+const CASES = Number(process.env.SQUID_ORACLE_CASES ?? 10);
+const SEED = Number(process.env.SQUID_ORACLE_SEED ?? 20261207);
+
+/** The hosts the probes ask for: all resolve to 127.0.0.1 (Squid's hosts_file) and the origin's certificate names them. */
+const HOSTS = ['a.test', 'www.a.test', 'x.b.test', 'b.test'];
+const HEADER = 'X-Jichitai-Tenant';
+const FORGED = 'forged-by-client';
+
+/* eslint-disable no-bitwise -- mulberry32 is defined on 32-bit integer operations */
+/** mulberry32: the cases depend on the seed only. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+/* eslint-enable no-bitwise */
+
+type Rng = () => number;
+const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+const some = <T>(r: Rng, xs: readonly T[], max: number): T[] => {
+  const n = 1 + Math.floor(r() * max);
+  return [...new Set(Array.from({ length: n }, () => pick(r, xs)))];
+};
+
+/**
+ * Domain values Squid loads: it refuses (FATAL "Bungled") an ACL one of whose names lies under another of its domains
+ * (`a.test` with `.test`) and folds names that differ in case, so of such values only the first is kept.
+ */
+function domainValues(r: Rng): string[] {
+  const kept: string[] = [];
+  const covers = (d: string, v: string) => d === v || (d.startsWith('.') && (v === d.slice(1) || v.endsWith(d)));
+  for (const value of some(r, DOMAINS, 3)) {
+    const v = value.toLowerCase();
+    if (!kept.some((k) => covers(k.toLowerCase(), v) || covers(v, k.toLowerCase()))) kept.push(value);
+  }
+  return kept;
+}
+
+/** Values for the name ACLs: exact names, domains with their subdomains (leading dot), other cases, names of no host. */
+const DOMAINS = ['a.test', '.a.test', 'www.a.test', '.b.test', 'x.b.test', 'b.test', '.test', 'c.test', 'A.TEST', '.A.Test', 'WWW.a.test'];
+/** POSIX extended expressions Squid compiles with regcomp; the guard translates them (posix-regex.ts). */
+const REGEXES = ['^a\\.test$', 'a\\.test', '\\.b\\.test$', '^www\\.', 'A\\.TEST', '[ab]\\.test$', '^x', 'test$', '^(www|x)\\.', '^[[:alpha:]]\\.test$',
+  '^b\\.test$', 'W+\\.', '^[^.]+\\.test$'];
+const MIME_REGEXES = ['^application/octet-stream', 'text/html', '^image/', 'pdf', '^$', '^TEXT/', 'octet'];
+const DISPOSITION_REGEXES = ['attachment', '^inline', 'filename=', '^[[:space:]]*attachment', 'ATTACHMENT'];
+const STATUSES = ['200', '404', '200-299', '500-', '201-203', '400-499'];
+
+/** A reply the origin sends on request: its type (none: no Content-Type), disposition and status (never 403, Squid's refusal). */
+interface Reply { readonly mimeType?: string; readonly contentDisposition?: string; readonly status: number }
+const REPLIES: Reply[] = [
+  { mimeType: 'application/octet-stream', contentDisposition: 'attachment; filename="minutes.bin"', status: 200 },
+  { mimeType: 'text/html', status: 200 },
+  { mimeType: 'image/png', status: 404 },
+  { status: 200 },
+  { mimeType: 'application/pdf', contentDisposition: 'inline', status: 201 },
+  { mimeType: 'text/plain', contentDisposition: 'attachment', status: 500 },
+];
+
+interface Acl { readonly name: string; readonly kind: 'request' | 'reply' | 'step'; readonly line: string }
+
+/** A random configuration's own lines (the ACLs and the rules the guard judges). */
+function randomRules(r: Rng): string[] {
+  const acls: Acl[] = [];
+  const flags = (allowed: string[]) => allowed.filter(() => r() < 0.4).join(' ');
+  const add = (kind: Acl['kind'], type: string, body: string) => {
+    const name = `a${acls.length}`;
+    acls.push({ name, kind, line: `acl ${name} ${type} ${body}`.replace(/ +/g, ' ') });
+  };
+  const count = 3 + Math.floor(r() * 5);
+  for (let i = 0; i < count; i++) {
+    const kind = r();
+    if (kind < 0.22) add('request', 'dstdomain', `${flags(['-n'])} ${domainValues(r).join(' ')}`);
+    else if (kind < 0.38) add('request', 'ssl::server_name', domainValues(r).join(' '));
+    else if (kind < 0.52) add('request', 'dstdom_regex', `${flags(['-n', '-i'])} ${some(r, REGEXES, 3).join(' ')}`);
+    else if (kind < 0.62) add('request', 'ssl::server_name_regex', `${flags(['-i'])} ${some(r, REGEXES, 2).join(' ')}`);
+    else if (kind < 0.7) add('step', 'at_step', some(r, ['SslBump1', 'SslBump2', 'SslBump3'], 2).join(' '));
+    else if (kind < 0.76) {
+      // Types the guard does not evaluate: unknown to it whatever their values.
+      const [type, values] = pick(r, [['port', '443 8443'], ['method', 'GET CONNECT'], ['src', '127.0.0.1/32']]);
+      add('request', type, values);
+    }
+    else if (kind < 0.84) add('reply', 'rep_mime_type', `${flags(['-i'])} ${some(r, MIME_REGEXES, 2).join(' ')}`);
+    else if (kind < 0.91) add('reply', 'rep_header', `Content-Disposition ${flags(['-i'])} ${some(r, DISPOSITION_REGEXES, 2).join(' ')}`);
+    else add('reply', 'http_status', some(r, STATUSES, 2).join(' '));
+  }
+  // any-of / all-of over ACLs already defined (Squid requires a name to be defined before it is used), of one kind.
+  for (let i = 0; i < 2; i++) {
+    const requestOnes = acls.filter((a) => a.kind === 'request');
+    if (requestOnes.length >= 2 && r() < 0.5) add('request', pick(r, ['any-of', 'all-of']), some(r, requestOnes.map((a) => a.name), 2).join(' '));
+  }
+  // A reference: the name in another case now and then (Squid finds ACLs by name in any case), negated now and then.
+  const ref = (a: Acl) => `${r() < 0.2 ? '!' : ''}${r() < 0.15 ? a.name.toUpperCase() : a.name}`;
+  const refs = (pool: Acl[], max: number) => (pool.length === 0 ? [] : Array.from({ length: Math.floor(r() * (max + 1)) }, () => ref(pick(r, pool))));
+  const request = acls.filter((a) => a.kind === 'request');
+  const withStep = acls.filter((a) => a.kind !== 'reply');
+  const lines = acls.map((a) => a.line);
+  // Most real configurations peek at step 1 and bump some names: half of the cases start so, with a name ACL for the bump.
+  if (r() < 0.5) {
+    lines.push('acl step1 at_step SslBump1', `ssl_bump ${pick(r, ['peek', 'stare'])} step1`);
+    if (request.length > 0 && r() < 0.4) lines.push(`ssl_bump splice ${pick(r, request).name}`);
+    if (request.length > 0) lines.push(`ssl_bump bump ${request.filter(() => r() < 0.7).slice(0, 2).map((a) => a.name).join(' ') || request[0].name}`);
+  }
+  const bumpRules = 1 + Math.floor(r() * 3);
+  for (let i = 0; i < bumpRules; i++) {
+    const action = pick(r, ['peek', 'stare', 'splice', 'bump', 'bump', 'terminate']);
+    const conditions = refs(withStep, 2);
+    lines.push(`ssl_bump ${action} ${conditions.length > 0 ? conditions.join(' ') : 'all'}`);
+  }
+  for (let i = 0; i < Math.floor(r() * 3); i++) lines.push(`request_header_access ${pick(r, [HEADER, HEADER.toLowerCase()])} ${pick(r, ['deny', 'allow'])} ${[...refs(request, 2), 'all'].join(' ')}`);
+  if (r() < 0.15) lines.push(`request_header_access All allow ${[...refs(request, 1), 'all'].join(' ')}`);
+  for (let i = 0; i < Math.floor(r() * 3); i++) lines.push(`request_header_add ${HEADER} "configured-${i}" ${refs(request, 2).join(' ')}`.trimEnd());
+  const replyPool = [...acls.filter((a) => a.kind === 'reply'), ...request];
+  for (let i = 0; i < Math.floor(r() * 4); i++) lines.push(`http_reply_access ${pick(r, ['deny', 'allow'])} ${[...refs(replyPool, 2), 'all'].join(' ')}`);
+  // A download rule as the library writes one (a reply type or disposition denied), in half of the cases.
+  const replyOnes = acls.filter((a) => a.kind === 'reply');
+  if (replyOnes.length > 0 && r() < 0.5) lines.push(`http_reply_access deny ${pick(r, replyOnes).name}`);
+  return lines;
+}
+
+/** The loopback skeleton around a case's rules: ports, certificates, logs, DNS by hosts file, every request allowed. */
+function configuration(dir: string, caseDir: string, port: number, rules: readonly string[]): string {
+  return [
+    `http_port 127.0.0.1:${port} ssl-bump tls-cert=${dir}/bump-ca.pem tls-key=${dir}/bump-ca.key generate-host-certificates=on dynamic_cert_mem_cache_size=4MB`,
+    `sslcrtd_program ${certgen} -s ${caseDir}/ssl_db -M 4MB`,
+    'sslcrtd_children 2 startup=1 idle=1',
+    `tls_outgoing_options cafile=${dir}/origin-ca.pem`,
+    'sslproxy_cert_error deny all',
+    ...rules,
+    'http_access allow all',
+    `access_log stdio:${caseDir}/access.log`,
+    `cache_log ${caseDir}/cache.log`,
+    `pid_filename ${caseDir}/squid.pid`,
+    'cache deny all',
+    `cache_effective_user ${squidUser}`,
+    'shutdown_lifetime 1 seconds',
+    `hosts_file ${dir}/hosts`,
+    'dns_nameservers 127.0.0.1',
+    '',
+  ].join('\n');
+}
+
+/** What Squid did with one host: whose certificate the client got, and the header values the origin received. */
+interface Observed {
+  readonly bumped: boolean | 'failed';
+  readonly values?: string[];
+}
+
+describeWithSquid('the guard\'s judgment of Squid configurations against the real Squid (random configurations)', () => {
+  let dir: string;
+  let origin: https.Server;
+  let originPort: number;
+  let bumpCa: Buffer;
+  let originCa: Buffer;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-squid-judgment-'));
+    fs.chmodSync(dir, 0o755);
+    makeCa(dir, 'bump-ca');
+    makeCa(dir, 'origin-ca');
+    makeOrigin(dir, HOSTS);
+    bumpCa = fs.readFileSync(path.join(dir, 'bump-ca.pem'));
+    originCa = fs.readFileSync(path.join(dir, 'origin-ca.pem'));
+    origin = https.createServer({ key: fs.readFileSync(path.join(dir, 'origin.key')), cert: fs.readFileSync(path.join(dir, 'origin.pem')) }, (req, res) => {
+      if (req.url?.startsWith('/reply?')) {
+        const q = new URL(req.url, 'https://origin').searchParams;
+        res.writeHead(Number(q.get('status')), {
+          ...(q.get('type') ? { 'Content-Type': q.get('type')! } : {}),
+          ...(q.get('disposition') ? { 'Content-Disposition': q.get('disposition')! } : {}),
+          'Content-Length': 4,
+        });
+        res.end('body');
+        return;
+      }
+      const body = JSON.stringify(req.rawHeaders);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
+    originPort = (origin.address() as AddressInfo).port;
+  }, 60_000);
+
+  afterAll(() => {
+    origin?.close();
+    if (dir && !process.env.JICHITAI_KEEP_TEST_DIRS) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** One host through the proxy: bumped or not, and (bumped) what the origin received of the header. */
+  async function observe(proxyPort: number, host: string): Promise<Observed> {
+    try {
+      const r = await viaProxy(proxyPort, host, originPort, { ca: [bumpCa, originCa], headers: { [HEADER]: FORGED } });
+      if (r.issuer === 'jichitai-test-origin-ca') return { bumped: false };
+      if (r.issuer !== 'jichitai-test-bump-ca' || r.status !== 200) return { bumped: r.issuer === 'jichitai-test-bump-ca' ? true : 'failed' };
+      const raw: string[] = JSON.parse(r.body ?? '[]');
+      return { bumped: true, values: raw.flatMap((v, i) => (i % 2 === 0 && v.toLowerCase() === HEADER.toLowerCase() ? [raw[i + 1]] : [])) };
+    } catch {
+      // A terminated connection (ssl_bump terminate) or a handshake Squid broke off.
+      return { bumped: 'failed' };
+    }
+  }
+
+  /** A reply through a bumped connection: Squid's 403 or the origin's status. */
+  async function replyStatus(proxyPort: number, host: string, reply: Reply): Promise<number | 'failed'> {
+    const q = new URLSearchParams({ status: String(reply.status), type: reply.mimeType ?? '', disposition: reply.contentDisposition ?? '' });
+    try {
+      return (await viaProxy(proxyPort, host, originPort, { ca: [bumpCa], path: `/reply?${q}` })).status;
+    } catch {
+      return 'failed';
+    }
+  }
+
+  test(`${CASES} random configurations (seed ${SEED}): every definite answer of the guard is what Squid does`, async () => {
+    const r = random(SEED);
+    const disagreements: string[] = [];
+    const tally = { cases: 0, rejected: 0, bump: 0, splice: 0, deletes: 0, adds: 0, replyDeny: 0, replyAllow: 0 };
+    for (let c = 0; c < CASES; c++) {
+      const rules = randomRules(r);
+      const hosts = some(r, HOSTS, 3);
+      const replies = some(r, REPLIES, 3);
+      const caseDir = path.join(dir, `case-${c}`);
+      fs.mkdirSync(caseDir);
+      if (isRoot) sh('chown', ['-R', `${squidUser}:`, caseDir], dir);
+      const port = await freePort();
+      const file = path.join(caseDir, 'squid.conf');
+      const text = configuration(dir, caseDir, port, rules);
+      fs.writeFileSync(file, text);
+      // A configuration Squid refuses to load (it warns and goes on for what it can correct) says nothing about the guard.
+      const parsed = spawnSync(squid!, ['-k', 'parse', '-f', file], { encoding: 'utf8', timeout: 30_000 });
+      if (parsed.status !== 0 || /FATAL|Bungled/.test(`${parsed.stdout}${parsed.stderr}`)) {
+        tally.rejected++;
+        if (process.env.SQUID_ORACLE_DEBUG) console.log(`rejected:\n${rules.join('\n')}\n${`${parsed.stdout}${parsed.stderr}`.split('\n').filter((l: string) => /FATAL|ERROR|Bungled/.test(l)).join('\n')}`);
+        continue;
+      }
+      tally.cases++;
+      const conf = parseSquid(text);
+      const running = await startSquid(caseDir, file, port);
+      try {
+        for (const host of hosts) {
+          const where = `case ${c} (seed ${SEED}), host ${host}:\n${rules.join('\n')}`;
+          const seen = await observe(port, host);
+          const bump = SQUID_ANSWERS.bumpAction(conf, { host });
+          if (process.env.SQUID_ORACLE_DEBUG) console.log(`${host}: guard ${bump}, squid ${JSON.stringify(seen)}\n${rules.filter((l) => l.startsWith('ssl_bump') || l.startsWith('acl')).join('\n')}`);
+          if (bump === 'bump') tally.bump++;
+          if (bump === 'splice') tally.splice++;
+          if (bump === 'bump' && seen.bumped !== true) disagreements.push(`guard: bump; Squid: ${seen.bumped === false ? 'spliced' : 'failed'} — ${where}`);
+          if (bump === 'splice' && seen.bumped !== false) disagreements.push(`guard: splice; Squid: ${seen.bumped === true ? 'bumped' : 'failed'} — ${where}`);
+          if (seen.bumped !== true || seen.values === undefined) continue;
+          if (SQUID_ANSWERS.deletesClientCopy(conf, HEADER, { host })) {
+            tally.deletes++;
+            if (seen.values.includes(FORGED)) disagreements.push(`guard: the client's ${HEADER} is deleted; Squid passed it (${seen.values.join(', ')}) — ${where}`);
+          }
+          if (SQUID_ANSWERS.addsValue(conf, HEADER, { host })) {
+            tally.adds++;
+            if (!seen.values.some((v) => v.startsWith('configured-'))) disagreements.push(`guard: ${HEADER} is added; the origin got ${JSON.stringify(seen.values)} — ${where}`);
+          }
+          for (const reply of replies) {
+            const action = SQUID_ANSWERS.replyAction(conf, { host, reply });
+            if (action !== 'deny' && action !== 'allow') continue;
+            const status = await replyStatus(port, host, reply);
+            if (action === 'deny') tally.replyDeny++;
+            else tally.replyAllow++;
+            const expected = action === 'deny' ? 403 : reply.status;
+            if (status !== expected) disagreements.push(`guard: reply ${JSON.stringify(reply)} ${action}; Squid answered ${status} — ${where}`);
+          }
+        }
+      } finally {
+        await stopProcess(running.process);
+      }
+    }
+    // eslint-disable-next-line no-console
+    console.log(`Squid judgment oracle, seed ${SEED}: ${JSON.stringify(tally)}`);
+    expect(disagreements).toEqual([]);
+    // The cases must exercise every answer compared, or the comparison proves nothing (a generator that drifted).
+    if (CASES >= 10) {
+      expect(tally.cases).toBeGreaterThanOrEqual(CASES / 2);
+      for (const k of ['bump', 'deletes', 'adds', 'replyDeny', 'replyAllow'] as const) expect({ [k]: tally[k] > 0 }).toEqual({ [k]: true });
+    }
+  }, Math.max(120_000, CASES * 15_000));
+});
+
+test('the skeleton without rules is one Squid accepts (the oracle\'s cases differ from it only in their rules)', () => {
+  if (!haveTools) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-squid-skeleton-'));
+  try {
+    makeCa(dir, 'bump-ca');
+    makeCa(dir, 'origin-ca');
+    fs.writeFileSync(path.join(dir, 'hosts'), '127.0.0.1 localhost\n');
+    const file = path.join(dir, 'squid.conf');
+    fs.writeFileSync(file, configuration(dir, dir, 3128, []));
+    expectSquidAccepts(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
