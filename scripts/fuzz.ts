@@ -38,6 +38,13 @@
  *   guard and by the oracle written from docs/guard-semantics.md §14 alone. --cases defaults to 20000. Runs the Jest file.
  *
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite relays [--cases N] [--seed S]
+ *
+ * - `squid`: the guard's judgment of Squid configurations (what ssl_bump does with a host, the tenant header's client
+ *   copy deleted and the proxy's value added, what http_reply_access does with a reply) against the real Squid on
+ *   random configurations (test/integration/squid-judgment.test.ts; needs Debian's squid-openssl). --cases defaults
+ *   to 200 (about 3 s each). Runs the Jest file; exits as it does.
+ *
+ *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite squid [--cases N] [--seed S]
  */
 import { spawnSync } from 'child_process';
 import { Engine as BlueprintEngine, ENGINES } from '../test/fuzz/run';
@@ -122,7 +129,15 @@ if (suite === 'blueprints') {
     env: { ...process.env, RELAY_ORACLE_CASES: cases, RELAY_ORACLE_SEED: String(seed) },
   });
   process.exit(run.status ?? 1);
+} else if (suite === 'squid') {
+  const cases = arg('cases') ?? '200';
+  console.log(`Squid judgment oracle: ${cases} random configurations, seed ${seed}`);
+  const run = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['jest', '--ci', 'test/integration/squid-judgment.test.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, SQUID_ORACLE_CASES: cases, SQUID_ORACLE_SEED: String(seed) },
+  });
+  process.exit(run.status ?? 1);
 } else {
-  console.error(`unknown suite "${suite}": use oracle (the default), blueprints, unreadable, deploy-code or relays`);
+  console.error(`unknown suite "${suite}": use oracle (the default), blueprints, unreadable, deploy-code, relays or squid`);
   process.exit(2);
 }
