@@ -207,3 +207,66 @@ test('a prefecture with two members of each model: the check per model keeps wha
     expect([member, [...actual].filter((l) => l.includes(member) && /^MN-3 .*beyond the ports of the declared flows/.test(l)).length]).toEqual([member, 1]);
   }
 }, 300_000);
+
+/** The prefecture's findings (`checkParts`), as lines, for its Terraform JSON and parts. */
+function checkPrefecture(json: any, parts: readonly GuardedPart[]): string[] {
+  const graph = extractTerraform({ prefecture: json });
+  const flows = parts.flatMap((x) => x.flows ?? []);
+  return checkParts(graph, parts, { name: 'prefecture', reach: new Reachability(graph, declaredPrefixes(flows)) }).map(key);
+}
+
+/** The reference prefecture of `members` members as Terraform JSON read by the guard, with its members as parts. */
+function prefectureJson(members: number): { p: TfPrefecture; json: any; parts: GuardedPart[] } {
+  const p = buildTfPrefecture(members, Testing.app());
+  return { p, json: JSON.parse(JSON.stringify(renderConfig(p.stack))), parts: memberParts(p) };
+}
+
+/** The key of a resource of `member` whose name starts with `prefix` (`Lgwan_FlowLog_`). */
+function resourceKey(json: any, type: string, member: string, prefix: string): string {
+  const found = Object.keys(json.resource[type] ?? {}).find((k) => k.startsWith(`${member}_${prefix}`));
+  if (!found) throw new Error(`the prefecture's ${member} has no ${type} ${prefix}`);
+  return found;
+}
+
+describe('two members of one model: a member\'s log destinations are judged by its own declared SIEM (LOG-1)', () => {
+  // Members 3 and 7 are both β. Each declares a SIEM of its own by a literal ARN (as logging.siemBucketArn declares it);
+  // member 7's LGWAN flow log goes to member 3's SIEM: only member 3's declaration names it.
+  const run = (otherDeclares: string) => {
+    const { p, json, parts } = prefectureJson(7);
+    expect(p.members[2].blueprint.model).toBe(p.members[6].blueprint.model);
+    expect(p.members[2].blueprint.model).toBe('BETA');
+    json.resource.aws_flow_log[resourceKey(json, 'aws_flow_log', 'Member007', 'Lgwan_FlowLog_')].log_destination = 'arn:aws:s3:::member003-siem/members/990007/';
+    const declared = parts.map((part, i) => (i === 2 ? { ...part, siem: [{ bucketArn: otherDeclares }] }
+      : i === 6 ? { ...part, siem: [{ bucketArn: 'arn:aws:s3:::member007-siem' }] } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('LOG-1 ') && l.includes('/Member007/') && /flow log of the LGWAN VPC/.test(l));
+  };
+  test('another member\'s declared SIEM does not count for it', () => {
+    expect(run('arn:aws:s3:::member003-siem')).toEqual([expect.stringMatching(/not to the declared SIEM \(arn:aws:s3:::member007-siem\)/)]);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run('arn:aws:s3:::member003-elsewhere')).toEqual([expect.stringMatching(/not to the declared SIEM \(arn:aws:s3:::member007-siem\)/)]);
+  }, 120_000);
+});
+
+describe('two members of one model: a member\'s subnets with a way out are covered by its own declared breakout clients (AP-7)', () => {
+  // Members 2 and 6 are both α′. Member 6's first terminal subnet (10.6.80.0/21) loses its terminals tag: what it holds is
+  // then known only from the declared terminal pools covering its block. Member 6 declares 10.6.80.0/24 only; member 2
+  // declares terminals over the whole block, which is no declaration of member 6's.
+  const run = (otherCovers: boolean) => {
+    const { p, json, parts } = prefectureJson(6);
+    expect(p.members[1].blueprint.model).toBe('ALPHA_PRIME');
+    expect(p.members[5].blueprint).toMatchObject({ model: p.members[1].blueprint.model, alphaPrimeCase: p.members[1].blueprint.alphaPrimeCase });
+    const subnet = json.resource.aws_subnet[resourceKey(json, 'aws_subnet', 'Member006', 'Lgwan_Subnet-terminals-1_')];
+    expect(subnet.cidr_block).toBe('10.6.80.0/21');
+    delete subnet.tags['jichitai:subnet-role'];
+    const terminals = { name: 'lgwan-terminals', zone: 'LGWAN', cidrs: ['10.6.80.0/21'], role: 'BUSINESS_TERMINALS', breakoutClient: true } as const;
+    const declared = parts.map((part, i) => (i === 1 && otherCovers ? { ...part, hosts: [...part.hosts!, terminals] } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('AP-7 ') && l.includes('Member006/Lgwan/Subnet-terminals-1'));
+  };
+  test('another member\'s terminal pool over its block does not cover it', () => {
+    expect(run(true)).toEqual([expect.stringMatching(/no declared terminal pool \(BUSINESS_TERMINALS\) or update client covers its block 10\.6\.80\.0\/21/)]);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run(false)).toEqual([expect.stringMatching(/no declared terminal pool \(BUSINESS_TERMINALS\) or update client covers its block 10\.6\.80\.0\/21/)]);
+  }, 120_000);
+});
