@@ -270,3 +270,75 @@ describe('two members of one model: a member\'s subnets with a way out are cover
     expect(run(false)).toEqual([expect.stringMatching(/no declared terminal pool \(BUSINESS_TERMINALS\) or update client covers its block 10\.6\.80\.0\/21/)]);
   }, 120_000);
 });
+
+describe('two members of one model: a member\'s business systems admit only what its own declared flows name (BP-1)', () => {
+  // Members 4 and 8 are both β′, and both run a business system named groupware. Member 4 declares HTTPS from a hub
+  // address (shared by every member) to its groupware; member 8's groupware admits the same without declaring it.
+  const run = (otherDeclares: boolean) => {
+    const { p, json, parts } = prefectureJson(8);
+    expect(p.members[3].blueprint.model).toBe('BETA_PRIME');
+    expect(p.members[7].blueprint.model).toBe('BETA_PRIME');
+    injectGroupRule(json, 'Member008', 'InjectedHubHttps', resourceKey(json, 'aws_security_group', 'Member008', 'Internet_HostSecurityGroup-groupware_'),
+      { type: 'ingress', protocol: 'tcp', from: 443, to: 443, cidrs: ['172.30.0.10/32'] });
+    const groupware = parts[3].hosts!.find((h) => h.name === 'groupware')!;
+    const flow = {
+      name: 'hub-to-groupware', kind: 'SPECIFIC_COMMUNICATION' as any, from: { name: 'hub-web', zone: 'SECURITY_CLOUD', cidrs: ['172.30.0.10/32'] },
+      to: { name: groupware.name, zone: groupware.zone, cidrs: groupware.cidrs }, ports: [{ protocol: 'tcp' as const, fromPort: 443, toPort: 443 }],
+    };
+    const declared = parts.map((part, i) => (i === 3 && otherDeclares ? { ...part, flows: [...part.flows!, flow] } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('BP-1 ') && l.includes('/Member008/'));
+  };
+  test('another member\'s flow to its system of the same name does not admit it', () => {
+    expect(run(true)).toEqual([expect.stringMatching(/admits tcp 443 from 172\.30\.0\.10\/32, which no declared flow to it names/)]);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run(false)).toEqual([expect.stringMatching(/admits tcp 443 from 172\.30\.0\.10\/32, which no declared flow to it names/)]);
+  }, 120_000);
+});
+
+describe('two members of one model: a member\'s LGWAN groups admit the Internet segment only as its own declared flows do (LG-2)', () => {
+  // Members 1 and 5 are both α. Member 5's LGWAN endpoint group (labelled as no host's) admits HTTPS from member 1's
+  // sanitization relay: member 1's sanitization flow names that source, member 5's names its own relay only.
+  const run = (otherDeclares: boolean) => {
+    const { p, json, parts } = prefectureJson(5);
+    expect(p.members[0].blueprint.model).toBe(p.members[4].blueprint.model);
+    const relay = parts[0].flows!.find((f) => f.kind === 'SANITIZATION')!;
+    expect(relay.from.cidrs).toEqual(['10.1.128.20/32']);
+    injectGroupRule(json, 'Member005', 'InjectedRelay', resourceKey(json, 'aws_security_group', 'Member005', 'Lgwan_EndpointSecurityGroup_'),
+      { type: 'ingress', protocol: 'tcp', from: 443, to: 443, cidrs: ['10.1.128.20/32'] });
+    const declared = parts.map((part, i) => (i === 0 && !otherDeclares ? { ...part, flows: part.flows!.filter((f) => f !== relay) } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('LG-2 ') && l.includes('/Member005/') && l.includes('10.1.128.20/32'));
+  };
+  test('another member\'s sanitization flow does not admit its relay', () => {
+    expect(run(true)).toEqual([expect.stringMatching(/EndpointSecurityGroup.* lets the INTERNET segment open connections into it \(tcp\/443 from 10\.1\.128\.20\/32\)/)]);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run(false)).toEqual([expect.stringMatching(/EndpointSecurityGroup.* lets the INTERNET segment open connections into it \(tcp\/443 from 10\.1\.128\.20\/32\)/)]);
+  }, 120_000);
+});
+
+describe('two members of one model: a member\'s Internet-segment VPC forwards only to resolvers its own flows declare (IN-2)', () => {
+  // Members 1 and 5 are both α. Member 5's forwarding rule for "." sends to an internet address that only member 1
+  // declares as a host of the security cloud.
+  const run = (otherDeclares: boolean) => {
+    const { json, parts } = prefectureJson(5);
+    json.resource.aws_route53_resolver_rule[resourceKey(json, 'aws_route53_resolver_rule', 'Member005', 'Internet_DnsForwardingRule_')].target_ip = [{ ip: '203.0.113.53', port: 53 }];
+    const flow = {
+      name: 'internet-to-cloud-dns', kind: 'SPECIFIC_COMMUNICATION' as any, from: { name: 'internet-segment', zone: 'INTERNET', cidrs: ['10.1.128.0/18'] },
+      to: { name: 'cloud-dns', zone: 'SECURITY_CLOUD', cidrs: ['203.0.113.53/32'] }, ports: [{ protocol: 'udp' as const, fromPort: 53, toPort: 53 }],
+    };
+    const declared = parts.map((part, i) => (i === 0 && otherDeclares ? { ...part, flows: [...part.flows!, flow] } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('IN-2 ') && l.includes('/Member005/'));
+  };
+  // The rule's finding, and the VPC's: with its one rule for "." refused, nothing forwards "." to the security cloud.
+  const expected = [
+    expect.stringMatching(/Member005\/Internet\/DnsForwardingRule: .*203\.0\.113\.53, a target of resolver rule .* is an internet address outside every block the security cloud declares/),
+    expect.stringMatching(/Member005\/Internet\/Vpc: .*no resolver rule forwards "\." to resolvers in the SECURITY_CLOUD zone/),
+  ];
+  test('another member\'s declared security-cloud host does not vouch for its resolver', () => {
+    expect(run(true)).toEqual(expected);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run(false)).toEqual(expected);
+  }, 120_000);
+});
