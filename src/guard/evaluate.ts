@@ -70,10 +70,13 @@ export function evaluateTopology(
   // The English report is what it has always been; in Japanese the English fields stay and `ja` is added.
   const fields = ({ ja: japanese, ...rest }: Finding) => (ja && japanese ? { ...rest, ja: japanese } : rest);
   const scope = { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, siem: more.siem, reach: more.reach };
-  // Parts under more than one model are checked per model (`checkParts`) and listed in the report.
+  // Parts under more than one model are checked per model (`checkParts`) and listed in the report. Several parts of one
+  // model (two networks in one stack) are checked by `checkParts` too, so that each is judged by its own declarations
+  // (`GuardContext.declaredAt`), not by the stack's, which join them.
   const mixed = more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1 ? more.parts : undefined;
-  const findings = (more.findings ?? (mixed
-    ? checkParts(graph, mixed, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) })
+  const several = more.parts && more.parts.length > 1 ? more.parts : undefined;
+  const findings = (more.findings ?? (several
+    ? checkParts(graph, several, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) })
     : checkTopology(graph, options, scope)))
     .filter(more.reports ?? (() => true)).concat(more.outside ?? []);
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);

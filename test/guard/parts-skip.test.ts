@@ -6,8 +6,12 @@
  * `checkParts` are compared with those of a check that skips nothing: each model's rules over the whole graph with no
  * `keeps`, each finding kept by the owner of its path, as `checkParts` decides.
  */
-import { Testing } from 'cdktf';
+import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
+import { TerraformResource, Testing } from 'cdktf';
+import { offlineTokyoStack } from '../../examples/tf/_app';
 import { buildTfPrefecture, TfPrefecture } from '../../examples/tf/_prefecture';
+import { prefectureHub, prefectureMember } from '../../examples/prefecture';
+import { tf } from '../../src';
 import { renderConfig } from '../../src/cdktf/render-once';
 import { checkTopology, declaredPrefixes } from '../../src/guard/check';
 import { withDeclarations } from '../../src/guard/declared';
@@ -341,4 +345,39 @@ describe('two members of one model: a member\'s Internet-segment VPC forwards on
   test('the same without that declaration (sanity)', () => {
     expect(run(false)).toEqual(expected);
   }, 120_000);
+});
+
+describe('CDKTF: two networks of one model in one stack are each judged by their own declarations', () => {
+  // One Terraform stack: the hub and the reference members 1 and 5 (both α, so no second model makes the stack's guard
+  // check per model). Member 5's LGWAN endpoint group admits HTTPS from member 1's sanitization relay, which only
+  // member 1's flow names.
+  const synthErrors = (otherDeclares: boolean): string[] => {
+    const app = Testing.app();
+    const stack = offlineTokyoStack(app, 'ExamplePref');
+    const hub = new tf.SecurityCloud(stack, 'SecurityCloud', prefectureHub(5));
+    const members = [0, 4].map((i) => {
+      const blueprint = prefectureMember(i);
+      const flows = i === 0 && !otherDeclares ? blueprint.flows?.filter((f) => f.kind !== 'SANITIZATION') : blueprint.flows;
+      return new tf.MunicipalNetwork(stack, `Member${String(i + 1).padStart(3, '0')}`, { ...blueprint, flows, securityCloud: hub });
+    });
+    expect(members[0].blueprint.model).toBe(members[1].blueprint.model);
+    const group = stack.node.findAll().find((c) => c.node.path === 'ExamplePref/Member005/Lgwan/EndpointSecurityGroup') as TerraformResource;
+    new SecurityGroupRule(members[1], 'InjectedRelay', {
+      type: 'ingress', securityGroupId: `\${${group.terraformResourceType}.${group.friendlyUniqueId}.id}`, protocol: 'tcp', fromPort: 443, toPort: 443,
+      cidrBlocks: ['10.1.128.20/32'],
+    });
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      return (e as Error).message.split('\n').filter((l) => / LG-2 error /.test(l) && l.includes('10.1.128.20/32'));
+    }
+    return [];
+  };
+  const refused = [expect.stringMatching(/\[ExamplePref\/Member005\/Lgwan\/EndpointSecurityGroup\] LG-2 error .*tcp\/443 from 10\.1\.128\.20\/32/)];
+  test('another network\'s sanitization flow does not admit its relay', () => {
+    expect(synthErrors(true)).toEqual(refused);
+  }, 300_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(synthErrors(false)).toEqual(refused);
+  }, 300_000);
 });
