@@ -8,9 +8,9 @@
  */
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { TerraformResource, Testing } from 'cdktf';
+import { prefectureHub, prefectureMember } from '../../examples/prefecture';
 import { offlineTokyoStack } from '../../examples/tf/_app';
 import { buildTfPrefecture, TfPrefecture } from '../../examples/tf/_prefecture';
-import { prefectureHub, prefectureMember } from '../../examples/prefecture';
 import { tf } from '../../src';
 import { renderConfig } from '../../src/cdktf/render-once';
 import { checkTopology, declaredPrefixes } from '../../src/guard/check';
@@ -19,6 +19,7 @@ import { checkParts, GuardedPart } from '../../src/guard/evaluate';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { Reachability } from '../../src/guard/reachability';
 import { Finding, formatFinding } from '../../src/guard/rule';
+import { FlowKind } from '../../src/model/flows';
 
 /** Each member of the prefecture as a part under its own model, with its declarations (as the guard checks them). */
 function memberParts(p: TfPrefecture): GuardedPart[] {
@@ -286,8 +287,11 @@ describe('two members of one model: a member\'s business systems admit only what
       { type: 'ingress', protocol: 'tcp', from: 443, to: 443, cidrs: ['172.30.0.10/32'] });
     const groupware = parts[3].hosts!.find((h) => h.name === 'groupware')!;
     const flow = {
-      name: 'hub-to-groupware', kind: 'SPECIFIC_COMMUNICATION' as any, from: { name: 'hub-web', zone: 'SECURITY_CLOUD', cidrs: ['172.30.0.10/32'] },
-      to: { name: groupware.name, zone: groupware.zone, cidrs: groupware.cidrs }, ports: [{ protocol: 'tcp' as const, fromPort: 443, toPort: 443 }],
+      name: 'hub-to-groupware',
+      kind: FlowKind.SPECIFIC_COMMUNICATION,
+      from: { name: 'hub-web', zone: 'SECURITY_CLOUD', cidrs: ['172.30.0.10/32'] },
+      to: { name: groupware.name, zone: groupware.zone, cidrs: groupware.cidrs },
+      ports: [{ protocol: 'tcp' as const, fromPort: 443, toPort: 443 }],
     };
     const declared = parts.map((part, i) => (i === 3 && otherDeclares ? { ...part, flows: [...part.flows!, flow] } : part));
     return checkPrefecture(json, declared).filter((l) => l.startsWith('BP-1 ') && l.includes('/Member008/'));
@@ -328,8 +332,11 @@ describe('two members of one model: a member\'s Internet-segment VPC forwards on
     const { json, parts } = prefectureJson(5);
     json.resource.aws_route53_resolver_rule[resourceKey(json, 'aws_route53_resolver_rule', 'Member005', 'Internet_DnsForwardingRule_')].target_ip = [{ ip: '203.0.113.53', port: 53 }];
     const flow = {
-      name: 'internet-to-cloud-dns', kind: 'SPECIFIC_COMMUNICATION' as any, from: { name: 'internet-segment', zone: 'INTERNET', cidrs: ['10.1.128.0/18'] },
-      to: { name: 'cloud-dns', zone: 'SECURITY_CLOUD', cidrs: ['203.0.113.53/32'] }, ports: [{ protocol: 'udp' as const, fromPort: 53, toPort: 53 }],
+      name: 'internet-to-cloud-dns',
+      kind: FlowKind.SPECIFIC_COMMUNICATION,
+      from: { name: 'internet-segment', zone: 'INTERNET', cidrs: ['10.1.128.0/18'] },
+      to: { name: 'cloud-dns', zone: 'SECURITY_CLOUD', cidrs: ['203.0.113.53/32'] },
+      ports: [{ protocol: 'udp' as const, fromPort: 53, toPort: 53 }],
     };
     const declared = parts.map((part, i) => (i === 0 && otherDeclares ? { ...part, flows: [...part.flows!, flow] } : part));
     return checkPrefecture(json, declared).filter((l) => l.startsWith('IN-2 ') && l.includes('/Member005/'));
@@ -363,7 +370,11 @@ describe('CDKTF: two networks of one model in one stack are each judged by their
     expect(members[0].blueprint.model).toBe(members[1].blueprint.model);
     const group = stack.node.findAll().find((c) => c.node.path === 'ExamplePref/Member005/Lgwan/EndpointSecurityGroup') as TerraformResource;
     new SecurityGroupRule(members[1], 'InjectedRelay', {
-      type: 'ingress', securityGroupId: `\${${group.terraformResourceType}.${group.friendlyUniqueId}.id}`, protocol: 'tcp', fromPort: 443, toPort: 443,
+      type: 'ingress',
+      securityGroupId: `\${${group.terraformResourceType}.${group.friendlyUniqueId}.id}`,
+      protocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
       cidrBlocks: ['10.1.128.20/32'],
     });
     try {
