@@ -1,7 +1,7 @@
 import { DeclaredFlow, DeclaredSegmentHost, DeclaredSiem } from './declared';
 import { TopologyGraph } from './graph';
 import { Reachability } from './reachability';
-import { GuardContext, Finding, Severity } from './rule';
+import { Declarations, GuardContext, Finding, Severity } from './rule';
 import { ALL_RULES } from './rules';
 import { TopologyGuardOptions } from '../model/guard-options';
 import { byCodePoint } from '../model/order';
@@ -34,8 +34,8 @@ export interface GuardScope {
   readonly shared?: Map<string, Finding[]>;
   /** Which findings the caller keeps, by path (`GuardContext.keeps`). @default all */
   readonly keeps?: (path: string) => boolean;
-  /** The flows of the part a path lies in (`GuardContext.flowsAt`). @default `flows` everywhere */
-  readonly flowsAt?: (path: string) => readonly DeclaredFlow[] | undefined;
+  /** The declarations of the part a path lies in (`GuardContext.declaredAt`). @default `flows`, `hosts`, `siem` everywhere */
+  readonly declaredAt?: (path: string) => Declarations | undefined;
 }
 
 /** What every rule is given: the graph, its reachability, the model and what the scope declares. */
@@ -53,7 +53,7 @@ export function guardContext(graph: TopologyGraph, options: TopologyGuardOptions
     hosts: scope.hosts ?? [],
     siem: scope.siem,
     keeps: scope.keeps,
-    flowsAt: scope.flowsAt,
+    declaredAt: scope.declaredAt,
   };
 }
 
@@ -97,7 +97,7 @@ function tracked(ctx: GuardContext, read: { specific: boolean }): GuardContext {
     get hosts() { return note(ctx.hosts); },
     get siem() { return note(ctx.siem); },
     get keeps() { return note(ctx.keeps); },
-    get flowsAt() { return note(ctx.flowsAt); },
+    get declaredAt() { return note(ctx.declaredAt); },
   };
 }
 

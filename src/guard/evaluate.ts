@@ -5,7 +5,7 @@ import { visible } from './display';
 import { TopologyGraph } from './graph';
 import { HubEvidenceRecord } from './hub-evidence';
 import { Reachability } from './reachability';
-import { Finding, formatFindingIn, guardLanguageOf, Severity } from './rule';
+import { Declarations, Finding, formatFindingIn, guardLanguageOf, Severity } from './rule';
 import { GuardLanguage, TopologyGuardOptions } from '../model/guard-options';
 import { byCodePoint } from '../model/order';
 
@@ -70,10 +70,13 @@ export function evaluateTopology(
   // The English report is what it has always been; in Japanese the English fields stay and `ja` is added.
   const fields = ({ ja: japanese, ...rest }: Finding) => (ja && japanese ? { ...rest, ja: japanese } : rest);
   const scope = { name: stackName, emptyIsError: more.emptyIsError, flows: more.flows, hosts: more.hosts, siem: more.siem, reach: more.reach };
-  // Parts under more than one model are checked per model (`checkParts`) and listed in the report.
+  // Parts under more than one model are checked per model (`checkParts`) and listed in the report. Several parts of one
+  // model (two networks in one stack) are checked by `checkParts` too, so that each is judged by its own declarations
+  // (`GuardContext.declaredAt`), not by the stack's, which join them.
   const mixed = more.parts && new Set(more.parts.map((p) => modelKey(p.options))).size > 1 ? more.parts : undefined;
-  const findings = (more.findings ?? (mixed
-    ? checkParts(graph, mixed, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) })
+  const several = more.parts && more.parts.length > 1 ? more.parts : undefined;
+  const findings = (more.findings ?? (several
+    ? checkParts(graph, several, { ...scope, reach: more.reach ?? new Reachability(graph, declaredPrefixes(more.flows ?? [])) })
     : checkTopology(graph, options, scope)))
     .filter(more.reports ?? (() => true)).concat(more.outside ?? []);
   const { blocking: open, acknowledged } = applyAcknowledgements(findings, acks);
@@ -189,13 +192,26 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
     if (p.siem) entry.siem = [...(entry.siem ?? []), ...p.siem];
     byModel.set(key, entry);
   }
-  // Each part's own flows, by its path (parts of one path declare together): one model's check holds several parts (two
-  // members of one model), whose flows `flows` joins; a rule judging a place against the flows takes its part's.
-  const partFlows = new Map<string, DeclaredFlow[]>();
-  if (flowsApart) for (const p of parts) partFlows.set(p.scopePath, [...(partFlows.get(p.scopePath) ?? []), ...(p.flows ?? [])]);
-  const flowsAt = (where: string): readonly DeclaredFlow[] | undefined => {
-    const part = flowsApart ? partOf(where) : undefined;
-    return part === undefined ? undefined : partFlows.get(part);
+  // Each part's own declarations, by its path (parts of one path declare together): one model's check holds several
+  // parts (two members of one model), whose declarations it joins; a rule judging a place takes its part's
+  // (`GuardContext.declaredAt`). A kind not known apart is the scope's, for every part as for every model. Known apart, a
+  // part without flows declares that none crosses (fail closed: no other part's flow admits its places), one without a
+  // SIEM declares none (LOG-1 reads it as a network that declares none). A part that declares nothing at all (the CDK
+  // adapter's stack by its name beside the same stack by its construct path) is judged by its model's joined ones.
+  const hostsApart = parts.some((p) => p.hosts !== undefined);
+  const samePath = new Map<string, GuardedPart[]>();
+  for (const p of parts) samePath.set(p.scopePath, [...(samePath.get(p.scopePath) ?? []), p]);
+  const ownDeclarations = new Map([...samePath].flatMap(([path, same]): [string, Declarations][] => {
+    if (same.every((p) => p.flows === undefined && p.siem === undefined && (p.hosts ?? []).length === 0)) return [];
+    return [[path, {
+      flows: flowsApart ? same.flatMap((p) => p.flows ?? []) : scope.flows,
+      hosts: hostsApart ? same.flatMap((p) => p.hosts ?? []) : scope.hosts,
+      siem: !siemApart ? scope.siem : same.some((p) => p.siem !== undefined) ? same.flatMap((p) => p.siem ?? []) : undefined,
+    }]];
+  }));
+  const declaredAt = (where: string): Declarations | undefined => {
+    const part = partOf(where);
+    return part === undefined ? undefined : ownDeclarations.get(part);
   };
   const kept = new Map<string, Finding>();
   const shared = new Map<string, Finding[]>();
@@ -206,7 +222,7 @@ export function checkParts(graph: TopologyGraph, parts: readonly GuardedPart[], 
       return owner === undefined || owner === key;
     };
     const declared = { flows: flowsApart ? flows : scope.flows, hosts: hosts ?? scope.hosts, siem: siemApart ? siem : scope.siem };
-    for (const f of checkTopology(graph, options, { ...scope, ...declared, shared, keeps, flowsAt })) {
+    for (const f of checkTopology(graph, options, { ...scope, ...declared, shared, keeps, declaredAt })) {
       const owner = ownerOf(f.path);
       if (owner !== undefined && owner !== key) continue;
       const id = `${f.ruleId}\u0000${f.path}\u0000${formatFindingIn(f, GuardLanguage.ENGLISH)}`;

@@ -34,12 +34,13 @@ export interface GuardContext {
    */
   readonly flows?: readonly DeclaredFlow[];
   /**
-   * The flows of the part a path lies in, where one check judges several parts under one model (two members of the same
-   * model in a prefecture, `checkParts`): `flows` is then all of them, and a rule that judges something at a path
-   * against the declared flows (MN-3's ports) takes its own part's, so that one member's declaration does not admit
-   * another's rule. Undefined (the function, or its answer for a path in no part): `flows`.
+   * The declarations of the part a path lies in, where one check judges several parts under one model (two members of
+   * the same model in a prefecture, `checkParts`): `flows`, `hosts` and `siem` are then all of them joined, and a rule
+   * that judges a place (a group, a subnet, a VPC's logs) against the declarations takes its own part's (`declaredAt`),
+   * so that one member's declaration excuses nothing of another's. Undefined (the function, or its answer for a path in
+   * no part): the joined ones.
    */
-  readonly flowsAt?: (path: string) => readonly DeclaredFlow[] | undefined;
+  readonly declaredAt?: (path: string) => Declarations | undefined;
   /** The hosts the scope declares in its segments, with their roles (AP-7). */
   readonly hosts?: readonly DeclaredSegmentHost[];
   /**
@@ -54,6 +55,22 @@ export interface GuardContext {
    * finding depends on. @default every path is kept
    */
   readonly keeps?: (path: string) => boolean;
+}
+
+/** What a scope or a part declares (`GuardContext`'s fields of the same names, and their meaning). */
+export interface Declarations {
+  readonly flows?: readonly DeclaredFlow[];
+  readonly hosts?: readonly DeclaredSegmentHost[];
+  readonly siem?: readonly DeclaredSiem[];
+}
+
+/**
+ * The declarations a place at `path` is judged against: those of the part it lies in (`GuardContext.declaredAt`), else
+ * the context's own. Members' address blocks do not overlap, but shared addresses (the hub, the WAN services, a SIEM
+ * bucket) do: a member's place judged by another member's declaration would be excused by what it never declared.
+ */
+export function declaredAt(ctx: GuardContext, path: string): Declarations {
+  return ctx.declaredAt?.(path) ?? ctx;
 }
 
 /** One violation: the rule, where, the offending path hop by hop, and the fix. */
@@ -158,7 +175,7 @@ const modelIndependentParts = new WeakMap<Reachability, Map<string, Finding[]>>(
  * computed once per reachability: a prefecture's graph is checked once per model present (`checkParts`) over one shared
  * reachability, and a rule that also reads the model (LG-2's direction of the flows) would otherwise redo its
  * model-independent part in every pass. `key` names the part (rule and arguments); `compute` must not read
- * `ctx.model`, `ctx.alphaPrimeCase`, `ctx.scope`, `ctx.flows`, `ctx.hosts`, `ctx.siem` or `ctx.keeps`, nor call what does
+ * `ctx.model`, `ctx.alphaPrimeCase`, `ctx.scope`, `ctx.flows`, `ctx.hosts`, `ctx.siem`, `ctx.declaredAt` or `ctx.keeps`, nor call what does
  * (`unnarrowedGroups` reads the flows and the kept paths; `pathFindings` the kept paths).
  */
 export function modelIndependent(ctx: GuardContext, key: string, compute: () => Finding[]): Finding[] {

@@ -39,6 +39,8 @@ export function workloadSubnetsIn(ctx: GuardContext, segment: Segment): SubnetNo
  * host of the segment overlaps (a block the guard cannot read overlaps every one) or whose role tag says they hold hosts
  * (MunicipalNetwork's `terminals`, `workload`, `proxy`): a NAT gateway or firewall endpoint placed in a terminal subnet
  * does not make the terminals part of the chain. Terminals are no resources of the output, so nothing else tells.
+ * The declared hosts are every part's of the check (`GuardContext.hosts`, not the subnet's part's `declaredAt`): a
+ * declared address says where a host is whoever declared it, and a subnet more only adds to what is judged.
  */
 export function hostSubnetsIn(ctx: GuardContext, segment: Segment): SubnetNode[] {
   const chain = infrastructureSubnets(ctx.graph);

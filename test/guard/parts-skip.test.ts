@@ -6,8 +6,12 @@
  * `checkParts` are compared with those of a check that skips nothing: each model's rules over the whole graph with no
  * `keeps`, each finding kept by the owner of its path, as `checkParts` decides.
  */
-import { Testing } from 'cdktf';
+import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
+import { TerraformResource, Testing } from 'cdktf';
+import { prefectureHub, prefectureMember } from '../../examples/prefecture';
+import { offlineTokyoStack } from '../../examples/tf/_app';
 import { buildTfPrefecture, TfPrefecture } from '../../examples/tf/_prefecture';
+import { tf } from '../../src';
 import { renderConfig } from '../../src/cdktf/render-once';
 import { checkTopology, declaredPrefixes } from '../../src/guard/check';
 import { withDeclarations } from '../../src/guard/declared';
@@ -15,6 +19,7 @@ import { checkParts, GuardedPart } from '../../src/guard/evaluate';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { Reachability } from '../../src/guard/reachability';
 import { Finding, formatFinding } from '../../src/guard/rule';
+import { FlowKind } from '../../src/model/flows';
 
 /** Each member of the prefecture as a part under its own model, with its declarations (as the guard checks them). */
 function memberParts(p: TfPrefecture): GuardedPart[] {
@@ -207,3 +212,183 @@ test('a prefecture with two members of each model: the check per model keeps wha
     expect([member, [...actual].filter((l) => l.includes(member) && /^MN-3 .*beyond the ports of the declared flows/.test(l)).length]).toEqual([member, 1]);
   }
 }, 300_000);
+
+/** The prefecture's findings (`checkParts`), as lines, for its Terraform JSON and parts. */
+function checkPrefecture(json: any, parts: readonly GuardedPart[]): string[] {
+  const graph = extractTerraform({ prefecture: json });
+  const flows = parts.flatMap((x) => x.flows ?? []);
+  return checkParts(graph, parts, { name: 'prefecture', reach: new Reachability(graph, declaredPrefixes(flows)) }).map(key);
+}
+
+/** The reference prefecture of `members` members as Terraform JSON read by the guard, with its members as parts. */
+function prefectureJson(members: number): { p: TfPrefecture; json: any; parts: GuardedPart[] } {
+  const p = buildTfPrefecture(members, Testing.app());
+  return { p, json: JSON.parse(JSON.stringify(renderConfig(p.stack))), parts: memberParts(p) };
+}
+
+/** The key of a resource of `member` whose name starts with `prefix` (`Lgwan_FlowLog_`). */
+function resourceKey(json: any, type: string, member: string, prefix: string): string {
+  const found = Object.keys(json.resource[type] ?? {}).find((k) => k.startsWith(`${member}_${prefix}`));
+  if (!found) throw new Error(`the prefecture's ${member} has no ${type} ${prefix}`);
+  return found;
+}
+
+describe('two members of one model: a member\'s log destinations are judged by its own declared SIEM (LOG-1)', () => {
+  // Members 3 and 7 are both β. Each declares a SIEM of its own by a literal ARN (as logging.siemBucketArn declares it);
+  // member 7's LGWAN flow log goes to member 3's SIEM: only member 3's declaration names it.
+  const run = (otherDeclares: string) => {
+    const { p, json, parts } = prefectureJson(7);
+    expect(p.members[2].blueprint.model).toBe(p.members[6].blueprint.model);
+    expect(p.members[2].blueprint.model).toBe('BETA');
+    json.resource.aws_flow_log[resourceKey(json, 'aws_flow_log', 'Member007', 'Lgwan_FlowLog_')].log_destination = 'arn:aws:s3:::member003-siem/members/990007/';
+    const declared = parts.map((part, i) => (i === 2 ? { ...part, siem: [{ bucketArn: otherDeclares }] }
+      : i === 6 ? { ...part, siem: [{ bucketArn: 'arn:aws:s3:::member007-siem' }] } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('LOG-1 ') && l.includes('/Member007/') && /flow log of the LGWAN VPC/.test(l));
+  };
+  test('another member\'s declared SIEM does not count for it', () => {
+    expect(run('arn:aws:s3:::member003-siem')).toEqual([expect.stringMatching(/not to the declared SIEM \(arn:aws:s3:::member007-siem\)/)]);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run('arn:aws:s3:::member003-elsewhere')).toEqual([expect.stringMatching(/not to the declared SIEM \(arn:aws:s3:::member007-siem\)/)]);
+  }, 120_000);
+});
+
+describe('two members of one model: a member\'s subnets with a way out are covered by its own declared breakout clients (AP-7)', () => {
+  // Members 2 and 6 are both α′. Member 6's first terminal subnet (10.6.80.0/21) loses its terminals tag: what it holds is
+  // then known only from the declared terminal pools covering its block. Member 6 declares 10.6.80.0/24 only; member 2
+  // declares terminals over the whole block, which is no declaration of member 6's.
+  const run = (otherCovers: boolean) => {
+    const { p, json, parts } = prefectureJson(6);
+    expect(p.members[1].blueprint.model).toBe('ALPHA_PRIME');
+    expect(p.members[5].blueprint).toMatchObject({ model: p.members[1].blueprint.model, alphaPrimeCase: p.members[1].blueprint.alphaPrimeCase });
+    const subnet = json.resource.aws_subnet[resourceKey(json, 'aws_subnet', 'Member006', 'Lgwan_Subnet-terminals-1_')];
+    expect(subnet.cidr_block).toBe('10.6.80.0/21');
+    delete subnet.tags['jichitai:subnet-role'];
+    const terminals = { name: 'lgwan-terminals', zone: 'LGWAN', cidrs: ['10.6.80.0/21'], role: 'BUSINESS_TERMINALS', breakoutClient: true } as const;
+    const declared = parts.map((part, i) => (i === 1 && otherCovers ? { ...part, hosts: [...part.hosts!, terminals] } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('AP-7 ') && l.includes('Member006/Lgwan/Subnet-terminals-1'));
+  };
+  test('another member\'s terminal pool over its block does not cover it', () => {
+    expect(run(true)).toEqual([expect.stringMatching(/no declared terminal pool \(BUSINESS_TERMINALS\) or update client covers its block 10\.6\.80\.0\/21/)]);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run(false)).toEqual([expect.stringMatching(/no declared terminal pool \(BUSINESS_TERMINALS\) or update client covers its block 10\.6\.80\.0\/21/)]);
+  }, 120_000);
+});
+
+describe('two members of one model: a member\'s business systems admit only what its own declared flows name (BP-1)', () => {
+  // Members 4 and 8 are both β′, and both run a business system named groupware. Member 4 declares HTTPS from a hub
+  // address (shared by every member) to its groupware; member 8's groupware admits the same without declaring it.
+  const run = (otherDeclares: boolean) => {
+    const { p, json, parts } = prefectureJson(8);
+    expect(p.members[3].blueprint.model).toBe('BETA_PRIME');
+    expect(p.members[7].blueprint.model).toBe('BETA_PRIME');
+    injectGroupRule(json, 'Member008', 'InjectedHubHttps', resourceKey(json, 'aws_security_group', 'Member008', 'Internet_HostSecurityGroup-groupware_'),
+      { type: 'ingress', protocol: 'tcp', from: 443, to: 443, cidrs: ['172.30.0.10/32'] });
+    const groupware = parts[3].hosts!.find((h) => h.name === 'groupware')!;
+    const flow = {
+      name: 'hub-to-groupware',
+      kind: FlowKind.SPECIFIC_COMMUNICATION,
+      from: { name: 'hub-web', zone: 'SECURITY_CLOUD', cidrs: ['172.30.0.10/32'] },
+      to: { name: groupware.name, zone: groupware.zone, cidrs: groupware.cidrs },
+      ports: [{ protocol: 'tcp' as const, fromPort: 443, toPort: 443 }],
+    };
+    const declared = parts.map((part, i) => (i === 3 && otherDeclares ? { ...part, flows: [...part.flows!, flow] } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('BP-1 ') && l.includes('/Member008/'));
+  };
+  test('another member\'s flow to its system of the same name does not admit it', () => {
+    expect(run(true)).toEqual([expect.stringMatching(/admits tcp 443 from 172\.30\.0\.10\/32, which no declared flow to it names/)]);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run(false)).toEqual([expect.stringMatching(/admits tcp 443 from 172\.30\.0\.10\/32, which no declared flow to it names/)]);
+  }, 120_000);
+});
+
+describe('two members of one model: a member\'s LGWAN groups admit the Internet segment only as its own declared flows do (LG-2)', () => {
+  // Members 1 and 5 are both α. Member 5's LGWAN endpoint group (labelled as no host's) admits HTTPS from member 1's
+  // sanitization relay: member 1's sanitization flow names that source, member 5's names its own relay only.
+  const run = (otherDeclares: boolean) => {
+    const { p, json, parts } = prefectureJson(5);
+    expect(p.members[0].blueprint.model).toBe(p.members[4].blueprint.model);
+    const relay = parts[0].flows!.find((f) => f.kind === 'SANITIZATION')!;
+    expect(relay.from.cidrs).toEqual(['10.1.128.20/32']);
+    injectGroupRule(json, 'Member005', 'InjectedRelay', resourceKey(json, 'aws_security_group', 'Member005', 'Lgwan_EndpointSecurityGroup_'),
+      { type: 'ingress', protocol: 'tcp', from: 443, to: 443, cidrs: ['10.1.128.20/32'] });
+    const declared = parts.map((part, i) => (i === 0 && !otherDeclares ? { ...part, flows: part.flows!.filter((f) => f !== relay) } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('LG-2 ') && l.includes('/Member005/') && l.includes('10.1.128.20/32'));
+  };
+  test('another member\'s sanitization flow does not admit its relay', () => {
+    expect(run(true)).toEqual([expect.stringMatching(/EndpointSecurityGroup.* lets the INTERNET segment open connections into it \(tcp\/443 from 10\.1\.128\.20\/32\)/)]);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run(false)).toEqual([expect.stringMatching(/EndpointSecurityGroup.* lets the INTERNET segment open connections into it \(tcp\/443 from 10\.1\.128\.20\/32\)/)]);
+  }, 120_000);
+});
+
+describe('two members of one model: a member\'s Internet-segment VPC forwards only to resolvers its own flows declare (IN-2)', () => {
+  // Members 1 and 5 are both α. Member 5's forwarding rule for "." sends to an internet address that only member 1
+  // declares as a host of the security cloud.
+  const run = (otherDeclares: boolean) => {
+    const { json, parts } = prefectureJson(5);
+    json.resource.aws_route53_resolver_rule[resourceKey(json, 'aws_route53_resolver_rule', 'Member005', 'Internet_DnsForwardingRule_')].target_ip = [{ ip: '203.0.113.53', port: 53 }];
+    const flow = {
+      name: 'internet-to-cloud-dns',
+      kind: FlowKind.SPECIFIC_COMMUNICATION,
+      from: { name: 'internet-segment', zone: 'INTERNET', cidrs: ['10.1.128.0/18'] },
+      to: { name: 'cloud-dns', zone: 'SECURITY_CLOUD', cidrs: ['203.0.113.53/32'] },
+      ports: [{ protocol: 'udp' as const, fromPort: 53, toPort: 53 }],
+    };
+    const declared = parts.map((part, i) => (i === 0 && otherDeclares ? { ...part, flows: [...part.flows!, flow] } : part));
+    return checkPrefecture(json, declared).filter((l) => l.startsWith('IN-2 ') && l.includes('/Member005/'));
+  };
+  // The rule's finding, and the VPC's: with its one rule for "." refused, nothing forwards "." to the security cloud.
+  const expected = [
+    expect.stringMatching(/Member005\/Internet\/DnsForwardingRule: .*203\.0\.113\.53, a target of resolver rule .* is an internet address outside every block the security cloud declares/),
+    expect.stringMatching(/Member005\/Internet\/Vpc: .*no resolver rule forwards "\." to resolvers in the SECURITY_CLOUD zone/),
+  ];
+  test('another member\'s declared security-cloud host does not vouch for its resolver', () => {
+    expect(run(true)).toEqual(expected);
+  }, 120_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(run(false)).toEqual(expected);
+  }, 120_000);
+});
+
+describe('CDKTF: two networks of one model in one stack are each judged by their own declarations', () => {
+  // One Terraform stack: the hub and the reference members 1 and 5 (both α, so no second model makes the stack's guard
+  // check per model). Member 5's LGWAN endpoint group admits HTTPS from member 1's sanitization relay, which only
+  // member 1's flow names.
+  const synthErrors = (otherDeclares: boolean): string[] => {
+    const app = Testing.app();
+    const stack = offlineTokyoStack(app, 'ExamplePref');
+    const hub = new tf.SecurityCloud(stack, 'SecurityCloud', prefectureHub(5));
+    const members = [0, 4].map((i) => {
+      const blueprint = prefectureMember(i);
+      const flows = i === 0 && !otherDeclares ? blueprint.flows?.filter((f) => f.kind !== 'SANITIZATION') : blueprint.flows;
+      return new tf.MunicipalNetwork(stack, `Member${String(i + 1).padStart(3, '0')}`, { ...blueprint, flows, securityCloud: hub });
+    });
+    expect(members[0].blueprint.model).toBe(members[1].blueprint.model);
+    const group = stack.node.findAll().find((c) => c.node.path === 'ExamplePref/Member005/Lgwan/EndpointSecurityGroup') as TerraformResource;
+    new SecurityGroupRule(members[1], 'InjectedRelay', {
+      type: 'ingress',
+      securityGroupId: `\${${group.terraformResourceType}.${group.friendlyUniqueId}.id}`,
+      protocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      cidrBlocks: ['10.1.128.20/32'],
+    });
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      return (e as Error).message.split('\n').filter((l) => / LG-2 error /.test(l) && l.includes('10.1.128.20/32'));
+    }
+    return [];
+  };
+  const refused = [expect.stringMatching(/\[ExamplePref\/Member005\/Lgwan\/EndpointSecurityGroup\] LG-2 error .*tcp\/443 from 10\.1\.128\.20\/32/)];
+  test('another network\'s sanitization flow does not admit its relay', () => {
+    expect(synthErrors(true)).toEqual(refused);
+  }, 300_000);
+  test('the same without that declaration (sanity)', () => {
+    expect(synthErrors(false)).toEqual(refused);
+  }, 300_000);
+});

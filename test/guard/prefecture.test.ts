@@ -4,13 +4,14 @@
  * not read the SIEM bucket named through its ARN (CloudFormation) or through its `bucket` attribute (Terraform), AP-7 took
  * the hub's proxy for one that relays to the breakout, and two security group descriptions CloudFormation refuses.
  */
-import { App } from 'aws-cdk-lib';
+import { App, aws_ec2 as ec2, aws_s3 as s3 } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { Testing } from 'cdktf';
 import { buildCdkPrefecture } from '../../examples/cdk/_prefecture';
 import { buildTfPrefecture } from '../../examples/tf/_prefecture';
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
+import { declareSiem } from '../../src/guard/declared';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { nodesOf, TopologyGraph } from '../../src/guard/graph';
@@ -149,4 +150,40 @@ describe('log destinations that name the SIEM bucket', () => {
     });
     expect(nodesOf(graph, 'firewall-logging')[0].destinations[0].sink).toEqual({ kind: 'node', id: 'aws_s3_bucket.siem' });
   });
+});
+
+describe('two members of one model: each member\'s logs are judged by the SIEM it declares, not another member\'s', () => {
+  // Members 3 and 7 are both β, each in its own stack. Member 3 declares, besides the hub's, a SIEM bucket of its own
+  // (a bucket of its stack tagged as the SIEM, named by its literal ARN); member 7 declares another, and its LGWAN flow
+  // log goes to member 3's. Only member 3's declaration names that bucket: LOG-1 and SC-4 refuse member 7's log.
+  const synthErrors = (otherDeclares: boolean): string[] => {
+    const p = buildCdkPrefecture(7, new App());
+    const [a, b] = [p.members[2], p.members[6]];
+    expect([a.network, b.network].map((n) => n.node.path)).toEqual(['ExamplePref-Member003/Network', 'ExamplePref-Member007/Network']);
+    const declare = (m: typeof a, bucketArn: string) => {
+      declareSiem(m.stack, { bucketArn });
+      declareSiem(m.network, { bucketArn });
+    };
+    declare(a, otherDeclares ? 'arn:aws:s3:::member003-siem' : 'arn:aws:s3:::member003-archive');
+    declare(b, 'arn:aws:s3:::member007-siem');
+    new s3.CfnBucket(a.stack, 'OwnSiem', { bucketName: 'member003-siem', tags: [{ key: 'jichitai:hub-function', value: 'siem' }] });
+    const flowLog = b.stack.node.findAll().find((c) => c.node.path === 'ExamplePref-Member007/Network/Lgwan/FlowLog') as ec2.CfnFlowLog;
+    flowLog.addPropertyOverride('LogDestination', 'arn:aws:s3:::member003-siem/members/990007/vpc-flow-logs/lgwan/');
+    try {
+      p.app.synth();
+    } catch (e) {
+      return (e as Error).message.split('\n').filter((l) => / (LOG-1|SC-4) error /.test(l) && l.includes('ExamplePref-Member007/Network/Lgwan/'));
+    }
+    return [];
+  };
+  const refused = [
+    expect.stringMatching(/LOG-1 error .*the flow log of the LGWAN VPC goes to arn:aws:s3:::member003-siem\/members\/990007\/vpc-flow-logs\/lgwan\/ .*not to the declared SIEM \(the security cloud hub's SIEM bucket or arn:aws:s3:::member007-siem\)/),
+    expect.stringMatching(/Lgwan\/Vpc\] SC-4 error .*goes to arn:aws:s3:::member003-siem\/members\/990007\/vpc-flow-logs\/lgwan\/, not to the hub's SIEM bucket/),
+  ];
+  test('CDK: a bucket another member declares as its SIEM is not this member\'s', () => {
+    expect(synthErrors(true)).toEqual(expect.arrayContaining(refused));
+  }, 300_000);
+  test('CDK: the same without that declaration (sanity)', () => {
+    expect(synthErrors(false)).toEqual(expect.arrayContaining(refused));
+  }, 300_000);
 });

@@ -1,7 +1,8 @@
 import { ALL_V4, ALL_V6, Family, formatAddress, intervalToPrefixes, parsePrefix, Prefix } from '../address-space';
+import { DeclaredSegmentHost } from '../declared';
 import { CLOSED, literallyClosed } from '../enums';
 import { deref, FirewallNode, FirewallPolicyNode, nodesOf, Ref, RuleGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
-import { memoizeBounded } from '../memo';
+import { memoizeBounded, oncePer } from '../memo';
 import { closedResolverFindings } from './closed-dns';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, outOrUnknown, pathFindings } from './paths';
 import { labelUnplacedIn } from './placement';
@@ -18,7 +19,7 @@ import { Segment } from '../../model/segment';
 import { AWS_MANAGED_RULE_GROUP_ARN } from '../../model/threat-signatures';
 import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
-import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
+import { bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LoadedRules, loadedRules } from '../suricata-rules';
 import { hostSubnetsIn, LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf, SUBNET_ROLE_TAG } from '../topology';
 
@@ -1121,10 +1122,13 @@ export const AP7: GuardRule = {
       'ローカルブレイクアウトを使えるのは業務端末（端末プール）とセキュリティ更新の取得元だけ');
     const isOut = outOrUnknown(ctx);
     const outOf = (subnet: SubnetNode) => ctx.reach.arrivals(subnet.id).find(isOut);
-    const flaggedHosts = new Set<string>();
+    // By the declaration itself, not its name: two members of a prefecture declare hosts of the same names.
+    const flaggedHosts = new Set<DeclaredSegmentHost>();
     const flaggedLabels = new Set<string>();
     const flaggedSubnets = new Set<string>();
-    // Declared hosts: every subnet whose block overlaps one of the host's ranges.
+    // Declared hosts: every subnet whose block overlaps one of the host's ranges. Every part's hosts of the model (the
+    // union, not the subnet's part's): a declared address says where a server is whoever declared it, and this only adds
+    // findings, never excuses one.
     for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient)) {
       const blocks = host.cidrs.map(parsePrefix).filter((b) => b !== undefined);
       for (const subnet of subnets) {
@@ -1133,7 +1137,7 @@ export const AP7: GuardRule = {
         if (block && !blocks.some((b) => b.lo <= block.hi && block.lo <= b.hi)) continue;
         const out = outOf(subnet);
         if (!out) continue;
-        flaggedHosts.add(host.name);
+        flaggedHosts.add(host);
         flaggedSubnets.add(subnet.id);
         const end = endOf(ctx, out);
         findings.push(finding(this, nameOf(ctx.graph, subnet.id),
@@ -1201,8 +1205,10 @@ export const AP7: GuardRule = {
     // block covered by declared terminal pools / update clients, a subnet tagged as a terminal pool (the tag
     // MunicipalNetwork puts on its terminal subnets, a declaration the report names), and a forward proxy's own subnets
     // (the proxy relays; who may use it is judged below).
-    const clientBlocks = (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && h.breakoutClient)
-      .flatMap((h) => h.cidrs.map(parsePrefix)).filter((b) => b !== undefined);
+    // A subnet is covered by the clients declared where it lies (`declaredAt`: a prefecture's member declares its own):
+    // another member's declaration of terminals at its addresses does not vouch for what it holds.
+    const clientBlocksOf = oncePer((hosts: readonly DeclaredSegmentHost[]) => hosts.filter((h) => h.zone === Segment.LGWAN && h.breakoutClient)
+      .flatMap((h) => h.cidrs.map(parsePrefix)).filter((b) => b !== undefined).sort(byLo));
     const allProxies = proxyClients(ctx.graph);
     const proxyPlaces = new Set(allProxies.flatMap((c) => proxySubnets(ctx.graph, c.proxy) ?? []).map((s) => s.id));
     const fleet = proxyFleet(ctx.graph, allProxies.map((c) => c.proxy));
@@ -1214,7 +1220,8 @@ export const AP7: GuardRule = {
       const besides = proxyPlaces.has(subnet.id)
         ? occupantsOf(ctx.graph, subnet.id).filter((o) => !fleet.has(o.resource) && !LOAD_BALANCERS.has(o.resourceType)) : [];
       const block = subnet.cidr === undefined ? undefined : parsePrefix(subnet.cidr);
-      if (block && covered(clientBlocks.filter((b) => b.family === block.family).sort(byLo), block)) continue;
+      const clientBlocks = clientBlocksOf(declaredAt(ctx, nameOf(ctx.graph, subnet.id)).hosts ?? []);
+      if (block && covered(clientBlocks.filter((b) => b.family === block.family), block)) continue;
       const out = outOf(subnet);
       if (!out) continue;
       const end = endOf(ctx, out);
@@ -1243,7 +1250,8 @@ export const AP7: GuardRule = {
     // the same graph relays through the hub's own firewall and NAT, and its way back into the members (the hub transit
     // gateway) meets only their Internet segments: what its security groups admit does not lead to the breakout.
     const proxies = allProxies.filter((c) => relaysToBreakout(ctx, c.proxy));
-    for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient && !flaggedHosts.has(h.name))) {
+    // Every part's hosts again (the union): a server at an address the proxy admits may use it, whoever declared it.
+    for (const host of (ctx.hosts ?? []).filter((h) => h.zone === Segment.LGWAN && !h.breakoutClient && !flaggedHosts.has(h))) {
       const used = proxies.find((c) => mayUse(c, host.cidrs));
       if (!used) continue;
       const clients = clientsText(used);

@@ -1,12 +1,12 @@
 import { labelMayBeIn } from './placement';
-import { cidrsCover, firstUndeclaredPort } from './specific';
+import { cidrsCover, firstUndeclaredPort, groupPath } from './specific';
 import { HostRole } from '../../model/flows';
 import { NetworkModel } from '../../model/network-model';
 import { ALL_SEGMENTS, HOST_TAG_KEY, ROLE_TAG_KEY, Segment } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { nodesOf, rulesOf, SecurityGroupNode, SecurityGroupRule } from '../graph';
 import { MAX_PORT } from '../header-set';
-import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi, Severity } from '../rule';
+import { bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, joinBi, Severity } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 
 /**
@@ -68,7 +68,10 @@ export const BP1: GuardRule = {
 function ingressProblems(ctx: GuardContext, group: SecurityGroupNode, subnetBlocks: Prefix[]): Bilingual[] {
   const problems: Bilingual[] = [];
   const host = group.tags[HOST_TAG_KEY];
-  const declared = (ctx.flows ?? []).filter((f) => host !== undefined && f.to.name === host);
+  // The flows declared where the group lies (`declaredAt`): two members of a prefecture declare hosts of the same names,
+  // and one member's flow to its system names no client of another's.
+  const flows = declaredAt(ctx, groupPath(ctx, group)).flows;
+  const declared = (flows ?? []).filter((f) => host !== undefined && f.to.name === host);
   for (const r of rulesOf(ctx.graph, group, false)) {
     const peer = parsePrefix(r.cidr);
     const peerText = r.cidr ?? (r.peerGroup?.kind === 'node' ? `security group ${r.peerGroup.id}` : r.prefixList ?? 'an unknown peer');
@@ -82,7 +85,7 @@ function ingressProblems(ctx: GuardContext, group: SecurityGroupNode, subnetBloc
       continue;
     }
     // Declared flows, even none (GuardContext.flows), name every client the asset may admit.
-    if (ctx.flows !== undefined && !declaredCovers(declared, r, peer)) {
+    if (flows !== undefined && !declaredCovers(declared, r, peer)) {
       problems.push(bi(`admits ${r.protocol} ${portText(r)} from ${peerText}, which no declared flow to it names`,
         `${peerJa} からの ${r.protocol} ${portText(r)} を受け入れているが、この業務システムへの宣言済みの通信にない`));
     }

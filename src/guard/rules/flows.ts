@@ -35,6 +35,9 @@ export const FLOW1: GuardRule = {
     + 'back (routes both ways, transit gateway tables, blackholes, NACLs), and both hosts\' security groups allow it.',
   check(ctx) {
     const findings: Finding[] = [];
+    // Every part's flows of the check (the union, not a place's part's `declaredAt`): each flow is proven open between
+    // its own hosts' addresses and on the groups labelled as its hosts in the VPCs that hold them (`hostGroups`), so a
+    // member's flow is checked at that member's places, and a flow only adds findings, never excuses one.
     for (const flow of ctx.flows ?? []) {
       const problems: Problem[] = [];
       for (const direction of ['request', 'reply'] as const) {

@@ -3,9 +3,10 @@ import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from
 import { isHubSubnet } from './security-cloud';
 import { Segment, Zone } from '../../model/segment';
 import { isInternet, parsePrefix } from '../address-space';
+import { DeclaredFlow } from '../declared';
 import { AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, SubnetNode } from '../graph';
 import { Arrival } from '../reachability';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
+import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
@@ -66,7 +67,7 @@ const isRoot = (domain: string | undefined) => domain === '.' || domain === '';
  * the security cloud routes its members' traffic to the internet too, so a public resolver (8.8.8.8) reached over its
  * transit arrives "in the SECURITY_CLOUD zone" as its own resolvers do.
  */
-function securityCloudAddress(ctx: GuardContext, ip: string): boolean {
+function securityCloudAddress(ctx: GuardContext, flows: readonly DeclaredFlow[] | undefined, ip: string): boolean {
   const address = parsePrefix(`${ip}/32`);
   if (address !== undefined && !isInternet(address.lo)) return true;
   const holds = (block: string) => {
@@ -74,7 +75,7 @@ function securityCloudAddress(ctx: GuardContext, ip: string): boolean {
     return address !== undefined && b !== undefined && b.lo <= address.lo && address.hi <= b.hi;
   };
   if (nodesOf(ctx.graph, 'vpc').some((v) => v.hub === true && v.cidrs.some(holds))) return true;
-  return (ctx.flows ?? []).some((f) => [f.from, f.to].some((h) => h.zone === Zone.SECURITY_CLOUD && h.cidrs.some(holds)));
+  return (flows ?? []).some((f) => [f.from, f.to].some((h) => h.zone === Zone.SECURITY_CLOUD && h.cidrs.some(holds)));
 }
 
 /**
@@ -96,12 +97,15 @@ function forwardingProblem(ctx: GuardContext, rule: ResolverRuleNode, vpcId: str
   }
   if (subnets.some((s) => s!.vpc.kind !== 'node' || s!.vpc.id !== vpcId)) return bi(`endpoint ${endpoint.id} has addresses outside the VPC`, `エンドポイント ${endpoint.id} に VPC の外のアドレスがある`);
   if (rule.targets.length === 0) return bi(`resolver rule ${rule.id} has no target`, `リゾルバルール ${rule.id} に転送先がない`);
+  // The flows declared where the VPC lies (`declaredAt`): a prefecture's member forwards only to the security cloud's
+  // resolvers that its own flows name, not to one another member's names (a shared rule of the hub judged per VPC).
+  const flows = declaredAt(ctx, nameOf(ctx.graph, vpcId)).flows;
   for (const t of rule.targets) {
     if (t.ip === undefined) {
       return bi(`a target of resolver rule ${rule.id} is not a literal address, so where it leads cannot be told`,
         `リゾルバルール ${rule.id} の転送先がリテラルのアドレスではなく、どこへ向かうか判断できない`);
     }
-    if (!securityCloudAddress(ctx, t.ip)) {
+    if (!securityCloudAddress(ctx, flows, t.ip)) {
       return bi(`${t.ip}, a target of resolver rule ${rule.id}, is an internet address outside every block the security cloud declares (a hub VPC, `
         + 'a declared host of the SECURITY_CLOUD zone): reached over the security cloud\'s transit, it is still a resolver on the internet',
       `リゾルバルール ${rule.id} の転送先 ${t.ip} は、自治体情報セキュリティクラウドが宣言するどのアドレス範囲（ハブの VPC、SECURITY_CLOUD ゾーンの宣言済みホスト）にもない`

@@ -9,7 +9,7 @@ import { HOST_TAG_KEY, Segment, SEGMENT_JA } from '../../model/segment';
 import { GLOBAL_UNICAST_V6, parsePrefix, Prefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
 import { deref, nodesOf, rulePeerCidrs, rulePeerText, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, VpcNode } from '../graph';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, modelIndependent, Severity } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
 /**
@@ -143,25 +143,36 @@ export const LG2: GuardRule = {
  */
 function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other: Segment): Finding[] {
   const terminals = MODEL_PLACEMENT[ctx.model].terminalSegment;
-  // A zone of a declared host is named like the segment it lies in (MY_NUMBER, LGWAN, INTERNET).
-  const allowed = (ctx.flows ?? []).filter((f) => f.from.zone === other && f.to.zone === own
-    && (f.kind === FlowKind.SANITIZATION ? other === Segment.INTERNET : f.kind === FlowKind.SCREEN_TRANSFER && other === terminals));
   const otherBlocks = segmentBlocks(ctx.graph, other);
-  // The flows into each labelled group, found once (a prefecture has a thousand groups and hundreds of flows).
-  const intoGroup = new Map<SecurityGroupNode, DeclaredFlow[]>();
-  for (const f of allowed) {
-    for (const g of hostGroups(ctx, f.to)) {
-      const list = intoGroup.get(g);
-      if (list) list.push(f);
-      else intoGroup.set(g, [f]);
+  // What the flows declared where a group lies admit (`declaredAt`: a prefecture's member declares its own, and another
+  // member's flow from its relay admits nothing into this member's groups), worked out once per declaration.
+  const admittedBy = new Map<readonly DeclaredFlow[] | undefined, { allowed: DeclaredFlow[]; intoGroup: Map<SecurityGroupNode, DeclaredFlow[]> }>();
+  const admitted = (flows: readonly DeclaredFlow[] | undefined) => {
+    let out = admittedBy.get(flows);
+    if (out) return out;
+    // A zone of a declared host is named like the segment it lies in (MY_NUMBER, LGWAN, INTERNET).
+    const allowed = (flows ?? []).filter((f) => f.from.zone === other && f.to.zone === own
+      && (f.kind === FlowKind.SANITIZATION ? other === Segment.INTERNET : f.kind === FlowKind.SCREEN_TRANSFER && other === terminals));
+    // The flows into each labelled group, found once (a prefecture has a thousand groups and hundreds of flows).
+    const intoGroup = new Map<SecurityGroupNode, DeclaredFlow[]>();
+    for (const f of allowed) {
+      for (const g of hostGroups(ctx, f.to)) {
+        const list = intoGroup.get(g);
+        if (list) list.push(f);
+        else intoGroup.set(g, [f]);
+      }
     }
-  }
+    admittedBy.set(flows, out = { allowed, intoGroup });
+    return out;
+  };
   const findings: Finding[] = [];
   for (const group of judgedGroups(ctx)) {
     // Its one finding is at the group: one the caller drops (another model's part of a prefecture) is not worked out.
     if (ctx.keeps && !ctx.keeps(groupPath(ctx, group))) continue;
     const placed = groupIn(ctx, group, own);
     if (!placed) continue;
+    const flows = declaredAt(ctx, groupPath(ctx, group)).flows;
+    const { allowed, intoGroup } = admitted(flows);
     // Said of the group: of `own`, or in a VPC the guard cannot place (which may be of `own`).
     const ofOwn = placed.en.length > 0 ? bi(`${placed.en},`, placed.ja) : bi(` of the ${own} segment`, `${SEGMENT_JA[own]}の`);
     const wrong: { en: string; ja: string }[] = [];
@@ -200,7 +211,7 @@ function wrongDirection(ctx: GuardContext, rule: GuardRule, own: Segment, other:
       if (!parts.every((part) => covered(sources, part))) wrong.push(bi(`${describe(r)} from ${peer.en}`, `${peer.ja} からの ${describeJa(r)}`));
     }
     if (wrong.length === 0) continue;
-    if (ctx.flows === undefined) {
+    if (flows === undefined) {
       // Nothing declared at all (a hand-built stack, or the CLI without --blueprint): the direction cannot be judged, and
       // that is said, as a warning that asks for the declarations or a reason, not passed over. Declared and empty is no
       // such case: nothing may cross, and the error below says so (GuardContext.flows).

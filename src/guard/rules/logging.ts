@@ -7,7 +7,7 @@ import { AGENT_CONF_EOF } from '../../plan/proxy';
 import { AGENT_START, scriptCommands } from '../boot-script';
 import { DeclaredSiem } from '../declared';
 import { BucketLifecycleRule, BucketNode, LogGroupNode, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
+import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf } from '../topology';
 
 /** β and β′ require log management with a SIEM (seed 000; REQUIREMENTS.md §2). */
@@ -216,11 +216,10 @@ function namesDeclaredSiem(d: Destination, siems: readonly DeclaredSiem[]): bool
   });
 }
 
-/** Whether a flow-log or firewall-log destination reaches the SIEM (β / β′). */
-function reachesSiem(ctx: GuardContext, d: Destination): boolean {
-  if (isSiemSink(ctx.graph, d.sink, ctx.siem)) return true;
-  if (!external(ctx.graph, d)) return false;
-  const siems = ctx.siem;
+/** Whether a flow-log or firewall-log destination reaches the SIEM (β / β′), by the SIEMs `siems` declared. */
+function reachesSiem(graph: TopologyGraph, siems: readonly DeclaredSiem[] | undefined, d: Destination): boolean {
+  if (isSiemSink(graph, d.sink, siems)) return true;
+  if (!external(graph, d)) return false;
   return siems === undefined || siems.length === 0 || namesDeclaredSiem(d, siems);
 }
 
@@ -239,16 +238,19 @@ function shown(graph: TopologyGraph, d: Destination, ja = false): string {
 }
 
 function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, fix: Bilingual) => void): void {
-  const declared = ctx.siem !== undefined && ctx.siem.length > 0 ? ctx.siem : undefined;
-  const fix = declared
-    ? bi(`deliver the log to the declared SIEM, ${declaredInWords(declared)} (logging.siemBucketArn), or to a key prefix under it, as β/β′ require (ログ管理, SIEM)`,
-      `β・β′ モデルが求めるとおり、ログを宣言した SIEM（${declaredInWords(declared, true)}、logging.siemBucketArn）か、その下のキープレフィックスへ送る（ログ管理、SIEM）`)
-    : bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
-      'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
-  const sink = declared ? bi(`the declared SIEM (${declaredInWords(declared)})`, `宣言した SIEM（${declaredInWords(declared, true)}）`) : bi('a SIEM sink', 'SIEM');
+  // Each VPC's and firewall's logs are judged by the SIEMs declared where it lies (`declaredAt`: a prefecture's member
+  // declares its own), so that a literal destination naming another member's SIEM does not count for it.
+  const words = new Map<readonly DeclaredSiem[] | undefined, { fix: Bilingual; sink: Bilingual }>();
+  const judged = (id: string) => {
+    const siems = declaredAt(ctx, nameOf(ctx.graph, id)).siem;
+    let said = words.get(siems);
+    if (!said) words.set(siems, said = siemWords(siems));
+    return { siems, ...said };
+  };
   for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
     const logs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
-    if (logs.length > 0 && !logs.some((l) => reachesSiem(ctx, l))) {
+    const { siems, fix, sink } = judged(vpc.id);
+    if (logs.length > 0 && !logs.some((l) => reachesSiem(ctx.graph, siems, l))) {
       const to = (ja?: boolean) => logs.map((l) => shown(ctx.graph, l, ja)).join(', ');
       add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC goes to ${to()}, not to ${sink.en}`,
         `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの送り先が、${spaced(sink.ja)}ではなく ${to(true)}`), fix);
@@ -256,12 +258,25 @@ function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, f
   }
   for (const fw of nodesOf(ctx.graph, 'firewall')) {
     const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
-    const local = destinations.filter((d) => !reachesSiem(ctx, d));
+    const { siems, fix, sink } = judged(fw.id);
+    const local = destinations.filter((d) => !reachesSiem(ctx.graph, siems, d));
     if (local.length > 0) {
       add(fw.id, bi(`firewall ${fw.id} sends ${local.map((d) => `${d.logType} logs to ${shown(ctx.graph, d)}`).join(', ')}, not to ${sink.en}`,
         `ファイアウォール ${fw.id} のログの送り先が ${spaced(sink.ja)}ではない（${local.map((d) => `${d.logType} ログ → ${shown(ctx.graph, d, true)}`).join(', ')}）`), fix);
     }
   }
+}
+
+/** The fix of a log not delivered to the SIEM, and the SIEM in words, by the SIEMs declared. */
+function siemWords(siems: readonly DeclaredSiem[] | undefined): { fix: Bilingual; sink: Bilingual } {
+  const declared = siems !== undefined && siems.length > 0 ? siems : undefined;
+  const fix = declared
+    ? bi(`deliver the log to the declared SIEM, ${declaredInWords(declared)} (logging.siemBucketArn), or to a key prefix under it, as β/β′ require (ログ管理, SIEM)`,
+      `β・β′ モデルが求めるとおり、ログを宣言した SIEM（${declaredInWords(declared, true)}、logging.siemBucketArn）か、その下のキープレフィックスへ送る（ログ管理、SIEM）`)
+    : bi('deliver the log to the SIEM\'s ingestion bucket (logging.siemBucketArn), as β/β′ require (ログ管理, SIEM)',
+      'β・β′ モデルが求めるとおり、ログを SIEM の取り込み用バケット（logging.siemBucketArn）へ送る（ログ管理、SIEM）');
+  const sink = declared ? bi(`the declared SIEM (${declaredInWords(declared)})`, `宣言した SIEM（${declaredInWords(declared, true)}）`) : bi('a SIEM sink', 'SIEM');
+  return { fix, sink };
 }
 
 /**

@@ -76,6 +76,8 @@ function exits(ctx: GuardContext): HostExits {
     // output (the hosts MunicipalNetwork declares stand for them), so the absence of other occupants is no evidence: the
     // subnet must be declared a proxy subnet (the role tag MunicipalNetwork puts on it), no declared LGWAN host may
     // overlap its block, and every occupant is the proxy's instances or a load balancer (which runs no code of its own).
+    // Every part's hosts of the check (not the subnet's part's, `declaredAt`): a declared address says where a host is
+    // whoever declared it, and a host more only takes a subnet out of the proxy's own (fail closed).
     const declared = declaredHostIn(ctx, Segment.LGWAN);
     const proxyOnly = new Set([...places].filter((id) => {
       const subnet = ctx.graph.nodes.get(id) as SubnetNode;

@@ -22,7 +22,7 @@ import { jaDestinations, jaOrEn } from '../ja-engine';
 import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
 import { Arrival } from '../reachability';
 import { relayLiteral } from '../relay-read';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
+import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { LOAD_BALANCERS, nameOf, occupantsInWords, occupantsOf } from '../topology';
 
 /** The member municipalities' address space: a proxy must refuse every destination in it (RFC 1918). */
@@ -1278,9 +1278,11 @@ export const SC4: GuardRule = {
     const hubs = hubVpcs(g);
     if (hubs.length === 0) return findings;
     const add = (id: string, message: Bilingual, fix: Bilingual = SIEM_FIX) => findings.push(finding(this, nameOf(g, id), message, fix));
-    const siem = ctx.siem ?? [];
-    const siems = siemBuckets(g, siem);
-    for (const b of taggedSiems(g).filter((x) => !siems.includes(x))) {
+    // Each place is judged by the SIEMs declared where it lies (`declaredAt`: a prefecture's member declares its own), so
+    // that a bucket one member names as its SIEM does not take another member's logs as the SIEM's (nor vouch for a
+    // tagged bucket of another member's); the hub, in no member, by every member's of the model.
+    const siemAt = (id: string): readonly DeclaredSiem[] => declaredAt(ctx, nameOf(g, id)).siem ?? [];
+    for (const b of taggedSiems(g).filter((x) => !siemBuckets(g, siemAt(x.id)).includes(x))) {
       add(b.id, bi(`bucket ${nameOf(g, b.id)} is tagged as the SIEM (jichitai:hub-function = siem) but is not the hub's: it is in no stack that holds the hub VPC, `
         + 'and no declared SIEM names it, so logs delivered to it do not count as reaching the SIEM',
       `バケット ${nameOf(g, b.id)} は SIEM のタグ（jichitai:hub-function = siem）を持つがハブのものではない。ハブの VPC を持つスタックになく、宣言された SIEM も`
@@ -1288,13 +1290,14 @@ export const SC4: GuardRule = {
       bi('deliver the logs to the SIEM bucket of the hub\'s stack (SecurityCloud creates it), and remove the siem tag from this bucket',
         'ログはハブのスタックの SIEM バケット（SecurityCloud が作る）へ送り、このバケットから siem のタグを外す'));
     }
-    if (siems.length === 0) {
+    if (siemBuckets(g, siemAt(hubs[0].id)).length === 0) {
       add(hubs[0].id, bi('the hub has no SIEM bucket (an S3 bucket tagged jichitai:hub-function = siem)', 'ハブに SIEM バケット（タグ jichitai:hub-function = siem の S3 バケット）がない'),
         bi('add the SIEM sink (SecurityCloud creates it)', 'SIEM の受け口を追加する（SecurityCloud が作る）'));
     }
     const flowLogs = nodesOf(g, 'flow-log');
     const owners = stackOwners(g);
     for (const vpc of nodesOf(g, 'vpc')) {
+      const siem = siemAt(vpc.id);
       const own = flowLogs.filter((l) => flowLogVpc(g, l.resource) === vpc.id);
       const expected = siemPrefix(vpc);
       const direct = own.filter((l) => isSiemSink(g, l.sink, siem));
@@ -1337,6 +1340,7 @@ export const SC4: GuardRule = {
           `VPC ${nameOf(g, vpc.id)} のフローログの送り先が、ハブの SIEM バケットではなく ${to}${because.ja}`));
     }
     for (const fw of nodesOf(g, 'firewall')) {
+      const siem = siemAt(fw.id);
       const destinations = nodesOf(g, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
       const missing = ['ALERT', 'FLOW'].filter((t) => !destinations.some((d) => d.logType === t && isSiemSink(g, d.sink, siem)));
       if (missing.length > 0) {
@@ -1370,6 +1374,7 @@ export const SC4: GuardRule = {
     const fed = new Set(feeds.map((f) => f.stream.id));
     for (const stream of nodesOf(g, 'delivery-stream')) {
       if (fed.has(stream.id)) continue;
+      const siem = siemAt(stream.id);
       if (![...stream.buckets, ...(stream.backups ?? []).map((b) => b.bucket)].some((b) => isSiemSink(g, b, siem))) continue;
       add(stream.id, bi(`delivery stream ${nameOf(g, stream.id)} writes to the SIEM bucket, and the guard can tie it to no member and not to the hub (no `
         + `${MUNICIPALITY_TAG_KEY} or ${HUB_FUNCTION_TAG_KEY} tag, in a stack shared by several members or by members and the hub, fed by no log of a VPC or `
@@ -1385,7 +1390,7 @@ export const SC4: GuardRule = {
     // a shared one, it takes the logs of whichever accounts its policy lets in, a member outside the output too, and its
     // stream writes them under whatever prefix it has, the hub's included (fail closed).
     for (const d of nodesOf(g, 'log-destination').filter((x) => destinationOwner(x, owners) === undefined)) {
-      const streams = streamsBehind(g, d.target, false, false).filter(({ stream }) => writesToSiem(g, stream, siem))
+      const streams = streamsBehind(g, d.target, false, false).filter(({ stream }) => writesToSiem(g, stream, siemAt(d.id)))
         .map(({ stream }) => nameOf(g, stream.id));
       if (streams.length === 0) continue;
       const hubStack = owners.get(stackOf(d.id) ?? '') === HUB_OWNER;
@@ -1402,6 +1407,7 @@ export const SC4: GuardRule = {
         + `${HUB_FUNCTION_TAG_KEY} = <ハブの機能> のラベルを付ける（そのストリームは hub/ の下へ書き込む）`));
     }
     for (const { stream, what, expected, fix } of feeds) {
+      const siem = siemAt(stream.id);
       stream.buckets.forEach((bucket, i) => {
         // An S3 destination outside the SIEM: a bucket of the logs' owner, else out of their place (fail closed).
         const elsewhere = deliveredProblem(g, bucket, expected, owners, siem);
@@ -1431,7 +1437,7 @@ export const SC4: GuardRule = {
     for (const acl of nodesOf(g, 'waf-web-acl')) {
       const configs = wafLogging.filter((l) => l.webAcl.kind === 'node' && l.webAcl.id === acl.id);
       // A logging filter that may drop requests does not log every request (log-delivery.ts).
-      const logged = configs.some((l) => l.drops === undefined && l.destinations.some((d) => endsInSiem(g, d, siem)));
+      const logged = configs.some((l) => l.drops === undefined && l.destinations.some((d) => endsInSiem(g, d, siemAt(acl.id))));
       const why = configs.find((l) => l.drops !== undefined)?.drops;
       if (!logged) {
         add(acl.id, bi(`web ACL ${nameOf(g, acl.id)} does not log to the hub's SIEM bucket${why ? ` (${why})` : ''}`,
@@ -1442,7 +1448,7 @@ export const SC4: GuardRule = {
     for (const vpc of hubs) {
       const logged = queryLogs.filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id).some((a) => {
         const config = deref(g, a.config);
-        return config?.type === 'query-log-config' && isSiemSink(g, config.destination, siem);
+        return config?.type === 'query-log-config' && isSiemSink(g, config.destination, siemAt(vpc.id));
       });
       if (!logged) add(vpc.id, bi(`the hub VPC ${nameOf(g, vpc.id)} does not log its Resolver queries to the SIEM bucket`, `ハブの VPC ${nameOf(g, vpc.id)} が Resolver のクエリログを SIEM バケットへ送っていない`));
     }
@@ -1467,6 +1473,7 @@ export const SC4: GuardRule = {
     const subscriptions = nodesOf(g, 'log-subscription');
     for (const [name, id] of [...wanted.entries()].sort()) {
       const mine = subscriptions.filter((s) => (s.logGroup.kind === 'node' && s.logGroup.id === id) || (s.logGroup.kind === 'external' && s.logGroup.value === name));
+      const siem = siemAt(id);
       const ends = (s: (typeof subscriptions)[number]) => endsInSiem(g, s.destination, siem)
         || streamsBehind(g, s.destination, true).some(({ stream }) => endsInSiem(g, { kind: 'node', id: stream.id }, siem));
       if (mine.some((s) => s.filterPattern === '' && ends(s))) continue;

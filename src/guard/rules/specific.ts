@@ -10,7 +10,7 @@ import { appendAll, Box, everything, HeaderSet, MAX_PORT } from '../header-set';
 import { jaDestinations } from '../ja-engine';
 import { oncePer } from '../memo';
 import { Arrival, SMALLEST_SUBNET, subtractAll } from '../reachability';
-import { bi, Bilingual, finding, Finding, GuardContext, GuardRule, joinBi } from '../rule';
+import { bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, joinBi } from '../rule';
 import { nameOf, segmentBlocks, subnetsIn } from '../topology';
 
 /**
@@ -232,7 +232,7 @@ function undeclaredPorts(
   otherSegment: Segment | undefined,
 ): Bilingual[] {
   // The group's own part's flows (a prefecture's member), else the scope's: one member's declaration admits no other's rule.
-  const flows = ctx.flowsAt?.(groupPath(ctx, group)) ?? ctx.flows;
+  const flows = declaredAt(ctx, groupPath(ctx, group)).flows;
   if (flows === undefined) return [];
   const inOther = (p: Prefix) => otherBlocks.some((b) => b.family === p.family && b.lo <= p.lo && p.hi <= b.hi);
   // The flows between the segment and the other side in the rule's direction, and their hosts on the other side.
@@ -754,10 +754,10 @@ export interface WanWords {
 export function wanPaths(ctx: GuardContext, rule: GuardRule, segment: Segment, words: WanWords, fix: Bilingual): Finding[] {
   const findings: Finding[] = [];
   // What the declared flows between the segment and the WAN allow, per declaration: a subnet's own part's flows (a
-  // prefecture's member, `flowsAt`), else the scope's — one member's flow to a WAN service admits no other member's path.
+  // prefecture's member, `declaredAt`), else the scope's — one member's flow to a WAN service admits no other member's path.
   const allowedBy = new Map<readonly DeclaredFlow[] | undefined, { declared: boolean; wan: HeaderSet; here: HeaderSet }>();
   const allowedAt = (path: string) => {
-    const flows = ctx.flowsAt?.(path) ?? ctx.flows;
+    const flows = declaredAt(ctx, path).flows;
     let allowed = allowedBy.get(flows);
     if (!allowed) {
       const crossing = (flows ?? []).filter((f) => new Set([f.from.zone, f.to.zone]).size === 2
