@@ -25,8 +25,9 @@ type Ports = DeclaredFlow['ports'];
 /**
  * FLOW-1: every declared flow is open end to end in what was synthesized — the positive half of the communication
  * matrix (通信要件一覧): what is allowed works; the other rules prove everything else is closed. Each direction is traced
- * with the exact reachability (routes, transit gateway tables, blackholes, NACLs), and the hosts' security groups are
- * read; a finding names the hop that drops the flow.
+ * with the exact reachability (routes, transit gateway tables, blackholes, NACLs), each Network Firewall the path crosses
+ * is judged on the flow's connection (firewall-flows.ts), and the hosts' security groups are read; a finding names the
+ * hop that drops the flow.
  */
 export const FLOW1: GuardRule = {
   id: 'FLOW-1',
@@ -34,7 +35,9 @@ export const FLOW1: GuardRule = {
   models: ALL_MODELS,
   term: '通信要件（特定通信・無害化・画面転送）',
   summary: 'Every declared flow is open end to end: its requests reach every address of the destination host on its ports and the replies come '
-    + 'back (routes both ways, transit gateway tables, blackholes, NACLs), and both hosts\' security groups allow it.',
+    + 'back (routes both ways, transit gateway tables, blackholes, NACLs), every Network Firewall on the way is shown to pass it (its stateless rules '
+    + 'both ways, its stateful rules or default on the connection; a domain list, a content rule, a group the guard cannot read or the appliances '
+    + 'behind a Gateway Load Balancer endpoint show nothing), and both hosts\' security groups allow it.',
   check(ctx) {
     const findings: Finding[] = [];
     for (const flow of ctx.flows ?? []) {
