@@ -181,7 +181,8 @@ function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Ar
       });
     }
   }
-  for (const endpoint of new Set(ctx.reach.endpointsPassed(a))) {
+  // Most graphs hold no Gateway Load Balancer endpoint: the path is not walked again for one.
+  for (const endpoint of hasGatewayLoadBalancer(ctx.graph) ? new Set(ctx.reach.endpointsPassed(a)) : []) {
     const name = nameOf(ctx.graph, endpoint);
     out.push({
       text: bi(`the flow passes Gateway Load Balancer endpoint ${name}, and the appliances behind it decide by rules the guard cannot read, so it is not shown `
@@ -192,6 +193,9 @@ function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Ar
   }
   return out;
 }
+
+/** Whether the graph holds a Gateway Load Balancer endpoint (a route may lead through one); once per graph. */
+const hasGatewayLoadBalancer = oncePer((graph: TopologyGraph): boolean => nodesOf(graph, 'vpc-endpoint').some((e) => e.endpointType === 'GatewayLoadBalancer'));
 
 /** The routes of each route table (VPC or transit) whose destination the guard cannot read, by table id; built once per graph. */
 const unreadRoutes = oncePer((graph: TopologyGraph): Map<string, string[]> => {
