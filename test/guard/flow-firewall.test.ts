@@ -357,6 +357,13 @@ describe.each(ENGINES)('FLOW-1 sees a firewall that drops a declared flow (%s)',
     expect(text(read, {})).toMatch(/FLOW-1 error .*declared flow "app-to-web" .* does not work: firewall \S*[Ff]w drops the flow: no rule passes the request, and the stateful default action aws:drop_strict drops it.*Fix: .*for a firewall on the path, pass the declared hosts and ports/);
   });
 
+  test('the stateful default aws:drop_established drops the connection once established; a policy without a stateful default drops nothing', () => {
+    expect(text(read, { statefulDefault: ['aws:drop_established'] })).toMatch(
+      /firewall \S*[Ff]w drops the flow: no rule passes the request, and the stateful default action aws:drop_established drops it once the connection is established/);
+    expect(text(read, { statefulDefault: [] })).toBe('');
+    expect(text(read, { statefulDefault: ['aws:alert_strict'] })).toBe('');
+  });
+
   test('a pass rule on the flow\'s header ahead of the default drop: the flow is shown open', () => {
     expect(text(read, { rules: PASS_FLOW })).toBe('');
   });
