@@ -3878,6 +3878,8 @@ function statelessRules(v: any): StatelessRule[] | undefined {
         sources: blocks(m.Sources).map((a: any) => a.AddressDefinition),
         destinations: blocks(m.Destinations).map((a: any) => a.AddressDefinition),
         destinationPorts: blocks(m.DestinationPorts).map((x: any) => [x.FromPort, x.ToPort]),
+        sourcePorts: blocks(m.SourcePorts).map((x: any) => [x.FromPort, x.ToPort]),
+        tcpFlags: blocks(m.TCPFlags).map((x: any) => [x.Flags, x.Masks]),
       }),
     };
   });

@@ -4814,6 +4814,8 @@ function statelessRules(v: unknown): StatelessRule[] | undefined {
         sources: blocks(m.source).map((a: any) => a.address_definition),
         destinations: blocks(m.destination).map((a: any) => a.address_definition),
         destinationPorts: blocks(m.destination_port).map((x: any) => [x.from_port, x.to_port]),
+        sourcePorts: blocks(m.source_port).map((x: any) => [x.from_port, x.to_port]),
+        tcpFlags: blocks(m.tcp_flag).map((x: any) => [x.flags, x.masks]),
       }),
     };
   });

@@ -285,18 +285,31 @@ export interface StatelessMatch {
   readonly destinations: string[];
   /** `443`, `1024-65535`. */
   readonly destinationPorts: string[];
+  /** As `destinationPorts`, for the source ports. */
+  readonly sourcePorts: string[];
+  /** The TCP flag conditions, `flags/masks` as written (`SYN/SYN,ACK`): a rule with one matches only some packets of a connection. */
+  readonly tcpFlags: string[];
 }
 
 /** `StatelessMatch` from the readers' raw values. */
 export function statelessMatch(m: {
-  protocols: unknown[]; sources: unknown[]; destinations: unknown[]; destinationPorts: [unknown, unknown][];
+  protocols: unknown[];
+  sources: unknown[];
+  destinations: unknown[];
+  destinationPorts: [unknown, unknown][];
+  sourcePorts: [unknown, unknown][];
+  tcpFlags: [unknown, unknown][];
 }): StatelessMatch {
   const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(show).join(',') : v === undefined || v === null ? '' : show(v));
+  const range = ([a, b]: [unknown, unknown]) => (show(a) === show(b) ? show(a) : `${show(a)}-${show(b)}`);
   return {
     protocols: m.protocols.map(show),
     sources: m.sources.map(show),
     destinations: m.destinations.map(show),
-    destinationPorts: m.destinationPorts.map(([a, b]) => (show(a) === show(b) ? show(a) : `${show(a)}-${show(b)}`)),
+    destinationPorts: m.destinationPorts.map(range),
+    sourcePorts: m.sourcePorts.map(range),
+    tcpFlags: m.tcpFlags.map(([flags, masks]) => `${list(flags)}/${list(masks)}`),
   };
 }
 

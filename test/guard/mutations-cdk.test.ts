@@ -1252,6 +1252,45 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    // The flow's path turned through a Network Firewall (its endpoint in the transit subnet, which routes the server on
+    // to the transit gateway) whose rule drops the flow: the firewall is on the path, and FLOW-1 must read its rules.
+    name: 'the declared flow to the intermediate server routed through a Network Firewall whose rule drops it',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(stack, net) {
+      const group = new nfw.CfnRuleGroup(stack, 'MutDropGroup', {
+        ruleGroupName: 'mut-drop',
+        type: 'STATEFUL',
+        capacity: 10,
+        ruleGroup: { rulesSource: { rulesString: 'drop tcp $HOME_NET any -> 172.20.10.5 443 (msg:"mut"; sid:1;)' }, statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' } },
+      });
+      const policy = new nfw.CfnFirewallPolicy(stack, 'MutPolicy', {
+        firewallPolicyName: 'mut',
+        firewallPolicy: {
+          statelessDefaultActions: ['aws:forward_to_sfe'],
+          statelessFragmentDefaultActions: ['aws:forward_to_sfe'],
+          statefulEngineOptions: { ruleOrder: 'STRICT_ORDER' },
+          statefulRuleGroupReferences: [{ resourceArn: group.attrRuleGroupArn, priority: 1 }],
+        },
+      });
+      const firewall = new nfw.CfnFirewall(stack, 'MutFirewall', {
+        firewallName: 'mut', firewallPolicyArn: policy.attrFirewallPolicyArn, vpcId: vpcOf(net.myNumber).ref, subnetMappings: [{ subnetId: subnet(net.myNumber, 'transit-1').ref }],
+      });
+      // Its logs go where the examples' logs go (the β blueprints' SIEM bucket), so that only FLOW-1 has a say.
+      new nfw.CfnLoggingConfiguration(stack, 'MutLogging', {
+        firewallArn: firewall.attrFirewallArn,
+        loggingConfiguration: {
+          logDestinationConfigs: ['ALERT', 'FLOW'].map((logType) => ({ logType, logDestinationType: 'S3', logDestination: { bucketName: 'sample-city-siem-ingest' } })),
+        },
+      });
+      const endpoint = Fn.select(1, Fn.split(':', Fn.select(0, firewall.attrEndpointIds)));
+      const route = l1<ec2.CfnRoute>(net.myNumber, '/Route-workload-1-ac140a05p32');
+      route.addPropertyDeletionOverride('TransitGatewayId');
+      route.addPropertyOverride('VpcEndpointId', endpoint);
+      new ec2.CfnRoute(stack, 'MutOnward', { routeTableId: table(net.myNumber, 'transit-1').ref, destinationCidrBlock: '172.20.10.5/32', transitGatewayId: route.transitGatewayId });
+    },
+  },
+  {
     // A labelled instance sits where its interfaces are, as the guard reads them for reachability (semantics §7): placed
     // only by an interface, it was placed nowhere and PL-1 could not judge it.
     name: 'a My Number system instance placed only by its network interface, in an LGWAN workload subnet',

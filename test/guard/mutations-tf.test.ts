@@ -53,6 +53,7 @@ import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
 import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
 import { NetworkInterface } from '@cdktf/provider-aws/lib/network-interface';
+import { NetworkfirewallFirewall } from '@cdktf/provider-aws/lib/networkfirewall-firewall';
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
 import { NetworkfirewallLoggingConfiguration } from '@cdktf/provider-aws/lib/networkfirewall-logging-configuration';
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
@@ -1496,6 +1497,48 @@ const MUTATIONS: Mutation[] = [
       for (const r of net.myNumber.node.findAll().filter((c): c is Route => c instanceof Route && c.node.id.endsWith('-ac140a05p32'))) {
         r.addOverride('destination_cidr_block', destination.stringValue);
       }
+    },
+  },
+  {
+    // The CDK suite's twin: the flow's path turned through a Network Firewall (its endpoint in the transit subnet, which
+    // routes the server on to the transit gateway) whose rule drops the flow; FLOW-1 must read the firewall's rules.
+    name: 'the declared flow to the intermediate server routed through a Network Firewall whose rule drops it',
+    rule: 'FLOW-1',
+    models: ALL,
+    apply(stack, net) {
+      const group = new NetworkfirewallRuleGroup(stack, 'MutDropGroup', {
+        name: 'mut-drop',
+        type: 'STATEFUL',
+        capacity: 10,
+        ruleGroup: {
+          rulesSource: { rulesString: 'drop tcp $HOME_NET any -> 172.20.10.5 443 (msg:"mut"; sid:1;)' },
+          statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+        },
+      });
+      const policy = new NetworkfirewallFirewallPolicy(stack, 'MutPolicy', {
+        name: 'mut',
+        firewallPolicy: {
+          statelessDefaultActions: ['aws:forward_to_sfe'],
+          statelessFragmentDefaultActions: ['aws:forward_to_sfe'],
+          statefulEngineOptions: { ruleOrder: 'STRICT_ORDER' },
+          statefulRuleGroupReference: [{ resourceArn: group.arn, priority: 1 }],
+        },
+      });
+      const firewall = new NetworkfirewallFirewall(stack, 'MutFirewall', {
+        name: 'mut', firewallPolicyArn: policy.arn, vpcId: net.myNumber.vpcId, subnetMapping: [{ subnetId: subnet(net.myNumber, 'transit-1').id }],
+      });
+      // Its logs go where the examples' logs go (the β blueprints' SIEM bucket), so that only FLOW-1 has a say.
+      new NetworkfirewallLoggingConfiguration(stack, 'MutLogging', {
+        firewallArn: firewall.arn,
+        loggingConfiguration: {
+          logDestinationConfig: ['ALERT', 'FLOW'].map((logType) => ({ logType, logDestinationType: 'S3', logDestination: { bucketName: 'sample-city-siem-ingest' } })),
+        },
+      });
+      const route = find<Route>(net.myNumber, '/Route-workload-1-ac140a05p32');
+      const gateway = route.transitGatewayIdInput!;
+      route.addOverride('transit_gateway_id', null);
+      route.addOverride('vpc_endpoint_id', `\${tolist(${firewall.fqn}.firewall_status[0].sync_states)[0].attachment[0].endpoint_id}`);
+      new Route(stack, 'MutOnward', { routeTableId: table(net.myNumber, 'transit-1').id, destinationCidrBlock: '172.20.10.5/32', transitGatewayId: gateway });
     },
   },
   {

@@ -97,7 +97,7 @@ function unreadableRules(id: string, why?: Bilingual): Bilingual {
  * The rules Suricata runs from a group's rules string (`loadedRules`: continued lines joined, comments skipped as its
  * loader skips them), or why the guard cannot read them, in words that name the group.
  */
-function groupRules(group: RuleGroupNode): LoadedRules {
+export function groupRules(group: RuleGroupNode): LoadedRules {
   if (group.rulesString === undefined) return { problem: unreadableRules(group.id) };
   const loaded = loadedRules(group.rulesString);
   return 'problem' in loaded ? { problem: unreadableRules(group.id, loaded.problem) } : loaded;
@@ -236,7 +236,7 @@ function literalBlocks(line: string): Prefix[] | undefined {
 }
 
 /** A Suricata address literal: a CIDR block, or one address (a /32 or /128). */
-function addressLiteral(text: string): Prefix | undefined {
+export function addressLiteral(text: string): Prefix | undefined {
   return parsePrefix(text.includes('/') ? text : `${text}/${text.includes(':') ? 128 : 32}`);
 }
 
@@ -320,20 +320,20 @@ function streamExceptionProblem(firewallId: string, policy: FirewallPolicyNode):
 }
 
 /** Options that name, number or describe a rule and match nothing (a rule holding only these matches on its header alone). */
-const DESCRIPTIVE_OPTIONS: ReadonlySet<string> = new Set(['msg', 'sid', 'rev', 'gid', 'classtype', 'metadata', 'reference', 'priority']);
+export const DESCRIPTIVE_OPTIONS: ReadonlySet<string> = new Set(['msg', 'sid', 'rev', 'gid', 'classtype', 'metadata', 'reference', 'priority']);
 
 /** Address blocks no internet host holds: RFC 1918, shared (RFC 6598), loopback, link-local, unique local and link-local IPv6. */
 const NOT_PUBLIC: readonly Prefix[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', 'fc00::/7', 'fe80::/10']
   .map((p) => parsePrefix(p)!);
 
 /** A set of addresses of the combined space (address-space.ts): sorted, disjoint, non-adjacent intervals. */
-type Addresses = readonly Pick<Prefix, 'lo' | 'hi'>[];
+export type Addresses = readonly Pick<Prefix, 'lo' | 'hi'>[];
 
 /** Every IPv4 and IPv6 address: the combined space is one interval (IPv6 starts where IPv4 ends). */
-const EVERY_ADDRESS: Addresses = [{ lo: ALL_V4.lo, hi: ALL_V6.hi }];
+export const EVERY_ADDRESS: Addresses = [{ lo: ALL_V4.lo, hi: ALL_V6.hi }];
 
 /** Intervals sorted and merged (overlapping and adjacent ones joined). */
-function merged(intervals: readonly Pick<Prefix, 'lo' | 'hi'>[]): Addresses {
+export function merged(intervals: readonly Pick<Prefix, 'lo' | 'hi'>[]): Addresses {
   const out: { lo: bigint; hi: bigint }[] = [];
   for (const x of [...intervals].sort(byLo)) {
     const last = out[out.length - 1];
@@ -344,7 +344,7 @@ function merged(intervals: readonly Pick<Prefix, 'lo' | 'hi'>[]): Addresses {
 }
 
 /** Every address outside the set. */
-function complement(a: Addresses): Addresses {
+export function complement(a: Addresses): Addresses {
   const out: { lo: bigint; hi: bigint }[] = [];
   let next = ALL_V4.lo;
   for (const x of a) {
@@ -356,12 +356,12 @@ function complement(a: Addresses): Addresses {
 }
 
 /** Whether every address of `need` is in `set`. */
-function holdsAll(set: Addresses, need: Addresses): boolean {
+export function holdsAll(set: Addresses, need: Addresses): boolean {
   return need.every((x) => covered(set, x));
 }
 
 /** An IP set's definition as addresses (each entry an address or CIDR block), or undefined when one entry is neither. */
-function ipSetAddresses(definition: readonly string[]): Addresses | undefined {
+export function ipSetAddresses(definition: readonly string[]): Addresses | undefined {
   const prefixes = definition.map(parsePrefix);
   return prefixes.every((p) => p !== undefined) ? merged(prefixes as Prefix[]) : undefined;
 }
@@ -378,7 +378,7 @@ function ipSetAddresses(definition: readonly string[]): Addresses | undefined {
  * https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_PolicyVariables.html
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/troubleshooting-rules.html
  */
-function homeNet(
+export function homeNet(
   graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, group: RuleGroupNode | undefined,
 ): { surely?: Addresses; atMost?: Addresses } {
   const defined: (readonly string[] | 'unknown')[] = [];
@@ -402,7 +402,7 @@ function homeNet(
  * The addresses a rule group's `$EXTERNAL_NET` surely holds: its own definition, or, when the group does not define it,
  * every address outside each `HOME_NET` that may apply (Suricata's `!$HOME_NET`, which Network Firewall uses by default).
  */
-function externalNetSurely(
+export function externalNetSurely(
   graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, group: RuleGroupNode | undefined,
 ): Addresses | undefined {
   const own = group?.ipSets.EXTERNAL_NET;
@@ -427,7 +427,9 @@ function externalHoldsInternet(graph: TopologyGraph, firewallId: string, policy:
  * IP set variable other than those two, an `@` IP set reference, or anything else the guard does not read.
  * https://docs.suricata.io/en/latest/rules/intro.html#source-and-destination
  */
-function fieldAddresses(field: string, vars: { home: () => Addresses | undefined; external: () => Addresses | undefined }): Addresses | undefined {
+export function fieldAddresses(
+  field: string, vars: { home: () => Addresses | undefined; external: () => Addresses | undefined },
+): Addresses | undefined {
   const text = field.trim();
   if (text.startsWith('[') && text.endsWith(']')) {
     const parts = listItems(text.slice(1, -1)).map((item) => fieldAddresses(item, vars));
@@ -624,7 +626,7 @@ export function portItems(field: string): string[] {
 }
 
 /** The items of a Suricata list's inside, split at the commas outside nested brackets. */
-function listItems(inside: string): string[] {
+export function listItems(inside: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let item = '';
@@ -760,7 +762,7 @@ export function ipsAddressProblem(
 }
 
 /** A set of addresses as CIDR blocks, for messages (the first three, then how many more). */
-function addressesText(set: Addresses): Bilingual {
+export function addressesText(set: Addresses): Bilingual {
   const blocks = set.flatMap((x) => intervalToPrefixes(x.lo, x.hi));
   if (blocks.length === 0) return bi('no address', 'アドレスなし');
   const shown = blocks.slice(0, 3).join(', ');

@@ -8,6 +8,8 @@ import { oncePer } from '../memo';
 import { Arrival, Drop, subtractAll } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
+import { arrivalTraffic } from './alpha-prime';
+import { firewallVerdict } from './firewall-flows';
 
 /**
  * The ports a reply goes to: the client's ephemeral ports, Linux's 32768–60999 and Windows's 49152–65535 together
@@ -23,8 +25,9 @@ type Ports = DeclaredFlow['ports'];
 /**
  * FLOW-1: every declared flow is open end to end in what was synthesized — the positive half of the communication
  * matrix (通信要件一覧): what is allowed works; the other rules prove everything else is closed. Each direction is traced
- * with the exact reachability (routes, transit gateway tables, blackholes, NACLs), and the hosts' security groups are
- * read; a finding names the hop that drops the flow.
+ * with the exact reachability (routes, transit gateway tables, blackholes, NACLs), each Network Firewall the path crosses
+ * is judged on the flow's connection (firewall-flows.ts), and the hosts' security groups are read; a finding names the
+ * hop that drops the flow.
  */
 export const FLOW1: GuardRule = {
   id: 'FLOW-1',
@@ -32,24 +35,35 @@ export const FLOW1: GuardRule = {
   models: ALL_MODELS,
   term: '通信要件（特定通信・無害化・画面転送）',
   summary: 'Every declared flow is open end to end: its requests reach every address of the destination host on its ports and the replies come '
-    + 'back (routes both ways, transit gateway tables, blackholes, NACLs), and both hosts\' security groups allow it.',
+    + 'back (routes both ways, transit gateway tables, blackholes, NACLs), every Network Firewall on the way is shown to pass it (its stateless rules '
+    + 'both ways, its stateful rules or default on the connection; a domain list, a content rule, a group the guard cannot read or the appliances '
+    + 'behind a Gateway Load Balancer endpoint show nothing), and both hosts\' security groups allow it.',
   check(ctx) {
     const findings: Finding[] = [];
     // Every part's flows of the check (the union, not a place's part's `declaredAt`): each flow is proven open between
     // its own hosts' addresses and on the groups labelled as its hosts in the VPCs that hold them (`hostGroups`), so a
     // member's flow is checked at that member's places, and a flow only adds findings, never excuses one.
     for (const flow of ctx.flows ?? []) {
-      const problems: Problem[] = [];
+      let problems: Problem[] = [];
       for (const direction of ['request', 'reply'] as const) {
         const [src, dst] = direction === 'request' ? [flow.from, flow.to] : [flow.to, flow.from];
         const ports: Ports = direction === 'request' ? flow.ports
           : [...new Set(flow.ports.map((p) => p.protocol))].map((protocol) => ({ protocol, ...EPHEMERAL }));
-        for (const s of src.cidrs) for (const d of dst.cidrs) problems.push(...traceDirection(ctx, direction, src, s, dst, d, ports));
+        for (const s of src.cidrs) for (const d of dst.cidrs) problems.push(...traceDirection(ctx, direction, src, s, dst, d, ports, flow.ports));
       }
       problems.push(...groupProblems(ctx, flow));
       if (problems.length === 0) continue;
-      const unread = bi(`${problems.some((p) => p.unread) ? UNREAD_FIX.en : ''}${problems.some((p) => p.tie) ? TIE_FIX.en : ''}`,
-        `${problems.some((p) => p.unread) ? UNREAD_FIX.ja : ''}${problems.some((p) => p.tie) ? TIE_FIX.ja : ''}`);
+      // A firewall's verdict is on the whole connection: each is said once, whichever blocks and direction met it.
+      const said = new Set<string>();
+      problems = problems.filter((p) => {
+        if (!p.firewall) return true;
+        if (said.has(p.text.en)) return false;
+        said.add(p.text.en);
+        return true;
+      });
+      const fixes = (lang: 'en' | 'ja') => `${problems.some((p) => p.unread) ? UNREAD_FIX[lang] : ''}${problems.some((p) => p.tie) ? TIE_FIX[lang] : ''}`
+        + `${problems.some((p) => p.firewall) ? FIREWALL_FIX[lang] : ''}`;
+      const unread = bi(fixes('en'), fixes('ja'));
       const where = hostGroups(ctx, flow.from)[0] ?? hostGroups(ctx, flow.to)[0];
       findings.push(finding(this, where ? nameOf(ctx.graph, where.id) : `(flow ${flow.name})`, {
         en: `declared flow "${flow.name}" (${flow.kind}: ${flow.from.name} → ${flow.to.name}, ${portsText(flow.ports)}) does not work: ${problems.map((p) => p.text.en).join('; ')}`,
@@ -65,6 +79,13 @@ export const FLOW1: GuardRule = {
 
 const UNREAD_FIX = bi('; for a route whose destination the guard cannot read, write the destination as a literal CIDR or define the prefix list in the same '
   + 'app (its entries are then read)', '。ガードが読めない宛先のルートは、宛先を CIDR のリテラルで書くか、プレフィックスリストを同じアプリで定義する（エントリが読まれる）');
+const FIREWALL_FIX = bi('; for a firewall on the path, pass the declared hosts and ports ahead of what drops them (a stateful pass rule on the flow\'s '
+  + 'protocol, blocks and ports, by header only, before the drop rule or the default drop; no stateless aws:drop for them) — where the guard cannot tell '
+  + '(a domain list, a rule matching content or flow state, a group or appliance it cannot read), such a pass rule ahead of it decides, or acknowledge '
+  + 'FLOW-1 once the firewall is checked to pass the flow',
+'。経路上のファイアウォールでは、破棄するものより先に、宣言したホストとポートを通す（通信のプロトコル・アドレス範囲・ポートをヘッダーだけで指定する '
+  + 'ステートフルの pass ルールを drop ルールや既定の破棄より先に置き、ステートレスの aws:drop をかけない）。ガードが判断できない場合（ドメインリスト、'
+  + '内容やフローの状態で一致するルール、読めないグループやアプライアンス）は、その前にそのような pass ルールを置くか、ファイアウォールが通信を通すことを確認して FLOW-1 を例外承認する');
 const TIE_FIX = bi('; give a block one route (a static route, or one prefix list\'s entry) toward the target the flow needs',
   '。一つのアドレス範囲には、通信に必要なターゲットへのルートを一つだけ（静的ルートか、一つのプレフィックスリストのエントリ）書く');
 
@@ -76,10 +97,14 @@ interface Problem {
   readonly unread?: boolean;
   /** The route taken is one AWS may not use (another of the same block may win). */
   readonly tie?: boolean;
+  /** A firewall (or an appliance behind a Gateway Load Balancer endpoint) on the way drops the flow, or may. */
+  readonly firewall?: boolean;
 }
 
 /** One direction of a flow between two blocks: what of it does not arrive, and where it is lost. */
-function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports): Problem[] {
+function traceDirection(
+  ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports, flowPorts: Ports,
+): Problem[] {
   const what = bi(`the ${direction} (${portsText(ports)}) from ${s} to ${d}`, `${s} から ${d} への${direction === 'request' ? '要求' : '応答'}（${portsText(ports)}）`);
   const unreadable = (x: string) => bi(`${what.en}: ${x} is not an address block the guard can read`, `${what.ja}: ${x} はガードが読めるアドレス範囲ではない`);
   const sp = parsePrefix(s);
@@ -107,6 +132,7 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
     // The walk over-approximates routing (semantics §4, §5): what arrives along a table holding a route whose destination
     // it cannot read, or by a route AWS may not use, is what may arrive, no proof that it does (fail closed).
     const reaching = arrivals.filter(arrived).map((a) => ({ a, doubt: doubtOnPath(ctx, a) }));
+    for (const x of reaching) if (!x.doubt) out.push(...filterProblems(ctx, direction, x.a, flowPorts));
     const missing = subtractAll(requested, reaching.filter((x) => !x.doubt).flatMap((x) => x.a.headers));
     if (missing.length === 0) continue;
     const doubted = reaching.find((x) => x.doubt && overlaps(x.a.headers, missing));
@@ -132,6 +158,47 @@ function traceDirection(ctx: GuardContext, direction: 'request' | 'reply', src: 
   }
   return out;
 }
+
+/**
+ * What the filters an arrival passed do with the flow (firewalls.ts): each Network Firewall on its path must pass the
+ * flow's connection — the client's and the server's addresses as the firewall sees them (`arrivalTraffic`: the sources
+ * where the packets passed it), for each of the flow's protocols and ports — and an appliance behind a Gateway Load
+ * Balancer endpoint is one whose rules the guard cannot read (fail closed).
+ */
+function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Arrival, flowPorts: Ports): Problem[] {
+  const out: Problem[] = [];
+  for (const fw of new Set(a.firewalls)) {
+    const seen = arrivalTraffic(ctx, a, fw);
+    const [clients, servers] = direction === 'request' ? [seen.sources, seen.destinations] : [seen.destinations, seen.sources];
+    for (const port of flowPorts) {
+      const verdict = firewallVerdict(ctx.graph, fw, { protocol: port.protocol, clients, servers, fromPort: port.fromPort, toPort: port.toPort });
+      if ('passes' in verdict) continue;
+      const name = nameOf(ctx.graph, fw);
+      out.push({
+        text: 'drops' in verdict
+          ? bi(`firewall ${name} drops the flow: ${verdict.drops.en}`, `ファイアウォール ${name} がこの通信を破棄する: ${verdict.drops.ja}`)
+          : bi(`firewall ${name} is not shown to pass the flow: ${verdict.unknown.en} (fail closed)`,
+            `ファイアウォール ${name} がこの通信を通すとは示せない: ${verdict.unknown.ja}（フェイルクローズ）`),
+        hops: ctx.reach.hops(a),
+        firewall: true,
+      });
+    }
+  }
+  // Most graphs hold no Gateway Load Balancer endpoint: the path is not walked again for one.
+  for (const endpoint of hasGatewayLoadBalancer(ctx.graph) ? new Set(ctx.reach.endpointsPassed(a)) : []) {
+    const name = nameOf(ctx.graph, endpoint);
+    out.push({
+      text: bi(`the flow passes Gateway Load Balancer endpoint ${name}, and the appliances behind it decide by rules the guard cannot read, so it is not shown `
+        + 'to pass them (fail closed)', `通信が Gateway Load Balancer エンドポイント ${name} を通り、その先のアプライアンスがガードの読めないルールで判断するため、通るとは示せない（フェイルクローズ）`),
+      hops: ctx.reach.hops(a),
+      firewall: true,
+    });
+  }
+  return out;
+}
+
+/** Whether the graph holds a Gateway Load Balancer endpoint (a route may lead through one); once per graph. */
+const hasGatewayLoadBalancer = oncePer((graph: TopologyGraph): boolean => nodesOf(graph, 'vpc-endpoint').some((e) => e.endpointType === 'GatewayLoadBalancer'));
 
 /** The routes of each route table (VPC or transit) whose destination the guard cannot read, by table id; built once per graph. */
 const unreadRoutes = oncePer((graph: TopologyGraph): Map<string, string[]> => {

@@ -25,15 +25,26 @@ const CUSTOM_ACTION = /^[A-Za-z0-9]+$/;
  * standard action), or `kept` (forwarded to the stateful engine or dropped).
  */
 function judge(actions: readonly string[]): 'pass' | 'unknown' | 'kept' {
+  const outcome = statelessOutcome(actions);
+  return outcome === 'drop' || outcome === 'sfe' ? 'kept' : outcome;
+}
+
+/**
+ * What a list of stateless actions does with a packet: `pass` (it holds `aws:pass`), `drop` (`aws:drop`), `sfe`
+ * (`aws:forward_to_sfe`: the stateful engine decides), or `unknown` (`judge`). FLOW-1 tells a drop from a forward.
+ */
+export function statelessOutcome(actions: readonly string[]): 'pass' | 'drop' | 'sfe' | 'unknown' {
   if (actions.includes('aws:pass')) return 'pass';
   if (actions.some((a) => !KEEPS_INSPECTION.has(a) && !CUSTOM_ACTION.test(a))) return 'unknown';
-  return actions.filter((a) => KEEPS_INSPECTION.has(a)).length === 1 ? 'kept' : 'unknown';
+  const standard = actions.filter((a) => KEEPS_INSPECTION.has(a));
+  if (standard.length !== 1) return 'unknown';
+  return standard[0] === 'aws:drop' ? 'drop' : 'sfe';
 }
 
 const listed = (actions: readonly string[], none: string) => actions.join(', ') || none;
 
 /** A stateless rule's match attributes in words: what it matches (an empty attribute matches everything). */
-function matchText(m: StatelessMatch): Bilingual {
+export function matchText(m: StatelessMatch): Bilingual {
   const en = [
     m.protocols.length > 0 ? `protocols ${m.protocols.join(', ')}` : 'any protocol',
     `from ${m.sources.join(', ') || 'anywhere'}`,
