@@ -11,8 +11,8 @@ import { SOURCES, SourceDocument } from '../guard/rules/catalogue';
  * sources and fails when these numbers are stale.
  */
 export const MUTATION_SUITE = {
-  cdk: { mutations: 173, cases: 461 },
-  cdktf: { mutations: 183, cases: 490 },
+  cdk: { mutations: 178, cases: 466 },
+  cdktf: { mutations: 188, cases: 495 },
 } as const;
 
 /** A guideline measure the network cannot show (端末, 組織的・人的対策…), with where the sources name it. */
