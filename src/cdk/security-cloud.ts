@@ -20,6 +20,7 @@ import {
   HubFunction, MUNICIPALITY_TAG_KEY, ISecurityCloud, SECURITY_CLOUD_MEMBER_ZONE, SecurityCloudConnectionProps, SecurityCloudProps,
   SUBNET_TIER_TAG_KEY,
 } from '../model/security-cloud';
+import { managedRuleGroupArn } from '../model/threat-signatures';
 import { cidrId } from '../plan/ids';
 import {
   HubAlarmSubject, HubLogShippingPlan, hubOutputs, hubTags, HubRouteTarget, HubTier, planSecurityCloud, RFC1918_CIDRS,
@@ -342,6 +343,8 @@ class Renderer {
       });
       return { resourceArn: group.attrRuleGroupArn, priority: g.priority };
     });
+    // AWS managed groups in the deploying partition and region (pseudo parameters: the template stays region-agnostic).
+    for (const g of f.managedRuleGroups) refs.push({ resourceArn: managedRuleGroupArn(Aws.PARTITION, Aws.REGION, g.name), priority: g.priority });
     const policy = new nfw.CfnFirewallPolicy(this.s, 'FirewallPolicy', {
       firewallPolicyName: name(f.key),
       description: f.description,

@@ -65,6 +65,7 @@ import { Fn, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { resourceTags } from './tags';
 import { HubFunction, ISecurityCloud, MUNICIPALITY_TAG_KEY, SECURITY_CLOUD_MEMBER_ZONE, SecurityCloudConnectionProps, SecurityCloudProps, SUBNET_TIER_TAG_KEY } from '../model/security-cloud';
+import { managedRuleGroupArn } from '../model/threat-signatures';
 import { cidrId } from '../plan/ids';
 import {
   HubAlarmSubject, HubLogShippingPlan, hubOutputs, HubRouteTarget, HubTier, hubTags, planSecurityCloud, sameAppJoinRefusal,
@@ -187,7 +188,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
     });
 
     // --- Inspection (ゲートウェイ FW / IPS).
-    const firewallEndpoints = this.inspection(plan, vpc.id, subnetIds, siem.bucket, (suffix) => fnTags(HubFunction.INSPECTION, suffix));
+    const firewallEndpoints = this.inspection(plan, vpc.id, subnetIds, siem.bucket, (suffix) => fnTags(HubFunction.INSPECTION, suffix),
+      partition.partition, region.name);
 
     // --- The hub VPC's attachment and the transit route tables.
     const attachment = new Ec2TransitGatewayVpcAttachment(this, 'TransitGatewayAttachment', {
@@ -541,7 +543,7 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
 
   /** AWS Network Firewall: one policy, its rule groups, one firewall per AZ; ALERT and FLOW logs to the SIEM. */
   private inspection(plan: SecurityCloudPlan, vpcId: string, subnetIds: ReadonlyMap<string, string>, bucketName: string,
-    tags: (suffix: string) => Record<string, string>): string[] {
+    tags: (suffix: string) => Record<string, string>, partition: string, region: string): string[] {
     const fw = plan.firewall;
     const base = `${plan.namePrefix}-${fw.key.toLowerCase()}`;
     const groups = fw.ruleGroups.map((g) => {
@@ -565,6 +567,8 @@ export class SecurityCloud extends Construct implements ISecurityCloud {
       });
       return { resourceArn: group.arn, priority: g.priority };
     });
+    // AWS managed groups in the deploying partition and region, read by the hub's data sources.
+    for (const g of fw.managedRuleGroups) groups.push({ resourceArn: managedRuleGroupArn(partition, region, g.name), priority: g.priority });
     const policy = new NetworkfirewallFirewallPolicy(this, 'FirewallPolicy', {
       name: base,
       description: fw.description,

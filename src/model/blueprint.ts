@@ -118,6 +118,18 @@ export interface InternetOptions extends SegmentOptions {
    * @default - no hub membership (`securityCloud` and `securityCloudDns` describe an external security cloud)
    */
   readonly securityCloudHub?: SecurityCloudConnectionProps;
+  /**
+   * AWS managed threat-signature rule groups the built-in stand-in's firewall references ahead of everything it passes:
+   * its IDS/IPS (IN-1). Only with `InternetEgressMode.BUILT_IN`.
+   *
+   * By name: the `…StrictOrder` names of
+   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html,
+   * without overrides, so that they drop what they detect. Each takes part of the policy's 30,000 stateful capacity,
+   * which AWS does not document per group: deploying may fail if too many are named. An empty list references none;
+   * IN-1 then reports the stand-in, whose only IPS is its built-in protocol rules, unless acknowledged with their source.
+   * @default - ThreatSignaturesBotnetStrictOrder, ThreatSignaturesMalwareStrictOrder, ThreatSignaturesMalwareWebStrictOrder, ThreatSignaturesEmergingEventsStrictOrder
+   */
+  readonly managedThreatSignatures?: string[];
 }
 
 /** α′ local breakout (ローカルブレイクアウト) options. */

@@ -31,7 +31,7 @@ export const LOCAL_GOVERNMENT_CODE_TAG_KEY = 'jichitai:local-government-code';
 export const SITE_TAG_KEY = 'jichitai:site';
 /**
  * Tag key that declares what an appliance behind a Gateway Load Balancer endpoint does: {@link INSPECTION_IDS_IPS}, an
- * IDS/IPS inline that detects and blocks (AP-4 counts an α′ breakout path through such an endpoint as inspected).
+ * IDS/IPS inline that detects and blocks (AP-4, IN-1 and SC-2 count a path through such an endpoint as inspected).
  */
 export const INSPECTION_TAG_KEY = 'jichitai:inspection';
 /** The value of {@link INSPECTION_TAG_KEY} of an IDS/IPS appliance's endpoint. */

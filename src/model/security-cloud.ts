@@ -214,6 +214,19 @@ export interface SecurityCloudProps {
    */
   readonly mailFilterMilter?: string;
   /**
+   * AWS managed threat-signature rule groups the hub's inspection firewall references ahead of everything it passes:
+   * its IDS/IPS (不正通信検知, SC-2).
+   *
+   * By name: the `…StrictOrder` names of
+   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html,
+   * without overrides, so that they drop what they detect. Each takes part of the policy's 30,000 stateful capacity,
+   * which AWS does not document per group: deploying may fail if too many are named. An empty list references none;
+   * SC-2 then reports the inspection firewall, whose only IPS is its protocol rules and blocked domains, unless
+   * acknowledged with their source.
+   * @default - ThreatSignaturesBotnetStrictOrder, ThreatSignaturesMalwareStrictOrder, ThreatSignaturesMalwareWebStrictOrder, ThreatSignaturesEmergingEventsStrictOrder
+   */
+  readonly managedThreatSignatures?: string[];
+  /**
    * Domains the hub's DNS Firewall refuses to resolve for every member.
    * @default - none
    */

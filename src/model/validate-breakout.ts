@@ -881,33 +881,35 @@ function checkTenantProxy(p: Problems, proxy: unknown, communication: boolean): 
 }
 
 /**
- * The AWS managed threat-signature groups (AP-4): documented `…StrictOrder` names only (the policy is in strict order,
- * which cannot reference an `…ActionOrder` group), each once. An empty list is allowed (AP-4 then judges the rest).
+ * AWS managed threat-signature groups by name (the breakout's, AP-4; the stand-in's, IN-1; the hub's, SC-2), at `path`:
+ * documented `…StrictOrder` names only (the library's policies are in strict order, which cannot reference an
+ * `…ActionOrder` group), each once. An empty list is allowed (the rule then judges the rest).
  */
-function checkManagedThreatSignatures(p: Problems, names: unknown): void {
+export function checkManagedThreatSignatures(p: Problems, names: unknown, path = 'breakout.managedThreatSignatures', rule = 'AP-4'): void {
   if (names === undefined) return;
-  const fix = bi(`give names of ${THREAT_SIGNATURE_GROUPS.join(', ')}, or leave managedThreatSignatures out for the default set`,
-    `${THREAT_SIGNATURE_GROUPS.join('、')} の名前を指定するか、managedThreatSignatures を省略して既定の組を使う`);
+  const prop = path.slice(path.lastIndexOf('.') + 1);
+  const fix = bi(`give names of ${THREAT_SIGNATURE_GROUPS.join(', ')}, or leave ${prop} out for the default set`,
+    `${THREAT_SIGNATURE_GROUPS.join('、')} の名前を指定するか、${prop} を省略して既定の組を使う`);
   if (!Array.isArray(names) || names.length > THREAT_SIGNATURE_GROUPS.length) {
-    p.add('breakout.managedThreatSignatures', bi(`must be a list of at most ${THREAT_SIGNATURE_GROUPS.length} AWS managed threat-signature rule group names (AP-4)`,
-      `は AWS マネージドの脅威シグネチャのルールグループ名 ${THREAT_SIGNATURE_GROUPS.length} 個以下のリストでなければならない（AP-4）`), fix);
+    p.add(path, bi(`must be a list of at most ${THREAT_SIGNATURE_GROUPS.length} AWS managed threat-signature rule group names (${rule})`,
+      `は AWS マネージドの脅威シグネチャのルールグループ名 ${THREAT_SIGNATURE_GROUPS.length} 個以下のリストでなければならない（${rule}）`), fix);
     return;
   }
   const seen = new Map<string, number>();
   for (let i = 0; i < names.length; i++) {
     const name: unknown = names[i];
-    const at = `breakout.managedThreatSignatures[${i}]`;
+    const at = `${path}[${i}]`;
     if (typeof name === 'string' && /^ThreatSignatures[A-Za-z]+ActionOrder$/.test(name)
       && THREAT_SIGNATURE_GROUPS.includes(name.replace(/ActionOrder$/, 'StrictOrder'))) {
       const strict = name.replace(/ActionOrder$/, 'StrictOrder');
-      p.add(at, bi(`${show(name)} is an ActionOrder group, which a strict-order firewall policy cannot reference (AP-4)`,
-        `${show(name)} は ActionOrder のグループで、STRICT_ORDER のファイアウォールポリシーからは参照できない（AP-4）`),
+      p.add(at, bi(`${show(name)} is an ActionOrder group, which a strict-order firewall policy cannot reference (${rule})`,
+        `${show(name)} は ActionOrder のグループで、STRICT_ORDER のファイアウォールポリシーからは参照できない（${rule}）`),
       bi(`give ${strict} instead`, `代わりに ${strict} を指定する`));
     } else if (typeof name !== 'string' || !THREAT_SIGNATURE_GROUPS.includes(name)) {
-      p.add(at, bi(`${show(name)} is not a documented AWS managed threat-signature rule group (AP-4)`,
-        `${show(name)} は文書化された AWS マネージドの脅威シグネチャのルールグループではない（AP-4）`), fix);
+      p.add(at, bi(`${show(name)} is not a documented AWS managed threat-signature rule group (${rule})`,
+        `${show(name)} は文書化された AWS マネージドの脅威シグネチャのルールグループではない（${rule}）`), fix);
     } else if (seen.has(name)) {
-      p.add(at, bi(`repeats ${name} of managedThreatSignatures[${seen.get(name)}] (AP-4)`, `が managedThreatSignatures[${seen.get(name)}] の ${name} と重複している（AP-4）`),
+      p.add(at, bi(`repeats ${name} of ${prop}[${seen.get(name)}] (${rule})`, `が ${prop}[${seen.get(name)}] の ${name} と重複している（${rule}）`),
         bi('name each group once', 'グループはそれぞれ 1 回だけ指定する'));
     } else {
       seen.set(name, i);

@@ -9,6 +9,7 @@ import { LOG_RETENTION_DAYS } from './defaults';
 import { domainProblems, isSubdomainPattern } from './domains';
 import { SecurityCloudProps } from './security-cloud';
 import { TAG_LIMITS, TAG_VALUE } from './validate';
+import { checkManagedThreatSignatures } from './validate-breakout';
 import { AZ_NAME, isObject, isReference, isStringArray, LIMITS, Problems, RFC1918, show, toPlainData, withinBound } from './validate-common';
 import { MailFilterKind, mailRelayProblems, MailRelayProps } from '../plan/mail-relay';
 
@@ -303,6 +304,9 @@ function check(p: Problems, s: SecurityCloudProps): void {
       else p.add('mail relay', problem, 'correct the members\' mail settings');
     }
   }
+
+  // --- inspection ---------------------------------------------------------------------------------------------------
+  checkManagedThreatSignatures(p, s.managedThreatSignatures, 'managedThreatSignatures', 'SC-2');
 
   // --- DNS ----------------------------------------------------------------------------------------------------------
   checkDomainList(p, 'dnsBlockedDomains', s.dnsBlockedDomains, 'write "example.com" or "*.example.com", in lower case');

@@ -11,7 +11,7 @@ import { GuardLanguage } from './guard-options';
 import { AlphaPrimeCase, MODEL_JA, MODEL_PLACEMENT, NetworkModel } from './network-model';
 import { Port, Protocol } from './port';
 import { ALL_SEGMENTS, Segment, SEGMENT_JA, SEGMENT_LABEL, segmentOfZone, Zone } from './segment';
-import { checkBreakout } from './validate-breakout';
+import { checkBreakout, checkManagedThreatSignatures } from './validate-breakout';
 import {
   AWS_RESERVED_ASNS, AZ_NAME, checkCidrList, checkPort, ENDPOINT_NAME, isObject, isStringArray, LIMITS, NAME, NOT_PUBLIC, portCount, portUnion,
   Problems, RFC1918, show, toPlainData, unsafeTextCharacter, withinBound, ZONE_JA,
@@ -136,7 +136,7 @@ const SEGMENT_OPTION_PROPS = ['cidr', 'interfaceEndpoints', 'dnsAllowedDomains',
 /** The options one segment has besides `SEGMENT_OPTION_PROPS`. */
 const SEGMENT_OWN_PROPS: Readonly<Record<string, readonly string[]>> = {
   lgwan: ['wanCidrs', 'connection'],
-  internet: ['egress', 'securityCloud', 'securityCloudCidrs', 'securityCloudDns', 'securityCloudHub'],
+  internet: ['egress', 'securityCloud', 'securityCloudCidrs', 'securityCloudDns', 'securityCloudHub', 'managedThreatSignatures'],
 };
 const BLUEPRINT_PROPS = [
   'municipality', 'localGovernmentCode', 'model', 'alphaPrimeCase', 'addressSpace', 'availabilityZones', 'myNumber', 'lgwan', 'internet',
@@ -399,6 +399,7 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
     }
     checkSecurityCloudDns(p, internet?.securityCloudDns, securityCloudCidrs, segList.map(([, c]) => c), wanCidrs);
   } else {
+    checkManagedThreatSignatures(p, internet?.managedThreatSignatures, 'internet.managedThreatSignatures', 'IN-1');
     if (internet?.securityCloud !== undefined) {
       p.add('internet.securityCloud', bi('is set but internet.egress is BUILT_IN, which does not use it', 'が指定されているが、internet.egress が BUILT_IN のため使われない'), bi('remove one of them', 'どちらかを削除する'));
     }
@@ -409,6 +410,11 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
       p.add('internet.securityCloudDns', bi('is set but internet.egress is BUILT_IN: the stand-in resolves through the VPC resolver behind a fail-closed DNS Firewall (IN-2)', 'が指定されているが、internet.egress が BUILT_IN: 代替構成はフェイルクローズの DNS Firewall の後ろにある VPC リゾルバで名前解決する（IN-2）'),
         bi('remove it, or use egress SECURITY_CLOUD', '削除するか、egress を SECURITY_CLOUD にする'));
     }
+  }
+  if (knownEgress && egress === InternetEgressMode.SECURITY_CLOUD && internet?.managedThreatSignatures !== undefined) {
+    p.add('internet.managedThreatSignatures', bi('is set but internet.egress is SECURITY_CLOUD: only the built-in stand-in has a firewall of its own (IN-1)',
+      'が指定されているが、internet.egress が SECURITY_CLOUD: 自前のファイアウォールを持つのは組み込みの代替構成だけ（IN-1）'),
+    bi('remove it, or use egress BUILT_IN', '削除するか、egress を BUILT_IN にする'));
   }
   const builtIn = egress === InternetEgressMode.BUILT_IN;
   checkConnectionsApart(p, isObject(lgwan) ? lgwan.connection : undefined, builtIn ? undefined : internet?.securityCloud);

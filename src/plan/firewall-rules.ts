@@ -49,6 +49,14 @@ function nonTcpDropRule(sid: number, ruleId: string): string {
  */
 const MANAGED_PRIORITY = 10;
 
+/**
+ * AWS managed threat-signature groups by name, at priorities from `MANAGED_PRIORITY` on (the breakout's, the stand-in's
+ * and the security cloud hub's inspection firewall): ahead of every group of the library's at 100 and above.
+ */
+export function managedGroups(names: readonly string[]): { name: string; priority: number }[] {
+  return names.map((name, i) => ({ name, priority: MANAGED_PRIORITY + i }));
+}
+
 /** Priority of the non-TCP drop group: after every group that passes (the media allowances at 500, the stand-in's web at 300). */
 const NON_TCP_PRIORITY = 900;
 
@@ -168,8 +176,7 @@ export function planBreakoutFirewall(lgwanCidr: string, breakout: BreakoutOption
     statelessFragmentDefaultActions: FORWARD_TO_STATEFUL,
     statefulDefaultActions: DROP_BY_DEFAULT,
     ruleGroups: groups,
-    managedRuleGroups: [...(breakout.managedThreatSignatures ?? DEFAULT_THREAT_SIGNATURE_GROUPS)]
-      .map((name, i) => ({ name, priority: MANAGED_PRIORITY + i })),
+    managedRuleGroups: managedGroups(breakout.managedThreatSignatures ?? DEFAULT_THREAT_SIGNATURE_GROUPS),
     extraStatefulRuleGroupArns: [...(breakout.extraStatefulRuleGroupArns ?? [])],
   };
 }
@@ -191,12 +198,17 @@ function webPassRules(sidBase: number): string[] {
 /**
  * The built-in egress of the Internet segment (proofs of concept only, standing in for the prefecture security cloud,
  * 自治体情報セキュリティクラウド). It inspects rather than merely logs (IN-1): strict order, drop by default (the same
- * default actions as the α′ breakout), the IPS rules in drop mode first, then the optional domain deny-list, then web
- * traffic (TLS to 443, HTTP to 80) passes, then non-TCP traffic is dropped (`nonTcpDropRule`). Everything else —
- * other ports, other protocols on the web ports, QUIC — is dropped and logged. It has no web proxy (the security cloud's proxy is not stood in for).
+ * default actions as the α′ breakout), the AWS managed threat-signature groups first (its IDS/IPS, as AP-4 counts one:
+ * `managedThreatSignatures`), then the built-in protocol rules in drop mode (they label the drops of what the default
+ * would drop anyway in the alert log, and are the IPS IN-1 reports, acknowledgeable, when no managed group is named),
+ * then the optional domain deny-list, then web traffic (TLS to 443, HTTP to 80) passes, then non-TCP traffic is dropped
+ * (`nonTcpDropRule`). Everything else — other ports, other protocols on the web ports, QUIC — is dropped and logged. It
+ * has no web proxy (the security cloud's proxy is not stood in for).
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
-export function planBuiltInEgressFirewall(internetCidr: string, blockedDomains: readonly string[]): FirewallPlan {
+export function planBuiltInEgressFirewall(
+  internetCidr: string, blockedDomains: readonly string[], managedThreatSignatures: readonly string[] = DEFAULT_THREAT_SIGNATURE_GROUPS,
+): FirewallPlan {
   const homeNet = [internetCidr];
   const groups: StatefulRuleGroupPlan[] = [
     ruleGroup('ips', 100, 'IDS/IPS rules in drop mode on the Internet-segment egress (stand-in for the security cloud, IN-1)', homeNet,
@@ -224,7 +236,7 @@ export function planBuiltInEgressFirewall(internetCidr: string, blockedDomains: 
     statelessFragmentDefaultActions: FORWARD_TO_STATEFUL,
     statefulDefaultActions: DROP_BY_DEFAULT,
     ruleGroups: groups,
-    managedRuleGroups: [],
+    managedRuleGroups: managedGroups(managedThreatSignatures),
     extraStatefulRuleGroupArns: [],
   };
 }

@@ -109,7 +109,10 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
 
   const firewalls: FirewallPlan[] = [];
   if (breakout) firewalls.push(planBreakoutFirewall(cidr[Segment.LGWAN], breakout));
-  if (builtInEgress) firewalls.push(planBuiltInEgressFirewall(cidr[Segment.INTERNET], props.internet?.dnsBlockedDomains ?? []));
+  if (builtInEgress) {
+    const internet = props.internet;
+    firewalls.push(planBuiltInEgressFirewall(cidr[Segment.INTERNET], internet?.dnsBlockedDomains ?? [], internet?.managedThreatSignatures));
+  }
 
   const layoutInput: SubnetRolesInput = {
     model,

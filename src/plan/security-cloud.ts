@@ -5,7 +5,7 @@
  * the topology (routes, transit gateway tables, inspection, proxy, mail relay, DNS, public web, SIEM, monitoring).
  */
 import { sortedUnique, toDnsFirewallDomain } from './domain-syntax';
-import { defaultIpsRules } from './firewall-rules';
+import { defaultIpsRules, managedGroups } from './firewall-rules';
 import { mailRelayConfig, MailRelayFile } from './mail-relay';
 import { DnsFirewallPlan, StatefulRuleGroupPlan } from './network-plan';
 import { AGENT_CONF_EOF, cloudWatchRetention, proxyAgentConfig } from './proxy';
@@ -13,6 +13,7 @@ import { domainAcl, SquidConfWriter } from './squid';
 import { CidrAllocator, Ipv4Cidr } from '../model/cidr';
 import { isSubdomainPattern } from '../model/domains';
 import { HUB_FUNCTION_TAG_KEY, HubFunction, SECURITY_CLOUD_HUB, SECURITY_CLOUD_TAG_KEY, SecurityCloudProps } from '../model/security-cloud';
+import { DEFAULT_THREAT_SIGNATURE_GROUPS } from '../model/threat-signatures';
 import { hubMailRelayProps, LOCAL_GOVERNMENT_CODE, MAIL_LOG_FILE, parseMilter, SECURITY_CLOUD_DEFAULTS, validateSecurityCloud } from '../model/validate-security-cloud';
 
 /** The four subnet tiers of the hub VPC. */
@@ -133,6 +134,11 @@ export interface HubFirewallPlan {
   /** Always `STRICT_ORDER`. */
   readonly ruleOrder: string;
   readonly ruleGroups: StatefulRuleGroupPlan[];
+  /**
+   * AWS managed threat-signature groups by name, with their priorities (the hub's IDS/IPS, SC-2), ahead of every group of
+   * `ruleGroups`: the renderers build the ARN in the deploying partition and region (`managedRuleGroupArn`).
+   */
+  readonly managedRuleGroups: { readonly name: string; readonly priority: number }[];
   /** SIEM bucket prefixes of the firewall's ALERT and FLOW logs. */
   readonly alertLogPrefix: string;
   readonly flowLogPrefix: string;
@@ -657,6 +663,9 @@ export function planSecurityCloud(props: SecurityCloudProps): SecurityCloudPlan 
         ].join('\n'),
       },
     ],
+    // The IDS/IPS (不正通信検知, SC-2): AWS managed threat signatures ahead of both groups; the protocol rules and the
+    // blocked domains stay a group of their own after them.
+    managedRuleGroups: managedGroups(s.managedThreatSignatures ?? DEFAULT_THREAT_SIGNATURE_GROUPS),
     alertLogPrefix: 'hub/network-firewall/alert',
     flowLogPrefix: 'hub/network-firewall/flow',
   };

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { alpha, alphaPrime, breakoutPortReason } from '../../examples/blueprints';
+import { alpha, alphaPrime, betaPrime, breakoutPortReason } from '../../examples/blueprints';
 import { cdk, MunicipalNetworkBlueprintProps } from '../../src';
 
 function synth(props: MunicipalNetworkBlueprintProps): { template: Template; network: cdk.MunicipalNetwork } {
@@ -112,6 +112,41 @@ describe('MunicipalNetwork', () => {
     cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-5', breakoutPortReason(own)!);
     cdk.TopologyGuard.acknowledge(network.lgwan, 'AP-4', 'Rules from the vendor ExampleSec feed, version 2026.11, reviewed by the security team.');
     expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('the stand-in (BUILT_IN) references AWS managed threat signatures as its IDS/IPS; its protocol rules alone are an IN-1 finding on the firewall, acknowledged with their source, as is a managed group overridden to alert', () => {
+    const { template } = synth(betaPrime);
+    const policy = Object.values(template.findResources('AWS::NetworkFirewall::FirewallPolicy'))[0] as any;
+    const managed = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':network-firewall:', { Ref: 'AWS::Region' }, `:aws-managed:stateful-rulegroup/${name}`]] });
+    const refs = policy.Properties.FirewallPolicy.StatefulRuleGroupReferences;
+    expect(refs).toContainEqual({ ResourceArn: managed('ThreatSignaturesBotnetStrictOrder'), Priority: 10 });
+    expect(refs).toContainEqual({ ResourceArn: managed('ThreatSignaturesEmergingEventsStrictOrder'), Priority: 13 });
+    expect(refs.filter((r: any) => r.Override !== undefined)).toEqual([]);
+    const chosen = synth({ ...betaPrime, internet: { ...betaPrime.internet, managedThreatSignatures: ['ThreatSignaturesScannersStrictOrder'] } }).template;
+    const chosenPolicy = Object.values(chosen.findResources('AWS::NetworkFirewall::FirewallPolicy'))[0] as any;
+    expect(chosenPolicy.Properties.FirewallPolicy.StatefulRuleGroupReferences.filter((r: any) => r.Priority < 100))
+      .toEqual([{ ResourceArn: managed('ThreatSignaturesScannersStrictOrder'), Priority: 10 }]);
+    const own = { ...betaPrime, internet: { ...betaPrime.internet, managedThreatSignatures: [] } };
+    const reason = 'Protocol rules of the library, reviewed by the security team for this proof of concept (PoC-42).';
+    type Edit = (network: cdk.MunicipalNetwork) => void;
+    const guarded = (props: MunicipalNetworkBlueprintProps, acknowledge: boolean, edit: Edit = () => undefined) => {
+      const stack = new Stack(new App(), 'StandIn', { env: { region: 'ap-northeast-1' } });
+      const network = new cdk.MunicipalNetwork(stack, 'Network', props);
+      edit(network);
+      if (acknowledge) cdk.TopologyGuard.acknowledge(network.internet.node.findChild('Firewall'), 'IN-1', reason);
+      return stack;
+    };
+    const handWritten = /IN-1 error \(自治体情報セキュリティクラウド\): the stand-in for the security cloud has no IDS\/IPS the guard can judge: firewall \S+'s only IPS is drop rules written by hand/;
+    expect(() => Template.fromStack(guarded(own, false))).toThrow(handWritten);
+    const acknowledged = guarded(own, true);
+    expect(() => Template.fromStack(acknowledged)).not.toThrow();
+    Annotations.fromStack(acknowledged).hasInfo('*', Match.stringLikeRegexp(`acknowledged \\(jichitai-guard::IN-1\\): .*IN-1 error.*written by hand.*Reason: ${reason.slice(0, 20)}`));
+    // The default managed groups overridden to alert (DROP_TO_ALERT): they detect and block nothing.
+    const alerting = (network: cdk.MunicipalNetwork) => {
+      const fw = network.internet.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as any;
+      fw.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.map((r: any) => (r.Priority < 100 ? { ...r, Override: { Action: 'DROP_TO_ALERT' } } : r)));
+    };
+    expect(() => Template.fromStack(guarded(betaPrime, false, alerting))).toThrow(/only IPS is drop rules written by hand \(its AWS managed threat-signature groups are overridden to alert\)/);
   });
 
   test('segments expose their VPC, subnets and the security group of each declared host', () => {

@@ -11,7 +11,7 @@ import { TerraformStack, Testing } from 'cdktf';
 // Declares the cdktf matchers (toHaveResourceWithProperties...) for the type checker; Testing.setupJest registers them.
 import 'cdktf/lib/testing/adapters/jest';
 import { refName, resourcesOf } from './synth-cache';
-import { alpha, alphaPrime, breakoutPortReason } from '../../examples/blueprints';
+import { alpha, alphaPrime, betaPrime, breakoutPortReason } from '../../examples/blueprints';
 import { Blueprint, MunicipalNetworkBlueprintProps, Segment, tf } from '../../src';
 
 Testing.setupJest();
@@ -133,6 +133,41 @@ describe('MunicipalNetwork (CDKTF)', () => {
     };
     expect(guarded(false)).toThrow(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+'s only IDS\/IPS is drop rules written by hand/);
     expect(guarded(true)).not.toThrow();
+  });
+
+  test('the stand-in (BUILT_IN) references AWS managed threat signatures as its IDS/IPS; its protocol rules alone, or the managed groups overridden to alert, are an IN-1 finding on the firewall, acknowledged with their source', () => {
+    const { config } = synth(betaPrime);
+    const policy = Object.values(resourcesOf(config, 'aws_networkfirewall_firewall_policy'))[0];
+    const partition = Object.keys(config.data.aws_partition).find((k) => k.includes('Firewall'))!;
+    const region = Object.keys(config.data.aws_region).find((k) => k.includes('Firewall'))!;
+    const refs = policy.firewall_policy.stateful_rule_group_reference;
+    expect(refs).toContainEqual({
+      resource_arn: `arn:\${data.aws_partition.${partition}.partition}:network-firewall:\${data.aws_region.${region}.name}:aws-managed:stateful-rulegroup/ThreatSignaturesBotnetStrictOrder`,
+      priority: 10,
+    });
+    const own = { ...betaPrime, internet: { ...betaPrime.internet, managedThreatSignatures: [] } };
+    const guarded = (props: MunicipalNetworkBlueprintProps, acknowledge: boolean, edit: (network: tf.MunicipalNetwork) => void = () => undefined) => {
+      const stack = new TerraformStack(Testing.app(), 'guarded');
+      new AwsProvider(stack, 'aws', { region: 'ap-northeast-1' });
+      const network = new tf.MunicipalNetwork(stack, 'Network', props);
+      edit(network);
+      if (acknowledge) {
+        tf.TopologyGuard.acknowledge(network.internet.node.findChild('Firewall'), 'IN-1', 'Protocol rules of the library, reviewed by the security team for this proof of concept (PoC-42).');
+      }
+      return () => Testing.synth(stack, true);
+    };
+    const handWritten = /IN-1 error \(自治体情報セキュリティクラウド\): the stand-in for the security cloud has no IDS\/IPS the guard can judge: firewall \S+'s only IPS is drop rules written by hand/;
+    expect(guarded(own, false)).toThrow(handWritten);
+    expect(guarded(own, true)).not.toThrow();
+    const alerting = (network: tf.MunicipalNetwork) => {
+      const p = network.internet.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as any;
+      const input = p.firewallPolicyInput;
+      p.putFirewallPolicy({
+        ...input,
+        statefulRuleGroupReference: input.statefulRuleGroupReference.map((r: any) => (String(r.resourceArn).includes(':aws-managed:') ? { ...r, override: { action: 'DROP_TO_ALERT' } } : r)),
+      });
+    };
+    expect(guarded(betaPrime, false, alerting)).toThrow(/only IPS is drop rules written by hand \(its AWS managed threat-signature groups are overridden to alert\)/);
   });
 
   test('segments expose their VPC, subnets and the security group of each declared host', () => {

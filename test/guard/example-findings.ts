@@ -50,19 +50,20 @@ export function exampleFindings(
 const untouchedFindings = new Map<string, Finding[]>();
 
 /**
- * Take the AWS managed groups (the threat signatures, AP-4) out of the α′ breakout policy of a CDK network, leaving the
- * library's own groups: what a blueprint with `managedThreatSignatures: []` renders.
+ * Take the AWS managed groups (the threat signatures, AP-4) out of the α′ breakout policy of a CDK network (or of the
+ * Internet segment's stand-in, IN-1), leaving the library's own groups: what a blueprint with
+ * `managedThreatSignatures: []` renders.
  */
-export function withoutManagedGroups(net: cdk.MunicipalNetwork): void {
-  const policy = net.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as nfw.CfnFirewallPolicy;
+export function withoutManagedGroups(net: cdk.MunicipalNetwork, segment: 'lgwan' | 'internet' = 'lgwan'): void {
+  const policy = net[segment].node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as nfw.CfnFirewallPolicy;
   const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
   const refs = (fp.statefulRuleGroupReferences as any[]).filter((r) => !String(r.resourceArn).includes(':aws-managed:'));
   policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: refs };
 }
 
-/** Change each AWS managed group reference of the α′ breakout policy of a CDK network (priority, override). */
-export function editManagedGroups(net: cdk.MunicipalNetwork, edit: (ref: any, i: number) => any): void {
-  const policy = net.lgwan.node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as nfw.CfnFirewallPolicy;
+/** Change each AWS managed group reference of the α′ breakout policy (or the stand-in's) of a CDK network (priority, override). */
+export function editManagedGroups(net: cdk.MunicipalNetwork, edit: (ref: any, i: number) => any, segment: 'lgwan' | 'internet' = 'lgwan'): void {
+  const policy = net[segment].node.findAll().find((c) => c.node.path.endsWith('Firewall/Policy')) as nfw.CfnFirewallPolicy;
   const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
   let i = 0;
   const refs = (fp.statefulRuleGroupReferences as any[]).map((r) => (String(r.resourceArn).includes(':aws-managed:') ? edit(r, i++) : r));

@@ -148,14 +148,14 @@ describe('IN-1: the β′ stand-in for the security cloud', () => {
     });
     expect(cfnManaged()).toEqual([]);
     expect(cfnManaged({ Action: 'DROP_TO_ALERT' }).join('\n'))
-      .toMatch(/has no IPS rule in drop mode \(no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert\)/);
+      .toMatch(/has no IPS in drop mode \(its AWS managed threat-signature groups are overridden to alert\): no AWS managed threat-signature group without an override to alert, nor any drop rule written by hand/);
     const tfManaged = (override?: { action: string }) => tfFindings('beta-prime', 'IN-1', (_, net) => {
       const policy = tfPolicy(net.internet);
       const references = [{ priority: 100, resourceArn: MANAGED, ...(override ? { override } : {}) }];
       policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulRuleGroupReference: references, statefulDefaultActions: ['aws:drop_strict'] });
     });
     expect(tfManaged()).toEqual([]);
-    expect(tfManaged({ action: 'DROP_TO_ALERT' }).join('\n')).toMatch(/has no IPS rule in drop mode/);
+    expect(tfManaged({ action: 'DROP_TO_ALERT' }).join('\n')).toMatch(/has no IPS in drop mode \(its AWS managed threat-signature groups are overridden to alert\)/);
   });
 
   test('a managed group overridden to alert is not the IPS a pass group needs ahead of it (rule order)', () => {

@@ -1747,14 +1747,36 @@ const MUTATIONS: Mutation[] = [
   },
   {
     // A signature on $HOME_NET inspects nothing from a host outside it: the IPS no longer applies to the segment's traffic.
-    name: 'the built-in Internet egress\'s IPS and deny-list groups get HOME_NET 10.99.0.0/16, which the segment does not send from (override)',
+    name: 'the built-in Internet egress\'s policy (the managed threat groups\'), IPS and deny-list groups get HOME_NET 10.99.0.0/16, which the segment does not send from (override)',
     rule: 'IN-1',
     models: [NetworkModel.BETA_PRIME],
     apply(_, net) {
+      l1(net.internet, 'Firewall/Policy').addPropertyOverride('FirewallPolicy.PolicyVariables.RuleVariables.HOME_NET.Definition', ['10.99.0.0/16']);
       for (const key of ['ips', 'denylist']) {
         l1(net.internet, `Firewall/RuleGroup-${key}`).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', ['10.99.0.0/16']);
       }
     },
+  },
+  {
+    // IN-1 counts AP-4's IDS/IPS: DROP_TO_ALERT leaves the stand-in with its hand-written protocol rules alone.
+    name: 'the built-in Internet egress\'s AWS managed threat groups overridden to alert (DROP_TO_ALERT, override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { editManagedGroups(net, (r) => ({ ...r, override: { action: 'DROP_TO_ALERT' } }), 'internet'); },
+  },
+  {
+    // A pass ends a flow's evaluation: managed groups behind the web pass group (300) inspect nothing the stand-in lets out.
+    name: 'the built-in Internet egress\'s AWS managed threat groups moved behind its web pass group (priority 1000 on, override)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { editManagedGroups(net, (r, i) => ({ ...r, priority: 1000 + i }), 'internet'); },
+  },
+  {
+    // Drop rules written by hand are a filter the guard cannot judge as an IDS/IPS: a finding on the firewall, to acknowledge.
+    name: 'the built-in Internet egress with only hand-written drop rules, no AWS managed threat group (the references taken out)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { withoutManagedGroups(net, 'internet'); },
   },
   {
     // A signature on $HOME_NET inspects nothing from a host outside it: the breakout's IPS no longer applies to what goes out.
@@ -1810,6 +1832,14 @@ runMutationSuite('CDK', MUTATIONS, example, (stack) => Template.fromStack(stack)
 
 /** The hub's resource `suffix` of the reference prefecture. */
 const hubL1 = <T extends CfnResource>(p: CdkPrefecture, suffix: string) => l1<T>(p.hubStack, `SecurityCloud/${suffix}`);
+/** Replace the hub inspection firewall policy's stateful rule group references (the L1 property: overrides do not index into arrays). */
+function editHubManagedGroups(p: CdkPrefecture, edit: (refs: any[]) => any[]): void {
+  const policy = hubL1<nfw.CfnFirewallPolicy>(p, 'FirewallPolicy');
+  const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+  const refs = fp.statefulRuleGroupReferences as any[];
+  if (!refs.some((r) => String(r.resourceArn).includes(':aws-managed:'))) throw new Error('test setup: no managed group in the hub policy');
+  policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: edit(refs) };
+}
 
 /** Attach a segment of member 1 (its workload subnets) to the hub's transit gateway, as its Internet segment is. */
 function attachToHub(p: CdkPrefecture, segment: cdk.SegmentNetwork): ec2.CfnTransitGatewayAttachment {
@@ -1914,6 +1944,19 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
     rule: 'SC-2',
     apply(p) {
       new ec2.CfnInstance(p.hubStack, 'MutHubInstance', { imageId: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: hubL1<ec2.CfnSubnet>(p, 'Subnet-public-1').ref });
+    },
+  },
+  {
+    // SC-2 counts AP-4's IDS/IPS (the hub's 不正通信検知): the hub's protocol rules and blocked domains alone are a finding.
+    name: 'SC-2: the hub\'s inspection firewall with only hand-written drop rules, no AWS managed threat group (the references taken out)',
+    rule: 'SC-2',
+    apply(p) { editHubManagedGroups(p, (refs) => refs.filter((r) => !String(r.resourceArn).includes(':aws-managed:'))); },
+  },
+  {
+    name: 'SC-2: the hub\'s AWS managed threat groups overridden to alert (DROP_TO_ALERT)',
+    rule: 'SC-2',
+    apply(p) {
+      editHubManagedGroups(p, (refs) => refs.map((r) => (String(r.resourceArn).includes(':aws-managed:') ? { ...r, override: { action: 'DROP_TO_ALERT' } } : r)));
     },
   },
   {

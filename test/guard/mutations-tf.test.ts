@@ -102,9 +102,9 @@ const table = (segment: IConstruct, key: string) => find<RouteTable>(segment, `/
 
 /** Whether a reference of the breakout policy is an AWS managed group's (the threat signatures, AP-4). */
 const managedRef = (r: { resourceArn: string }) => String(r.resourceArn).includes(':aws-managed:');
-/** Replace the α′ breakout policy's stateful rule group references. */
-function editManagedGroups(net: Net, edit: (refs: any[]) => any[]): void {
-  const policy = find<NetworkfirewallFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+/** Replace the α′ breakout policy's stateful rule group references (or the Internet segment's stand-in's, IN-1). */
+function editManagedGroups(net: Net, edit: (refs: any[]) => any[], segment: 'lgwan' | 'internet' = 'lgwan'): void {
+  const policy = find<NetworkfirewallFirewallPolicy>(net[segment], 'Firewall/Policy');
   const input = policy.firewallPolicyInput!;
   policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: edit(input.statefulRuleGroupReference as any[]) });
 }
@@ -1947,14 +1947,37 @@ const MUTATIONS: Mutation[] = [
   },
   {
     // A signature on $HOME_NET inspects nothing from a host outside it: the IPS no longer applies to the segment's traffic.
-    name: 'the built-in Internet egress\'s IPS and deny-list groups get HOME_NET 10.99.0.0/16, which the segment does not send from (override)',
+    name: 'the built-in Internet egress\'s policy (the managed threat groups\'), IPS and deny-list groups get HOME_NET 10.99.0.0/16, which the segment does not send from (override)',
     rule: 'IN-1',
     models: [NetworkModel.BETA_PRIME],
     apply(_, net) {
+      find<NetworkfirewallFirewallPolicy>(net.internet, 'Firewall/Policy')
+        .addOverride('firewall_policy.policy_variables', { rule_variables: [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }] });
       for (const key of ['ips', 'denylist']) {
         find<NetworkfirewallRuleGroup>(net.internet, `Firewall/RuleGroup-${key}`).addOverride('rule_group.rule_variables.ip_sets', [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }]);
       }
     },
+  },
+  {
+    // IN-1 counts AP-4's IDS/IPS: DROP_TO_ALERT leaves the stand-in with its hand-written protocol rules alone.
+    name: 'the built-in Internet egress\'s AWS managed threat groups overridden to alert (DROP_TO_ALERT, block replaced through the escape hatch)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { editManagedGroups(net, (refs) => refs.map((r) => (managedRef(r) ? { ...r, override: { action: 'DROP_TO_ALERT' } } : r)), 'internet'); },
+  },
+  {
+    // A pass ends a flow's evaluation: managed groups behind the web pass group (300) inspect nothing the stand-in lets out.
+    name: 'the built-in Internet egress\'s AWS managed threat groups moved behind its web pass group (priority 1000 on, block replaced through the escape hatch)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { editManagedGroups(net, (refs) => refs.map((r) => (managedRef(r) ? { ...r, priority: 1000 + r.priority } : r)), 'internet'); },
+  },
+  {
+    // Drop rules written by hand are a filter the guard cannot judge as an IDS/IPS: a finding on the firewall, to acknowledge.
+    name: 'the built-in Internet egress with only hand-written drop rules, no AWS managed threat group (the references taken out)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { editManagedGroups(net, (refs) => refs.filter((r) => !managedRef(r)), 'internet'); },
   },
   {
     // A signature on $HOME_NET inspects nothing from a host outside it: the breakout's IPS no longer applies to what goes out.
@@ -2011,6 +2034,14 @@ runMutationSuite('CDKTF', MUTATIONS, example, (stack) => Testing.synth(stack, tr
 
 /** The hub's resource `suffix` of the reference prefecture. */
 const hubResource = (p: TfPrefecture, suffix: string) => find<TerraformResource>(p.hub, `SecurityCloud/${suffix}`);
+/** Replace the hub inspection firewall policy's stateful rule group references. */
+function editHubManagedGroups(p: TfPrefecture, edit: (refs: any[]) => any[]): void {
+  const policy = hubResource(p, 'FirewallPolicy') as NetworkfirewallFirewallPolicy;
+  const input = policy.firewallPolicyInput!;
+  const refs = input.statefulRuleGroupReference as any[];
+  if (!refs.some(managedRef)) throw new Error('test setup: no managed group in the hub policy');
+  policy.putFirewallPolicy({ ...input, statefulRuleGroupReference: edit(refs) });
+}
 
 /** Attach a segment of member 1 (its workload subnets) to the hub's transit gateway, as its Internet segment is. */
 function attachToHub(p: TfPrefecture, segment: tf.SegmentNetwork): Ec2TransitGatewayVpcAttachment {
@@ -2114,6 +2145,17 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
     apply(p) {
       new Instance(p.stack, 'MutHubInstance', { ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: (hubResource(p, 'Subnet-public-1') as Subnet).id });
     },
+  },
+  {
+    // SC-2 counts AP-4's IDS/IPS (the hub's 不正通信検知): the hub's protocol rules and blocked domains alone are a finding.
+    name: 'SC-2: the hub\'s inspection firewall with only hand-written drop rules, no AWS managed threat group (the references taken out)',
+    rule: 'SC-2',
+    apply(p) { editHubManagedGroups(p, (refs) => refs.filter((r) => !managedRef(r))); },
+  },
+  {
+    name: 'SC-2: the hub\'s AWS managed threat groups overridden to alert (DROP_TO_ALERT)',
+    rule: 'SC-2',
+    apply(p) { editHubManagedGroups(p, (refs) => refs.map((r) => (managedRef(r) ? { ...r, override: { action: 'DROP_TO_ALERT' } } : r))); },
   },
   {
     name: 'SC-3: the web ACL\'s association with the public web load balancer removed',

@@ -33,6 +33,19 @@ function editStandInGroups(net: any, keep: (priority: number) => boolean, extra:
     refs.filter((r) => keep(r.priority)).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority, ...extra(r.priority) })));
 }
 
+/**
+ * The stand-in's AWS managed threat groups (priorities below 100) taken out of its policy: its IPS is then the
+ * hand-written rules alone, which IN-1 judges as before (default drop, scope, order) and reports on the firewall
+ * (`HAND_WRITTEN`, acknowledgeable), so that the tests of those rules' semantics keep their meaning.
+ */
+const handWrittenOnly = (net: any) => editStandInGroups(net, (priority) => priority >= 100);
+/** IN-1's finding on a stand-in whose only IPS is written by hand. */
+const HAND_WRITTEN = /IN-1 error .*the stand-in for the security cloud has no IDS\/IPS the guard can judge: firewall \S+'s only IPS is drop rules written by hand/;
+/** Whether IN-1's findings are the hand-written IPS's alone (one per firewall, one per availability zone). */
+const handWrittenAlone = (lines: string[]) => lines.length > 0 && lines.every((l) => HAND_WRITTEN.test(l));
+/** IN-1's findings without the hand-written IPS's own. */
+const beyondHandWritten = (lines: string[]) => lines.filter((l) => !HAND_WRITTEN.test(l));
+
 /** One rule's findings on a CDKTF reference example after a change (the guard's own run skipped). */
 function tfFindings(name: string, ruleId: string, change: (net: tf.MunicipalNetwork) => void = () => undefined): string[] {
   const { stack, network } = buildTfExample(name, Testing.app());
@@ -44,6 +57,12 @@ function tfFindings(name: string, ruleId: string, change: (net: tf.MunicipalNetw
 }
 const tfr = (net: tf.MunicipalNetwork, suffix: string) =>
   net.internet.node.findAll().find((c) => c.node.path.endsWith(suffix)) as TerraformResource;
+/** `handWrittenOnly` in Terraform: the policy's references below priority 100 taken out. */
+const tfHandWrittenOnly = (net: tf.MunicipalNetwork) => {
+  const policy = tfr(net, 'Firewall/Policy') as NetworkfirewallFirewallPolicy;
+  const refs = policy.firewallPolicyInput!.statefulRuleGroupReference as { priority?: number }[];
+  policy.putFirewallPolicy({ ...policy.firewallPolicyInput!, statefulRuleGroupReference: refs.filter((r) => (r.priority ?? 0) >= 100) as any });
+};
 /** IN-1's findings on the β′ example (the built-in stand-in) with its web pass group's rules replaced. */
 const withWebRules = (rules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) =>
   cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', rules)).join('\n');
@@ -69,24 +88,28 @@ describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
   test('a stand-in whose IPS group holds no drop rule (and no deny-list) is refused', () => {
     const alertOnly = (net: any) => cfn(net, 'internet', 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString',
       'alert tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"log only"; sid:1000401; rev:1;)');
-    // The deny-list drops too: with it the firewall still inspects.
+    // The deny-list drops too: with it the firewall still inspects (by hand: reported on the firewall).
     expect(exampleFindings('beta-prime', 'IN-1', (_, net) => alertOnly(net))).toEqual([]);
+    expect(handWrittenAlone(exampleFindings('beta-prime', 'IN-1', (_, net) => {
+      alertOnly(net);
+      handWrittenOnly(net);
+    }))).toBe(true);
     const found = exampleFindings('beta-prime', 'IN-1', (_, net) => {
       alertOnly(net);
-      editStandInGroups(net, (priority) => priority !== 200);
+      editStandInGroups(net, (priority) => priority >= 100 && priority !== 200);
     });
-    expect(found.join('\n')).toMatch(/has no IPS rule in drop mode/);
+    expect(found.join('\n')).toMatch(/has no IPS in drop mode/);
   });
 
   test('a port filter\'s drop is no IPS: a stand-in whose only drop rules filter ports, or name keywords only in a message, is refused', () => {
     const withoutDenyList = (ipsRules: string) => exampleFindings('beta-prime', 'IN-1', (_, net) => {
       cfn(net, 'internet', 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', ipsRules);
-      editStandInGroups(net, (priority) => priority !== 200);
+      editStandInGroups(net, (priority) => priority >= 100 && priority !== 200);
     }).join('\n');
-    expect(withoutDenyList('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"no SMTP out"; sid:1000402; rev:1;)')).toMatch(/has no IPS rule in drop mode/);
-    expect(withoutDenyList('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"content and pcre"; sid:1000402; rev:1;)')).toMatch(/has no IPS rule in drop mode/);
-    // A signature, its action in capitals as Suricata accepts: the stand-in inspects.
-    expect(withoutDenyList('DROP tls $HOME_NET any -> $EXTERNAL_NET any (msg:"bad"; tls.sni; content:"bad.example"; sid:1000402; rev:1;)')).toBe('');
+    expect(withoutDenyList('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"no SMTP out"; sid:1000402; rev:1;)')).toMatch(/has no IPS in drop mode/);
+    expect(withoutDenyList('drop tcp $HOME_NET any -> $EXTERNAL_NET 25 (msg:"content and pcre"; sid:1000402; rev:1;)')).toMatch(/has no IPS in drop mode/);
+    // A signature, its action in capitals as Suricata accepts: the stand-in inspects, by hand (reported on the firewall).
+    expect(withoutDenyList('DROP tls $HOME_NET any -> $EXTERNAL_NET any (msg:"bad"; tls.sni; content:"bad.example"; sid:1000402; rev:1;)')).toMatch(HAND_WRITTEN);
   });
 
   test('a pass rule over a whole transport defeats the default drop and is refused; an application-layer pass is not', () => {
@@ -286,7 +309,11 @@ describe('coversEveryPort: a Suricata port field read as Suricata reads it, unre
 });
 
 describe('IN-1: the stand-in\'s IPS applies to the addresses the segment sends from (a signature on $HOME_NET inspects nothing outside it)', () => {
-  const found = (change: (net: any) => void) => exampleFindings('beta-prime', 'IN-1', (_, net) => change(net)).join('\n');
+  // The hand-written IPS's scope: the managed groups taken out first (a change may put references back).
+  const found = (change: (net: any) => void) => beyondHandWritten(exampleFindings('beta-prime', 'IN-1', (_, net) => {
+    handWrittenOnly(net);
+    change(net);
+  })).join('\n');
   const group = (net: any, key: string) => cfn(net, 'internet', `Firewall/RuleGroup-${key}`);
   const policy = (net: any) => cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
   const homeOf = (net: any, key: string, definition: unknown) => group(net, key).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', definition);
@@ -346,7 +373,7 @@ describe('IN-1: the stand-in\'s IPS applies to the addresses the segment sends f
     const refs = (net: any) => (policy(net).firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
     // The web group at 150: behind the IPS group (100), ahead of the deny-list (200).
     const webAt150 = (net: any) => policy(net).addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences',
-      refs(net).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority === 300 ? 150 : r.priority })));
+      refs(net).filter((r) => r.priority >= 100).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.priority === 300 ? 150 : r.priority })));
     expect(found(webAt150)).toBe('');
     expect(found((net) => {
       webAt150(net);
@@ -357,11 +384,13 @@ describe('IN-1: the stand-in\'s IPS applies to the addresses the segment sends f
   test('the same in Terraform', () => {
     const other = [{ key: 'HOME_NET', ip_set: { definition: ['10.99.0.0/16'] } }];
     expect(tfFindings('beta-prime', 'IN-1', (net) => {
+      tfHandWrittenOnly(net);
       ['ips', 'denylist'].forEach((k) => tfr(net, `Firewall/RuleGroup-${k}`).addOverride('rule_group.rule_variables.ip_sets', other));
     }).join('\n')).toMatch(notApplied);
-    expect(tfFindings('beta-prime', 'IN-1', (net) => {
+    expect(handWrittenAlone(tfFindings('beta-prime', 'IN-1', (net) => {
+      tfHandWrittenOnly(net);
       tfr(net, 'Firewall/RuleGroup-denylist').addOverride('rule_group.rule_variables.ip_sets', other);
-    })).toEqual([]);
+    }))).toBe(true);
   });
 });
 
@@ -371,7 +400,8 @@ describe('IN-1: what the stand-in passes must have met its IPS first (rule order
     const policy = cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
     const web = (cfn(net, 'internet', 'Firewall/RuleGroup-web') as nfw.CfnRuleGroup).attrRuleGroupArn;
     const refs = (policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
-    policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.map((r) => ({
+    // The hand-written IPS's order: the managed groups (priorities below 100) taken out.
+    policy.addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences', refs.filter((r) => r.priority >= 100).map((r) => ({
       ResourceArn: r.resourceArn, Priority: r.resourceArn === web ? webPriority : r.priority,
     })));
   };
@@ -393,13 +423,13 @@ describe('IN-1: what the stand-in passes must have met its IPS first (rule order
   });
 
   test('a group whose own drop rule comes before its pass rule inspects what it passes, even ahead of the IPS group', () => {
-    expect(exampleFindings('beta-prime', 'IN-1', (_, net) => {
+    expect(beyondHandWritten(exampleFindings('beta-prime', 'IN-1', (_, net) => {
       reorder(net, 50);
       cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', [
         'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"bad"; tls.sni; content:"bad.example"; sid:1000421; rev:1;)',
         'pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"tls"; flow:to_server,established; sid:1000422; rev:1;)',
       ].join('\n'));
-    })).toEqual([]);
+    }))).toEqual([]);
     // The same two rules the other way round: the pass ends the flow before the drop is tried.
     const found = exampleFindings('beta-prime', 'IN-1', (_, net) => {
       reorder(net, 50);
@@ -421,6 +451,53 @@ describe('IN-1: what the stand-in passes must have met its IPS first (rule order
       })));
     });
     expect(found.join('\n')).toMatch(/\(priority unreadable\) before any IPS group drops it/);
+  });
+});
+
+describe('IN-1: the stand-in\'s IDS/IPS is what AP-4 counts (AWS managed threat signatures, or a declared IDS appliance on the way out)', () => {
+  const policy = (net: any) => cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
+  const refs = (net: any) => (policy(net).firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
+
+  test('with managed groups, they alone are judged: a passing group\'s own signature above its pass does not make up for them behind it', () => {
+    const webFirst = (net: any) => {
+      const web = (cfn(net, 'internet', 'Firewall/RuleGroup-web') as nfw.CfnRuleGroup).attrRuleGroupArn;
+      policy(net).addPropertyOverride('FirewallPolicy.StatefulRuleGroupReferences',
+        refs(net).map((r) => ({ ResourceArn: r.resourceArn, Priority: r.resourceArn === web ? 5 : r.priority })));
+      cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString', [
+        'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"bad"; tls.sni; content:"bad.example"; sid:1000421; rev:1;)',
+        'pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"tls"; flow:to_server,established; sid:1000422; rev:1;)',
+      ].join('\n'));
+    };
+    expect(exampleFindings('beta-prime', 'IN-1', (_, net) => webFirst(net)).join('\n'))
+      .toMatch(/IN-1 error .*passes traffic in rule group \S*RuleGroupweb\S* \(priority 5\) before any IPS group drops it/);
+  });
+
+  /** The β′ workload subnets' default routes through a GWLB endpoint (its own subnet routing on to the firewall). */
+  const viaAppliance = (declared: boolean) => (stack: any, net: any) => {
+    handWrittenOnly(net);
+    const vpcId = (net.internet.vpc as ec2.IVpc).vpcId;
+    const subnet = new ec2.CfnSubnet(stack, 'ApplianceSubnet', { vpcId, cidrBlock: '10.0.176.0/28', availabilityZone: 'ap-northeast-1a' });
+    const table = new ec2.CfnRouteTable(stack, 'ApplianceTable', { vpcId });
+    new ec2.CfnSubnetRouteTableAssociation(stack, 'ApplianceAssoc', { subnetId: subnet.ref, routeTableId: table.ref });
+    const routes = net.internet.node.findAll().filter((c: any) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-workload-')
+      && c.destinationCidrBlock === '0.0.0.0/0') as ec2.CfnRoute[];
+    new ec2.CfnRoute(stack, 'ApplianceOut', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: routes[0].vpcEndpointId });
+    const gwlb = new ec2.CfnVPCEndpoint(stack, 'Appliance', {
+      vpcId,
+      serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+      vpcEndpointType: 'GatewayLoadBalancer',
+      subnetIds: [subnet.ref],
+      ...declared ? { tags: [{ key: 'jichitai:inspection', value: 'IDS_IPS' }] } : {},
+    });
+    for (const r of routes) {
+      r.addPropertyDeletionOverride('VpcEndpointId');
+      r.addPropertyOverride('VpcEndpointId', gwlb.ref);
+    }
+  };
+
+  test('a declared IDS appliance\'s GWLB endpoint on the way out needs no IPS of the firewall\'s; an undeclared one counts for nothing', () => {
+    expect(exampleFindings('beta-prime', 'IN-1', viaAppliance(true))).toEqual([]);
+    expect(handWrittenAlone(exampleFindings('beta-prime', 'IN-1', viaAppliance(false)))).toBe(true);
   });
 });
 

@@ -30,11 +30,14 @@ export interface Mutation {
   /** A stateful rule group of the firewall policy (strict order, priority 100) holding these Suricata rules. */
   readonly firewallRules?: string;
   /**
-   * The firewall's IPS group (priority 50, an IPS signature in drop mode): `none` leaves it out, `port-filter` holds a
-   * port filter's drop instead, `late` puts it at priority 300, after `firewallRules`, `elsewhere` gives the group a
-   * HOME_NET of the members' blocks, which the traffic through the firewall (the hub's proxies) does not come from.
+   * The firewall's IPS (priority 50): by default an AWS managed threat-signature group (AP-4's IDS/IPS, which SC-2
+   * counts); `signature` a group of our own with a hand-written IPS signature in drop mode instead, `port-filter` one
+   * holding a port filter's drop; `none` leaves it out; `late` puts the managed group at priority 300, after
+   * `firewallRules`; `elsewhere` gives the policy (whose HOME_NET the managed group's signatures use) the members'
+   * blocks, which the traffic through the firewall (the hub's proxies) does not come from; `alert` overrides the managed
+   * group to alert (DROP_TO_ALERT) beside the hand-written signature group (priority 60).
    */
-  readonly ips?: 'signature' | 'none' | 'port-filter' | 'late' | 'elsewhere';
+  readonly ips?: 'managed' | 'signature' | 'none' | 'port-filter' | 'late' | 'elsewhere' | 'alert';
   /** The public web ALB's web ACL. */
   readonly waf?: 'sqli' | 'none' | 'common-only' | 'sqli-count' | 'sqli-match' | 'sqli-not' | 'sqli-after-allow' | 'sqli-scoped' | 'sqli-and';
   /** The mail NLB's listener ports. */
@@ -184,9 +187,17 @@ function ipsRules(m: Mutation): string {
     : 'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"blocked domain"; tls.sni; content:"malware.example"; nocase; endswith; sid:2; rev:1;)';
 }
 
-/** The IPS group's priority, or undefined when the policy has none. */
+/** An AWS managed threat-signature group's ARN (literal: the guard reads it so in both engines). */
+const MANAGED_IPS = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder';
+
+/** The hand-written IPS group's priority, or undefined when the policy has none. */
 function ipsPriority(m: Mutation): number | undefined {
-  return m.ips === 'none' ? undefined : m.ips === 'late' ? 300 : 50;
+  return m.ips === 'signature' || m.ips === 'port-filter' ? 50 : m.ips === 'alert' ? 60 : undefined;
+}
+
+/** The managed IPS group's priority, or undefined when the policy has none. */
+function managedPriority(m: Mutation): number | undefined {
+  return m.ips === 'none' || m.ips === 'signature' || m.ips === 'port-filter' ? undefined : m.ips === 'late' ? 300 : 50;
 }
 
 /** The hub firewall's stateful default actions when it drops by default. */
@@ -330,7 +341,11 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         StatelessFragmentDefaultActions: ['aws:forward_to_sfe'],
         StatefulDefaultActions: m.firewallPasses ? [] : defaultDrop(m),
         StatefulEngineOptions: { RuleOrder: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER', ...(m.streamContinue ? { StreamExceptionPolicy: 'CONTINUE' } : {}) },
+        ...(m.ips === 'elsewhere' ? { PolicyVariables: { RuleVariables: { HOME_NET: { Definition: MEMBERS.map((x) => x.cidr) } } } } : {}),
         StatefulRuleGroupReferences: [
+          ...(managedPriority(m) !== undefined ? [{
+            ResourceArn: MANAGED_IPS, Priority: managedPriority(m), ...(m.ips === 'alert' ? { Override: { Action: 'DROP_TO_ALERT' } } : {}),
+          }] : []),
           ...(ipsPriority(m) !== undefined ? [{ ResourceArn: ref('FirewallIps'), Priority: ipsPriority(m) }] : []),
           ...(m.firewallRules !== undefined ? [{ ResourceArn: ref('FirewallRules'), Priority: 100 }] : []),
         ],
@@ -348,7 +363,6 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
         RuleGroup: {
           StatefulRuleOptions: { RuleOrder: 'STRICT_ORDER' },
           RulesSource: { RulesString: ipsRules(m) },
-          ...(m.ips === 'elsewhere' ? { RuleVariables: { IPSets: { HOME_NET: { Definition: MEMBERS.map((x) => x.cidr) } } } } : {}),
         },
       },
     };
@@ -699,7 +713,11 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       stateless_fragment_default_actions: ['aws:forward_to_sfe'],
       stateful_default_actions: m.firewallPasses ? [] : defaultDrop(m),
       stateful_engine_options: { rule_order: m.firewallPasses ? 'DEFAULT_ACTION_ORDER' : 'STRICT_ORDER', ...(m.streamContinue ? { stream_exception_policy: 'CONTINUE' } : {}) },
+      ...(m.ips === 'elsewhere' ? { policy_variables: { rule_variables: [{ key: 'HOME_NET', ip_set: { definition: MEMBERS.map((x) => x.cidr) } }] } } : {}),
       stateful_rule_group_reference: [
+        ...(managedPriority(m) !== undefined ? [{
+          resource_arn: MANAGED_IPS, priority: managedPriority(m), ...(m.ips === 'alert' ? { override: { action: 'DROP_TO_ALERT' } } : {}),
+        }] : []),
         ...(ipsPriority(m) !== undefined ? [{ resource_arn: arn('aws_networkfirewall_rule_group.hub_ips'), priority: ipsPriority(m) }] : []),
         ...(m.firewallRules !== undefined ? [{ resource_arn: arn('aws_networkfirewall_rule_group.hub'), priority: 100 }] : []),
       ],
@@ -714,7 +732,6 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
       rule_group: {
         stateful_rule_options: { rule_order: 'STRICT_ORDER' },
         rules_source: { rules_string: ipsRules(m) },
-        ...(m.ips === 'elsewhere' ? { rule_variables: { ip_sets: [{ key: 'HOME_NET', ip_set: { definition: MEMBERS.map((x) => x.cidr) } }] } } : {}),
       },
     });
   }

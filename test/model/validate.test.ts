@@ -103,6 +103,22 @@ describe('every problem at once, each naming the prop, the rule and the fix', ()
     expect(InternetEgressMode.BUILT_IN).toBe('BUILT_IN');
   });
 
+  test('the stand-in\'s managed threat signatures (IN-1): documented StrictOrder names, each once, all problems at once; only with BUILT_IN', () => {
+    expect(errorsOf(betaPrime, (p) => { p.internet.managedThreatSignatures = []; })).toEqual([]);
+    expect(errorsOf(betaPrime, (p) => { p.internet.managedThreatSignatures = ['ThreatSignaturesScannersStrictOrder']; })).toEqual([]);
+    expect(errorsOf(betaPrime, (p) => { p.internet.managedThreatSignatures = ['ThreatSignaturesBotnetActionOrder', 'Nope', 'ThreatSignaturesMalwareStrictOrder', 'ThreatSignaturesMalwareStrictOrder']; }))
+      .toEqual([
+        expect.stringMatching(/^\[internet\.managedThreatSignatures\[0\]\] "ThreatSignaturesBotnetActionOrder" is an ActionOrder group, which a strict-order firewall policy cannot reference \(IN-1\)/),
+        expect.stringMatching(/^\[internet\.managedThreatSignatures\[1\]\] "Nope" is not a documented AWS managed threat-signature rule group \(IN-1\)/),
+        expect.stringMatching(/^\[internet\.managedThreatSignatures\[3\]\] repeats ThreatSignaturesMalwareStrictOrder of managedThreatSignatures\[2\] \(IN-1\)/),
+      ]);
+    expect(errorsOf(alpha, (p) => { p.internet.managedThreatSignatures = ['ThreatSignaturesBotnetStrictOrder']; }))
+      .toEqual([expect.stringMatching(/^\[internet\.managedThreatSignatures\] is set but internet\.egress is SECURITY_CLOUD/)]);
+    // A near miss of the property's name is no silent default.
+    expect(errorsOf(betaPrime, (p) => { p.internet.managedThreatSignature = []; }))
+      .toEqual([expect.stringMatching(/^\[internet\.managedThreatSignature\] is not an option; internet\.managedThreatSignatures is/)]);
+  });
+
   test('a custom, ISMAP-listed service with no tenant restriction needs no tenant IDs', () => {
     expect(errorsOf(alphaPrime, (p) => {
       p.breakout.services.push({ service: { id: 'own-saas', name: 'Own', category: CloudServiceCategory.OTHER, domains: ['app.example.com'], ismapListed: true, documentationUrl: 'https://example.com' } });

@@ -108,8 +108,18 @@ describe('α′ breakout firewall plan', () => {
     expect(planBreakoutFirewall('10.0.64.0/18', { services: [{ service: meet }], managedThreatSignatures: [] }).managedRuleGroups).toEqual([]);
     // The built-in rules stay beside them, as a group of their own.
     expect(group('ips').rulesString).toMatch(/app-layer-protocol:!tls/);
-    // The Internet-segment stand-in (IN-1) references none.
-    expect(planBuiltInEgressFirewall('10.0.128.0/18', []).managedRuleGroups).toEqual([]);
+  });
+
+  test('the stand-in (IN-1) references the same managed threat signatures by default, ahead of its own groups; the user\'s choice or none', () => {
+    const standIn = planBuiltInEgressFirewall('10.0.128.0/18', ['bad.example']);
+    expect(standIn.managedRuleGroups).toEqual(plan.managedRuleGroups);
+    const first = Math.min(...standIn.ruleGroups.map((g) => g.priority));
+    for (const g of standIn.managedRuleGroups) expect(g.priority).toBeLessThan(first);
+    expect(planBuiltInEgressFirewall('10.0.128.0/18', [], ['ThreatSignaturesScannersStrictOrder']).managedRuleGroups)
+      .toEqual([{ name: 'ThreatSignaturesScannersStrictOrder', priority: 10 }]);
+    expect(planBuiltInEgressFirewall('10.0.128.0/18', [], []).managedRuleGroups).toEqual([]);
+    // The protocol rules stay, a group of their own after them.
+    expect(standIn.ruleGroups.find((g) => g.key === 'ips')!.rulesString).toMatch(/app-layer-protocol:!tls/);
   });
 
   test('every Suricata rule has a unique sid', () => {

@@ -12,6 +12,8 @@ const mutate = (f: (p: Mutable) => void): SecurityCloudProps => {
 describe('SecurityCloudProps validation', () => {
   test('the reference hub has no problem', () => {
     expect(securityCloudProblems(hubProps())).toEqual([]);
+    expect(securityCloudProblems(mutate((p) => { p.managedThreatSignatures = []; }))).toEqual([]);
+    expect(securityCloudProblems(mutate((p) => { p.managedThreatSignatures = ['ThreatSignaturesScannersStrictOrder']; }))).toEqual([]);
   });
 
   const cases: [string, (p: Mutable) => void, RegExp][] = [
@@ -44,6 +46,14 @@ describe('SecurityCloudProps validation', () => {
     ['an e-mail address with a space', (p) => { p.monitoring.notificationEmails = ['soc @x.jp']; }, /^\[monitoring\.notificationEmails\[0\]\] "soc @x\.jp" is not a plain e-mail address/],
     ['a reserved tag key', (p) => { p.tags = { 'jichitai:security-cloud': 'spoke' }; }, /^\[tags\."jichitai:security-cloud"\] is not a tag key the hub can set/],
     ['a retention of zero days', (p) => { p.logRetentionDays = 0; }, /^\[logRetentionDays\] 0 is not a number of days/],
+    // The hub's IDS/IPS (SC-2), checked as the breakout's (AP-4): documented StrictOrder names, each once.
+    ['an ActionOrder threat-signature group', (p) => { p.managedThreatSignatures = ['ThreatSignaturesMalwareActionOrder']; },
+      /^\[managedThreatSignatures\[0\]\] "ThreatSignaturesMalwareActionOrder" is an ActionOrder group, which a strict-order firewall policy cannot reference \(SC-2\)\. Fix: give ThreatSignaturesMalwareStrictOrder/],
+    ['an undocumented threat-signature group', (p) => { p.managedThreatSignatures = ['ThreatSignaturesBotnetStrictOrder', 'ThreatSignaturesNope']; },
+      /^\[managedThreatSignatures\[1\]\] "ThreatSignaturesNope" is not a documented AWS managed threat-signature rule group \(SC-2\)\. Fix: .*leave managedThreatSignatures out/],
+    ['a threat-signature group twice', (p) => { p.managedThreatSignatures = ['ThreatSignaturesBotnetStrictOrder', 'ThreatSignaturesBotnetStrictOrder']; },
+      /^\[managedThreatSignatures\[1\]\] repeats ThreatSignaturesBotnetStrictOrder of managedThreatSignatures\[0\] \(SC-2\)/],
+    ['threat signatures not a list', (p) => { p.managedThreatSignatures = 'ThreatSignaturesBotnetStrictOrder'; }, /^\[managedThreatSignatures\] must be a list of at most 16/],
     // LOG-1 refuses the hub proxy's access-log group kept fewer days than the library's default (400).
     ['a retention shorter than LOG-1 accepts', (p) => { p.logRetentionDays = 399; }, /^\[logRetentionDays\] 399 is not a number of days \(an integer from 400 to 36500\)/],
   ];

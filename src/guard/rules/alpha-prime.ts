@@ -14,6 +14,7 @@ import { statelessBypassProblem } from './stateless-engine';
 import { CloudServiceCatalogue } from '../../model/catalogue';
 import { CloudServiceCategory } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
+import { INSPECTION_IDS_IPS, INSPECTION_TAG_KEY } from '../../model/labels';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
 import { AWS_MANAGED_RULE_GROUP_ARN } from '../../model/threat-signatures';
@@ -671,8 +672,32 @@ function groupPassProblem(graph: TopologyGraph, firewallId: string, ref: Ref): B
 }
 
 /**
- * Whether a rule group the guard read (`groupPassProblem` found none) is IPS in drop mode: an AWS managed group, a
- * deny-list, or an IPS signature that drops (`isSignatureLine`; a port filter's `drop` inspects nothing).
+ * AWS managed threat-signature rule groups referenced by ARN: signatures of known threats that AWS keeps up to date,
+ * which the guard takes as an IDS/IPS (AP-4's breakout, IN-1's stand-in, SC-2's hub: one predicate for the three).
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html
+ */
+export function isManagedThreatSignatures(r: Ref): boolean {
+  return r.kind === 'external' && AWS_MANAGED_RULE_GROUP_ARN.exec(r.value)?.[1]?.startsWith('ThreatSignatures') === true;
+}
+
+/** The groups `isManagedThreatSignatures` counts, in words (for `ipsAddressProblem`). */
+export const MANAGED_THREAT_GROUPS = bi('AWS managed threat group', 'AWS マネージドの脅威ルールグループ');
+
+/** Whether a GWLB endpoint is declared the endpoint of an IDS/IPS appliance (tag `jichitai:inspection=IDS_IPS`). */
+export function declaredIdsAppliance(graph: TopologyGraph, id: string): boolean {
+  const node = graph.nodes.get(id);
+  return node?.type === 'vpc-endpoint' && node.tags[INSPECTION_TAG_KEY] === INSPECTION_IDS_IPS;
+}
+
+/** How to declare a GWLB endpoint an IDS appliance's. */
+export const DECLARE_APPLIANCE = bi(`tag the GWLB endpoint ${INSPECTION_TAG_KEY}=${INSPECTION_IDS_IPS} if its appliance is an IDS/IPS that blocks what it detects`,
+  `GWLB エンドポイントのアプライアンスが検知したものを遮断する IDS/IPS であれば、エンドポイントにタグ ${INSPECTION_TAG_KEY}=${INSPECTION_IDS_IPS} を付ける`);
+
+/**
+ * Whether a rule group the guard read (`groupPassProblem` found none) drops something as a filter written by hand (IN-1,
+ * SC-2): a deny-list, an IPS signature that drops (`isSignatureLine`; a port filter's `drop` inspects nothing), or an AWS
+ * managed group that is no threat-signature group (a domain list). Not an IDS/IPS (`isManagedThreatSignatures`): alone,
+ * a finding to acknowledge with the rule set's source.
  */
 function dropsSome(graph: TopologyGraph, ref: Ref): boolean {
   if (ref.kind === 'external') return AWS_MANAGED_GROUP.test(ref.value);
@@ -683,21 +708,61 @@ function dropsSome(graph: TopologyGraph, ref: Ref): boolean {
 }
 
 /**
- * Whether a firewall inspects the way a stand-in for the security cloud must (IN-1), and the hub's inspection firewall
- * too (SC-2): it drops by default, holds IPS
- * rules in drop mode (a readable group with a `drop` or `reject` signature, a deny-list, or an AWS managed threat group)
- * that apply to the traffic's addresses (`traffic`, `ipsScope`), no group passes a whole transport around
- * that default, and what is passed has met the IPS first (`ipsAheadProblem`); else why not. Rule groups the guard cannot
- * read count as passing everything (fail closed).
+ * How a firewall inspects the traffic of one path (IN-1's stand-in, SC-2's hub inspection firewall): undefined when it
+ * inspects; `problem` when it does not; `handWritten` when its only IPS is drop rules written by hand (`dropsSome`), which
+ * otherwise inspect as asked — the path counts as inspected, and the rule reports the firewall once (a finding to
+ * acknowledge with the rule set's source, as AP-4's).
  */
-export function inspectingFirewallProblem(graph: TopologyGraph, firewallId: string, traffic: Traffic): Bilingual | undefined {
+export type Inspection = undefined | { readonly problem: Bilingual } | { readonly handWritten: Bilingual };
+
+/**
+ * How a firewall inspects the way a stand-in for the security cloud must (IN-1), and the hub's inspection firewall
+ * too (SC-2): it drops by default, no group passes a whole transport around that default, and it holds an IDS/IPS as
+ * AP-4 counts one (`isManagedThreatSignatures`: AWS managed threat-signature groups without an override to alert) that
+ * applies to the traffic's addresses (`traffic`, `ipsScope`) ahead of what is passed (`ipsAheadProblem`), or the path
+ * passes the GWLB endpoint of a declared IDS appliance (`appliance`, `declaredIdsAppliance`). Drop rules written by hand
+ * that do all this are `handWritten` (`Inspection`). Rule groups the guard cannot read count as passing everything
+ * (fail closed).
+ */
+export function firewallInspection(graph: TopologyGraph, firewallId: string, traffic: Traffic, appliance: boolean): Inspection {
   const base = dropByDefault(graph, firewallId);
-  if ('problem' in base) return base.problem;
+  if ('problem' in base) return { problem: base.problem };
   for (const ref of base.policy.ruleGroups) {
     const problem = groupPassProblem(graph, firewallId, ref);
-    if (problem) return problem;
+    if (problem) return { problem };
   }
-  return ipsProblem(graph, firewallId, base.policy, traffic);
+  return appliance ? undefined : ipsProblem(graph, firewallId, base.policy, traffic);
+}
+
+/**
+ * `firewallInspection` of one firewall on an arrival's path: the traffic as the firewall sees it, and whether the path
+ * passes a declared IDS appliance's GWLB endpoint.
+ */
+export function arrivalInspection(ctx: GuardContext, firewallId: string, a: Arrival): Inspection {
+  const appliance = ctx.reach.endpointsPassed(a).some((id) => declaredIdsAppliance(ctx.graph, id));
+  return firewallInspection(ctx.graph, firewallId, arrivalTraffic(ctx, a, firewallId), appliance);
+}
+
+/**
+ * Whether some firewall on an arrival's path inspects it (`arrivalInspection`); a firewall that inspects by hand-written
+ * rules alone counts, and is noted in `handWritten` (firewall id → why) for the rule to report.
+ */
+export function inspectedOnPath(
+  a: Arrival, inspection: (firewallId: string, a: Arrival) => Inspection, handWritten: Map<string, Bilingual>,
+): boolean {
+  let hand: [string, Bilingual] | undefined;
+  for (const f of a.firewalls) {
+    const v = inspection(f, a);
+    if (v === undefined) return true;
+    if ('handWritten' in v) hand ??= [f, v.handWritten];
+  }
+  if (hand && !handWritten.has(hand[0])) handWritten.set(hand[0], hand[1]);
+  return hand !== undefined;
+}
+
+/** The problem of an `Inspection`, for the findings of a path it does not inspect (a hand-written IPS's words too). */
+export function inspectionWords(v: Inspection): Bilingual | undefined {
+  return v === undefined ? undefined : 'problem' in v ? v.problem : v.handWritten;
 }
 
 /** The two ends of some traffic: the addresses it comes from, and those it goes to. */
@@ -717,39 +782,62 @@ export function arrivalTraffic(ctx: GuardContext, a: Arrival, firewallId: string
 }
 
 /**
- * Why a firewall's policy is no IPS in drop mode ahead of what it passes for some traffic (IN-1's stand-in,
- * SC-2's hub inspection firewall), or undefined: a group that drops (`dropsSome`) without an override, one of them
- * applying to the traffic (`ipsScope`), and every group that may pass has met one that applies first (`ipsAheadProblem`).
+ * Why a firewall's policy is no IDS/IPS in drop mode ahead of what it passes for some traffic (IN-1's stand-in, SC-2's
+ * hub inspection firewall), or undefined. AP-4's IDS/IPS, AWS managed threat-signature groups without an override
+ * (`isManagedThreatSignatures`), when the policy has one: one of them applies to the traffic (`ipsScope`), and every
+ * group that may pass has met one that applies first (`ipsAheadProblem`; a signature of the passing group's own above
+ * its pass rules does not make up for them). Without one, drop rules written by hand (`dropsSome`) are judged the same
+ * way (a signature above a group's first pass counting), and are `handWritten` when they pass.
  */
-function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic): Bilingual | undefined {
+function ipsProblem(graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic): Inspection {
   // An override (DROP_TO_ALERT, or one the guard cannot read) turns the group's drops into alerts: it is no IPS in drop mode.
-  const active = (i: number) => policy.ruleGroupOverrides[i] === undefined;
-  if (!policy.ruleGroups.some((ref, i) => active(i) && dropsSome(graph, ref))) {
-    return bi(`firewall ${firewallId} has no IPS rule in drop mode (no drop or reject signature inspecting content or protocol, deny-list or AWS managed threat group without an override to alert)`,
-      `ファイアウォール ${firewallId} に遮断モードの IPS ルールがない（内容やプロトコルを検査する drop・reject のシグネチャ、拒否リスト、アラートへのオーバーライドのない AWS マネージドの脅威ルールグループのいずれもない）`);
+  const active = (counts: (ref: Ref) => boolean) => policy.ruleGroups.some((ref, i) => policy.ruleGroupOverrides[i] === undefined && counts(ref));
+  if (active(isManagedThreatSignatures)) {
+    const applied = appliedIpsProblem(graph, firewallId, policy, traffic, isManagedThreatSignatures, false);
+    return applied && { problem: 'late' in applied ? applied.late : ipsAddressProblem(firewallId, traffic, MANAGED_THREAT_GROUPS) };
   }
-  const applied = appliedIpsProblem(graph, firewallId, policy, traffic, () => true);
-  return applied && ('late' in applied ? applied.late : ipsAddressProblem(firewallId, traffic));
+  const overridden = policy.ruleGroups.some((ref, i) => policy.ruleGroupOverrides[i] !== undefined && isManagedThreatSignatures(ref))
+    ? bi(' (its AWS managed threat-signature groups are overridden to alert)', '（AWS マネージドの脅威シグネチャのグループはアラートへオーバーライドされている）')
+    : bi('', '');
+  const hand = (ref: Ref) => dropsSome(graph, ref);
+  if (!active(hand)) {
+    return {
+      problem: bi(`firewall ${firewallId} has no IPS in drop mode${overridden.en}: no AWS managed threat-signature group without an override to alert, `
+        + 'nor any drop rule written by hand (a drop or reject signature inspecting content or protocol, a deny-list, another AWS managed group)',
+      `ファイアウォール ${firewallId} に遮断モードの IPS がない${overridden.ja}: アラートへのオーバーライドのない AWS マネージドの脅威シグネチャのグループも、`
+        + '手書きの遮断ルール（内容やプロトコルを検査する drop・reject のシグネチャ、拒否リスト、ほかの AWS マネージドのルールグループ）もない'),
+    };
+  }
+  const applied = appliedIpsProblem(graph, firewallId, policy, traffic, hand);
+  if (applied) return { problem: 'late' in applied ? applied.late : ipsAddressProblem(firewallId, traffic) };
+  return {
+    handWritten: bi(`firewall ${firewallId}'s only IPS is drop rules written by hand${overridden.en}: the guard cannot judge a hand-written rule set `
+      + 'as an IDS/IPS that detects and blocks unauthorized traffic (不正な通信の検知及び遮断), as AP-4 does not',
+    `ファイアウォール ${firewallId} の IPS が手書きの遮断ルールだけ${overridden.ja}: 手書きのルールの組が不正な通信の検知及び遮断を行う IDS/IPS であるかを、`
+      + 'AP-4 と同じくガードは判断できない'),
+  };
 }
 
 /**
- * Whether IPS rules that count (`counts`: every IPS group for IN-1 and SC-2; AP-4's own choice) apply to some traffic
- * ahead of what the firewall passes: `unapplied` when no group without an override applies to it (`ipsScope`), `late`
- * with the reason when a group that passes meets none that applies first (`ipsAheadProblem`), else undefined.
+ * Whether IPS rules that count (`counts`: AWS managed threat groups, or for IN-1 and SC-2 without them the drop rules
+ * written by hand; AP-4's own choice) apply to some traffic ahead of what the firewall passes: `unapplied` when no group
+ * without an override applies to it (`ipsScope`), `late` with the reason when a group that passes meets none that
+ * applies first (`ipsAheadProblem`; a signature above a passing group's first pass counts only with `groupSignatures`),
+ * else undefined.
  */
 export function appliedIpsProblem(
-  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic, counts: (ref: Ref) => boolean,
+  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, traffic: Traffic, counts: (ref: Ref) => boolean, groupSignatures = true,
 ): { unapplied: true } | { late: Bilingual } | undefined {
   const scope = ipsScope(graph, firewallId, policy, traffic);
   const applies = (ref: Ref) => counts(ref) && scope.applies(ref);
   if (!policy.ruleGroups.some((ref, i) => policy.ruleGroupOverrides[i] === undefined && applies(ref))) return { unapplied: true };
-  const late = ipsAheadProblem(graph, firewallId, policy, applies, scope.signature);
+  const late = ipsAheadProblem(graph, firewallId, policy, applies, groupSignatures ? scope.signature : () => false);
   return late && { late };
 }
 
 /**
  * A firewall's IPS rules in drop mode, none of which applies to some traffic (`ipsScope`), in words; `groups` names the
- * groups that count by their HOME_NET (IN-1 and SC-2: deny-lists and AWS managed groups; AP-4: managed threat groups).
+ * groups that count by their HOME_NET (drop rules written by hand: deny-lists and AWS managed groups; else managed threat groups).
  */
 export function ipsAddressProblem(
   firewallId: string, traffic: Traffic, groups = bi('deny-list or AWS managed group', '拒否リストや AWS マネージドのルールグループ'),

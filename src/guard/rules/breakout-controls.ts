@@ -1,6 +1,6 @@
 import {
-  appliedIpsProblem, arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, hasIpsSignature, headerFields, ipsAddressProblem, ipsAheadProblem,
-  isPassRule, portItems,
+  appliedIpsProblem, arrivalTraffic, BLOCKING_ACTIONS, breakoutFirewalls, declaredIdsAppliance, DECLARE_APPLIANCE, hasIpsSignature, headerFields,
+  ipsAddressProblem, ipsAheadProblem, isManagedThreatSignatures, isPassRule, MANAGED_THREAT_GROUPS, portItems,
 } from './alpha-prime';
 import { arrivalsFrom } from './paths';
 import { segmentOfLabel } from './placement';
@@ -10,10 +10,8 @@ import { Ipv4Cidr } from '../../model/cidr';
 import { CloudServiceCategory, CloudServiceDefinition, TenantHeader, TenantRestriction } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
 import { HostRole } from '../../model/flows';
-import { INSPECTION_IDS_IPS, INSPECTION_TAG_KEY } from '../../model/labels';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
 import { Segment } from '../../model/segment';
-import { AWS_MANAGED_RULE_GROUP_ARN } from '../../model/threat-signatures';
 import { tenantHeaderValueMatches } from '../../model/validate-breakout';
 import { squidConfiguration } from '../boot-script';
 import { deref, describeRef, FirewallPolicyNode, InstanceCommandNode, LaunchImageNode, nodesOf, Ref, RuleGroupNode, TopologyGraph, UserDataNode } from '../graph';
@@ -647,24 +645,6 @@ function withoutTenantControl(
   return findings;
 }
 
-/**
- * AWS managed threat-signature rule groups (IPS) referenced by ARN: signatures of known threats that AWS keeps up to
- * date, which AP-4 takes as an IDS/IPS. https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-threat-signature.html
- */
-function isManagedThreatSignatures(r: Ref): boolean {
-  return r.kind === 'external' && AWS_MANAGED_RULE_GROUP_ARN.exec(r.value)?.[1]?.startsWith('ThreatSignatures') === true;
-}
-
-/** Whether a GWLB endpoint is declared the endpoint of an IDS/IPS appliance (tag `jichitai:inspection=IDS_IPS`). */
-function declaredIdsAppliance(graph: TopologyGraph, id: string): boolean {
-  const node = graph.nodes.get(id);
-  return node?.type === 'vpc-endpoint' && node.tags[INSPECTION_TAG_KEY] === INSPECTION_IDS_IPS;
-}
-
-/** How to declare a GWLB endpoint an IDS appliance's. */
-const DECLARE_APPLIANCE = bi(`tag the GWLB endpoint ${INSPECTION_TAG_KEY}=${INSPECTION_IDS_IPS} if its appliance is an IDS/IPS that blocks what it detects`,
-  `GWLB エンドポイントのアプライアンスが検知したものを遮断する IDS/IPS であれば、エンドポイントにタグ ${INSPECTION_TAG_KEY}=${INSPECTION_IDS_IPS} を付ける`);
-
 /** How to put the breakout's IPS ahead of what passes. */
 const AHEAD_FIX = bi('give the IPS rule groups lower priority numbers than the allow-list and every group that passes, under strict order '
   + '(the library puts the managed threat signatures from 10 on, the allow-list at 400)',
@@ -690,7 +670,7 @@ function unappliedIps(
         fix: AHEAD_FIX,
       };
     }
-    const why = ipsAddressProblem(firewallId, traffic, bi('AWS managed threat group', 'AWS マネージドの脅威ルールグループ'));
+    const why = ipsAddressProblem(firewallId, traffic, MANAGED_THREAT_GROUPS);
     return {
       problem: bi(`the breakout's IDS/IPS does not apply to what subnet ${from} sends out through firewall ${firewallId}: ${why.en}`,
         `ブレイクアウトの IDS/IPS が、サブネット ${from} からファイアウォール ${firewallId} を通って出る通信に適用されない: ${why.ja}`),

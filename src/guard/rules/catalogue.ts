@@ -314,11 +314,13 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'IN-1': {
     summaryJa: 'インターネット接続系の出口は自治体情報セキュリティクラウド経由のみで、業務サブネットから IGW・NAT へ直接向かう経路がないこと。'
-      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール。途中で切れた接続は続けずに遮断）、すべてのパケットをステートフルエンジンに渡し、IPS ルールはアラートへオーバーライドされない遮断モードで、'
-      + '通信のアドレスを対象に含み（$HOME_NET のシグネチャはその外を検査しない）、何かを通すより先に評価される）。既定で通すファイアウォールは数えない。'
+      + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール。途中で切れた接続は続けずに遮断）、すべてのパケットをステートフルエンジンに渡し、'
+      + 'AP-4 と同じ IDS/IPS として、アラートへオーバーライドされない AWS マネージドの脅威シグネチャのグループが通信のアドレスを対象に含み（HOME_NET）、何かを通すより先に評価されるか、'
+      + '経路上に IDS 装置と宣言した（タグ jichitai:inspection=IDS_IPS）GWLB エンドポイントがある。手書きの遮断ルールだけのときはファイアウォールへの指摘になり、例外承認の理由にその出所を書く）。既定で通すファイアウォールは数えない。'
       + '出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと。',
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it. '
-      + 'A stand-in only stands in if it inspects: a firewall whose default passes everything is an exit with a log, not a security cloud.',
+      + 'A stand-in only stands in if it inspects: a firewall whose default passes everything is an exit with a log, not a security cloud, and its IPS '
+      + 'counts as AP-4\'s does (two protocol rules written by hand are no IDS/IPS: alone, a finding whose acknowledgement names their source).',
     citations: [FUJITSU_SECURITY_CLOUD],
   },
   'IN-2': {
@@ -375,10 +377,12 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   'SC-2': {
     summaryJa: 'ハブがある場合: 構成団体の VPC にインターネットゲートウェイ・Egress-only インターネットゲートウェイ・パブリック NAT ゲートウェイがなく（AP ルールが扱う α′ の LGWAN接続系の'
       + 'ローカルブレイクアウトを除く）、構成団体のインターネット接続系の'
-      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（すべてのパケットをステートフルエンジンに渡し、ステートレスの aws:pass がなく、ステートフルの既定で遮断し（aws:drop_established なら TCP 以外を遮断するルールとともに）、途中で切れた接続を続けずに遮断し、トランスポート全体を通すルールグループや読めないルールグループがなく、通信のアドレスを対象に含む遮断モードの IPS が通すものより先にある）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあり、'
+      + 'インターネットへの経路はすべてハブの検査用ファイアウォール（すべてのパケットをステートフルエンジンに渡し、ステートレスの aws:pass がなく、ステートフルの既定で遮断し（aws:drop_established なら TCP 以外を遮断するルールとともに）、途中で切れた接続を続けずに遮断し、トランスポート全体を通すルールグループや読めないルールグループがなく、AP-4 と同じ IDS/IPS として、通信のアドレスを対象に含みアラートへオーバーライドされない AWS マネージドの脅威シグネチャのグループが通すものより先にあるか、経路上に IDS 装置と宣言した GWLB エンドポイントがある。手書きの遮断ルールだけのときはファイアウォールへの指摘になり、例外承認の理由にその出所を書く）を通り、ハブにはその検査を通ってインターネットに出る Web プロキシがあり、'
       + 'ハブのサブネットに置いたもの（ロードバランサーを除く）も検査を通らずにインターネットに出ないこと。',
     rationale: 'Aggregating the internet exits (インターネット接続口を集約) means the members have none of their own; the hub\'s exit is worth '
-      + 'aggregating only if it inspects (gateway firewall, URL filter) and the members browse through its proxy.',
+      + 'aggregating only if it inspects (gateway firewall, URL filter) and the members browse through its proxy. Its IDS/IPS (不正通信検知) counts as '
+      + 'AP-4\'s does: signatures of known threats kept up to date, not protocol rules and blocked domains written by hand, which alone are a finding '
+      + 'whose acknowledgement names their source.',
     citations: [FUJITSU_SECURITY_CLOUD, {
       source: SOURCES.SECURITY_CLOUD,
       where: 'インシデントの予防',

@@ -1,4 +1,4 @@
-import { arrivalTraffic, inspectingFirewallProblem } from './alpha-prime';
+import { arrivalInspection, DECLARE_APPLIANCE, inspectedOnPath, inspectionWords } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
 import { isHubSubnet } from './security-cloud';
 import { Segment, Zone } from '../../model/segment';
@@ -11,7 +11,9 @@ import { nameOf, workloadSubnetsIn } from '../topology';
 
 /**
  * IN-1: the Internet segment goes out through the security cloud, or, in proofs of concept, through a stand-in that
- * inspects (drops by default, IPS rules in drop mode); a firewall that passes by default does not count.
+ * inspects (drops by default, with an IDS/IPS as AP-4 counts one: AWS managed threat-signature groups in drop mode, or a
+ * declared IDS appliance's GWLB endpoint on the path); a firewall that passes by default does not count. A stand-in whose
+ * only IPS is drop rules written by hand is reported on the firewall, to acknowledge with the rule set's source.
  */
 export const IN1: GuardRule = {
   id: 'IN-1',
@@ -21,11 +23,14 @@ export const IN1: GuardRule = {
   summary: 'INTERNET-segment egress only via the security cloud, never a direct IGW/NAT route from workload subnets; a built-in stand-in must '
     + 'itself inspect (drop by default, with aws:drop_strict or with aws:drop_established and a rule dropping what is not TCP, and a connection broken '
     + 'midstream dropped, not continued; every packet to the '
-    + 'stateful engine; IPS rules in drop mode, not overridden to alert, that apply to the traffic\'s addresses (a signature on $HOME_NET inspects nothing outside it) '
-    + 'and run before anything passes): a firewall that passes by default does not count; '
+    + 'stateful engine; an IDS/IPS as AP-4 counts one: AWS managed threat-signature groups, not overridden to alert, that apply to the traffic\'s addresses '
+    + '(HOME_NET) and run before anything passes, or a GWLB endpoint declared an IDS appliance\'s (tag jichitai:inspection=IDS_IPS) on the path; drop rules '
+    + 'written by hand alone are a finding on the firewall, to acknowledge with their source): a firewall that passes by default does not count; '
     + 'nothing but the chain runs in the egress chain\'s own subnets (firewall, NAT gateway).',
   check(ctx) {
-    const inspected = (a: Arrival) => a.firewalls.some((f) => inspectingFirewallProblem(ctx.graph, f, arrivalTraffic(ctx, a, f)) === undefined);
+    // Stand-ins whose only IPS is drop rules written by hand, by firewall: reported once each, where an acknowledgement names their source.
+    const handWritten = new Map<string, Bilingual>();
+    const inspected = (a: Arrival) => inspectedOnPath(a, (f, x) => arrivalInspection(ctx, f, x), handWritten);
     const uninspected = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet' && !inspected(a));
     // What runs in the egress chain's own subnets (a stand-in's firewall and NAT gateway, or a NAT gateway the user added)
     // leaves by their routes, around the inspection: those subnets hold the chain only (semantics §10).
@@ -35,22 +40,33 @@ export const IN1: GuardRule = {
       fix: bi(`move ${held} to an Internet-segment workload subnet: the subnets of the firewall endpoints and the NAT gateway hold nothing else`,
         `${held} をインターネット接続系の業務サブネットへ移す。ファイアウォールのエンドポイントと NAT ゲートウェイのサブネットには、ほかに何も置かない`),
     }));
-    return [...placed, ...firewallGateFindings(ctx, this, uninspected, (f, a) => inspectingFirewallProblem(ctx.graph, f, arrivalTraffic(ctx, a, f)), {
+    const gate = firewallGateFindings(ctx, this, uninspected, (f, a) => inspectionWords(arrivalInspection(ctx, f, a)), {
       firewall: bi('does not stand in for the security cloud', '自治体情報セキュリティクラウドの代わりにならない'),
       firewallFix: bi('give the stand-in firewall\'s policy stateless default actions aws:forward_to_sfe (no stateless aws:pass), aws:drop_strict (or aws:drop_established '
         + 'with a rule dropping all non-TCP traffic: drop ip any any -> $EXTERNAL_NET any (ip_proto:!6; …)), the stream exception policy DROP (the default) '
-        + 'or REJECT, and IPS rules in drop mode (no override to alert) whose addresses hold the segment\'s (the groups\' HOME_NET), STRICT_ORDER with '
-        + 'the IPS groups at lower priority numbers than any group that passes, and no rule group passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud',
+        + 'or REJECT, and AWS managed threat-signature groups (no override to alert) whose HOME_NET holds the segment\'s addresses, STRICT_ORDER with '
+        + 'them at lower priority numbers than any group that passes, and no rule group passing a whole transport (InternetEgressMode.BUILT_IN plans this), or route the default route to the transit gateway toward the security cloud',
       '代替ファイアウォールのポリシーにステートレスのデフォルトアクション aws:forward_to_sfe（ステートレスの aws:pass なし）、aws:drop_strict（または aws:drop_established と、'
         + 'TCP 以外のすべての通信を遮断するルール。送信元 any・宛先 $EXTERNAL_NET・ip_proto:!6 の drop ip ルール）、ストリーム例外ポリシー DROP（既定）または REJECT と'
-        + 'セグメントのアドレスを対象に含む（ルールグループの HOME_NET に含む）遮断モードの IPS ルール（アラートへのオーバーライドなし）を設定し、STRICT_ORDER で IPS のルールグループを'
+        + 'HOME_NET にセグメントのアドレスを含む AWS マネージドの脅威シグネチャのグループ（アラートへのオーバーライドなし）を設定し、STRICT_ORDER でそれらを'
         + '通過させるどのグループよりも小さい優先度番号にして、トランスポート全体を通過させるルールグループを置かない（InternetEgressMode.BUILT_IN がこの構成を作る）か、'
         + 'デフォルトルートを Transit Gateway 経由で自治体情報セキュリティクラウドへ向ける'),
       subject: bi('an Internet-segment workload subnet, directly, without the security cloud or a firewall,',
         'インターネット接続系の業務サブネットから、自治体情報セキュリティクラウドもファイアウォールも通らずに直接'),
       fix: bi('route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)',
         'デフォルトルートを Transit Gateway 経由で自治体情報セキュリティクラウドへ向ける（検証環境では、組み込みの出口ファイアウォール経由でもよい）'),
-    })];
+    });
+    const hand = [...handWritten].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([f, why]) => finding(this, nameOf(ctx.graph, f),
+      bi(`the stand-in for the security cloud has no IDS/IPS the guard can judge: ${why.en}`,
+        `自治体情報セキュリティクラウドの代替に、ガードが判断できる IDS/IPS がない: ${why.ja}`),
+      bi('reference AWS managed threat signatures in the stand-in\'s policy without an override to alert, ahead of every group that passes '
+        + '(internet.managedThreatSignatures with InternetEgressMode.BUILT_IN: leave it out for the default set), or route the egress through the GWLB endpoint '
+        + `of an IDS appliance and ${DECLARE_APPLIANCE.en}; or acknowledge IN-1 on the firewall with a reason that names the rule set's source `
+        + '(e.g. a vendor\'s signature feed and its version)',
+      '代替構成のポリシーで、AWS マネージドの脅威シグネチャをアラートへのオーバーライドなしで、通信を通すどのグループよりも先に参照する（InternetEgressMode.BUILT_IN の '
+        + `internet.managedThreatSignatures: 省略すれば既定の組）か、出口を IDS アプライアンスの GWLB エンドポイント経由にして、${DECLARE_APPLIANCE.ja}。`
+        + 'またはルールの組の出所（例: ベンダーのシグネチャ配信とその版）を理由に書いて、ファイアウォールで IN-1 を例外承認する')));
+    return [...placed, ...gate, ...hand];
   },
 };
 

@@ -3,7 +3,7 @@
  * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
  * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
  */
-import { arrivalTraffic, inspectingFirewallProblem } from './alpha-prime';
+import { arrivalInspection, DECLARE_APPLIANCE, Inspection, inspectedOnPath, inspectionWords } from './alpha-prime';
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
@@ -138,20 +138,26 @@ const writesToSiem = (g: TopologyGraph, stream: DeliveryStreamNode, siem: readon
   [...stream.buckets, ...(stream.backups ?? []).map((b) => b.bucket)].some((b) => isSiemSink(g, b, siem));
 
 /**
- * Why a firewall is not the hub's inspection firewall: in a hub VPC or tagged `inspection`, and inspecting as IN-1 asks
- * of the stand-in (`inspectingFirewallProblem`: default drop, no group around it, IPS in drop mode ahead of what it passes).
+ * How a firewall inspects a path as the hub's inspection firewall: in a hub VPC or tagged `inspection`, and inspecting as
+ * IN-1 asks of the stand-in (`arrivalInspection`: default drop, no group around it, an IDS/IPS as AP-4 counts one ahead of
+ * what it passes, or drop rules written by hand, `handWritten`).
  */
-function inspectionProblem(ctx: GuardContext, firewallId: string, arrival: Arrival): Bilingual | undefined {
+function hubInspection(ctx: GuardContext, firewallId: string, arrival: Arrival): Inspection {
   const graph = ctx.graph;
   const fw = graph.nodes.get(firewallId) as FirewallNode | undefined;
-  if (fw?.type !== 'firewall') return bi(`firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} が合成結果にない`);
+  if (fw?.type !== 'firewall') return { problem: bi(`firewall ${firewallId} is not in the synthesized output`, `ファイアウォール ${firewallId} が合成結果にない`) };
   const inHub = deref<VpcNode>(graph, fw.vpc)?.hub === true;
   if (!inHub && hubFunction(fw.tags) !== HubFunction.INSPECTION) {
-    return bi(`firewall ${firewallId} is not the hub's inspection firewall`, `ファイアウォール ${firewallId} はハブの検査用ファイアウォールではない`);
+    return { problem: bi(`firewall ${firewallId} is not the hub's inspection firewall`, `ファイアウォール ${firewallId} はハブの検査用ファイアウォールではない`) };
   }
   // The hub's gateway firewall inspects as IN-1 asks of the stand-in: every packet to the stateful engine, a default
   // drop, no group around it, IDS/IPS in drop mode (the hub's 不正通信検知) ahead of what it passes.
-  return inspectingFirewallProblem(graph, firewallId, arrivalTraffic(ctx, arrival, firewallId));
+  return arrivalInspection(ctx, firewallId, arrival);
+}
+
+/** Why a firewall does not inspect a path as the hub's inspection firewall (`hubInspection`), for findings. */
+function inspectionProblem(ctx: GuardContext, firewallId: string, arrival: Arrival): Bilingual | undefined {
+  return inspectionWords(hubInspection(ctx, firewallId, arrival));
 }
 
 /** A hub web proxy: a Squid configuration of the hub, and the subnets its instances run in (undefined: unknown). */
@@ -357,9 +363,20 @@ export const SC1: GuardRule = {
 const memberVpcs = (graph: TopologyGraph): VpcNode[] => nodesOf(graph, 'vpc').filter((v) => !v.hub);
 
 const INSPECTION_FIX = bi('route the path through the hub\'s inspection firewall (AWS Network Firewall, stateless default aws:forward_to_sfe, stateful default '
-  + 'aws:drop_strict, stream exception policy DROP or REJECT, IPS rules in drop mode whose HOME_NET holds the addresses it inspects) before the NAT gateway',
+  + 'aws:drop_strict, stream exception policy DROP or REJECT, AWS managed threat-signature groups without an override to alert whose HOME_NET holds the '
+  + 'addresses it inspects, ahead of every group that passes) before the NAT gateway',
 '経路を NAT ゲートウェイより前に、ハブの検査用ファイアウォール（AWS Network Firewall、ステートレスの既定 aws:forward_to_sfe、ステートフルの既定 aws:drop_strict、'
-  + 'ストリーム例外ポリシー DROP または REJECT、検査するアドレスを HOME_NET に含む遮断モードの IPS ルール）に通す');
+  + 'ストリーム例外ポリシー DROP または REJECT、検査するアドレスを HOME_NET に含み、アラートへのオーバーライドのない AWS マネージドの脅威シグネチャのグループを、'
+  + '通信を通すどのグループよりも先に）に通す');
+
+/** How to give the hub's inspection firewall an IDS/IPS the guard counts, or acknowledge its hand-written rules. */
+const HAND_WRITTEN_FIX = bi('reference AWS managed threat signatures in the inspection firewall\'s policy without an override to alert, ahead of every group that '
+  + 'passes (SecurityCloudProps.managedThreatSignatures: leave it out for the default set), or route the hub\'s egress through the GWLB endpoint of an IDS '
+  + `appliance and ${DECLARE_APPLIANCE.en}; or acknowledge SC-2 on the firewall with a reason that names the rule set's source (e.g. a vendor's signature feed `
+  + 'and its version)',
+'検査用ファイアウォールのポリシーで、AWS マネージドの脅威シグネチャをアラートへのオーバーライドなしで、通信を通すどのグループよりも先に参照する'
+  + `（SecurityCloudProps.managedThreatSignatures: 省略すれば既定の組）か、ハブの出口を IDS アプライアンスの GWLB エンドポイント経由にして、${DECLARE_APPLIANCE.ja}。`
+  + 'またはルールの組の出所（例: ベンダーのシグネチャ配信とその版）を理由に書いて、ファイアウォールで SC-2 を例外承認する');
 
 /**
  * SC-2 (error): the members' internet exit is the hub's: no internet gateway, egress-only gateway or public NAT gateway in a
@@ -373,7 +390,8 @@ export const SC2: GuardRule = {
   term: '自治体情報セキュリティクラウド（インターネット接続口の集約）',
   summary: 'With a security cloud hub: no internet, egress-only internet or public NAT gateway in a member VPC (but an α′ member\'s LGWAN breakout, '
     + 'which the AP rules govern); every internet path of a member\'s Internet segment passes the hub\'s inspection firewall (every packet to the '
-    + 'stateful engine, no stateless aws:pass; stateful default drop, under aws:drop_established with a rule dropping what is not TCP; a connection broken midstream dropped, not continued; no rule group that passes a whole transport or cannot be read; IPS in drop mode that applies to the traffic\'s addresses, ahead of what it passes); '
+    + 'stateful engine, no stateless aws:pass; stateful default drop, under aws:drop_established with a rule dropping what is not TCP; a connection broken midstream dropped, not continued; no rule group that passes a whole transport or cannot be read; an IDS/IPS as AP-4 counts one — AWS managed threat-signature groups, not overridden to alert, that apply to the traffic\'s addresses, ahead of what it passes, '
+    + 'or a GWLB endpoint declared an IDS appliance\'s on the path; drop rules written by hand alone are a finding on the firewall, to acknowledge with their source); '
     + 'the hub has a web proxy whose internet path passes it; what else runs in a hub subnet (a load balancer aside) reaches the internet only through it.',
   check(ctx) {
     const g = ctx.graph;
@@ -402,7 +420,9 @@ export const SC2: GuardRule = {
         findings.push(finding(this, nameOf(g, nat.id), bi(`member subnet ${nameOf(g, s.id)} holds a public NAT gateway`, `構成団体のサブネット ${nameOf(g, s.id)} にパブリック NAT ゲートウェイがある`), gatewayFix));
       }
     }
-    const ok = (a: Arrival) => a.firewalls.some((f) => inspectionProblem(ctx, f, a) === undefined);
+    // Hub firewalls whose only IPS is drop rules written by hand, by firewall: reported once each (below).
+    const handWritten = new Map<string, Bilingual>();
+    const ok = (a: Arrival) => inspectedOnPath(a, (f, x) => hubInspection(ctx, f, x), handWritten);
     const memberInternet = nodesOf(g, 'subnet').filter((s) => memberVpcIds.has(s.vpc.kind === 'node' ? s.vpc.id : '') && ctx.reach.segmentOf(s.id) === Segment.INTERNET);
     const uninspected = memberInternet.flatMap((s) => ctx.reach.arrivals(s.id)).filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
     findings.push(...firewallGateFindings(ctx, this, uninspected, (f, a) => inspectionProblem(ctx, f, a), {
@@ -453,6 +473,10 @@ export const SC2: GuardRule = {
     if (!good && proxies.every((p) => p.subnets !== undefined)) {
       findings.push(finding(this, nameOf(g, hubs[0].id), bi('the hub has no web proxy whose way to the internet passes the inspection firewall',
         'ハブに、検査用ファイアウォールを通ってインターネットに出る Web プロキシがない'), proxyFix));
+    }
+    for (const [f, why] of [...handWritten].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      findings.push(finding(this, nameOf(g, f), bi(`the hub's inspection firewall has no IDS/IPS the guard can judge (不正通信検知): ${why.en}`,
+        `ハブの検査用ファイアウォールに、ガードが判断できる IDS/IPS（不正通信検知）がない: ${why.ja}`), HAND_WRITTEN_FIX));
     }
     return findings;
   },
