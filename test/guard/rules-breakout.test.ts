@@ -460,6 +460,30 @@ describe('AP-4 IDS/IPS on the breakout path', () => {
     expect(findingsAfter((_, net) => editManagedGroups(net, (r, i) => (i === 0 ? { ...r, priority: 1000 } : r)), 'AP-4')).toEqual([]);
   });
 
+  test('with managed groups, a passing group\'s own signature above its pass does not make up for them behind it (as IN-1 and SC-2 judge it)', () => {
+    const found = findingsAfter((stack, net) => {
+      const early = new nfw.CfnRuleGroup(stack, 'EarlyPass', {
+        capacity: 10,
+        ruleGroupName: 'early-pass',
+        type: 'STATEFUL',
+        ruleGroup: {
+          statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' },
+          rulesSource: {
+            rulesString: [
+              'drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:"bad"; tls.sni; content:"bad.example"; sid:1000431; rev:1;)',
+              'pass tls $HOME_NET any -> $EXTERNAL_NET 443 (msg:"tls"; flow:to_server,established; sid:1000432; rev:1;)',
+            ].join('\n'),
+          },
+        },
+      });
+      const policy = l1<nfw.CfnFirewallPolicy>(net.lgwan, 'Firewall/Policy');
+      const fp = policy.firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty;
+      const refs = [...(fp.statefulRuleGroupReferences as any[]), { resourceArn: early.attrRuleGroupArn, priority: 5 }];
+      policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: refs };
+    }, 'AP-4').join('\n');
+    expect(found).toMatch(/AP-4 error \(IDS\/IPS\): the breakout's IDS\/IPS does not inspect what subnet \S+ sends out: firewall \S+ passes traffic in rule group EarlyPass \(priority 5\) before any IPS group drops it/);
+  });
+
   test('IDS/IPS blocks what it detects (検知及び遮断): managed threat groups overridden to alert (DROP_TO_ALERT) or alert-only signatures are refused', () => {
     const alerting = findingsAfter((_, net) => {
       l1(net.lgwan, 'Firewall/RuleGroup-ips').addPropertyOverride('RuleGroup.RulesSource.RulesString', 'drop tcp any any -> any 443 (msg:"port"; sid:1000101; rev:1;)');

@@ -661,7 +661,9 @@ function unappliedIps(
 ): { problem: Bilingual; fix: Bilingual } | undefined {
   for (const a of through) {
     const traffic = arrivalTraffic(ctx, a, firewallId);
-    const applied = appliedIpsProblem(ctx.graph, firewallId, policy, traffic, isIps);
+    // The managed groups are judged alone, as IN-1 and SC-2 judge them: a passing group's own drop signature above its
+    // pass rules does not make up for them running behind it (hand-written rules alone count their signatures, as there).
+    const applied = appliedIpsProblem(ctx.graph, firewallId, policy, traffic, isIps, isIps !== isManagedThreatSignatures);
     if (!applied) continue;
     const from = nameOf(ctx.graph, a.from);
     if ('late' in applied) {
