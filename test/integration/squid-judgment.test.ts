@@ -24,6 +24,8 @@ import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { SQUID_ANSWERS, parseSquid } from '../../src/guard/rules/breakout-controls';
+// The cases depend on the seed only (mulberry32, as the network oracle's renderers use it).
+import { prng as random } from '../oracle/network';
 import {
   certgen, expectSquidAccepts, freePort, isRoot, makeCa, makeOrigin, openssl, sh, squid, squidUser, startSquid, stopProcess, viaProxy,
 } from '../support/squid';
@@ -41,19 +43,6 @@ const HOSTS = ['a.test', 'www.a.test', 'x.b.test', 'b.test'];
 const HEADER = 'X-Jichitai-Tenant';
 const FORGED = 'forged-by-client';
 
-/* eslint-disable no-bitwise -- mulberry32 is defined on 32-bit integer operations */
-/** mulberry32: the cases depend on the seed only. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-/* eslint-enable no-bitwise */
 
 type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
