@@ -16,6 +16,7 @@ import { CloudServiceCategory } from '../../model/cloud-service';
 import { domainProblems, patternCovers, patternsOverlap } from '../../model/domains';
 import { INSPECTION_IDS_IPS, INSPECTION_TAG_KEY } from '../../model/labels';
 import { AlphaPrimeCase, NetworkModel } from '../../model/network-model';
+import { byCodePoint } from '../../model/order';
 import { Segment } from '../../model/segment';
 import { AWS_MANAGED_RULE_GROUP_ARN } from '../../model/threat-signatures';
 import { jaOrEn } from '../ja-engine';
@@ -763,6 +764,17 @@ export function inspectedOnPath(
 /** The problem of an `Inspection`, for the findings of a path it does not inspect (a hand-written IPS's words too). */
 export function inspectionWords(v: Inspection): Bilingual | undefined {
   return v === undefined ? undefined : 'problem' in v ? v.problem : v.handWritten;
+}
+
+/**
+ * The findings of the firewalls `inspectedOnPath` noted as inspecting by drop rules written by hand alone (IN-1, SC-2):
+ * one per firewall, in id order, at the firewall itself, where an acknowledgement names the rule set's source.
+ */
+export function handWrittenFindings(
+  rule: GuardRule, ctx: GuardContext, handWritten: ReadonlyMap<string, Bilingual>, subject: Bilingual, fix: Bilingual,
+): Finding[] {
+  return [...handWritten].sort(([a], [b]) => byCodePoint(a, b))
+    .map(([f, why]) => finding(rule, nameOf(ctx.graph, f), bi(`${subject.en}: ${why.en}`, `${subject.ja}: ${why.ja}`), fix));
 }
 
 /** The two ends of some traffic: the addresses it comes from, and those it goes to. */

@@ -1,4 +1,4 @@
-import { arrivalInspection, DECLARE_APPLIANCE, inspectedOnPath, inspectionWords } from './alpha-prime';
+import { arrivalInspection, DECLARE_APPLIANCE, handWrittenFindings, inspectedOnPath, inspectionWords } from './alpha-prime';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
 import { isHubSubnet } from './security-cloud';
 import { Segment, Zone } from '../../model/segment';
@@ -56,16 +56,15 @@ export const IN1: GuardRule = {
       fix: bi('route the default route to the transit gateway toward the security cloud (or, for a proof of concept, through the built-in egress firewall)',
         'デフォルトルートを Transit Gateway 経由で自治体情報セキュリティクラウドへ向ける（検証環境では、組み込みの出口ファイアウォール経由でもよい）'),
     });
-    const hand = [...handWritten].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([f, why]) => finding(this, nameOf(ctx.graph, f),
-      bi(`the stand-in for the security cloud has no IDS/IPS the guard can judge: ${why.en}`,
-        `自治体情報セキュリティクラウドの代替に、ガードが判断できる IDS/IPS がない: ${why.ja}`),
+    const hand = handWrittenFindings(this, ctx, handWritten,
+      bi('the stand-in for the security cloud has no IDS/IPS the guard can judge', '自治体情報セキュリティクラウドの代替に、ガードが判断できる IDS/IPS がない'),
       bi('reference AWS managed threat signatures in the stand-in\'s policy without an override to alert, ahead of every group that passes '
         + '(internet.managedThreatSignatures with InternetEgressMode.BUILT_IN: leave it out for the default set), or route the egress through the GWLB endpoint '
         + `of an IDS appliance and ${DECLARE_APPLIANCE.en}; or acknowledge IN-1 on the firewall with a reason that names the rule set's source `
         + '(e.g. a vendor\'s signature feed and its version)',
       '代替構成のポリシーで、AWS マネージドの脅威シグネチャをアラートへのオーバーライドなしで、通信を通すどのグループよりも先に参照する（InternetEgressMode.BUILT_IN の '
         + `internet.managedThreatSignatures: 省略すれば既定の組）か、出口を IDS アプライアンスの GWLB エンドポイント経由にして、${DECLARE_APPLIANCE.ja}。`
-        + 'またはルールの組の出所（例: ベンダーのシグネチャ配信とその版）を理由に書いて、ファイアウォールで IN-1 を例外承認する')));
+        + 'またはルールの組の出所（例: ベンダーのシグネチャ配信とその版）を理由に書いて、ファイアウォールで IN-1 を例外承認する'));
     return [...placed, ...gate, ...hand];
   },
 };

@@ -3,7 +3,7 @@
  * = `hub`) and its member municipalities (tag `jichitai:municipality`), as the app synthesized them. The paths are the
  * exact reachability engine's (docs/guard-semantics.md); the hub's functions are found by `jichitai:hub-function`.
  */
-import { arrivalInspection, DECLARE_APPLIANCE, Inspection, inspectedOnPath, inspectionWords } from './alpha-prime';
+import { arrivalInspection, DECLARE_APPLIANCE, handWrittenFindings, Inspection, inspectedOnPath, inspectionWords } from './alpha-prime';
 import { proxyConfigs, SquidConf } from './breakout-controls';
 import { shippedFiles } from './logging';
 import { firewallGateFindings } from './paths';
@@ -474,10 +474,8 @@ export const SC2: GuardRule = {
       findings.push(finding(this, nameOf(g, hubs[0].id), bi('the hub has no web proxy whose way to the internet passes the inspection firewall',
         'ハブに、検査用ファイアウォールを通ってインターネットに出る Web プロキシがない'), proxyFix));
     }
-    for (const [f, why] of [...handWritten].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      findings.push(finding(this, nameOf(g, f), bi(`the hub's inspection firewall has no IDS/IPS the guard can judge (不正通信検知): ${why.en}`,
-        `ハブの検査用ファイアウォールに、ガードが判断できる IDS/IPS（不正通信検知）がない: ${why.ja}`), HAND_WRITTEN_FIX));
-    }
+    findings.push(...handWrittenFindings(this, ctx, handWritten, bi('the hub\'s inspection firewall has no IDS/IPS the guard can judge (不正通信検知)',
+      'ハブの検査用ファイアウォールに、ガードが判断できる IDS/IPS（不正通信検知）がない'), HAND_WRITTEN_FIX));
     return findings;
   },
 };
