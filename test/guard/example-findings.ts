@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { AlphaPrimeCase, cdk } from '../../src';
@@ -68,4 +69,18 @@ export function editManagedGroups(net: cdk.MunicipalNetwork, edit: (ref: any, i:
   let i = 0;
   const refs = (fp.statefulRuleGroupReferences as any[]).map((r) => (String(r.resourceArn).includes(':aws-managed:') ? edit(r, i++) : r));
   policy.firewallPolicy = { ...fp, statefulRuleGroupReferences: refs };
+}
+
+/**
+ * A Gateway Load Balancer endpoint named `Appliance` in `subnetId`, declared the endpoint of an IDS/IPS appliance
+ * (`jichitai:inspection=IDS_IPS`) or not: what AP-4, IN-1 and SC-2 take in place of a firewall's IPS when declared.
+ */
+export function applianceEndpoint(stack: Stack, vpcId: string, subnetId: string, declared: boolean): ec2.CfnVPCEndpoint {
+  return new ec2.CfnVPCEndpoint(stack, 'Appliance', {
+    vpcId,
+    serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+    vpcEndpointType: 'GatewayLoadBalancer',
+    subnetIds: [subnetId],
+    ...declared ? { tags: [{ key: 'jichitai:inspection', value: 'IDS_IPS' }] } : {},
+  });
 }

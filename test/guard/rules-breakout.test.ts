@@ -11,7 +11,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import { Fn as TfFn, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { editManagedGroups, exampleFindings, withoutManagedGroups } from './example-findings';
+import { applianceEndpoint, editManagedGroups, exampleFindings, withoutManagedGroups } from './example-findings';
 import { alphaPrimeSanitization, BLUEPRINTS } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { buildTfExample } from '../../examples/tf/_app';
@@ -585,13 +585,7 @@ describe('AP-4: a GWLB endpoint counts only when declared an IDS appliance\'s, a
     new ec2.CfnSubnetRouteTableAssociation(stack, 'ApplianceAssoc', { subnetId: subnet.ref, routeTableId: table.ref });
     const proxyRoute = net.lgwan.node.findAll().find((c) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-proxy-1-') && c.destinationCidrBlock === '0.0.0.0/0') as ec2.CfnRoute;
     new ec2.CfnRoute(stack, 'ApplianceOut', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: proxyRoute.vpcEndpointId });
-    const gwlb = new ec2.CfnVPCEndpoint(stack, 'Appliance', {
-      vpcId,
-      serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
-      vpcEndpointType: 'GatewayLoadBalancer',
-      subnetIds: [subnet.ref],
-      ...declared ? { tags: [{ key: 'jichitai:inspection', value: 'IDS_IPS' }] } : {},
-    });
+    const gwlb = applianceEndpoint(stack, vpcId, subnet.ref, declared);
     return { proxyRoute, gwlb };
   };
   const through = (which: RegExp, declared = true) => findingsAfter((stack, net) => {

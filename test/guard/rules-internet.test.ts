@@ -10,7 +10,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
 import { TerraformResource, Testing } from 'cdktf';
-import { exampleFindings } from './example-findings';
+import { applianceEndpoint, exampleFindings } from './example-findings';
 import { buildTfExample } from '../../examples/tf/_app';
 import { tf } from '../../src';
 import { checkTopology } from '../../src/guard/check';
@@ -482,13 +482,7 @@ describe('IN-1: the stand-in\'s IDS/IPS is what AP-4 counts (AWS managed threat 
     const routes = net.internet.node.findAll().filter((c: any) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-workload-')
       && c.destinationCidrBlock === '0.0.0.0/0') as ec2.CfnRoute[];
     new ec2.CfnRoute(stack, 'ApplianceOut', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: routes[0].vpcEndpointId });
-    const gwlb = new ec2.CfnVPCEndpoint(stack, 'Appliance', {
-      vpcId,
-      serviceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
-      vpcEndpointType: 'GatewayLoadBalancer',
-      subnetIds: [subnet.ref],
-      ...declared ? { tags: [{ key: 'jichitai:inspection', value: 'IDS_IPS' }] } : {},
-    });
+    const gwlb = applianceEndpoint(stack, vpcId, subnet.ref, declared);
     for (const r of routes) {
       r.addPropertyDeletionOverride('VpcEndpointId');
       r.addPropertyOverride('VpcEndpointId', gwlb.ref);
