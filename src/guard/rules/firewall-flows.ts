@@ -53,13 +53,21 @@ export interface FlowConnection {
   readonly toPort: number;
 }
 
-/** A firewall's answer for a connection: it passes it, surely drops it (and by what), or the guard cannot tell (and why). */
-export type FirewallVerdict = { readonly passes: true } | { readonly drops: Bilingual } | { readonly unknown: Bilingual };
+/**
+ * A firewall's answer for a connection: it passes it, surely drops it (and by what), or the guard cannot tell (and why).
+ * A pass by the stateless engine alone (`statelessOnly`: both directions pass, nothing goes to the stateful engine) asks
+ * nothing of the return path; any other pass is the stateful engine's, which must see both directions (FLOW-1).
+ */
+export type FirewallVerdict =
+  | { readonly passes: true; readonly statelessOnly?: true }
+  | { readonly drops: Bilingual }
+  | { readonly unknown: Bilingual };
 
 /** The client's ephemeral ports, as FLOW-1 takes them for the replies (flows.ts `EPHEMERAL`). */
 const EPHEMERAL: [number, number] = [32768, MAX_PORT];
 
 const PASSES: FirewallVerdict = { passes: true };
+const STATELESS_PASS: FirewallVerdict = { passes: true, statelessOnly: true };
 
 /** One direction's packets: where they come from and go to, on which ports. */
 interface Packets {
@@ -100,7 +108,7 @@ function judgeConnection(graph: TopologyGraph, firewallId: string, c: FlowConnec
     if ('drops' in outcome || 'unknown' in outcome) return outcome;
     stateful ||= outcome.stateful;
   }
-  if (!stateful) return PASSES;
+  if (!stateful) return STATELESS_PASS;
   if (policy.ruleOrder !== 'unknown') return statefulVerdict(graph, firewallId, policy, policy.ruleOrder === 'STRICT_ORDER', request, reply);
   // A rule order the guard cannot read: the flow is shown to pass, or to be dropped, only when both orders agree.
   const [strict, actionOrder] = [true, false].map((s) => statefulVerdict(graph, firewallId, policy, s, request, reply));
