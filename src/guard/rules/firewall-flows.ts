@@ -28,6 +28,10 @@
  *   groups and deny-lists hold drop signatures and denied domains only, which do not block a clean flow ("AWS managed
  *   rule groups ... threat signatures", a deny-list "blocks traffic to the listed domains").
  *   A rule order the guard cannot read: both orders must agree.
+ * - A pass by the stateless engine alone (both directions `aws:pass`, nothing forwarded) is `statelessOnly`: the
+ *   stateful engine keeps no state, so the reply may take another path. Any other pass is the stateful engine's, which
+ *   tracks the connection only when both directions meet the same endpoint (FLOW-1's `symmetryProblems`;
+ *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html).
  *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-list.html
  *   https://docs.suricata.io/en/latest/rules/intro.html#action

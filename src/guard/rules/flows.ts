@@ -28,7 +28,8 @@ type Ports = DeclaredFlow['ports'];
  * FLOW-1: every declared flow is open end to end in what was synthesized — the positive half of the communication
  * matrix (通信要件一覧): what is allowed works; the other rules prove everything else is closed. Each direction is traced
  * with the exact reachability (routes, transit gateway tables, blackholes, NACLs), each Network Firewall the path crosses
- * is judged on the flow's connection (firewall-flows.ts), and the hosts' security groups are read; a finding names the
+ * is judged on the flow's connection (firewall-flows.ts) and, where its stateful engine judges it, must be on both
+ * directions' paths at one endpoint (`symmetryProblems`), and the hosts' security groups are read; a finding names the
  * hop that drops the flow.
  */
 export const FLOW1: GuardRule = {
@@ -39,7 +40,9 @@ export const FLOW1: GuardRule = {
   summary: 'Every declared flow is open end to end: its requests reach every address of the destination host on its ports and the replies come '
     + 'back (routes both ways, transit gateway tables, blackholes, NACLs), every Network Firewall on the way is shown to pass it (its stateless rules '
     + 'both ways, its stateful rules or default on the connection; a domain list, a content rule, a group the guard cannot read or the appliances '
-    + 'behind a Gateway Load Balancer endpoint show nothing), and both hosts\' security groups allow it.',
+    + 'behind a Gateway Load Balancer endpoint show nothing), one whose stateful engine judges the flow is on the reply\'s path too at the same endpoint '
+    + '(Network Firewall does not support asymmetric routing: a transit gateway in front of it in appliance mode, one endpoint per firewall), '
+    + 'and both hosts\' security groups allow it.',
   check(ctx) {
     const findings: Finding[] = [];
     // Every part's flows of the check (the union, not a place's part's `declaredAt`): each flow is proven open between
