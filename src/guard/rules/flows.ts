@@ -240,12 +240,17 @@ function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Ar
  */
 function symmetryProblems(ctx: GuardContext, requests: readonly Arrival[], replies: readonly Arrival[], flowPorts: Ports): Problem[] {
   const out: Problem[] = [];
+  // Most flows cross no firewall: their paths are not read again.
+  if (!requests.some((a) => a.firewalls.length > 0) && !replies.some((a) => a.firewalls.length > 0)) return out;
   const said = new Set<string>();
+  const onReplies = replies.map((p) => statefulFirewalls(ctx, 'reply', p, flowPorts));
   for (const r of requests) {
     const onRequest = statefulFirewalls(ctx, 'request', r, flowPorts);
-    for (const p of replies) {
+    for (let i = 0; i < replies.length; i++) {
+      const p = replies[i];
+      if (onRequest.length === 0 && onReplies[i].length === 0) continue;
       if (p.from !== placeOf(r) || placeOf(p) !== r.from || !mayPair(ctx, r, p)) continue;
-      for (const fw of new Set([...onRequest, ...statefulFirewalls(ctx, 'reply', p, flowPorts)])) {
+      for (const fw of new Set([...onRequest, ...onReplies[i]])) {
         if (said.has(fw)) continue;
         const [inRequest, inReply] = [r.firewalls.includes(fw), p.firewalls.includes(fw)];
         const subnets = (ctx.graph.nodes.get(fw) as FirewallNode | undefined)?.subnets.length ?? 0;
