@@ -469,6 +469,8 @@ class TemplateReader {
           ...reader.refs(p.SubnetIds).map((r, i) => b.noted(id, `SubnetIds[${i}]`, r)),
           ...reader.refs(p.AddSubnetIds).map((r, i) => b.noted(id, `AddSubnetIds[${i}]`, r)),
         ],
+        // Only the literal `enable` counts (an expression may be `disable`): FLOW-1 then trusts the symmetric return.
+        ...p.Options?.ApplianceModeSupport === 'enable' ? { applianceMode: true } : {},
       } satisfies TransitAttachmentNode);
     }],
     // A VPN concentrator aggregates VPN connections onto one transit gateway attachment of its own (its

@@ -750,6 +750,8 @@ class ConfigReader {
         subnets: reader.refs(p.subnet_ids).map((r, i) => b.noted(id, `subnet_ids[${i}]`, r)),
         defaultAssociation: optionalFlag(p.transit_gateway_default_route_table_association),
         defaultPropagation: optionalFlag(p.transit_gateway_default_route_table_propagation),
+        // Only the literal `enable` counts (an interpolation may be `disable`): FLOW-1 then trusts the symmetric return.
+        ...p.appliance_mode_support === 'enable' ? { applianceMode: true } : {},
       });
     }],
     [['aws_vpn_connection'], (_reader, { b, base, noted, p, tags }) => {

@@ -412,6 +412,13 @@ export interface TransitAttachmentNode extends NodeBase {
   /** Terraform's per-attachment switches (`transit_gateway_default_route_table_association` / `_propagation`); unset = on. */
   readonly defaultAssociation?: boolean;
   readonly defaultPropagation?: boolean;
+  /**
+   * Appliance mode is on (`ApplianceModeSupport` / `appliance_mode_support` = `enable`, a literal): the transit gateway
+   * sends both directions of a flow into the VPC through one network interface (one subnet's AZ) for the flow's life,
+   * which keeps a stateful firewall behind it on both directions (FLOW-1). Unset: off, or a value the guard cannot read.
+   * https://docs.aws.amazon.com/network-firewall/latest/developerguide/vpc-config-tgw-multi-az.html
+   */
+  readonly applianceMode?: boolean;
 }
 
 export interface TransitRouteTableNode extends NodeBase {

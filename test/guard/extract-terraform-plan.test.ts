@@ -528,6 +528,24 @@ test('a Cloud WAN peering of the transit gateway, associated with a table that r
   expect(guard1(graph(['aws_ec2_transit_gateway_vpc_attachment.mn.id', 'aws_ec2_transit_gateway_vpc_attachment.mn']))).toEqual([]);
 });
 
+test('a VPC attachment\'s appliance mode is read from the plan as from the configuration: the literal enable only (FLOW-1)', () => {
+  const graph = (values: Record<string, unknown>, unknown: Record<string, unknown> = {}) => extractTerraformPlan(plan([
+    vpc('aws_vpc.mn', '10.0.0.0/16'),
+    subnet('aws_subnet.mn', '10.0.1.0/24', ['aws_vpc.mn.id', 'aws_vpc.mn']),
+    {
+      address: 'aws_ec2_transit_gateway_vpc_attachment.mn',
+      values: { transit_gateway_id: 'tgw-0123456789abcdef0', tags: null, ...values },
+      unknown: { id: true, vpc_id: true, subnet_ids: true, ...unknown },
+      expressions: { vpc_id: ref('aws_vpc.mn.id', 'aws_vpc.mn'), subnet_ids: ref('aws_subnet.mn.id', 'aws_subnet.mn') },
+    },
+  ]));
+  const attachment = (g: TopologyGraph) => nodesOf(g, 'transit-attachment')[0];
+  expect(attachment(graph({ appliance_mode_support: 'enable' })).applianceMode).toBe(true);
+  expect(attachment(graph({ appliance_mode_support: 'disable' })).applianceMode).toBeUndefined();
+  // Known only after apply: not taken to be on (fail closed).
+  expect(attachment(graph({}, { appliance_mode_support: true })).applianceMode).toBeUndefined();
+});
+
 describe('deploy-time code in a plan (src/guard/deploy-code.ts)', () => {
   test('a provisioner of the configuration and a data source that runs code are unresolved, as in a synthesized configuration', () => {
     const p = plan([vpc('aws_vpc.mn', '10.1.0.0/16')]) as any;

@@ -412,7 +412,26 @@ describe.each(ENGINES)('FLOW-1 sees a firewall that drops a declared flow (%s)',
     expect(text(read, { rules: PASS_FLOW })).toBe('');
     // The replies around the firewall: the request still crosses it and must be passed.
     expect(text(read, { replyAround: true })).toMatch(/firewall \S*[Ff]w drops the flow: no rule passes the request/);
-    expect(text(read, { replyAround: true, rules: PASS_FLOW })).toBe('');
+  });
+
+  test('replies around a firewall whose stateful engine passes the request: asymmetric routing, refused with both paths named', () => {
+    // Network Firewall's stateful engine must see both directions on the same endpoint (asymmetric-routing.html).
+    const found = text(read, { replyAround: true, rules: PASS_FLOW });
+    expect(found).toMatch(/declared flow "app-to-web" .* does not work: firewall \S*[Ff]w, whose stateful engine judges the flow, is on the request's path but not on the reply's, so it does not see the connection both ways and drops it \(asymmetric routing\)/);
+    expect(found).toMatch(/the request's path: subnet \S*mn \(10\.1\.1\.0\/24\) → .*firewall \S*[Ff]w → .*subnet \S*web \(10\.2\.1\.0\/24\); the reply's path: subnet \S*web \(10\.2\.1\.0\/24\) → tgw \S* → attachment \S*[Mm]n\S* → subnet \S*mn \(10\.1\.1\.0\/24\)\)/);
+    expect(found).toMatch(/Fix: .*route the reply through the same firewall endpoint as the request.*appliance mode on its attachment/);
+    expect(flow1(read, { replyAround: true, rules: PASS_FLOW })[0].ja!.message).toMatch(/が要求の経路にはあるが応答の経路になく、接続を両方向で見られないため破棄する（非対称ルーティング）/);
+    // A firewall that passes the flow by its stateless engine alone (aws:pass both ways) keeps no state: the path back may skip it.
+    expect(text(read, { replyAround: true, statelessDefault: ['aws:pass'] })).toBe('');
+    const both: StatelessSpec[] = [
+      { priority: 1, actions: ['aws:pass'], protocols: [6], sources: [APP], destinations: [WEB], destinationPorts: [[443, 443]] },
+      { priority: 2, actions: ['aws:pass'], protocols: [6], sources: [WEB], destinations: [APP], sourcePorts: [[443, 443]] },
+    ];
+    expect(text(read, { replyAround: true, stateless: both, statelessDefault: ['aws:drop'] })).toBe('');
+    // The request handed to the stateful engine (the rest passed statelessly) is enough to need the reply there too.
+    const forward: StatelessSpec = { ...both[0], actions: ['aws:forward_to_sfe'] };
+    expect(text(read, { replyAround: true, rules: PASS_FLOW, stateless: [forward], statelessDefault: ['aws:pass'] })).toMatch(/asymmetric routing/);
+    expect(text(read, { rules: PASS_FLOW, stateless: [forward], statelessDefault: ['aws:pass'] })).toBe('');
   });
 
   test('a domain allow-list ahead of the pass rule decides a TCP flow by host name, which the declared flow does not give: not shown open', () => {

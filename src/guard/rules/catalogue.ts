@@ -346,7 +346,9 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     summaryJa: '宣言した通信はすべて端から端まで通ること: 要求が宛先ホストのすべてのアドレスに宣言したポートで届き、応答が戻ること（双方向の経路、'
       + 'Transit Gateway の表、ブラックホール、NACL）。経路上のすべての Network Firewall がそれを通すと示せること（ステートレスのルールは往復とも、'
       + 'ステートフルのルールまたはデフォルトアクションは接続として。ドメインリスト、内容で一致するルール、ガードが読めないグループ、Gateway Load Balancer '
-      + 'エンドポイントの先のアプライアンスは何も示さない）。両端のホストのセキュリティグループも許可していること。',
+      + 'エンドポイントの先のアプライアンスは何も示さない）。ステートフルエンジンで通信を判断するファイアウォールは、応答の経路にも同じエンドポイントで'
+      + 'あること（Network Firewall は非対称ルーティングに対応しない: 前段の Transit Gateway はアプライアンスモード、ファイアウォールごとにエンドポイントは一つ）。'
+      + '両端のホストのセキュリティグループも許可していること。',
     rationale: 'The positive half of the communication matrix (通信要件一覧): the other rules prove that everything else is closed; this one proves '
       + 'that what is declared works, so that a blocked 特定通信, sanitization or screen-transfer flow is found before deployment, with '
       + 'the hop that drops it.',

@@ -28,6 +28,10 @@
  *   groups and deny-lists hold drop signatures and denied domains only, which do not block a clean flow ("AWS managed
  *   rule groups ... threat signatures", a deny-list "blocks traffic to the listed domains").
  *   A rule order the guard cannot read: both orders must agree.
+ * - A pass by the stateless engine alone (both directions `aws:pass`, nothing forwarded) is `statelessOnly`: the
+ *   stateful engine keeps no state, so the reply may take another path. Any other pass is the stateful engine's, which
+ *   tracks the connection only when both directions meet the same endpoint (FLOW-1's `symmetryProblems`;
+ *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html).
  *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-list.html
  *   https://docs.suricata.io/en/latest/rules/intro.html#action
@@ -53,13 +57,21 @@ export interface FlowConnection {
   readonly toPort: number;
 }
 
-/** A firewall's answer for a connection: it passes it, surely drops it (and by what), or the guard cannot tell (and why). */
-export type FirewallVerdict = { readonly passes: true } | { readonly drops: Bilingual } | { readonly unknown: Bilingual };
+/**
+ * A firewall's answer for a connection: it passes it, surely drops it (and by what), or the guard cannot tell (and why).
+ * A pass by the stateless engine alone (`statelessOnly`: both directions pass, nothing goes to the stateful engine) asks
+ * nothing of the return path; any other pass is the stateful engine's, which must see both directions (FLOW-1).
+ */
+export type FirewallVerdict =
+  | { readonly passes: true; readonly statelessOnly?: true }
+  | { readonly drops: Bilingual }
+  | { readonly unknown: Bilingual };
 
 /** The client's ephemeral ports, as FLOW-1 takes them for the replies (flows.ts `EPHEMERAL`). */
 const EPHEMERAL: [number, number] = [32768, MAX_PORT];
 
 const PASSES: FirewallVerdict = { passes: true };
+const STATELESS_PASS: FirewallVerdict = { passes: true, statelessOnly: true };
 
 /** One direction's packets: where they come from and go to, on which ports. */
 interface Packets {
@@ -100,7 +112,7 @@ function judgeConnection(graph: TopologyGraph, firewallId: string, c: FlowConnec
     if ('drops' in outcome || 'unknown' in outcome) return outcome;
     stateful ||= outcome.stateful;
   }
-  if (!stateful) return PASSES;
+  if (!stateful) return STATELESS_PASS;
   if (policy.ruleOrder !== 'unknown') return statefulVerdict(graph, firewallId, policy, policy.ruleOrder === 'STRICT_ORDER', request, reply);
   // A rule order the guard cannot read: the flow is shown to pass, or to be dropped, only when both orders agree.
   const [strict, actionOrder] = [true, false].map((s) => statefulVerdict(graph, firewallId, policy, s, request, reply));

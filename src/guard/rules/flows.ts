@@ -1,7 +1,9 @@
 import { Segment, SEGMENT_JA } from '../../model/segment';
 import { ALL_V4, ALL_V6, parsePrefix, Prefix, prefixAt } from '../address-space';
 import { DeclaredFlow, DeclaredHost } from '../declared';
-import { deref, describeRef, nodesOf, Ref, rulePeerText, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, VpcNode } from '../graph';
+import {
+  deref, describeRef, FirewallNode, nodesOf, Ref, rulePeerText, rulesOf, SecurityGroupNode, SubnetNode, TopologyGraph, TransitAttachmentNode, VpcNode,
+} from '../graph';
 import { Box, intersect, MAX_PORT } from '../header-set';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { oncePer } from '../memo';
@@ -26,7 +28,8 @@ type Ports = DeclaredFlow['ports'];
  * FLOW-1: every declared flow is open end to end in what was synthesized — the positive half of the communication
  * matrix (通信要件一覧): what is allowed works; the other rules prove everything else is closed. Each direction is traced
  * with the exact reachability (routes, transit gateway tables, blackholes, NACLs), each Network Firewall the path crosses
- * is judged on the flow's connection (firewall-flows.ts), and the hosts' security groups are read; a finding names the
+ * is judged on the flow's connection (firewall-flows.ts) and, where its stateful engine judges it, must be on both
+ * directions' paths at one endpoint (`symmetryProblems`), and the hosts' security groups are read; a finding names the
  * hop that drops the flow.
  */
 export const FLOW1: GuardRule = {
@@ -37,7 +40,9 @@ export const FLOW1: GuardRule = {
   summary: 'Every declared flow is open end to end: its requests reach every address of the destination host on its ports and the replies come '
     + 'back (routes both ways, transit gateway tables, blackholes, NACLs), every Network Firewall on the way is shown to pass it (its stateless rules '
     + 'both ways, its stateful rules or default on the connection; a domain list, a content rule, a group the guard cannot read or the appliances '
-    + 'behind a Gateway Load Balancer endpoint show nothing), and both hosts\' security groups allow it.',
+    + 'behind a Gateway Load Balancer endpoint show nothing), one whose stateful engine judges the flow is on the reply\'s path too at the same endpoint '
+    + '(Network Firewall does not support asymmetric routing: a transit gateway in front of it in appliance mode, one endpoint per firewall), '
+    + 'and both hosts\' security groups allow it.',
   check(ctx) {
     const findings: Finding[] = [];
     // Every part's flows of the check (the union, not a place's part's `declaredAt`): each flow is proven open between
@@ -45,12 +50,22 @@ export const FLOW1: GuardRule = {
     // member's flow is checked at that member's places, and a flow only adds findings, never excuses one.
     for (const flow of ctx.flows ?? []) {
       let problems: Problem[] = [];
+      // What surely arrives, by direction and by the client's and the server's blocks (`client|server`): the request's
+      // and the reply's paths, for the firewalls whose stateful engine must see both (`symmetryProblems`).
+      const reached = { request: new Map<string, Arrival[]>(), reply: new Map<string, Arrival[]>() };
       for (const direction of ['request', 'reply'] as const) {
         const [src, dst] = direction === 'request' ? [flow.from, flow.to] : [flow.to, flow.from];
         const ports: Ports = direction === 'request' ? flow.ports
           : [...new Set(flow.ports.map((p) => p.protocol))].map((protocol) => ({ protocol, ...EPHEMERAL }));
-        for (const s of src.cidrs) for (const d of dst.cidrs) problems.push(...traceDirection(ctx, direction, src, s, dst, d, ports, flow.ports));
+        for (const s of src.cidrs) {
+          for (const d of dst.cidrs) {
+            const arrivals: Arrival[] = [];
+            problems.push(...traceDirection(ctx, direction, src, s, dst, d, ports, flow.ports, arrivals));
+            reached[direction].set(direction === 'request' ? `${s}|${d}` : `${d}|${s}`, arrivals);
+          }
+        }
       }
+      for (const [pair, requests] of reached.request) problems.push(...symmetryProblems(ctx, requests, reached.reply.get(pair) ?? [], flow.ports));
       problems.push(...groupProblems(ctx, flow));
       if (problems.length === 0) continue;
       // A firewall's verdict is on the whole connection: each is said once, whichever blocks and direction met it.
@@ -62,7 +77,7 @@ export const FLOW1: GuardRule = {
         return true;
       });
       const fixes = (lang: 'en' | 'ja') => `${problems.some((p) => p.unread) ? UNREAD_FIX[lang] : ''}${problems.some((p) => p.tie) ? TIE_FIX[lang] : ''}`
-        + `${problems.some((p) => p.firewall) ? FIREWALL_FIX[lang] : ''}`;
+        + `${problems.some((p) => p.firewall && !p.asymmetric) ? FIREWALL_FIX[lang] : ''}${problems.some((p) => p.asymmetric) ? SYMMETRY_FIX[lang] : ''}`;
       const unread = bi(fixes('en'), fixes('ja'));
       const where = hostGroups(ctx, flow.from)[0] ?? hostGroups(ctx, flow.to)[0];
       findings.push(finding(this, where ? nameOf(ctx.graph, where.id) : `(flow ${flow.name})`, {
@@ -86,6 +101,14 @@ const FIREWALL_FIX = bi('; for a firewall on the path, pass the declared hosts a
 '。経路上のファイアウォールでは、破棄するものより先に、宣言したホストとポートを通す（通信のプロトコル・アドレス範囲・ポートをヘッダーだけで指定する '
   + 'ステートフルの pass ルールを drop ルールや既定の破棄より先に置き、ステートレスの aws:drop をかけない）。ガードが判断できない場合（ドメインリスト、'
   + '内容やフローの状態で一致するルール、読めないグループやアプライアンス）は、その前にそのような pass ルールを置くか、ファイアウォールが通信を通すことを確認して FLOW-1 を例外承認する');
+const SYMMETRY_FIX = bi('; for a firewall whose stateful engine sees only one direction (or whose endpoint the guard cannot tell), route the reply through '
+  + 'the same firewall endpoint as the request: the return route to the firewall of the same Availability Zone (one firewall per AZ, with one subnet '
+  + 'mapping each, names each endpoint), and for an inspection VPC behind a transit gateway appliance mode on its attachment (ApplianceModeSupport / '
+  + 'appliance_mode_support = "enable"), or acknowledge FLOW-1 once both directions are checked to meet the same endpoint',
+'。ステートフルエンジンが片方向しか見ないファイアウォール（またはエンドポイントをガードが判断できないもの）では、応答を要求と同じファイアウォールエンドポイント'
+  + 'に通す（同じアベイラビリティーゾーンのファイアウォールへの戻りのルート。AZ ごとに一つのサブネットマッピングのファイアウォールを置けば各エンドポイントを'
+  + '指定できる。Transit Gateway の先の検査 VPC では、そのアタッチメントのアプライアンスモード（ApplianceModeSupport / appliance_mode_support = "enable"）を'
+  + '有効にする）か、両方向が同じエンドポイントを通ることを確認して FLOW-1 を例外承認する');
 const TIE_FIX = bi('; give a block one route (a static route, or one prefix list\'s entry) toward the target the flow needs',
   '。一つのアドレス範囲には、通信に必要なターゲットへのルートを一つだけ（静的ルートか、一つのプレフィックスリストのエントリ）書く');
 
@@ -99,11 +122,14 @@ interface Problem {
   readonly tie?: boolean;
   /** A firewall (or an appliance behind a Gateway Load Balancer endpoint) on the way drops the flow, or may. */
   readonly firewall?: boolean;
+  /** A firewall's stateful engine is not shown to see both directions on the same endpoint. */
+  readonly asymmetric?: boolean;
 }
 
 /** One direction of a flow between two blocks: what of it does not arrive, and where it is lost. */
 function traceDirection(
   ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports, flowPorts: Ports,
+  reached: Arrival[],
 ): Problem[] {
   const what = bi(`the ${direction} (${portsText(ports)}) from ${s} to ${d}`, `${s} から ${d} への${direction === 'request' ? '要求' : '応答'}（${portsText(ports)}）`);
   const unreadable = (x: string) => bi(`${what.en}: ${x} is not an address block the guard can read`, `${what.ja}: ${x} はガードが読めるアドレス範囲ではない`);
@@ -132,7 +158,11 @@ function traceDirection(
     // The walk over-approximates routing (semantics §4, §5): what arrives along a table holding a route whose destination
     // it cannot read, or by a route AWS may not use, is what may arrive, no proof that it does (fail closed).
     const reaching = arrivals.filter(arrived).map((a) => ({ a, doubt: doubtOnPath(ctx, a) }));
-    for (const x of reaching) if (!x.doubt) out.push(...filterProblems(ctx, direction, x.a, flowPorts));
+    for (const x of reaching) {
+      if (x.doubt) continue;
+      out.push(...filterProblems(ctx, direction, x.a, flowPorts));
+      reached.push(x.a);
+    }
     const missing = subtractAll(requested, reaching.filter((x) => !x.doubt).flatMap((x) => x.a.headers));
     if (missing.length === 0) continue;
     const doubted = reaching.find((x) => x.doubt && overlaps(x.a.headers, missing));
@@ -193,6 +223,147 @@ function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Ar
       hops: ctx.reach.hops(a),
       firewall: true,
     });
+  }
+  return out;
+}
+
+/**
+ * The firewalls both directions of a flow must meet. AWS Network Firewall does not support asymmetric routing: its
+ * stateful engine tracks a connection only when "the traffic [is] routed to the Network Firewall endpoint in both
+ * directions" (https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html); a reply on
+ * another path meets no connection there (or another endpoint's engine, which never saw the request) and is dropped.
+ * For each request path and each reply path between the same two places that AWS may take together (`mayPair`), a
+ * firewall whose stateful engine judges the flow on either (`statefulFirewalls`: all but a pass by the stateless engine
+ * alone, whose rules FLOW-1 already reads both ways) must be on both. One on both with more than one endpoint (subnet)
+ * is not shown to be met at the same endpoint: a route names an endpoint by its place in an unordered list
+ * (`EndpointIds`, `sync_states`), not by its Availability Zone, and the walk follows every subnet (fail closed).
+ */
+function symmetryProblems(ctx: GuardContext, requests: readonly Arrival[], replies: readonly Arrival[], flowPorts: Ports): Problem[] {
+  const out: Problem[] = [];
+  // Most flows cross no firewall: their paths are not read again.
+  if (!requests.some((a) => a.firewalls.length > 0) && !replies.some((a) => a.firewalls.length > 0)) return out;
+  const said = new Set<string>();
+  const onReplies = replies.map((p) => statefulFirewalls(ctx, 'reply', p, flowPorts));
+  for (const r of requests) {
+    const onRequest = statefulFirewalls(ctx, 'request', r, flowPorts);
+    for (let i = 0; i < replies.length; i++) {
+      const p = replies[i];
+      if (onRequest.length === 0 && onReplies[i].length === 0) continue;
+      if (p.from !== placeOf(r) || placeOf(p) !== r.from || !mayPair(ctx, r, p)) continue;
+      for (const fw of new Set([...onRequest, ...onReplies[i]])) {
+        if (said.has(fw)) continue;
+        const [inRequest, inReply] = [r.firewalls.includes(fw), p.firewalls.includes(fw)];
+        const subnets = (ctx.graph.nodes.get(fw) as FirewallNode | undefined)?.subnets.length ?? 0;
+        if (inRequest && inReply && subnets <= 1) continue;
+        said.add(fw);
+        const name = nameOf(ctx.graph, fw);
+        const paths = bi(`the request's path: ${pathText(ctx, r)}; the reply's path: ${pathText(ctx, p)}`,
+          `要求の経路: ${pathText(ctx, r)}。応答の経路: ${pathText(ctx, p)}`);
+        if (inRequest && inReply) {
+          out.push({
+            text: bi(`firewall ${name}, whose stateful engine judges the flow, has ${subnets} endpoints (subnets), and the guard cannot tell that the request and `
+              + `the reply meet the same one (a route names an endpoint by its place in an unordered list, not by its Availability Zone) (fail closed) (${paths.en})`,
+            `ステートフルエンジンでこの通信を判断するファイアウォール ${name} にはエンドポイント（サブネット）が ${subnets} つあり、要求と応答が同じエンドポイントを通ることを`
+              + `ガードが判断できない（ルートはエンドポイントを AZ ではなく順序のないリストの位置で指定する）（フェイルクローズ）（${paths.ja}）`),
+            hops: ctx.reach.hops(r),
+            firewall: true,
+            asymmetric: true,
+          });
+          continue;
+        }
+        const [seen, missed] = inRequest ? [bi('request', '要求'), bi('reply', '応答')] : [bi('reply', '応答'), bi('request', '要求')];
+        const why = transitSplit(ctx, r, p);
+        out.push({
+          text: bi(`firewall ${name}, whose stateful engine judges the flow, is on the ${seen.en}'s path but not on the ${missed.en}'s, so it does not see the `
+            + `connection both ways and drops it (asymmetric routing${why ? `: ${why.en}` : ''}) (${paths.en})`,
+          `ステートフルエンジンでこの通信を判断するファイアウォール ${name} が${seen.ja}の経路にはあるが${missed.ja}の経路になく、接続を両方向で見られないため破棄する`
+            + `（非対称ルーティング${why ? `: ${why.ja}` : ''}）（${paths.ja}）`),
+          hops: ctx.reach.hops(inRequest ? r : p),
+          firewall: true,
+          asymmetric: true,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The firewalls on an arrival's path whose stateful engine judges the flow: any verdict but a pass by the stateless engine alone. */
+function statefulFirewalls(ctx: GuardContext, direction: 'request' | 'reply', a: Arrival, flowPorts: Ports): string[] {
+  const out: string[] = [];
+  for (const fw of new Set(a.firewalls)) {
+    const seen = arrivalTraffic(ctx, a, fw);
+    const [clients, servers] = direction === 'request' ? [seen.sources, seen.destinations] : [seen.destinations, seen.sources];
+    const stateful = flowPorts.some((port) => {
+      const verdict = firewallVerdict(ctx.graph, fw, { protocol: port.protocol, clients, servers, fromPort: port.fromPort, toPort: port.toPort });
+      return !('passes' in verdict && verdict.statelessOnly);
+    });
+    if (stateful) out.push(fw);
+  }
+  return out;
+}
+
+/** Where an arrival ends, in the terms of a probe's start (`Arrival.from`): a subnet's id, or `zone <name>`. */
+function placeOf(a: Arrival): string | undefined {
+  return a.end.kind === 'subnet' ? a.end.subnet : a.end.kind === 'zone' ? `zone ${a.end.zone}` : undefined;
+}
+
+/** The subnets through which an arrival's path entered each VPC attachment from its transit gateway, by attachment id. */
+function transitEntries(ctx: GuardContext, a: Arrival): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const steps = ctx.reach.steps(a);
+  for (let i = 1; i < steps.length; i++) {
+    if (steps[i].kind !== 'subnet' || steps[i - 1].kind !== 'attachment') continue;
+    const at = steps[i - 1].node;
+    let set = out.get(at);
+    if (!set) out.set(at, set = new Set());
+    set.add(steps[i].node);
+  }
+  return out;
+}
+
+/** Whether a VPC attachment is in appliance mode (`TransitAttachmentNode.applianceMode`). */
+function applianceMode(ctx: GuardContext, attachment: string): boolean {
+  const node = ctx.graph.nodes.get(attachment) as TransitAttachmentNode | undefined;
+  return node?.type === 'transit-attachment' && node.applianceMode === true;
+}
+
+/**
+ * Whether AWS may carry a request on path `r` and its reply on path `p`. The walk follows every subnet of an attachment
+ * the transit gateway enters a VPC by (it does not know the AZ); in appliance mode the gateway sends both directions of a
+ * flow through one of them ("the same Availability Zone for the VPC attachment over the lifetime of a flow",
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/vpc-config-tgw-multi-az.html), so paths that
+ * entered such an attachment through different subnets are not a pair. Without it, the gateway keeps the AZ each
+ * direction entered it by, which the guard does not know: any two may pair.
+ */
+function mayPair(ctx: GuardContext, r: Arrival, p: Arrival): boolean {
+  const [rs, ps] = [transitEntries(ctx, r), transitEntries(ctx, p)];
+  for (const [attachment, subnets] of rs) {
+    const other = ps.get(attachment);
+    if (other && applianceMode(ctx, attachment) && ![...subnets].some((x) => other.has(x))) return false;
+  }
+  return true;
+}
+
+/** An attachment both paths entered through different subnets, not in appliance mode: the likely cause, in words. */
+function transitSplit(ctx: GuardContext, r: Arrival, p: Arrival): Bilingual | undefined {
+  const [rs, ps] = [transitEntries(ctx, r), transitEntries(ctx, p)];
+  for (const [attachment, subnets] of rs) {
+    const other = ps.get(attachment);
+    if (!other || applianceMode(ctx, attachment) || [...subnets].some((x) => other.has(x))) continue;
+    const name = nameOf(ctx.graph, attachment);
+    return bi(`the transit gateway may send the two directions into attachment ${name} through different subnets (Availability Zones), its appliance mode being off`,
+      `Transit Gateway が両方向をアタッチメント ${name} の異なるサブネット（AZ）に送り得る（アプライアンスモードが無効）`);
+  }
+  return undefined;
+}
+
+/** A path in words: the places it passes (subnets, gateways, firewalls, attachments), without the routes. */
+function pathText(ctx: GuardContext, a: Arrival): string {
+  let out = '';
+  for (const step of ctx.reach.steps(a)) {
+    if (step.kind === 'route' || step.kind === 'tgw-route') continue;
+    out += `${out === '' ? '' : ' → '}${step.label}`;
   }
   return out;
 }
