@@ -211,7 +211,9 @@ interface FleetContext {
  * security groups, the access log's group (LOG-1), the instances' role, a launch template (IMDSv2 only, SSM-managed, no
  * key pair), an internal Network Load Balancer and an Auto Scaling group across the proxy subnets.
  */
-function proxyFleet(scope: Construct, plan: ProxyFleetPlan, props: { vpcId: string; subnetIds: string[] }, ctx: FleetContext, text: FleetText): Fleet {
+function proxyFleet(
+  scope: Construct, plan: ProxyFleetPlan, props: { vpcId: string; subnetIds: string[] }, ctx: FleetContext, text: FleetText,
+): Fleet {
   const { region, partition } = ctx;
   const tags = (name: string) => ({ ...ctx.networkTags, Name: `${text.name}-${name}`, [SEGMENT_TAG_KEY]: plan.segment });
   const lbGroup = new SecurityGroup(scope, 'LoadBalancerSecurityGroup', {

@@ -115,14 +115,16 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
     tenantProxy: breakout?.tenantProxy !== undefined,
     internetEgress,
   };
-  const layout = (segment: Segment) => layoutSubnets(SEGMENT_LABEL[segment], cidr[segment], azs, segmentSubnetRoles(segment, layoutInput), routeTableKey);
+  const layout = (segment: Segment) =>
+    layoutSubnets(SEGMENT_LABEL[segment], cidr[segment], azs, segmentSubnetRoles(segment, layoutInput), routeTableKey);
 
   const firewalls: FirewallPlan[] = [];
   if (breakout) firewalls.push(planBreakoutFirewall(cidr[Segment.LGWAN], breakout));
   if (builtInEgress) {
     const internet = props.internet;
     const proxyCidrs = layout(Segment.INTERNET).filter((s) => s.role === SubnetRole.PROXY).map((s) => s.cidr);
-    firewalls.push(planBuiltInEgressFirewall(cidr[Segment.INTERNET], internet?.dnsBlockedDomains ?? [], internet?.managedThreatSignatures, proxyCidrs));
+    firewalls.push(planBuiltInEgressFirewall(
+      cidr[Segment.INTERNET], internet?.dnsBlockedDomains ?? [], internet?.managedThreatSignatures, proxyCidrs));
   }
 
   const segmentOptions = {
