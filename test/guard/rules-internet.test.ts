@@ -378,7 +378,7 @@ describe('IN-1: the stand-in\'s IPS applies to the addresses the segment sends f
   const policy = (net: any) => cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
   const homeOf = (net: any, key: string, definition: unknown) => group(net, key).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', definition);
   const rules = (net: any, key: string, lines: string[]) => group(net, key).addPropertyOverride('RuleGroup.RulesSource.RulesString', lines.join('\n'));
-  const notApplied = /does not stand in for the security cloud: the IPS rules in drop mode of firewall \S+ do not apply to this traffic \(from 10\.0\.1\d\d\.0\/\d+ to [^)]+\): no signature's addresses hold both ends/;
+  const notApplied = /does not stand in for the security cloud: the IPS rules in drop mode of firewall \S+ do not apply to this traffic \(from 10\.0\.1\d\d\.\d+\/\d+ to [^)]+\): no signature's addresses hold both ends/;
   /** The stand-in's groups but the IPS group and the deny-list, with an AWS managed threat group at priority 100. */
   const managedOnly = (net: any) => {
     const refs = (policy(net).firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
@@ -532,14 +532,14 @@ describe('IN-1: the stand-in\'s IDS/IPS is what AP-4 counts (AWS managed threat 
       .toMatch(/IN-1 error .*passes traffic in rule group \S*RuleGroupweb\S* \(priority 5\) before any IPS group drops it/);
   });
 
-  /** The β′ workload subnets' default routes through a GWLB endpoint (its own subnet routing on to the firewall). */
+  /** The β′ proxy subnets' default routes (the only ones out) through a GWLB endpoint (its own subnet routing on to the firewall). */
   const viaAppliance = (declared: boolean) => (stack: any, net: any) => {
     handWrittenOnly(net);
     const vpcId = (net.internet.vpc as ec2.IVpc).vpcId;
     const subnet = new ec2.CfnSubnet(stack, 'ApplianceSubnet', { vpcId, cidrBlock: '10.0.176.0/28', availabilityZone: 'ap-northeast-1a' });
     const table = new ec2.CfnRouteTable(stack, 'ApplianceTable', { vpcId });
     new ec2.CfnSubnetRouteTableAssociation(stack, 'ApplianceAssoc', { subnetId: subnet.ref, routeTableId: table.ref });
-    const routes = net.internet.node.findAll().filter((c: any) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-workload-')
+    const routes = net.internet.node.findAll().filter((c: any) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-proxy-')
       && c.destinationCidrBlock === '0.0.0.0/0') as ec2.CfnRoute[];
     new ec2.CfnRoute(stack, 'ApplianceOut', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: routes[0].vpcEndpointId });
     const gwlb = applianceEndpoint(stack, vpcId, subnet.ref, declared);

@@ -116,7 +116,8 @@ function standInProxyFindings(
  * IN-1: the Internet segment goes out through the security cloud, or, in proofs of concept, through a stand-in that
  * inspects (drops by default, with an IDS/IPS as AP-4 counts one: AWS managed threat-signature groups in drop mode, or a
  * declared IDS appliance's GWLB endpoint on the path); a firewall that passes by default does not count. A stand-in whose
- * only IPS is drop rules written by hand is reported on the firewall, to acknowledge with the rule set's source.
+ * only IPS is drop rules written by hand is reported on the firewall, to acknowledge with the rule set's source. Since the
+ * requirement's revision of 2026-12-01 the stand-in also proxies, as the security cloud does (`standInProxyFindings`).
  */
 export const IN1: GuardRule = {
   id: 'IN-1',
@@ -129,6 +130,8 @@ export const IN1: GuardRule = {
     + 'stateful engine; an IDS/IPS as AP-4 counts one: AWS managed threat-signature groups, not overridden to alert, that apply to the traffic\'s addresses '
     + '(HOME_NET) and run before anything passes, or a GWLB endpoint declared an IDS appliance\'s (tag jichitai:inspection=IDS_IPS) on the path; drop rules '
     + 'written by hand alone are a finding on the firewall, to acknowledge with their source): a firewall that passes by default does not count; '
+    + 'the stand-in has a web proxy (Squid, in subnets the guard reads) whose way out passes it and that denies every private destination before it '
+    + 'allows, and no other subnet of its VPC reaches the internet around the proxy; '
     + 'nothing but the chain runs in the egress chain\'s own subnets (firewall, NAT gateway).',
   check(ctx) {
     // Stand-ins whose only IPS is drop rules written by hand, by firewall: reported once each, where an acknowledgement names their source.
