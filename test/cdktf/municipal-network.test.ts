@@ -143,7 +143,9 @@ describe('MunicipalNetwork (CDKTF)', () => {
       .filter((r: any) => refName(r.route_table_id, 'aws_route_table') === table && r.destination_cidr_block === '0.0.0.0/0');
     const proxySubnets = subnetsOf(config, 'INTERNET', 'proxy');
     expect(Object.keys(proxySubnets)).toHaveLength(2);
-    for (const name of Object.keys(proxySubnets)) expect(defaultRoutes(tableOf(name)).map((r: any) => r.vpc_endpoint_id !== undefined)).toEqual([true]);
+    for (const name of Object.keys(proxySubnets)) {
+      expect(defaultRoutes(tableOf(name)).map((r: any) => r.vpc_endpoint_id !== undefined)).toEqual([true]);
+    }
     const workloads = subnetsOf(config, 'INTERNET', 'workload');
     expect(Object.keys(workloads)).toHaveLength(2);
     for (const name of Object.keys(workloads)) expect(defaultRoutes(tableOf(name))).toEqual([]);

@@ -3,10 +3,10 @@
  * security cloud's DNS or the stand-in's filtered resolver), on the reference examples of both engines.
  */
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
-import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
-import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
+import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
 import { CfnResource, Fn } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
