@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { suppressNag } from './nag';
 import { PlannedFirewall } from './network-firewall';
 import { segmentTags } from './tags';
-import { TenantProxy } from './tenant-proxy';
+import { StandInProxy, TenantProxy } from './tenant-proxy';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
 import { planOf } from '../plan/cache';
@@ -55,7 +55,7 @@ export class SegmentNetwork extends Construct {
   public readonly terminalSubnets: ec2.SubnetSelection;
   /** Subnets holding the interface endpoints. */
   public readonly endpointSubnets: ec2.SubnetSelection;
-  /** Subnets for the tenant-restriction proxy (α′ LGWAN only; empty otherwise). */
+  /** Subnets for the tenant-restriction proxy (α′ LGWAN) or the stand-in's web proxy (Internet, built-in egress); empty otherwise. */
   public readonly proxySubnets: ec2.SubnetSelection;
   /** The transit gateway attachment ID, if attached. */
   public readonly transitGatewayAttachmentId?: string;
@@ -63,6 +63,11 @@ export class SegmentNetwork extends Construct {
   public readonly firewallEndpointIds: string[];
   /** The tenant-restriction forward proxy (α′ LGWAN, cases イ/ウ), if any. */
   public readonly tenantProxy?: TenantProxy;
+  /**
+   * The Internet segment's web proxy standing in for the security cloud's (`InternetEgressMode.BUILT_IN`), if any: the
+   * workload subnets' only way to the internet (`standInProxy.endpoint` is their HTTP(S) proxy).
+   */
+  public readonly standInProxy?: StandInProxy;
   /**
    * The attachment to the prefecture security cloud hub's transit gateway (a member's Internet segment), if any.
    */
@@ -220,6 +225,14 @@ export class SegmentNetwork extends Construct {
         vpcId: vpc.ref,
         subnetIds: network.tenantProxy.subnetKeys.map((k) => subnetIds.get(k)!),
         routeTableIds: network.tenantProxy.gatewayEndpointRouteTables.map((k) => routeTableIds.get(k)!),
+      });
+    }
+    // The Internet segment's stand-in for the security cloud: its web proxy, the only way out of the workload subnets (IN-1).
+    if (network.standInProxy && network.standInProxy.segment === plan.segment) {
+      this.standInProxy = new StandInProxy(this, 'StandInProxy', {
+        blueprint: props.blueprint,
+        vpcId: vpc.ref,
+        subnetIds: network.standInProxy.subnetKeys.map((k) => subnetIds.get(k)!),
       });
     }
 

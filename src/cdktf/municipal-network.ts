@@ -51,6 +51,11 @@ export class MunicipalNetwork extends Construct {
   public readonly logBucket?: S3Bucket;
   /** The tenant-restriction forward proxy (α′ cases イ/ウ), if any: configure terminals with its address. */
   public readonly tenantProxy?: TenantProxy;
+  /**
+   * With `InternetEgressMode.BUILT_IN`, `host:port` of the Internet segment's web proxy (standing in for the security
+   * cloud's): the Internet segment's workloads have no other way to the internet and use it as their HTTP(S) proxy.
+   */
+  public readonly standInProxyEndpoint?: string;
   /** Traffic mirroring to the IDS, if configured. */
   public readonly mirroring?: IdsMirroring;
   /** The Internet segment's attachment to the prefecture security cloud hub's transit gateway, when joined. */
@@ -89,6 +94,7 @@ export class MunicipalNetwork extends Construct {
     this.internet = new SegmentNetwork(this, 'Internet', { ...segmentProps, segment: Segment.INTERNET });
 
     this.tenantProxy = this.lgwan.tenantProxy;
+    this.standInProxyEndpoint = this.internet.standInProxy?.endpoint;
 
     // A member of the prefecture security cloud hub: in the same app, its own table on the hub's transit gateway.
     const membership = plan.securityCloudMembership;

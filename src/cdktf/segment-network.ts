@@ -28,7 +28,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { PlannedFirewall } from './network-firewall';
 import { segmentTags } from './tags';
-import { TenantProxy } from './tenant-proxy';
+import { StandInProxy, TenantProxy } from './tenant-proxy';
 import { Protocol } from '../model/port';
 import { Segment, SEGMENT_JA } from '../model/segment';
 import { Blueprint } from '../model/validate';
@@ -87,7 +87,7 @@ export class SegmentNetwork extends Construct {
   public readonly terminalSubnetIds: string[];
   /** IDs of the subnets holding the interface endpoints. */
   public readonly endpointSubnetIds: string[];
-  /** IDs of the subnets for the tenant-restriction proxy (α′ LGWAN only; empty otherwise). */
+  /** IDs of the subnets for the tenant-restriction proxy (α′ LGWAN) or the stand-in's web proxy (Internet, built-in egress); empty otherwise. */
   public readonly proxySubnetIds: string[];
   /** The transit gateway attachment ID, if attached. */
   public readonly transitGatewayAttachmentId?: string;
@@ -95,6 +95,11 @@ export class SegmentNetwork extends Construct {
   public readonly firewallEndpointIds: string[];
   /** The tenant-restriction forward proxy (α′ LGWAN, cases イ/ウ), if any. */
   public readonly tenantProxy?: TenantProxy;
+  /**
+   * The Internet segment's web proxy standing in for the security cloud's (`InternetEgressMode.BUILT_IN`), if any: the
+   * workload subnets' only way to the internet (`standInProxy.endpoint` is their HTTP(S) proxy).
+   */
+  public readonly standInProxy?: StandInProxy;
   /** The attachment to the prefecture security cloud hub's transit gateway (a member's Internet segment), if any. */
   public readonly securityCloudHubAttachmentId?: string;
 
@@ -242,6 +247,14 @@ export class SegmentNetwork extends Construct {
         vpcId: vpc.id,
         subnetIds: network.tenantProxy.subnetKeys.map((k) => subnetIds.get(k)!),
         routeTableIds: network.tenantProxy.gatewayEndpointRouteTables.map((k) => routeTableIds.get(k)!),
+      });
+    }
+    // The Internet segment's stand-in for the security cloud: its web proxy, the only way out of the workload subnets (IN-1).
+    if (network.standInProxy && network.standInProxy.segment === plan.segment) {
+      this.standInProxy = new StandInProxy(this, 'StandInProxy', {
+        blueprint: props.blueprint,
+        vpcId: vpc.id,
+        subnetIds: network.standInProxy.subnetKeys.map((k) => subnetIds.get(k)!),
       });
     }
 

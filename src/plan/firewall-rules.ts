@@ -202,12 +202,16 @@ function webPassRules(sidBase: number): string[] {
  * `managedThreatSignatures`), then the built-in protocol rules in drop mode (they label the drops of what the default
  * would drop anyway in the alert log, and are the IPS IN-1 reports, acknowledgeable, when no managed group is named),
  * then the optional domain deny-list, then web traffic (TLS to 443, HTTP to 80) passes, then non-TCP traffic is dropped
- * (`nonTcpDropRule`). Everything else — other ports, other protocols on the web ports, QUIC — is dropped and logged. It
- * has no web proxy (the security cloud's proxy is not stood in for).
+ * (`nonTcpDropRule`). Everything else — other ports, other protocols on the web ports, QUIC — is dropped and logged.
+ * The web passes from the stand-in's web proxy subnets only (`proxyCidrs`, the web group's own HOME_NET; the segment's
+ * block where none are given): the workload subnets have no route out and browse through the proxy (IN-1), and a route
+ * to the firewall added to one later would still get nothing through. The threat signatures and the drop rules keep
+ * the whole segment as HOME_NET.
  * https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  */
 export function planBuiltInEgressFirewall(
   internetCidr: string, blockedDomains: readonly string[], managedThreatSignatures: readonly string[] = DEFAULT_THREAT_SIGNATURE_GROUPS,
+  proxyCidrs: readonly string[] = [],
 ): FirewallPlan {
   const homeNet = [internetCidr];
   const groups: StatefulRuleGroupPlan[] = [
@@ -225,8 +229,10 @@ export function planBuiltInEgressFirewall(
       domainList: { targets: blocked, targetTypes: ['HTTP_HOST', 'TLS_SNI'], generatedRulesType: 'DENYLIST' },
     });
   }
-  groups.push(ruleGroup('web', 300, 'Web traffic (TLS to 443, HTTP to 80) passes; everything else is dropped by default (IN-1)', homeNet,
-    webPassRules(SID_BASE.egress)));
+  groups.push(ruleGroup('web', 300, proxyCidrs.length > 0
+    ? 'Web traffic (TLS to 443, HTTP to 80) of the web proxy passes; everything else is dropped by default (IN-1)'
+    : 'Web traffic (TLS to 443, HTTP to 80) passes; everything else is dropped by default (IN-1)', proxyCidrs.length > 0 ? [...proxyCidrs] : homeNet,
+  webPassRules(SID_BASE.egress)));
   groups.push(ruleGroup('nontcp', NON_TCP_PRIORITY, 'Non-TCP traffic that no rule passed is dropped (IN-1)', homeNet, [nonTcpDropRule(SID_BASE.egress + 21, 'IN-1')]));
   return {
     key: 'Egress',

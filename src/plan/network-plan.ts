@@ -21,6 +21,11 @@ export interface NetworkPlan {
   /** The tenant-restriction forward proxy (α′ cases イ/ウ), in the LGWAN segment. */
   readonly tenantProxy?: TenantProxyPlan;
   /**
+   * The web proxy of the Internet segment's built-in egress (`InternetEgressMode.BUILT_IN`), standing in for the security
+   * cloud's: the workload subnets browse through it, and only its subnets route to the stand-in firewall (IN-1).
+   */
+  readonly standInProxy?: StandInProxyPlan;
+  /**
    * Membership of the prefecture security cloud hub (自治体情報セキュリティクラウド), when the blueprint joins one
    * (`internet.securityCloudHub`).
    */
@@ -302,39 +307,57 @@ export interface BootScriptParts {
 }
 
 /**
- * The tenant-restriction forward proxy (テナントアクセス制御) of the α′ breakout: Squid instances in an Auto
- * Scaling group across the AZs' proxy subnets, behind an internal Network Load Balancer in the same subnets.
+ * A web proxy fleet: Squid instances in an Auto Scaling group across the AZs' proxy subnets, behind an internal Network
+ * Load Balancer in the same subnets (the α′ tenant-restriction proxy, the Internet segment's stand-in proxy).
  */
-export interface TenantProxyPlan {
+export interface ProxyFleetPlan {
   readonly segment: Segment;
   /** Keys of the proxy subnets (one per AZ): instances and load balancer. */
   readonly subnetKeys: string[];
-  /** Keys of the route tables that get the S3 gateway endpoint (package repositories). */
-  readonly gatewayEndpointRouteTables: string[];
-  /** The port terminals use, on the load balancer and the instances. */
+  /** The port clients use, on the load balancer and the instances. */
   readonly port: number;
-  /** Who may connect: the LGWAN segment's terminal subnets. */
+  /** Who may connect: the LGWAN segment's terminal subnets; the Internet segment's workload subnets. */
   readonly clientCidrs: string[];
   /** Where the load balancer's health checks come from: the proxy subnets. */
   readonly healthCheckCidrs: string[];
-  /** TCP ports the instances may open toward the internet (the firewall narrows them to the allow-list). */
+  /** TCP ports the instances may open toward the internet (through the firewall). */
   readonly egressTcpPorts: number[];
-  /**
-   * Case ウ: the ICAP sanitization service the instances reach (their security group allows exactly this address and
-   * port, and the sanitizer's host security group admits the proxy subnets on it).
-   */
-  readonly sanitizationService?: { readonly cidr: string; readonly port: number; readonly hostName: string };
   readonly instanceType: string;
   readonly minInstances: number;
   readonly maxInstances: number;
   /** Public SSM parameter naming the current Amazon Linux 2023 AMI, resolved at deploy time. */
   readonly imageParameter: string;
+  /** The generated squid.conf (also embedded in the boot script). */
+  readonly squidConfig: string;
+  /** Squid's access log, shipped by the CloudWatch agent to a log group the renderers create (LOG-1). */
+  readonly accessLog: ProxyAccessLogPlan;
+}
+
+/**
+ * The Internet segment's web proxy standing in for the security cloud's (`InternetEgressMode.BUILT_IN`): no TLS
+ * interception, every private destination denied before anything is allowed (the hub proxy's squid.conf).
+ */
+export interface StandInProxyPlan extends ProxyFleetPlan {
+  /** The instances' user data (bash), plain text: the engine base64-encodes it. No `${` or `%{` in it. */
+  readonly userData: string;
+}
+
+/**
+ * The tenant-restriction forward proxy (テナントアクセス制御) of the α′ breakout: Squid instances in an Auto
+ * Scaling group across the AZs' proxy subnets, behind an internal Network Load Balancer in the same subnets.
+ */
+export interface TenantProxyPlan extends ProxyFleetPlan {
+  /** Keys of the route tables that get the S3 gateway endpoint (package repositories). */
+  readonly gatewayEndpointRouteTables: string[];
+  /**
+   * Case ウ: the ICAP sanitization service the instances reach (their security group allows exactly this address and
+   * port, and the sanitizer's host security group admits the proxy subnets on it).
+   */
+  readonly sanitizationService?: { readonly cidr: string; readonly port: number; readonly hostName: string };
   readonly caSecretArn: string;
   readonly caSecretKmsKeyArn?: string;
   /** S3 bucket of Amazon Linux 2023's package repositories, with `{region}` for the renderer to fill in. */
   readonly packageRepositoryBucket: string;
-  /** The generated squid.conf (also embedded in the boot script). */
-  readonly squidConfig: string;
   /**
    * The instances' user data: installs Squid, fetches the CA, writes squid.conf, starts the service. With a literal
    * `caSecretArn` this is the user data itself; with a reference the ARN's slot is empty (the script would stop at its
@@ -346,8 +369,6 @@ export interface TenantProxyPlan {
    * the engine encoding a reference at deploy time (CloudFormation `Fn::Base64`, Terraform `base64encode`).
    */
   readonly bootScriptParts: BootScriptParts;
-  /** Squid's access log, shipped by the CloudWatch agent to a log group the renderers create (LOG-1). */
-  readonly accessLog: ProxyAccessLogPlan;
 }
 
 /** Where the proxy's access log goes: a CloudWatch Logs group, written by the agent the boot script configures. */

@@ -6,9 +6,9 @@ import { planBreakoutFirewall, planBuiltInEgressFirewall } from './firewall-rule
 import { resolveFlows } from './flows';
 import {
   AttachmentKind, FirewallPlan, LoggingPlan, NetworkPlan, RouteTargetKind, SecurityCloudMembershipPlan, SecurityGroupPlan, SegmentPlan, SubnetRole,
-  TenantProxyPlan, TransitAttachmentPlan,
+  StandInProxyPlan, TenantProxyPlan, TransitAttachmentPlan,
 } from './network-plan';
-import { planTenantProxy } from './proxy';
+import { planStandInProxy, planTenantProxy } from './proxy';
 import { compareCidr, flowTransitDestinations, planRouteTables, planTransitRouteTables, routeTableKey, SegmentRouting } from './routing';
 import { BreakoutOptions, InternetEgressMode, MunicipalNetworkBlueprintProps, TransitConnectionProps } from '../model/blueprint';
 import { DEFAULT_INTERFACE_ENDPOINTS, LOG_RETENTION_DAYS } from '../model/defaults';
@@ -40,7 +40,7 @@ export interface SubnetRolesInput {
 /**
  * The subnet roles of a segment's VPC: workload, endpoints and transit everywhere; terminals, firewall and egress in the
  * α′ LGWAN breakout; firewall and egress in the built-in Internet egress; proxy subnets for the α′ tenant-restriction proxy (cases
- * イ/ウ). Shared with validation, which lays the subnets out before planning to check host addresses against them.
+ * イ/ウ) and for the built-in Internet egress's web proxy (the stand-in's, IN-1). Shared with validation, which lays the subnets out before planning to check host addresses against them.
  */
 export function segmentSubnetRoles(segment: Segment, input: SubnetRolesInput): Set<SubnetRole> {
   const roles = new Set([SubnetRole.WORKLOAD, SubnetRole.ENDPOINTS, SubnetRole.TRANSIT]);
@@ -55,6 +55,8 @@ export function segmentSubnetRoles(segment: Segment, input: SubnetRolesInput): S
   if (breakout && input.tenantProxy && input.alphaPrimeCase !== undefined && input.alphaPrimeCase !== AlphaPrimeCase.LICENSE_AND_UPDATES) {
     roles.add(SubnetRole.PROXY);
   }
+  // The stand-in browses through a web proxy of its own, as the security cloud's members do through the hub's (IN-1).
+  if (builtIn) roles.add(SubnetRole.PROXY);
   return roles;
 }
 
@@ -107,19 +109,23 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
   // The member's own transit gateway carries no security-cloud traffic: flows to the hub's hosts take the hub's.
   const transitFlows = hub ? flows.filter((f) => f.from.zone !== Zone.SECURITY_CLOUD && f.to.zone !== Zone.SECURITY_CLOUD) : flows;
 
-  const firewalls: FirewallPlan[] = [];
-  if (breakout) firewalls.push(planBreakoutFirewall(cidr[Segment.LGWAN], breakout));
-  if (builtInEgress) {
-    const internet = props.internet;
-    firewalls.push(planBuiltInEgressFirewall(cidr[Segment.INTERNET], internet?.dnsBlockedDomains ?? [], internet?.managedThreatSignatures));
-  }
-
   const layoutInput: SubnetRolesInput = {
     model,
     alphaPrimeCase: blueprint.alphaPrimeCase,
     tenantProxy: breakout?.tenantProxy !== undefined,
     internetEgress,
   };
+  const layout = (segment: Segment) =>
+    layoutSubnets(SEGMENT_LABEL[segment], cidr[segment], azs, segmentSubnetRoles(segment, layoutInput), routeTableKey);
+
+  const firewalls: FirewallPlan[] = [];
+  if (breakout) firewalls.push(planBreakoutFirewall(cidr[Segment.LGWAN], breakout));
+  if (builtInEgress) {
+    const internet = props.internet;
+    const proxyCidrs = layout(Segment.INTERNET).filter((s) => s.role === SubnetRole.PROXY).map((s) => s.cidr);
+    firewalls.push(planBuiltInEgressFirewall(
+      cidr[Segment.INTERNET], internet?.dnsBlockedDomains ?? [], internet?.managedThreatSignatures, proxyCidrs));
+  }
 
   const segmentOptions = {
     [Segment.MY_NUMBER]: props.myNumber,
@@ -128,13 +134,15 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
   };
 
   let tenantProxy: TenantProxyPlan | undefined;
+  let standInProxy: StandInProxyPlan | undefined;
   const segments: SegmentPlan[] = ALL_SEGMENTS.map((segment) => {
     const label = SEGMENT_LABEL[segment];
     const options = segmentOptions[segment];
     const firewall = firewalls.find((f) => f.segment === segment);
-    const roles = segmentSubnetRoles(segment, layoutInput);
-    const proxied = roles.has(SubnetRole.PROXY);
-    const subnets = layoutSubnets(label, cidr[segment], azs, roles, routeTableKey);
+    // The α′ tenant-restriction proxy; the Internet segment's stand-in proxy is planned apart (`standIn`).
+    const proxied = segment === Segment.LGWAN && segmentSubnetRoles(segment, layoutInput).has(SubnetRole.PROXY);
+    const standIn = segment === Segment.INTERNET && builtInEgress;
+    const subnets = layout(segment);
 
     const transitDestinations = flowTransitDestinations(segment, transitFlows);
     if (segment === Segment.LGWAN) {
@@ -157,7 +165,8 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       segment,
       transitDestinations,
       defaultRoute,
-      proxied: proxied ? { mediaDestinations: mediaDestinations(breakout!) } : undefined,
+      // The stand-in's workload subnets have no way out of their own: they browse through the proxy (IN-1).
+      proxied: proxied ? { mediaDestinations: mediaDestinations(breakout!) } : standIn ? { mediaDestinations: [] } : undefined,
       endpointTransitDestinations: hub ? [] : [...dnsTargets].sort().map((t) => ({ destination: `${t}/32`, reason: 'security cloud DNS resolver (IN-2)' }))
         .sort((a, b) => compareCidr(a.destination, b.destination)),
       hubDestinations: hub && segment === Segment.INTERNET
@@ -173,6 +182,7 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
         logRetentionDays: props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS,
       });
     }
+    if (standIn) standInProxy = planStandInProxy(subnets, props.logging?.retentionDays ?? DEFAULT_RETENTION_DAYS);
 
     const allowedDomains = [...(options?.dnsAllowedDomains ?? [])];
     if (segment === Segment.LGWAN && breakout) {
@@ -236,6 +246,7 @@ export function planNetwork(blueprint: Blueprint): NetworkPlan {
       ? { target: props.trafficMirroring.target, networkInterfaceIds: [...(props.trafficMirroring.networkInterfaceIds ?? [])].sort() }
       : undefined,
     tenantProxy,
+    standInProxy,
     ...(membership ? { securityCloudMembership: membership } : {}),
     // A member of the hub is told apart from the others by its code (SC-1): jichitai:municipality carries the code,
     // and the name moves to jichitai:municipality-name. Outside a hub the tags stay as they were.
@@ -337,6 +348,8 @@ export function cloudFormationResourceCount(plan: NetworkPlan): number {
   // Tenant-restriction proxy: two security groups, instance profile, launch template, load balancer, target group,
   // listener, Auto Scaling group, scaling policy, S3 gateway endpoint, role and policy, access log group.
   if (plan.tenantProxy) n += 13; // and the access log group (LOG-1)
+  // The Internet stand-in's web proxy: the same fleet without the S3 gateway endpoint (it reaches the repositories through the firewall).
+  if (plan.standInProxy) n += 12;
   if (plan.trafficMirroring) n += 4 + plan.trafficMirroring.networkInterfaceIds.length; // target, filter, 2 rules, sessions
   // Hub membership: the attachment to the hub; same app also the member's hub route table, association, two propagations.
   if (plan.securityCloudMembership) n += 1 + (plan.securityCloudMembership.hubRouteTableId ? 4 : 0);

@@ -59,7 +59,7 @@ export function compareCidr(a: string, b: string): number {
  * The VPC route tables of one segment, one per role and AZ.
  * - workload / terminals / proxy: declared destinations → TGW (not from the proxy); default route per
  *   `routing.defaultRoute` (with the tenant proxy, client subnets only route meeting media to the firewall; the proxy
- *   subnets hold the default route). Where terminal subnets exist (α′ LGWAN), only they and the proxy break out: the
+ *   subnets hold the default route; the same with the Internet segment's stand-in proxy, whose clients route nothing out). Where terminal subnets exist (α′ LGWAN), only they and the proxy break out: the
  *   workload subnets (servers, My Number's peers) have no route toward the internet at all (MN-4, AP-7).
  * - firewall: default → NAT in the same AZ (the inspected leg continues to the internet).
  * - egress (public): default → IGW; the inspected subnets of the AZ → firewall endpoint of the AZ, so that
@@ -105,7 +105,8 @@ export function planRouteTables(routing: SegmentRouting, subnets: readonly Subne
         }
         // α′ servers (業務システム) and My Number's LGWAN peers get no way to the internet, not even the allow-list (MN-4, AP-7).
         if (subnet.role !== breakoutRole && subnet.role !== SubnetRole.PROXY) break;
-        if (routing.proxied && subnet.role === SubnetRole.TERMINALS) {
+        // Behind a proxy (α′'s terminals, the Internet stand-in's workloads): the default route is the proxy subnets' alone.
+        if (routing.proxied && subnet.role !== SubnetRole.PROXY) {
           for (const d of routing.proxied.mediaDestinations) {
             routes.push({ destination: d.destination, target: RouteTargetKind.FIREWALL_ENDPOINT, azIndex: subnet.azIndex, reason: d.reason });
           }

@@ -200,11 +200,14 @@ describe('β′: terminals and groupware sit in the Internet segment', () => {
     }
   });
 
-  test('Internet workload egress goes through the built-in firewall, never straight to the IGW (IN-1)', () => {
+  test('Internet egress goes through the web proxy and the built-in firewall, never straight to the IGW: only the proxy subnets route out (IN-1)', () => {
     const t = exampleTemplate('beta-prime');
-    const workload = routesOfSegment(t, 'INTERNET').filter(({ table }) => /workload/.test(table));
-    expect(workload.filter(({ route }) => route.DestinationCidrBlock === '0.0.0.0/0').every(({ route }) => route.VpcEndpointId)).toBe(true);
-    expect(workload.some(({ route }) => route.GatewayId || route.NatGatewayId)).toBe(false);
+    const routes = routesOfSegment(t, 'INTERNET');
+    const out = (re: RegExp) => routes.filter(({ table, route }) => re.test(table) && route.DestinationCidrBlock === '0.0.0.0/0');
+    expect(out(/workload/)).toEqual([]);
+    expect(out(/proxy/)).toHaveLength(2);
+    expect(out(/proxy/).every(({ route }) => route.VpcEndpointId)).toBe(true);
+    expect(routes.some(({ table, route }) => /workload|proxy/.test(table) && (route.GatewayId || route.NatGatewayId))).toBe(false);
   });
 });
 

@@ -114,6 +114,41 @@ describe('MunicipalNetwork', () => {
     expect(() => Template.fromStack(stack)).not.toThrow();
   });
 
+  test('the stand-in (BUILT_IN) browses through a web proxy fleet of its own: only its proxy subnets route to the firewall, the workload subnets have no way out, and the firewall passes the web from the proxy subnets alone (IN-1)', () => {
+    const { template, network } = synth(betaPrime);
+    const json = template.toJSON();
+    const byId = (id: string) => json.Resources[id];
+    const logicalId = (c: any) => Stack.of(c).getLogicalId(c);
+    const subnetsOf = (role: string) => Object.entries(json.Resources as Record<string, any>)
+      .filter(([, r]) => r.Type === 'AWS::EC2::Subnet' && r.Properties.Tags.some((t: any) => t.Key === 'jichitai:segment' && t.Value === 'INTERNET')
+        && r.Properties.Tags.some((t: any) => t.Key === 'jichitai:subnet-role' && t.Value === role));
+    const tableOf = (subnetId: string) => Object.values(json.Resources as Record<string, any>)
+      .find((r) => r.Type === 'AWS::EC2::SubnetRouteTableAssociation' && r.Properties.SubnetId.Ref === subnetId)!.Properties.RouteTableId.Ref;
+    const defaultRoutes = (table: string) => Object.values(json.Resources as Record<string, any>)
+      .filter((r) => r.Type === 'AWS::EC2::Route' && r.Properties.RouteTableId.Ref === table && r.Properties.DestinationCidrBlock === '0.0.0.0/0');
+    const proxySubnets = subnetsOf('proxy');
+    expect(proxySubnets).toHaveLength(2);
+    for (const [id] of proxySubnets) expect(defaultRoutes(tableOf(id)).map((r) => Object.keys(r.Properties).filter((k) => /Id$/.test(k) && k !== 'RouteTableId'))).toEqual([['VpcEndpointId']]);
+    expect(subnetsOf('workload')).toHaveLength(2);
+    for (const [id] of subnetsOf('workload')) expect(defaultRoutes(tableOf(id))).toEqual([]);
+    // The fleet: an internal NLB and an Auto Scaling group in the proxy subnets, the workloads its only clients.
+    const proxy = network.internet.standInProxy!;
+    expect(network.standInProxyEndpoint).toBe(proxy.endpoint);
+    expect(proxy.port).toBe(3128);
+    const group = byId(logicalId(proxy.node.findChild('AutoScalingGroup')));
+    expect(group.Properties.VPCZoneIdentifier).toEqual(proxySubnets.map(([id]) => ({ Ref: id })));
+    expect(byId(logicalId(proxy.node.findChild('LoadBalancer'))).Properties.Scheme).toBe('internal');
+    const workloadCidrs = subnetsOf('workload').map(([, r]) => r.Properties.CidrBlock);
+    expect(byId(logicalId(proxy.node.findChild('LoadBalancerSecurityGroup'))).Properties.SecurityGroupIngress.map((r: any) => r.CidrIp)).toEqual(workloadCidrs);
+    expect(proxy.squidConfig).toMatch(/^acl members src (10\.\S+ ?)+$/m);
+    expect(proxy.squidConfig.indexOf('http_access deny private_dst')).toBeLessThan(proxy.squidConfig.indexOf('http_access allow members'));
+    expect(byId(logicalId(proxy.node.findChild('AccessLog'))).Properties.LogGroupName).toBe('/jichitai/internet/proxy/access');
+    // The firewall's web group: HOME_NET the proxy subnets (the IPS keeps the segment's block).
+    const web = Object.values(template.findResources('AWS::NetworkFirewall::RuleGroup')).find((r: any) => r.Properties.RuleGroupName?.includes?.('web')
+      || /of the web proxy passes/.test(r.Properties.Description)) as any;
+    expect(web.Properties.RuleGroup.RuleVariables.IPSets.HOME_NET.Definition).toEqual(proxySubnets.map(([, r]) => r.Properties.CidrBlock));
+  });
+
   test('the stand-in (BUILT_IN) references AWS managed threat signatures as its IDS/IPS; its protocol rules alone are an IN-1 finding on the firewall, acknowledged with their source, as is a managed group overridden to alert', () => {
     const { template } = synth(betaPrime);
     const policy = Object.values(template.findResources('AWS::NetworkFirewall::FirewallPolicy'))[0] as any;

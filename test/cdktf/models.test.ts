@@ -398,12 +398,13 @@ describe('β′: terminals and groupware sit in the Internet segment', () => {
     }
   });
 
-  test('Internet workload egress goes through the built-in firewall, never straight to the IGW (IN-1)', () => {
-    const workload = routesOfSegment(c(), 'INTERNET').filter(({ table }) => /workload/.test(table));
-    const defaults = workload.filter(({ route }) => route.destination_cidr_block === '0.0.0.0/0');
-    expect(defaults).toHaveLength(2);
-    for (const { route } of defaults) expect(refName(route.vpc_endpoint_id, 'aws_networkfirewall_firewall')).toBeDefined();
-    expect(workload.some(({ route }) => route.gateway_id || route.nat_gateway_id)).toBe(false);
+  test('Internet egress goes through the web proxy and the built-in firewall, never straight to the IGW: only the proxy subnets route out (IN-1)', () => {
+    const routes = routesOfSegment(c(), 'INTERNET');
+    const out = (re: RegExp) => routes.filter(({ table, route }) => re.test(table) && route.destination_cidr_block === '0.0.0.0/0');
+    expect(out(/workload/)).toEqual([]);
+    expect(out(/proxy/)).toHaveLength(2);
+    for (const { route } of out(/proxy/)) expect(refName(route.vpc_endpoint_id, 'aws_networkfirewall_firewall')).toBeDefined();
+    expect(routes.some(({ table, route }) => /workload|proxy/.test(table) && (route.gateway_id || route.nat_gateway_id))).toBe(false);
   });
 
   test('the built-in firewall blocks the blueprint\'s blocked domains in DNS too', () => {

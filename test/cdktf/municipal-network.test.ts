@@ -10,7 +10,7 @@ import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
 import { TerraformStack, Testing } from 'cdktf';
 // Declares the cdktf matchers (toHaveResourceWithProperties...) for the type checker; Testing.setupJest registers them.
 import 'cdktf/lib/testing/adapters/jest';
-import { refName, resourcesOf } from './synth-cache';
+import { refName, resourcesOf, subnetsOf } from './synth-cache';
 import { alpha, alphaPrime, betaPrime, breakoutPortReason } from '../../examples/blueprints';
 import { Blueprint, MunicipalNetworkBlueprintProps, Segment, tf } from '../../src';
 
@@ -133,6 +133,34 @@ describe('MunicipalNetwork (CDKTF)', () => {
     };
     expect(guarded(false)).toThrow(/AP-4 error \(IDS\/IPS\): the breakout firewall \S+'s only IDS\/IPS is drop rules written by hand/);
     expect(guarded(true)).not.toThrow();
+  });
+
+  test('the stand-in (BUILT_IN) browses through a web proxy fleet of its own: only its proxy subnets route to the firewall, the workload subnets have no way out, and the firewall passes the web from the proxy subnets alone (IN-1)', () => {
+    const { config, network } = synth(betaPrime);
+    const tableOf = (name: string) => refName(Object.values(resourcesOf(config, 'aws_route_table_association'))
+      .find((a: any) => refName(a.subnet_id, 'aws_subnet') === name)!.route_table_id, 'aws_route_table');
+    const defaultRoutes = (table: string | undefined) => Object.values(resourcesOf(config, 'aws_route'))
+      .filter((r: any) => refName(r.route_table_id, 'aws_route_table') === table && r.destination_cidr_block === '0.0.0.0/0');
+    const proxySubnets = subnetsOf(config, 'INTERNET', 'proxy');
+    expect(Object.keys(proxySubnets)).toHaveLength(2);
+    for (const name of Object.keys(proxySubnets)) {
+      expect(defaultRoutes(tableOf(name)).map((r: any) => r.vpc_endpoint_id !== undefined)).toEqual([true]);
+    }
+    const workloads = subnetsOf(config, 'INTERNET', 'workload');
+    expect(Object.keys(workloads)).toHaveLength(2);
+    for (const name of Object.keys(workloads)) expect(defaultRoutes(tableOf(name))).toEqual([]);
+    const proxy = network.internet.standInProxy!;
+    expect(network.standInProxyEndpoint).toBe(proxy.endpoint);
+    const [group] = Object.values(resourcesOf(config, 'aws_autoscaling_group')).filter((g: any) => g.tag.some((t: any) => t.value === 'Internet-proxy')) as any[];
+    expect(group.vpc_zone_identifier.map((r: string) => refName(r, 'aws_subnet'))).toEqual(Object.keys(proxySubnets));
+    const [lb] = Object.values(resourcesOf(config, 'aws_lb')).filter((l: any) => l.tags.Name === 'Internet-proxy-nlb') as any[];
+    expect(lb.internal).toBe(true);
+    const [lbGroup] = Object.values(resourcesOf(config, 'aws_security_group')).filter((g: any) => g.tags.Name === 'Internet-proxy-lb') as any[];
+    expect(lbGroup.ingress.map((r: any) => r.cidr_blocks[0])).toEqual(Object.values(workloads).map((w: any) => w.cidr_block));
+    expect(Object.values(resourcesOf(config, 'aws_cloudwatch_log_group')).map((g: any) => g.name)).toContain('/jichitai/internet/proxy/access');
+    expect(proxy.squidConfig.indexOf('http_access deny private_dst')).toBeLessThan(proxy.squidConfig.indexOf('http_access allow members'));
+    const web = Object.values(resourcesOf(config, 'aws_networkfirewall_rule_group')).find((g: any) => /of the web proxy passes/.test(g.description)) as any;
+    expect(web.rule_group.rule_variables.ip_sets[0].ip_set.definition).toEqual(Object.values(proxySubnets).map((p: any) => p.cidr_block));
   });
 
   test('the stand-in (BUILT_IN) references AWS managed threat signatures as its IDS/IPS; its protocol rules alone, or the managed groups overridden to alert, are an IN-1 finding on the firewall, acknowledged with their source', () => {

@@ -336,8 +336,25 @@ const MUTATIONS: Mutation[] = [
     models: ALL,
     apply(stack, net) {
       const igw = attachIgw(stack, net.internet, 'Mut');
-      const route = net.internet.node.findAll().find((c) => c.node.id === 'Route-workload-1-00000000p0') as CfnResource;
-      repoint(route, 'GatewayId', { Ref: stack.resolve(igw.logicalId) });
+      const route = net.internet.node.findAll().find((c) => c.node.id === 'Route-workload-1-00000000p0') as CfnResource | undefined;
+      // β′'s workload subnets have no default route (they browse through the stand-in's proxy): one is added instead.
+      if (route) repoint(route, 'GatewayId', { Ref: stack.resolve(igw.logicalId) });
+      else new ec2.CfnRoute(stack, 'MutIgwRoute', { routeTableId: table(net.internet, 'workload-1').ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.ref });
+    },
+  },
+  {
+    // The stand-in must have a web proxy (IN-1, revised 2026-12-01: "plus a proxy").
+    name: 'the built-in Internet egress without its web proxy (the stand-in proxy removed)',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(_, net) { net.internet.node.tryRemoveChild('StandInProxy'); },
+  },
+  {
+    name: 'an INTERNET workload subnet routed to the built-in egress firewall directly, around the stand-in\'s web proxy',
+    rule: 'IN-1',
+    models: [NetworkModel.BETA_PRIME],
+    apply(stack, net) {
+      new ec2.CfnRoute(stack, 'MutRoute', { routeTableId: table(net.internet, 'workload-1').ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: net.internet.firewallEndpointIds[0] });
     },
   },
   {

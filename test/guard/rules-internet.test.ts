@@ -3,9 +3,11 @@
  * security cloud's DNS or the stand-in's filtered resolver), on the reference examples of both engines.
  */
 import { NetworkfirewallFirewallPolicy } from '@cdktf/provider-aws/lib/networkfirewall-firewall-policy';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { Route53ResolverRule } from '@cdktf/provider-aws/lib/route53-resolver-rule';
 import { Route53ResolverRuleAssociation } from '@cdktf/provider-aws/lib/route53-resolver-rule-association';
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnResource, Fn } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as nfw from 'aws-cdk-lib/aws-networkfirewall';
 import * as r53r from 'aws-cdk-lib/aws-route53resolver';
@@ -18,6 +20,7 @@ import { extractTerraform } from '../../src/guard/extract-terraform';
 import { nodesOf } from '../../src/guard/graph';
 import { formatFinding } from '../../src/guard/rule';
 import { coversEveryPort } from '../../src/guard/rules/alpha-prime';
+import { planOf } from '../../src/plan/cache';
 
 const cfn = (net: any, segment: 'internet', suffix: string) =>
   net[segment].node.findAll().find((c: any) => c.node.path.endsWith(suffix)) as CfnResource;
@@ -120,6 +123,63 @@ describe('IN-1: the built-in stand-in for the security cloud inspects', () => {
     expect(exampleFindings('beta-prime', 'IN-1', (_, net) =>
       cfn(net, 'internet', 'Firewall/RuleGroup-web').addPropertyOverride('RuleGroup.RulesSource.RulesString',
         'pass tls $HOME_NET any -> $EXTERNAL_NET any (msg:"tls"; flow:to_server,established; sid:1000411; rev:1;)'))).toEqual([]);
+  });
+});
+
+describe('IN-1: the stand-in has a web proxy, and the Internet segment reaches the internet only through it (revised 2026-12-01: "plus a proxy")', () => {
+  const NO_PROXY = /IN-1 error .*the Internet segment's stand-in for the security cloud has no web proxy whose way to the internet passes the inspecting firewall/;
+  const AROUND = (subnet: string) => new RegExp(`\\[[^\\]]*${subnet}[^\\]]*\\] IN-1 error .*an Internet-segment subnet that is not the stand-in's web proxy's own, `
+    + 'through the inspecting firewall but around the proxy, reaches the internet.*Fix: remove the subnet\'s way out');
+  const UNREAD = /IN-1 error .*the guard cannot tell which subnets the stand-in's web proxy runs in/;
+  const RELAY = /IN-1 error .*the stand-in's web proxy may relay the Internet segment's workloads into private networks its subnets reach: its http_access rules do not deny 10\.0\.0\.0\/8/;
+  const find = (net: any, suffix: string) => net.internet.node.findAll().find((c: any) => c.node.path.endsWith(suffix));
+
+  test('a stand-in without a web proxy is refused, naming the VPC; its emptied proxy subnets reach the internet around any proxy (CDK, Terraform)', () => {
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) => { net.internet.node.tryRemoveChild('StandInProxy'); }).join('\n');
+    expect(found).toMatch(NO_PROXY);
+    expect(found).toMatch(AROUND('proxy1'));
+    const tfFound = tfFindings('beta-prime', 'IN-1', (net) => { net.internet.node.tryRemoveChild('StandInProxy'); }).join('\n');
+    expect(tfFound).toMatch(NO_PROXY);
+    expect(tfFound).toMatch(AROUND('proxy-1'));
+  });
+
+  test('a workload subnet routed to the stand-in firewall directly is refused, naming the subnet and the fix; the proxy subnets stay the proxy\'s own (CDK, Terraform)', () => {
+    const found = exampleFindings('beta-prime', 'IN-1', (stack, net) => {
+      new ec2.CfnRoute(stack, 'MutRoute', {
+        routeTableId: (find(net, '/RouteTable-workload-1') as ec2.CfnRouteTable).ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: net.internet.firewallEndpointIds[0],
+      });
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(AROUND('workload1'));
+    const tfFound = tfFindings('beta-prime', 'IN-1', (net) => {
+      new Route(net.internet, 'MutRoute', {
+        routeTableId: (find(net, '/RouteTable-workload-1') as RouteTable).id, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: net.internet.firewallEndpointIds[0],
+      });
+    });
+    expect(tfFound).toHaveLength(1);
+    expect(tfFound[0]).toMatch(AROUND('workload-1'));
+  });
+
+  test('a proxy whose subnets the guard cannot read is refused (fail closed), in both engines', () => {
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) =>
+      (find(net, 'StandInProxy/AutoScalingGroup') as CfnResource).addPropertyOverride('VPCZoneIdentifier', ['subnet-0123456789abcdef0'])).join('\n');
+    expect(found).toMatch(UNREAD);
+    const tfFound = tfFindings('beta-prime', 'IN-1', (net) =>
+      (find(net, 'StandInProxy/AutoScalingGroup') as TerraformResource).addOverride('vpc_zone_identifier', ['subnet-0123456789abcdef0'])).join('\n');
+    expect(tfFound).toMatch(UNREAD);
+  });
+
+  test('a proxy that does not deny private destinations before it allows is refused: a relay into what its subnets reach (SC-1\'s check), in both engines', () => {
+    const open = (userData: string) => userData.replace('http_access deny private_dst\n', '');
+    const found = exampleFindings('beta-prime', 'IN-1', (_, net) =>
+      (find(net, 'StandInProxy/LaunchTemplate') as CfnResource).addPropertyOverride('LaunchTemplateData.UserData',
+        Fn.base64(open(planOf(net.blueprint).standInProxy!.userData))));
+    expect(found.join('\n')).toMatch(RELAY);
+    expect(found).toHaveLength(1);
+    const tfFound = tfFindings('beta-prime', 'IN-1', (net) =>
+      (find(net, 'StandInProxy/LaunchTemplate') as TerraformResource).addOverride('user_data',
+        Buffer.from(open(planOf(net.blueprint).standInProxy!.userData)).toString('base64')));
+    expect(tfFound.join('\n')).toMatch(RELAY);
   });
 });
 
@@ -318,7 +378,7 @@ describe('IN-1: the stand-in\'s IPS applies to the addresses the segment sends f
   const policy = (net: any) => cfn(net, 'internet', 'Firewall/Policy') as nfw.CfnFirewallPolicy;
   const homeOf = (net: any, key: string, definition: unknown) => group(net, key).addPropertyOverride('RuleGroup.RuleVariables.IPSets.HOME_NET.Definition', definition);
   const rules = (net: any, key: string, lines: string[]) => group(net, key).addPropertyOverride('RuleGroup.RulesSource.RulesString', lines.join('\n'));
-  const notApplied = /does not stand in for the security cloud: the IPS rules in drop mode of firewall \S+ do not apply to this traffic \(from 10\.0\.1\d\d\.0\/\d+ to [^)]+\): no signature's addresses hold both ends/;
+  const notApplied = /does not stand in for the security cloud: the IPS rules in drop mode of firewall \S+ do not apply to this traffic \(from 10\.0\.1\d\d\.\d+\/\d+ to [^)]+\): no signature's addresses hold both ends/;
   /** The stand-in's groups but the IPS group and the deny-list, with an AWS managed threat group at priority 100. */
   const managedOnly = (net: any) => {
     const refs = (policy(net).firewallPolicy as nfw.CfnFirewallPolicy.FirewallPolicyProperty).statefulRuleGroupReferences as any[];
@@ -472,14 +532,14 @@ describe('IN-1: the stand-in\'s IDS/IPS is what AP-4 counts (AWS managed threat 
       .toMatch(/IN-1 error .*passes traffic in rule group \S*RuleGroupweb\S* \(priority 5\) before any IPS group drops it/);
   });
 
-  /** The β′ workload subnets' default routes through a GWLB endpoint (its own subnet routing on to the firewall). */
+  /** The β′ proxy subnets' default routes (the only ones out) through a GWLB endpoint (its own subnet routing on to the firewall). */
   const viaAppliance = (declared: boolean) => (stack: any, net: any) => {
     handWrittenOnly(net);
     const vpcId = (net.internet.vpc as ec2.IVpc).vpcId;
     const subnet = new ec2.CfnSubnet(stack, 'ApplianceSubnet', { vpcId, cidrBlock: '10.0.176.0/28', availabilityZone: 'ap-northeast-1a' });
     const table = new ec2.CfnRouteTable(stack, 'ApplianceTable', { vpcId });
     new ec2.CfnSubnetRouteTableAssociation(stack, 'ApplianceAssoc', { subnetId: subnet.ref, routeTableId: table.ref });
-    const routes = net.internet.node.findAll().filter((c: any) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-workload-')
+    const routes = net.internet.node.findAll().filter((c: any) => c instanceof ec2.CfnRoute && c.node.path.includes('Route-proxy-')
       && c.destinationCidrBlock === '0.0.0.0/0') as ec2.CfnRoute[];
     new ec2.CfnRoute(stack, 'ApplianceOut', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: routes[0].vpcEndpointId });
     const gwlb = applianceEndpoint(stack, vpcId, subnet.ref, declared);

@@ -1,15 +1,19 @@
 /**
  * The hub's generated configurations, proven with the real programs (Debian's packages): `squid -k parse` on the
  * proxy's squid.conf (as the plan has it, and as the user data writes it), `postfix check` / `postconf` on the relay's
- * files built from the members. Paths are moved into a temporary directory; nothing listens or leaves the machine.
+ * files built from the members; the Internet segment's stand-in proxy's squid.conf (the same writer, for the β′ workload
+ * subnets). Paths are moved into a temporary directory; nothing listens or leaves the machine.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { betaPrime } from '../../examples/blueprints';
+import { Blueprint } from '../../src';
+import { planOf } from '../../src/plan/cache';
 import { planSecurityCloud } from '../../src/plan/security-cloud';
 import { hubProps } from '../security-cloud/fixtures';
-import { expectSquidAccepts, squid, squidUser } from '../support/squid';
+import { expectSquidAccepts, localSquidConf, squid, squidUser } from '../support/squid';
 import { findExecutable, requireTool } from '../support/tools';
 
 const sbin = (name: string) => (fs.existsSync(`/usr/sbin/${name}`) ? `/usr/sbin/${name}` : findExecutable(name));
@@ -45,6 +49,20 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
       fs.writeFileSync(file, local(`${conf}\n`));
       expectSquidAccepts(file);
     }
+  });
+});
+
+(haveSquid ? describe : describe.skip)('the Internet segment\'s stand-in proxy\'s squid.conf (the hub proxy\'s for the workload subnets; squid -k parse)', () => {
+  let dir: string;
+  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-standin-squid-')); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the squid.conf the β′ example\'s user data writes parses without a warning', () => {
+    const proxy = planOf(Blueprint.validate(betaPrime)).standInProxy!;
+    const file = path.join(dir, 'squid.conf');
+    fs.writeFileSync(file, `${localSquidConf(proxy.userData, dir)}\n`);
+    expectSquidAccepts(file);
+    expect(localSquidConf(proxy.userData, dir)).toContain('http_access deny private_dst');
   });
 });
 

@@ -43,12 +43,12 @@ describe('subnet roles', () => {
     segment: Segment, model: NetworkModel, alphaPrimeCase?: AlphaPrimeCase, tenantProxy = false, internetEgress = InternetEgressMode.SECURITY_CLOUD,
   ) =>
     [...segmentSubnetRoles(segment, { model, alphaPrimeCase, tenantProxy, internetEgress })].sort();
-  test('firewall and egress subnets where a firewall sits, terminal subnets for the α′ breakout, proxy subnets for the α′ proxy', () => {
+  test('firewall and egress subnets where a firewall sits, terminal subnets for the α′ breakout, proxy subnets for the α′ proxy and the stand-in\'s', () => {
     expect(roles(Segment.MY_NUMBER, NetworkModel.ALPHA_PRIME, AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD, true)).toEqual(['endpoints', 'transit', 'workload']);
     expect(roles(Segment.LGWAN, NetworkModel.ALPHA_PRIME, AlphaPrimeCase.COMMUNICATION_NO_DOWNLOAD, true)).toEqual(['egress', 'endpoints', 'firewall', 'proxy', 'terminals', 'transit', 'workload']);
     expect(roles(Segment.LGWAN, NetworkModel.ALPHA_PRIME, AlphaPrimeCase.LICENSE_AND_UPDATES, false)).toEqual(['egress', 'endpoints', 'firewall', 'terminals', 'transit', 'workload']);
     expect(roles(Segment.LGWAN, NetworkModel.BETA)).toEqual(['endpoints', 'transit', 'workload']);
-    expect(roles(Segment.INTERNET, NetworkModel.BETA_PRIME, undefined, false, InternetEgressMode.BUILT_IN)).toEqual(['egress', 'endpoints', 'firewall', 'transit', 'workload']);
+    expect(roles(Segment.INTERNET, NetworkModel.BETA_PRIME, undefined, false, InternetEgressMode.BUILT_IN)).toEqual(['egress', 'endpoints', 'firewall', 'proxy', 'transit', 'workload']);
   });
 });
 

@@ -317,10 +317,14 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + '検証用の組み込みの代替（スタンドイン）は自ら検査すること（既定で遮断し（aws:drop_strict、または aws:drop_established と TCP 以外を遮断するルール。途中で切れた接続は続けずに遮断）、すべてのパケットをステートフルエンジンに渡し、'
       + 'AP-4 と同じ IDS/IPS として、アラートへオーバーライドされない AWS マネージドの脅威シグネチャのグループが通信のアドレスを対象に含み（HOME_NET）、何かを通すより先に評価されるか、'
       + '経路上に IDS 装置と宣言した（タグ jichitai:inspection=IDS_IPS）GWLB エンドポイントがある。手書きの遮断ルールだけのときはファイアウォールへの指摘になり、例外承認の理由にその出所を書く）。既定で通すファイアウォールは数えない。'
+      + '代替は Web プロキシ（ガードがサブネットを読める Squid）を持ち、その出口はファイアウォールを通り、許可より前にすべてのプライベートな宛先を拒否し、'
+      + '同じ VPC のほかのサブネットはプロキシを通らずにインターネットに出ないこと。'
       + '出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと。',
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it. '
       + 'A stand-in only stands in if it inspects: a firewall whose default passes everything is an exit with a log, not a security cloud, and its IPS '
-      + 'counts as AP-4\'s does (two protocol rules written by hand are no IDS/IPS: alone, a finding whose acknowledgement names their source).',
+      + 'counts as AP-4\'s does (two protocol rules written by hand are no IDS/IPS: alone, a finding whose acknowledgement names their source). '
+      + 'The security cloud also proxies the web (the revision of 2026-12-01: "default-drop or IPS in drop mode plus a proxy"), so a stand-in does too, '
+      + 'and its workloads reach the internet only through its proxy, which relays into no private network.',
     citations: [FUJITSU_SECURITY_CLOUD],
   },
   'IN-2': {

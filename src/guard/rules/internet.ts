@@ -1,19 +1,123 @@
 import { arrivalInspection, DECLARE_APPLIANCE, handWrittenFindings, inspectedOnPath, inspectionWords } from './alpha-prime';
-import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings } from './paths';
-import { isHubSubnet } from './security-cloud';
+import { proxyConfigs } from './breakout-controls';
+import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, pathFindings } from './paths';
+import { proxySubnets } from './proxy-clients';
+import { PROXY_SUBNET_ROLE, proxyFleet, proxyOnlyOf } from './proxy-exits';
+import { isHubSubnet, proxyExits, proxyVpcs, relayProblem, WebProxy } from './security-cloud';
 import { Segment, Zone } from '../../model/segment';
 import { isInternet, parsePrefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
-import { AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, SubnetNode } from '../graph';
+import {
+  AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, FirewallNode, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind,
+  ResolverRuleNode, SubnetNode, VpcNode,
+} from '../graph';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
-import { nameOf, workloadSubnetsIn } from '../topology';
+import { nameOf, SUBNET_ROLE_TAG, workloadSubnetsIn } from '../topology';
+
+/** How to give the stand-in a web proxy the guard counts. */
+const STAND_IN_PROXY_FIX = bi('run the stand-in\'s web proxy (Squid; InternetEgressMode.BUILT_IN plans one) in subnets of its own, tagged '
+  + `${SUBNET_ROLE_TAG}=${PROXY_SUBNET_ROLE}, whose default route goes to the inspecting firewall, in an Auto Scaling group or instance whose subnets the guard can read`,
+'代替構成の Web プロキシ（Squid。InternetEgressMode.BUILT_IN が構成する）を、タグ '
+  + `${SUBNET_ROLE_TAG}=${PROXY_SUBNET_ROLE} を付けた専用のサブネット（デフォルトルートが検査するファイアウォールへ向かう）で、ガードがサブネットを読める Auto Scaling グループまたはインスタンスとして動かす`);
+
+/**
+ * The VPCs of the Internet segment's stand-ins: those holding a firewall that an internet path from an Internet-segment
+ * subnet passes (not a hub's: SC-2 judges the security cloud's own inspection). The real security cloud's path ends in
+ * the SECURITY_CLOUD zone, not on the internet.
+ */
+function standInVpcs(ctx: GuardContext, arrivals: readonly Arrival[]): VpcNode[] {
+  const out = new Map<string, VpcNode>();
+  for (const f of new Set(arrivals.flatMap((a) => a.firewalls))) {
+    const fw = ctx.graph.nodes.get(f) as FirewallNode | undefined;
+    // A firewall whose VPC the guard cannot read stands in nowhere it can name: its paths are judged as inspected above.
+    const vpc = fw?.type === 'firewall' ? deref<VpcNode>(ctx.graph, fw.vpc) : undefined;
+    if (vpc?.type === 'vpc' && !vpc.hub) out.set(vpc.id, vpc);
+  }
+  return [...out.values()];
+}
+
+/** Whether a firewall is in a hub VPC (the security cloud's own inspection, SC-2's). */
+function hubFirewall(ctx: GuardContext, id: string): boolean {
+  const fw = ctx.graph.nodes.get(id) as FirewallNode | undefined;
+  return fw?.type === 'firewall' && deref<VpcNode>(ctx.graph, fw.vpc)?.hub === true;
+}
+
+/** The web proxies of a stand-in's VPC: running in its subnets, or placed there by their security groups, or unplaced (fail closed). */
+function standInProxies(ctx: GuardContext, vpc: VpcNode): WebProxy[] {
+  const inVpc = (s: SubnetNode) => s.vpc.kind === 'node' && s.vpc.id === vpc.id;
+  return proxyConfigs(ctx.graph).flatMap(({ node, conf }) => {
+    const subnets = proxySubnets(ctx.graph, node);
+    const here = subnets ? subnets.some(inVpc) : proxyVpcs(ctx.graph, node).some((v) => v === undefined || v.id === vpc.id);
+    return here ? [{ node, conf, subnets }] : [];
+  });
+}
+
+/**
+ * IN-1's stand-in must have a web proxy, as the security cloud does (revised 2026-12-01: "default-drop or IPS in drop
+ * mode plus a proxy"): per stand-in VPC, (a) a Squid whose subnets the guard reads, whose way to the internet passes the
+ * inspection (`proxyExits`, shared with SC-2's hub proxy) and that denies every private destination before it allows
+ * (`relayProblem`, SC-1's: otherwise a workload could use it as a relay into whatever its subnets reach), and (b) no
+ * other Internet-segment subnet of the VPC reaching the internet through the inspection but around the proxy (a proxy's
+ * own subnet as `proxyOnlyOf` has it: tagged, no declared host in it, nothing but the proxy and its load balancer).
+ * Paths the inspection does not take are the gate's findings already.
+ */
+function standInProxyFindings(
+  ctx: GuardContext, rule: GuardRule, inspectedArrivals: readonly Arrival[], inspected: (a: Arrival) => boolean,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const vpc of standInVpcs(ctx, inspectedArrivals)) {
+    const exits = proxyExits(ctx, standInProxies(ctx, vpc), inspected);
+    for (const { proxy, bad } of exits) {
+      if (!bad) {
+        findings.push(finding(rule, nameOf(ctx.graph, proxy.node.id), bi('the guard cannot tell which subnets the stand-in\'s web proxy runs in '
+          + '(no Auto Scaling group or instance subnet it can read), so it cannot tell that the proxy\'s way out passes the inspecting firewall',
+        '代替構成の Web プロキシがどのサブネットで動くかをガードが判断できない（読める Auto Scaling グループやインスタンスのサブネットがない）ため、'
+          + 'プロキシの出口が検査するファイアウォールを通るか判断できない'), STAND_IN_PROXY_FIX));
+        continue;
+      }
+      const relay = relayProblem(proxy.conf, vpc.cidrs.filter((c) => !vpc.symbolicIpv6.includes(c)),
+        vpc.symbolicIpv6.map(() => `an Amazon-provided IPv6 block of ${nameOf(ctx.graph, vpc.id)}`));
+      if (relay) {
+        findings.push(finding(rule, nameOf(ctx.graph, proxy.node.id), {
+          en: `the stand-in's web proxy may relay the Internet segment's workloads into private networks its subnets reach: ${relay.en}`,
+          ja: `代替構成の Web プロキシが、インターネット接続系の業務端末からの要求を、プロキシのサブネットから届くプライベートなネットワークへ中継しうる: ${relay.ja}`,
+        }, bi('deny every RFC 1918, link-local and loopback destination and the segment\'s own blocks (acl ... dst) with http_access deny before any http_access allow',
+          'http_access allow より前に、すべての RFC 1918・リンクローカル・ループバックの宛先とセグメント自身のアドレス範囲（acl ... dst）を http_access deny で拒否する')));
+      }
+    }
+    const good = exits.filter((x) => x.good).map((x) => x.proxy);
+    if (good.length === 0 && exits.every((x) => x.bad)) {
+      findings.push(finding(rule, nameOf(ctx.graph, vpc.id), bi('the Internet segment\'s stand-in for the security cloud has no web proxy whose way to the '
+        + 'internet passes the inspecting firewall (a stand-in must inspect and proxy, as the security cloud does)',
+      'インターネット接続系の自治体情報セキュリティクラウドの代替構成に、検査するファイアウォールを通ってインターネットに出る Web プロキシがない'
+        + '（代替構成も、自治体情報セキュリティクラウドと同じく検査とプロキシの両方を備える）'), STAND_IN_PROXY_FIX));
+    }
+    const own = proxyOnlyOf(ctx, good.flatMap((p) => p.subnets!).map((s) => s.id), proxyFleet(ctx.graph, good.map((p) => p.node)), Segment.INTERNET);
+    const inVpc = (id: string) => {
+      const s = ctx.graph.nodes.get(id) as SubnetNode;
+      return s.vpc.kind === 'node' && s.vpc.id === vpc.id;
+    };
+    const around = inspectedArrivals.filter((a) => !own.has(a.from) && inVpc(a.from));
+    findings.push(...pathFindings(ctx, rule, around,
+      bi('an Internet-segment subnet that is not the stand-in\'s web proxy\'s own, through the inspecting firewall but around the proxy,',
+        'Web プロキシ専用ではないインターネット接続系のサブネットから、検査するファイアウォールを通るがプロキシを通らずに'),
+      bi('remove the subnet\'s way out (its default route to the stand-in firewall): the Internet segment\'s workloads browse through the stand-in\'s web proxy '
+        + '(MunicipalNetwork.standInProxyEndpoint); a proxy\'s own subnet is tagged '
+        + `${SUBNET_ROLE_TAG}=${PROXY_SUBNET_ROLE}, overlaps no declared host and holds nothing but the proxy (booted at its template's latest version) and its load balancer`,
+      'サブネットの出口（代替構成のファイアウォールへのデフォルトルート）を外す。インターネット接続系の業務端末は、代替構成の Web プロキシ（MunicipalNetwork.standInProxyEndpoint）'
+        + `を経由して閲覧する。プロキシ専用のサブネットはタグ ${SUBNET_ROLE_TAG}=${PROXY_SUBNET_ROLE} を持ち、宣言したホストと重ならず、`
+        + 'プロキシ（テンプレートの最新バージョンで起動）とそのロードバランサーのほかに何も置かない')));
+  }
+  return findings;
+}
 
 /**
  * IN-1: the Internet segment goes out through the security cloud, or, in proofs of concept, through a stand-in that
  * inspects (drops by default, with an IDS/IPS as AP-4 counts one: AWS managed threat-signature groups in drop mode, or a
  * declared IDS appliance's GWLB endpoint on the path); a firewall that passes by default does not count. A stand-in whose
- * only IPS is drop rules written by hand is reported on the firewall, to acknowledge with the rule set's source.
+ * only IPS is drop rules written by hand is reported on the firewall, to acknowledge with the rule set's source. Since the
+ * requirement's revision of 2026-12-01 the stand-in also proxies, as the security cloud does (`standInProxyFindings`).
  */
 export const IN1: GuardRule = {
   id: 'IN-1',
@@ -26,12 +130,17 @@ export const IN1: GuardRule = {
     + 'stateful engine; an IDS/IPS as AP-4 counts one: AWS managed threat-signature groups, not overridden to alert, that apply to the traffic\'s addresses '
     + '(HOME_NET) and run before anything passes, or a GWLB endpoint declared an IDS appliance\'s (tag jichitai:inspection=IDS_IPS) on the path; drop rules '
     + 'written by hand alone are a finding on the firewall, to acknowledge with their source): a firewall that passes by default does not count; '
+    + 'the stand-in has a web proxy (Squid, in subnets the guard reads) whose way out passes it and that denies every private destination before it '
+    + 'allows, and no other subnet of its VPC reaches the internet around the proxy; '
     + 'nothing but the chain runs in the egress chain\'s own subnets (firewall, NAT gateway).',
   check(ctx) {
     // Stand-ins whose only IPS is drop rules written by hand, by firewall: reported once each, where an acknowledgement names their source.
     const handWritten = new Map<string, Bilingual>();
     const inspected = (a: Arrival) => inspectedOnPath(a, (f, x) => arrivalInspection(ctx, f, x), handWritten);
-    const uninspected = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet' && !inspected(a));
+    const out = arrivalsFrom(ctx, workloadSubnetsIn(ctx, Segment.INTERNET), (a) => a.end.kind === 'internet');
+    const uninspected = out.filter((a) => !inspected(a));
+    // Through a stand-in (not the hub's inspection, SC-2's): the stand-in's proxy and the ways around it.
+    const standIn = standInProxyFindings(ctx, this, out.filter((a) => inspected(a) && !a.firewalls.some((f) => hubFirewall(ctx, f))), inspected);
     // What runs in the egress chain's own subnets (a stand-in's firewall and NAT gateway, or a NAT gateway the user added)
     // leaves by their routes, around the inspection: those subnets hold the chain only (semantics §10).
     const placed = occupiedChainFindings(ctx, this, Segment.INTERNET, (a) => a.end.kind === 'internet' && !inspected(a), (held) => ({
@@ -65,7 +174,7 @@ export const IN1: GuardRule = {
       '代替構成のポリシーで、AWS マネージドの脅威シグネチャをアラートへのオーバーライドなしで、通信を通すどのグループよりも先に参照する（InternetEgressMode.BUILT_IN の '
         + `internet.managedThreatSignatures: 省略すれば既定の組）か、出口を IDS アプライアンスの GWLB エンドポイント経由にして、${DECLARE_APPLIANCE.ja}。`
         + 'またはルールの組の出所（例: ベンダーのシグネチャ配信とその版）を理由に書いて、ファイアウォールで IN-1 を例外承認する'));
-    return [...placed, ...gate, ...hand];
+    return [...placed, ...gate, ...standIn, ...hand];
   },
 };
 

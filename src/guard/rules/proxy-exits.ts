@@ -30,7 +30,25 @@ export function proxyFleet(graph: TopologyGraph, proxies: readonly UserDataNode[
 }
 
 /** A proxy subnet's value of the subnet role tag. */
-const PROXY_SUBNET_ROLE = 'proxy';
+export const PROXY_SUBNET_ROLE = 'proxy';
+
+/**
+ * The subnets of `places` that are a forward proxy's own. A proxy's subnet holds the proxy only if it says so and
+ * nothing says otherwise. Terminals and servers are no resources of the output (the hosts MunicipalNetwork declares
+ * stand for them), so the absence of other occupants is no evidence: the subnet must be declared a proxy subnet (the role
+ * tag MunicipalNetwork puts on it), no declared host of `segment` may overlap its block, and every occupant is the
+ * proxies' fleet (`proxyFleet`) or a load balancer (which runs no code of its own). Every part's hosts of the check (not
+ * the subnet's part's, `declaredAt`): a declared address says where a host is whoever declared it, and a host more only
+ * takes a subnet out of the proxy's own (fail closed).
+ */
+export function proxyOnlyOf(ctx: GuardContext, places: Iterable<string>, fleet: ReadonlySet<string>, segment: Segment): Set<string> {
+  const declared = declaredHostIn(ctx, segment);
+  return new Set([...places].filter((id) => {
+    const subnet = ctx.graph.nodes.get(id) as SubnetNode;
+    return subnet.tags[SUBNET_ROLE_TAG] === PROXY_SUBNET_ROLE && !declared(subnet)
+      && occupantsOf(ctx.graph, id).every((o) => fleet.has(o.resource) || LOAD_BALANCERS.has(o.resourceType));
+  }));
+}
 
 /** What the proxy subnets and the ways around them are, for one set of declared hosts (`exits`). */
 interface HostExits {
@@ -71,19 +89,7 @@ function exits(ctx: GuardContext): HostExits {
   if (!out) {
     const proxies = proxyClients(ctx.graph).map((c) => c.proxy);
     const places = new Set(proxies.flatMap((p) => proxySubnets(ctx.graph, p) ?? []).map((s) => s.id));
-    const fleet = proxyFleet(ctx.graph, proxies);
-    // A proxy's subnet holds the proxy only if it says so and nothing says otherwise. Terminals are no resources of the
-    // output (the hosts MunicipalNetwork declares stand for them), so the absence of other occupants is no evidence: the
-    // subnet must be declared a proxy subnet (the role tag MunicipalNetwork puts on it), no declared LGWAN host may
-    // overlap its block, and every occupant is the proxy's instances or a load balancer (which runs no code of its own).
-    // Every part's hosts of the check (not the subnet's part's, `declaredAt`): a declared address says where a host is
-    // whoever declared it, and a host more only takes a subnet out of the proxy's own (fail closed).
-    const declared = declaredHostIn(ctx, Segment.LGWAN);
-    const proxyOnly = new Set([...places].filter((id) => {
-      const subnet = ctx.graph.nodes.get(id) as SubnetNode;
-      return subnet.tags[SUBNET_ROLE_TAG] === PROXY_SUBNET_ROLE && !declared(subnet)
-        && occupantsOf(ctx.graph, id).every((o) => fleet.has(o.resource) || LOAD_BALANCERS.has(o.resourceType));
-    }));
+    const proxyOnly = proxyOnlyOf(ctx, places, proxyFleet(ctx.graph, proxies), Segment.LGWAN);
     walk.byHosts.set(hosts, out = { proxyOnly });
   }
   return out;

@@ -160,11 +160,44 @@ function inspectionProblem(ctx: GuardContext, firewallId: string, arrival: Arriv
   return inspectionWords(hubInspection(ctx, firewallId, arrival));
 }
 
-/** A hub web proxy: a Squid configuration of the hub, and the subnets its instances run in (undefined: unknown). */
-interface HubProxy {
+/** A web proxy: a Squid configuration, and the subnets its instances run in (undefined: unknown). */
+export interface WebProxy {
   readonly node: UserDataNode;
   readonly conf: SquidConf;
   readonly subnets?: SubnetNode[];
+}
+
+/**
+ * The VPCs a proxy's security groups place it in: a group's own VPC and those it is associated with (`groupVpcs`);
+ * undefined for one the guard cannot place (and for a proxy that names no group: it may run anywhere).
+ */
+export function proxyVpcs(graph: TopologyGraph, node: UserDataNode): (VpcNode | undefined)[] {
+  const vpcs = node.securityGroups.map((g) => deref(graph, g))
+    .flatMap((g) => (g?.type === 'security-group' ? groupVpcs(graph, g).map((x) => deref<VpcNode>(graph, x.vpc)) : [undefined]));
+  return vpcs.length === 0 ? [undefined] : vpcs;
+}
+
+/** How one web proxy reaches the internet (`proxyExits`). */
+export interface ProxyExit {
+  readonly proxy: WebProxy;
+  /** The paths from its subnets to the internet that are not inspected, or that end where the guard cannot follow; undefined when its subnets cannot be read. */
+  readonly bad?: Arrival[];
+  /** Its subnets can be read, reach the internet, and only by inspected paths. */
+  readonly good: boolean;
+}
+
+/**
+ * Whether web proxies reach the internet through the inspection (SC-2's hub proxy, IN-1's stand-in proxy): per proxy, the
+ * paths from its subnets that `inspected` refuses or that the guard cannot follow (fail closed), and whether it reaches
+ * the internet with none of them. A proxy whose subnets cannot be read is neither good nor judged (its caller reports it).
+ */
+export function proxyExits(ctx: GuardContext, proxies: readonly WebProxy[], inspected: (a: Arrival) => boolean): ProxyExit[] {
+  return proxies.map((proxy) => {
+    if (!proxy.subnets) return { proxy, good: false };
+    const arrivals = proxy.subnets.flatMap((s) => ctx.reach.arrivals(s.id));
+    const bad = arrivals.filter((a) => (a.end.kind === 'internet' && !inspected(a)) || a.end.kind === 'unknown');
+    return { proxy, bad, good: bad.length === 0 && arrivals.some((a) => a.end.kind === 'internet') };
+  });
 }
 
 /**
@@ -172,14 +205,13 @@ interface HubProxy {
  * in a graph with a hub — whose groups the guard cannot place (fail closed). Their subnets: the instance's own, or those
  * of the Auto Scaling groups that start the launch template.
  */
-function hubProxies(graph: TopologyGraph): HubProxy[] {
-  const out: HubProxy[] = [];
+function hubProxies(graph: TopologyGraph): WebProxy[] {
+  const out: WebProxy[] = [];
   for (const { node, conf } of proxyConfigs(graph)) {
-    // A group is placed in its own VPC and in those it is associated with (`groupVpcs`): an association with the hub VPC
-    // makes the instance a possible hub server, one with a VPC the guard cannot place leaves it unplaced.
-    const vpcs = node.securityGroups.map((g) => deref(graph, g))
-      .flatMap((g) => (g?.type === 'security-group' ? groupVpcs(graph, g).map((x) => deref<VpcNode>(graph, x.vpc)) : [undefined]));
-    const unplaced = vpcs.length === 0 || vpcs.some((v) => v === undefined);
+    // An association with the hub VPC makes the instance a possible hub server, one with a VPC the guard cannot place
+    // leaves it unplaced.
+    const vpcs = proxyVpcs(graph, node);
+    const unplaced = vpcs.some((v) => v === undefined);
     const hub = hubFunction(node.tags) === HubFunction.PROXY || vpcs.some((v) => v?.hub === true) || unplaced;
     if (!hub) continue;
     out.push({ node, conf, subnets: proxySubnets(graph, node) });
@@ -202,7 +234,7 @@ const RELAYING_DIRECTIVES: ReadonlySet<string> = new Set([
  * deny <acl>`, one `dst` ACL of literal prefixes) every RFC 1918 destination and every block of a member VPC. Anything
  * the guard cannot read in those ACLs does not count as denied.
  */
-function relayProblem(conf: SquidConf, memberBlocks: readonly string[], amazonBlocks: readonly string[] = []): Bilingual | undefined {
+export function relayProblem(conf: SquidConf, memberBlocks: readonly string[], amazonBlocks: readonly string[] = []): Bilingual | undefined {
   // What Squid loads cannot be read: nothing in it counts as denying.
   if (conf.unreadable) return conf.unreadable;
   // A request http_access allowed may still be sent elsewhere than its URL's host: to a peer, through a rewriter or an
@@ -435,23 +467,21 @@ export const SC2: GuardRule = {
     const proxies = hubProxies(g);
     const proxyFix = bi('run the hub\'s web proxy (SecurityCloud, hub-function proxy) in the services subnets, whose default route goes to the inspection firewall',
       'ハブの Web プロキシ（SecurityCloud、hub-function proxy）を、デフォルトルートが検査用ファイアウォールへ向かう services サブネットで動かす');
-    let good = false;
-    for (const proxy of proxies) {
-      if (!proxy.subnets) {
+    const exits = proxyExits(ctx, proxies, ok);
+    for (const { proxy, bad } of exits) {
+      if (!bad) {
         findings.push(finding(this, nameOf(g, proxy.node.id), bi('the guard cannot tell which subnets the hub proxy runs in (no Auto Scaling group or instance subnet it can read)',
           'ハブのプロキシがどのサブネットで動くかをガードが判断できない（読める Auto Scaling グループやインスタンスのサブネットがない）'), proxyFix));
         continue;
       }
-      const arrivals = proxy.subnets.flatMap((s) => ctx.reach.arrivals(s.id));
-      const bad = arrivals.filter((a) => (a.end.kind === 'internet' && !ok(a)) || a.end.kind === 'unknown');
       findings.push(...firewallGateFindings(ctx, this, bad, (f, a) => inspectionProblem(ctx, f, a), {
         firewall: bi('is not the hub\'s inspection firewall', 'ハブの検査用ではない'),
         firewallFix: INSPECTION_FIX,
         subject: bi('a subnet of the hub proxy, around the inspection firewall,', 'ハブのプロキシのサブネットから、検査用ファイアウォールを通らずに'),
         fix: INSPECTION_FIX,
       }));
-      if (bad.length === 0 && arrivals.some((a) => a.end.kind === 'internet')) good = true;
     }
+    const good = exits.some((x) => x.good);
     // What else runs in the hub's own subnets leaves where their routes lead: from the NAT gateways' or the firewall's
     // subnets, around the inspection firewall. A load balancer runs no code (SC-3 judges what it lets in); the proxy's
     // subnets are judged above.
