@@ -76,6 +76,33 @@ describe('a plan of an existing deployment: deployed ids name the resources of t
     expect(findings(deployed(IGW, [twin]))).toContainEqual(expect.stringMatching(new RegExp(`^MN-1 aws_subnet\\.mn: .*${OUTSIDE.source}`)));
   });
 
+  test('an id AWS made with a resource names it as the new deployment\'s plan refers to it: a firewall\'s endpoint, a VPC\'s main route table', () => {
+    const VPCE = 'vpce-0a1b2c3d4e5f60718';
+    const FIREWALL = 'arn:aws:network-firewall:ap-northeast-1:111122223333:firewall/f';
+    const graph = extractTerraformPlan(handPlan([
+      { address: 'aws_vpc.v', values: { id: INET_VPC, cidr_block: '10.2.0.0/16', default_route_table_id: 'rtb-0f0f0f0f0f0f0f0f0', tags: { [SEG]: 'INTERNET' } } },
+      { address: 'aws_subnet.fw', values: { id: 'subnet-0f1e2d3c4b5a69788', vpc_id: INET_VPC, cidr_block: '10.2.0.0/24', tags: null } },
+      {
+        address: 'aws_networkfirewall_firewall.f',
+        values: {
+          id: FIREWALL,
+          arn: FIREWALL,
+          vpc_id: INET_VPC,
+          firewall_policy_arn: `${FIREWALL}-policy`,
+          subnet_mapping: [{ subnet_id: 'subnet-0f1e2d3c4b5a69788' }],
+          // What AWS reports of the firewall (AWS provider 5.100: firewall_status[0].sync_states[*].attachment[0].endpoint_id).
+          firewall_status: [{ sync_states: [{ availability_zone: 'ap-northeast-1a', attachment: [{ endpoint_id: VPCE, subnet_id: 'subnet-0f1e2d3c4b5a69788' }] }] }],
+          tags: null,
+        },
+      },
+      // A route added to the VPC's main route table, which AWS made with the VPC.
+      { address: 'aws_route.main', values: { id: 'r-1', route_table_id: 'rtb-0f0f0f0f0f0f0f0f0', destination_cidr_block: '0.0.0.0/0', vpc_endpoint_id: VPCE, gateway_id: '' } },
+    ]));
+    expect(nodesOf(graph, 'route-table').map((t) => [t.id, t.routes.map((r) => [r.target, r.ref])])).toEqual([
+      ['aws_vpc.v#main-route-table', [['firewall-endpoint', { kind: 'node', id: 'aws_networkfirewall_firewall.f' }]]],
+    ]);
+  });
+
   test('a label that spells an id is text: tags are never read as references', () => {
     const graph = extractTerraformPlan(deployed(IGW, [], { Name: MN_VPC, [SEG]: 'MY_NUMBER' }));
     expect(nodesOf(graph, 'route-table').find((t) => t.id === 'aws_route_table.mn')?.tags).toEqual({ Name: MN_VPC, [SEG]: 'MY_NUMBER' });

@@ -92,10 +92,11 @@ function fill(type: unknown, address: string, resourceType: string, name: string
   // A value the configuration gives from another resource (an id known after apply): one of the right shape, which the
   // next plan corrects (`deployedState` is applied until nothing is replaced).
   if (type === 'string' && configured) return name.endsWith('_id') ? `${name.replace(/_id$/, '').replace(/_/g, '-')}-${hex(address, name)}` : `${name}-${hex(address, name)}`;
-  // An id AWS gives with the resource (a VPN connection's transit gateway attachment), but a route's targets not written:
-  // AWS leaves them unset, which the provider records as an empty string, as it does other text AWS does not set.
-  if (type === 'string' && name.endsWith('_id') && resourceType !== 'aws_route') return `${name.replace(/_id$/, '').replace(/_/g, '-')}-${hex(address, name)}`;
-  if (type === 'string') return '';
+  // What AWS leaves unset where the configuration does not ask — a route's other targets, the IPv6 block of a VPC or
+  // subnet without IPv6 — the provider records as an empty string; other text AWS gives (a name from a prefix, an id
+  // made with the resource, such as a VPN connection's transit gateway attachment) is filled.
+  if (type === 'string' && (resourceType === 'aws_route' || name.startsWith('ipv6_'))) return '';
+  if (type === 'string') return name.endsWith('_id') ? `${name.replace(/_id$/, '').replace(/_/g, '-')}-${hex(address, name)}` : `${name}-${hex(address, name)}`;
   if (type === 'number') return 0;
   if (type === 'bool') return BOOL_DEFAULTS[`${resourceType}.${name}`] ?? false;
   if (Array.isArray(type) && (type[0] === 'list' || type[0] === 'set')) return [];
