@@ -1,6 +1,6 @@
 import { GraphBuilder } from './builder';
 import {
-  DEFAULT_TAGS_FIX, DefaultTags, defaultTagsOf, defaultTagsReason, knownDefaults, PlanReference, PlanTemplate, PlanUnknown,
+  DEFAULT_TAGS_FIX, DefaultTags, defaultTagsOf, defaultTagsReason, knownDefaults, NAMING_ATTRIBUTES, PlanReference, PlanTemplate, PlanUnknown,
   readPlanResources, PROVIDER_CONFIG, ResourceEntry, WRITTEN_ARGUMENTS,
 } from './extract-terraform';
 import { TopologyGraph } from './graph';
@@ -302,12 +302,20 @@ class PlanReader {
       }
     };
     walk(this.plan.planned_values?.root_module ?? {}, root);
+    const deployed = this.deployedIds(modules.map((m) => m.module));
     for (const { module, scope } of modules) {
       for (const r of module.resources ?? []) {
         // Data sources are read at plan time, not created: their values are literals where other resources use them.
         if (r.mode !== 'managed') continue;
         const config = this.configs.get(r.address);
         const body = this.value(r.address, '', r.values ?? {}, this.unknowns.get(r.address), config?.expressions, scope) as Record<string, unknown>;
+        namedByIds(body, deployed, r.address);
+        // An argument the configuration does not write that is an empty string is one AWS left unset (a deployed VPC's
+        // ipv6_cidr_block, a route's other targets: the provider records them so): absent, as in the plan of a new
+        // deployment, where it is known only after apply.
+        if (config !== undefined) {
+          for (const [key, v] of Object.entries(body)) if (v === '' && !(config.expressions && key in config.expressions)) delete body[key];
+        }
         // An Auto Scaling group has no tags map: its tag blocks are its tags, and default_tags do not apply to it.
         if (r.type !== 'aws_autoscaling_group') body.tags = this.tags(r, config);
         delete body.tags_all;
@@ -320,6 +328,44 @@ class PlanReader {
       }
     }
     return out.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+  }
+
+  /**
+   * The resources of the plan that are already deployed, by the id and the ARN the plan knows for them (`deployedId`): a
+   * plan of an existing deployment writes another resource's id where the configuration refers to it (`vpc_id =
+   * "vpc-0123…"`, not a value known after apply), and that id names that resource of the plan, not one outside it. An id
+   * two resources of the plan share (an address imported twice) names neither: it stays a literal (outside the plan,
+   * fail closed).
+   */
+  private deployedIds(modules: readonly TerraformPlanModule[]): Map<string, PlanReference | undefined> {
+    const out = new Map<string, PlanReference | undefined>();
+    const add = (v: unknown, ref: PlanReference) => {
+      if (!deployedId(v)) return;
+      const had = out.get(v);
+      // The same resource under two of its attributes (a VPC's main and default route table ids) is still one.
+      out.set(v, out.has(v) && had?.address !== ref.address ? undefined : had ?? ref);
+    };
+    for (const module of modules) {
+      for (const r of module.resources ?? []) {
+        if (r.mode !== 'managed') continue;
+        const values = r.values ?? {};
+        for (const attribute of ['id', 'arn']) add(values[attribute], new PlanReference(r.address, r.type, attribute));
+        for (const named of NAMING_ATTRIBUTES) {
+          const [type, attribute] = named.split('.');
+          if (type === r.type) add(values[attribute], new PlanReference(r.address, r.type, attribute));
+        }
+        // A firewall's endpoints, as the plan of a new deployment refers to them (`…firewall_status[0].sync_states`), and
+        // the security group EKS makes for a cluster (`vpc_config[0].cluster_security_group_id`).
+        if (r.type === 'aws_networkfirewall_firewall') {
+          for (const endpoint of firewallEndpointIds(values.firewall_status)) add(endpoint, new PlanReference(r.address, r.type, 'firewall_status[0].sync_states'));
+        }
+        if (r.type === 'aws_eks_cluster') {
+          const config = Array.isArray(values.vpc_config) ? values.vpc_config[0] as Record<string, unknown> | undefined : undefined;
+          add(config?.cluster_security_group_id, new PlanReference(r.address, r.type, 'vpc_config[0].cluster_security_group_id'));
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -745,6 +791,49 @@ class PlanReader {
         return { ok: true, refs: [new PlanReference(address, m[1], nested ?? m[4])] };
       }
     }
+  }
+}
+
+/**
+ * Whether a known value is an id AWS gives a resource (`vpc-0123456789abcdef0`, `tgw-attach-…`, `rslvr-out-…`: a prefix,
+ * then 8 or 17 hex digits) or an ARN: unique, so that a plan's value equal to a planned resource's id or ARN names that
+ * resource. A name (a bucket's or a log group's id) may be any text, and another argument may hold the same text
+ * without naming it: not read so.
+ * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html
+ */
+function deployedId(v: unknown): v is string {
+  return typeof v === 'string' && (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:[0-9a-f]{8}|[0-9a-f]{17})$/.test(v) || /^arn:[a-z0-9-]+:[a-z0-9-]+:/.test(v));
+}
+
+/** The endpoint ids of a firewall's known `firewall_status` (`[0].sync_states[*].attachment[0].endpoint_id`). */
+function firewallEndpointIds(status: unknown): unknown[] {
+  const first = Array.isArray(status) ? status[0] as Record<string, unknown> | undefined : undefined;
+  const states = Array.isArray(first?.sync_states) ? first.sync_states : [];
+  return states.flatMap((state: any) => (Array.isArray(state?.attachment) ? state.attachment.map((a: any) => a?.endpoint_id) : []));
+}
+
+/**
+ * In a planned resource's body: each value that is a deployed resource's id or ARN (`deployedIds`), as the reference to
+ * that resource a plan of a new deployment holds there — but its own id and ARN and its tags (a label is text, even when
+ * it spells an id).
+ */
+function namedByIds(body: Record<string, unknown>, deployed: ReadonlyMap<string, PlanReference | undefined>, self: string): void {
+  if (deployed.size === 0) return;
+  const swap = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const ref = deployed.get(v);
+      return ref !== undefined && ref.address !== self ? ref : v;
+    }
+    if (Array.isArray(v)) return v.map(swap);
+    // Markers (a reference, a value known after apply, a template) and other class instances are what they are.
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]));
+    }
+    return v;
+  };
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'id' || key === 'arn' || key === 'tags' || key === 'tags_all') continue;
+    body[key] = swap(value);
   }
 }
 

@@ -15,6 +15,7 @@ import { Finding, Severity } from '../../src/guard/rule';
 import { NetworkModel } from '../../src/model/network-model';
 import { cli } from '../cli/support';
 import { parseCsv } from '../docs/support';
+import { planDeployedTogether } from '../support/deployed-state';
 import { planJson } from '../support/plan-json';
 import { findTerraform, findTerraformMirror, prepareTerraform, runTerraform, TerraformSetup } from '../support/terraform';
 import { PlannedConfiguration, planFoldersTogether } from '../support/terraform-together';
@@ -195,6 +196,50 @@ describeWithTerraform('plain-HCL networks planned with the real terraform (offli
     // An instance's `launch_template: []` (every aws_instance of a plan has one) names no template.
     expect(findings.filter((f) => f.path === 'aws_instance.app')).toEqual([]);
   }, TIMEOUT);
+
+  /**
+   * The fixtures deployed (`planDeployedTogether`): not mn5-provider-alias, whose caller identity a plan against a state
+   * reads from AWS (no network here); deposed-association, which has a state of its own; plan-hidden-narrowing, whose
+   * hidden entries a deployed plan shows only through the refresh an offline plan skips.
+   */
+  const DEPLOYED = ['alpha-compliant', 'alpha-workloads', 'default-tags-after-apply', 'mn-nat', 'tgw-default-table', 'unicode-module'];
+
+  test('the plans of the deployed fixtures (ids where a new deployment\'s plan has references) are judged as the new deployments\' plans', async () => {
+    const { fresh, deployed } = planDeployedTogether(setup, path.join(dir, 'deployed'), Object.fromEntries(DEPLOYED.map((f) => [f, `../hcl/${f}`])));
+    const judged = (fixture: string, plan: unknown) => checkTopology(extractTerraformPlan(plan, { account: ACCOUNTS[fixture] }),
+      { model: NetworkModel.ALPHA })
+      .map((f) => `${f.ruleId} ${f.severity} ${f.path}`).sort();
+    for (const fixture of DEPLOYED) {
+      // Deployed: nothing to create or replace.
+      const made = deployed[fixture].resource_changes.filter((rc: any) => rc.change.actions.includes('create') || rc.change.actions.includes('delete'));
+      expect([fixture, made.map((rc: any) => rc.address)]).toEqual([fixture, []]);
+    }
+    // Where the new deployment's plan has a reference, the deployed one has the id (what the guard must resolve).
+    const subnets = deployed['alpha-compliant'].planned_values.root_module.child_modules[0].child_modules
+      .flatMap((m: any) => m.resources).filter((r: any) => r.type === 'aws_subnet');
+    expect(subnets.map((r: any) => r.values.vpc_id)).toEqual(subnets.map(() => expect.stringMatching(/^vpc-[0-9a-f]{17}$/)));
+    expect(fresh['alpha-compliant'].resource_changes.find((rc: any) => rc.type === 'aws_subnet').change.after_unknown.vpc_id).toBe(true);
+    // The same verdicts; and where the new deployment's plan could not read a label (default tags known only after apply:
+    // GUARD-1 at the provider), the deployed plan reads it and finds what it hid: the instance the label places in the My
+    // Number segment runs with its VPC's default security group, whose egress allows everything toward the LGWAN segment.
+    const verdicts = Object.fromEntries(DEPLOYED.map((f) => [f, judged(f, fresh[f])]));
+    expect(verdicts['default-tags-after-apply']).toEqual(['GUARD-1 critical provider.aws.labelled']);
+    expect(Object.fromEntries(DEPLOYED.map((f) => [f, judged(f, deployed[f])]))).toEqual({
+      ...verdicts,
+      'default-tags-after-apply': ['MN-3 critical module.network.module.my_number.aws_vpc.this#default-security-group'],
+    });
+    expect(extractTerraformPlan(deployed['alpha-compliant']).unresolved).toEqual([]);
+    // The command line likewise: the deployed compliant network passes, the deployed My Number → NAT one is refused.
+    const file = (f: string) => {
+      const out = path.join(dir, `${f}.deployed.plan.json`);
+      fs.writeFileSync(out, JSON.stringify(deployed[f]));
+      return out;
+    };
+    expect((await cli('check', '--model', 'α', file('alpha-compliant'))).code).toBe(0);
+    const refused = await cli('check', '--model', 'α', file('mn-nat'));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/MN-1/);
+  }, TIMEOUT * 2);
 
   test('through the command line: the compliant plan exits 0, the My Number → NAT plan exits 1 with MN-1, diff names what the NAT opens', async () => {
     expect(Object.keys(planFiles).sort()).toEqual([...FIXTURE_NAMES, 'deposed-association'].sort());
