@@ -349,7 +349,8 @@ class PlanReader {
       for (const r of module.resources ?? []) {
         if (r.mode !== 'managed') continue;
         const values = r.values ?? {};
-        for (const attribute of ['id', 'arn']) add(values[attribute], new PlanReference(r.address, r.type, attribute));
+        add(values.id, new PlanReference(r.address, r.type, 'id'));
+        if (!ARN_ARGUMENTS.has(r.type)) add(values.arn, new PlanReference(r.address, r.type, 'arn'));
         for (const named of NAMING_ATTRIBUTES) {
           const [type, attribute] = named.split('.');
           if (type === r.type) add(values[attribute], new PlanReference(r.address, r.type, attribute));
@@ -804,6 +805,15 @@ class PlanReader {
 function deployedId(v: unknown): v is string {
   return typeof v === 'string' && (/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:[0-9a-f]{8}|[0-9a-f]{17})$/.test(v) || /^arn:[a-z0-9-]+:[a-z0-9-]+:/.test(v));
 }
+
+/**
+ * Resource types whose `arn` is an argument naming another resource (an EventBridge target's target, the topic a topic
+ * policy is for), not their own ARN: the AWS provider 5.100 schema (`terraform providers schema -json`), where every other
+ * resource's `arn` is computed.
+ */
+const ARN_ARGUMENTS: ReadonlySet<string> = new Set([
+  'aws_cloudwatch_event_target', 'aws_lakeformation_resource', 'aws_notifications_channel_association', 'aws_sns_topic_data_protection_policy', 'aws_sns_topic_policy',
+]);
 
 /** The endpoint ids of a firewall's known `firewall_status` (`[0].sync_states[*].attachment[0].endpoint_id`). */
 function firewallEndpointIds(status: unknown): unknown[] {

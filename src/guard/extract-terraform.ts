@@ -2344,6 +2344,9 @@ class ConfigReader {
 
   /** Whether a schedule target's API calls cannot be read (`sdkIntegrations` reports it). */
   private unreadableCalls(value: unknown): boolean {
+    // A plan's reference to a resource's ARN (a function, a queue: a fresh plan's value known after apply, or a deployed
+    // resource's ARN, extract-terraform-plan.ts) names that resource, never a universal target (`arn:aws:scheduler:::aws-sdk:…`).
+    if (value instanceof PlanReference && value.attribute === 'arn') return false;
     return typeof value === 'string' ? this.deployTime(value) || (!this.plan && /\$\{[^}]*\b(file|templatefile)\(/.test(value)) : isExpression(value);
   }
 

@@ -103,6 +103,38 @@ describe('a plan of an existing deployment: deployed ids name the resources of t
     ]);
   });
 
+  test('an `arn` that is an argument (an EventBridge target\'s target) is not its resource\'s: another resource\'s equal ARN stays a literal', () => {
+    const ELSEWHERE = 'arn:aws:lambda:ap-northeast-1:123456789012:function:elsewhere';
+    const graph = extractTerraformPlan(handPlan([
+      { address: 'aws_cloudwatch_event_target.t', values: { id: 'r-t', rule: 'r', arn: ELSEWHERE } },
+      { address: 'aws_pipes_pipe.p', values: { id: 'p', role_arn: 'arn:aws:iam::123456789012:role/r', source: 'arn:aws:sqs:ap-northeast-1:123456789012:q', target: ELSEWHERE } },
+    ]));
+    // Both start a function outside the plan (fail closed), the pipe's not read as "the event target".
+    expect(graph.unresolved.map((u) => `${u.node} ${u.property}`).sort()).toEqual(['aws_cloudwatch_event_target.t arn', 'aws_pipes_pipe.p target']);
+  });
+
+  test('a schedule whose target is a function of the plan (its ARN, known or after apply) starts that function: no unreadable API call', () => {
+    const FN = 'arn:aws:lambda:ap-northeast-1:123456789012:function:f';
+    const role: PlannedResource = {
+      address: 'aws_iam_role.r',
+      values: { id: 'r', name: 'r', arn: 'arn:aws:iam::123456789012:role/r', assume_role_policy: '{"Version":"2012-10-17","Statement":[]}', inline_policy: [] },
+    };
+    const fn = (known: boolean): PlannedResource => ({
+      address: 'aws_lambda_function.f',
+      values: { function_name: 'f', role: 'arn:aws:iam::123456789012:role/r', ...(known ? { id: 'f', arn: FN } : {}) },
+      unknown: known ? {} : { arn: true, id: true },
+    });
+    const schedule = (known: boolean): PlannedResource => ({
+      address: 'aws_scheduler_schedule.s',
+      values: { schedule_expression: 'rate(1 hour)', flexible_time_window: [{ mode: 'OFF' }], target: [{ ...(known ? { arn: FN } : {}), role_arn: 'arn:aws:iam::123456789012:role/r' }] },
+      unknown: known ? {} : { target: [{ arn: true }] },
+      expressions: known ? {} : { target: [{ arn: ref('aws_lambda_function.f', 'arn') }] },
+    });
+    for (const known of [true, false]) {
+      expect([known, extractTerraformPlan(handPlan([role, fn(known), schedule(known)])).unresolved.map((u) => `${u.node} ${u.property}`)]).toEqual([known, []]);
+    }
+  });
+
   test('a label that spells an id is text: tags are never read as references', () => {
     const graph = extractTerraformPlan(deployed(IGW, [], { Name: MN_VPC, [SEG]: 'MY_NUMBER' }));
     expect(nodesOf(graph, 'route-table').find((t) => t.id === 'aws_route_table.mn')?.tags).toEqual({ Name: MN_VPC, [SEG]: 'MY_NUMBER' });
