@@ -92,11 +92,14 @@ function fill(type: unknown, address: string, resourceType: string, name: string
   // A value the configuration gives from another resource (an id known after apply): one of the right shape, which the
   // next plan corrects (`deployedState` is applied until nothing is replaced).
   if (type === 'string' && configured) return name.endsWith('_id') ? `${name.replace(/_id$/, '').replace(/_/g, '-')}-${hex(address, name)}` : `${name}-${hex(address, name)}`;
-  // What AWS leaves unset where the configuration does not ask — a route's other targets, the IPv6 block of a VPC or
-  // subnet without IPv6 — the provider records as an empty string; other text AWS gives (a name from a prefix, an id
-  // made with the resource, such as a VPN connection's transit gateway attachment) is filled.
-  if (type === 'string' && (resourceType === 'aws_route' || name.startsWith('ipv6_'))) return '';
-  if (type === 'string') return name.endsWith('_id') ? `${name.replace(/_id$/, '').replace(/_/g, '-')}-${hex(address, name)}` : `${name}-${hex(address, name)}`;
+  // A name AWS or the provider gives (from a prefix) and an id made with the resource (a VPN connection's transit gateway
+  // attachment) are filled, since other resources refer to them; other text AWS leaves unset where the configuration does
+  // not ask — a route's other targets, the IPv6 block of a VPC without IPv6, a target group's protocol version — the
+  // provider records as an empty string (a made-up value there would be planned away, and the resource replaced).
+  if (type === 'string' && resourceType !== 'aws_route' && !name.startsWith('ipv6_') && (name === 'name' || name.endsWith('_id'))) {
+    return name.endsWith('_id') ? `${name.replace(/_id$/, '').replace(/_/g, '-')}-${hex(address, name)}` : `${name}-${hex(address, name)}`;
+  }
+  if (type === 'string') return '';
   if (type === 'number') return 0;
   if (type === 'bool') return BOOL_DEFAULTS[`${resourceType}.${name}`] ?? false;
   if (Array.isArray(type) && (type[0] === 'list' || type[0] === 'set')) return [];
