@@ -222,6 +222,9 @@ function relayProblem(conf: SquidConf, memberBlocks: readonly string[], amazonBl
     if (lines.length === 0 || lines.some((l) => l.type !== 'dst' || l.flags.length > 0)) continue;
     for (const l of lines) {
       for (const v of l.values) {
+        // Squid reads an ACL's IPv4 address as glibc's inet_aton does, an octet with a leading zero in octal: `010.0.0.0/8`
+        // denies 8.0.0.0/8 (found by the differential test against the real Squid, test/integration/squid-judgment.test.ts).
+        if (!v.includes(':') && /(^|\.)0\d/.test(v.split('/')[0])) continue;
         const p = parsePrefix(v.includes('/') ? v : `${v}/${v.includes(':') ? 128 : 32}`);
         if (p) denied.push(p);
       }
