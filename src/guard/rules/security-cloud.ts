@@ -242,6 +242,13 @@ function relayProblem(conf: SquidConf, memberBlocks: readonly string[], amazonBl
     `http_access のルールが、許可より前に ${list} を拒否しておらず、構成団体のネットワークへの要求を中継してしまう`);
 }
 
+/**
+ * The guard's answer about a hub proxy's http_access rules that SC-1 rests on (none: the proxy refuses every RFC 1918
+ * and member destination), exported for the differential test against the real Squid
+ * (test/integration/squid-judgment.test.ts), which asks it of random configurations.
+ */
+export const SQUID_RELAY_ANSWERS = { relayProblem } as const;
+
 /** Whether the union of the prefixes holds the whole of `p`. */
 function covered(p: Prefix, by: readonly Prefix[]): boolean {
   let next = p.lo;
