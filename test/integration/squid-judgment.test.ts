@@ -21,6 +21,11 @@
  * names the hosts file resolves into the blocks) must get Squid's ERR_ACCESS_DENIED; an allowed one fails to connect
  * (ERR_CONNECT_FAIL: the proxy's outgoing address is loopback). The guard's "may relay" is fail-closed, not compared.
  *
+ * The ICAP oracle (AP-6's `icapEnabled` and `adaptationFor`, case ウ): random `icap_enable` lines, two services of
+ * c-icap's echo service (one now and then for request modification only) and random `adaptation_access` rules over the
+ * name, regex, reply-type, disposition and status ACLs, every host bumped. Where the guard says a reply goes to a
+ * RESPMOD service, c-icap's log must show that service's RESPMOD for its URL; where it says none (or ICAP is off), none.
+ *
  * `SQUID_ORACLE_CASES` (CI: 30; a plain run: 10; the http_access oracle draws four times as many, Squid starting only
  * for those the guard claims something of) and `SQUID_ORACLE_SEED` choose the cases; `npm run fuzz -- --suite squid
  * --cases N --seed S` runs more. A case that fails prints its configuration and the probe, to replay by seed.
@@ -36,14 +41,17 @@ import { SQUID_ANSWERS, parseSquid } from '../../src/guard/rules/breakout-contro
 import { SQUID_RELAY_ANSWERS } from '../../src/guard/rules/security-cloud';
 // The cases depend on the seed only (mulberry32, as the network oracle's renderers use it).
 import { prng as random } from '../oracle/network';
+import { cIcap, cIcapModules, icapAccessLog, startIcap, stopGroup } from '../support/icap';
 import {
-  certgen, expectSquidAccepts, freePort, isRoot, makeCa, makeOrigin, openssl, sh, squid, squidUser, startSquid, stopProcess, viaProxy,
+  certgen, expectSquidAccepts, freePort, isRoot, makeCa, makeOrigin, openssl, sh, squid, squidUser, startSquid, viaProxy,
 } from '../support/squid';
 import { requireTool } from '../support/tools';
 
 const haveTools = requireTool('squid', Boolean(squid && certgen && openssl),
   'the Squid judgment oracle needs squid and security_file_certgen (Debian package squid-openssl) and openssl');
 const describeWithSquid = haveTools ? describe : describe.skip;
+const haveIcap = haveTools && requireTool('c-icap', Boolean(cIcap && cIcapModules),
+  'the ICAP part of the Squid judgment oracle needs c-icap with its echo service (Debian package c-icap)');
 
 const CASES = Number(process.env.SQUID_ORACLE_CASES ?? 10);
 const SEED = Number(process.env.SQUID_ORACLE_SEED ?? 20261207);
@@ -51,6 +59,8 @@ const SEED = Number(process.env.SQUID_ORACLE_SEED ?? 20261207);
 const ACCESS_SEED = SEED + 1;
 /** Four times as many: Squid starts only for the cases where the guard claims something (most it does not). */
 const ACCESS_CASES = CASES * 4;
+/** The ICAP cases' own sequence. */
+const ICAP_SEED = SEED + 2;
 
 /** The hosts the probes ask for: all resolve to 127.0.0.1 (Squid's hosts_file) and the origin's certificate names them. */
 const HOSTS = ['a.test', 'www.a.test', 'x.b.test', 'b.test'];
@@ -309,7 +319,63 @@ function askToRelay(proxyPort: number, target: string, method: 'GET' | 'CONNECT'
   });
 }
 
-/** Kill a Squid this test started and wait until it is gone. */
+// ---------------------------------------------------------------------------------------------------------------------
+// ICAP adaptation (AP-6, case ウ): whether Squid hands a reply to a RESPMOD service, and to which.
+
+/** The ICAP services of a case: two names for c-icap's echo service (`echo` and its alias `echo2`), told apart in its log. */
+const ICAP_SERVICES = [{ id: 's0', path: 'echo' }, { id: 's1', path: 'echo2' }] as const;
+
+/**
+ * A random configuration's ICAP lines: `icap_enable` (on mostly; now and then twice, the last one counting), the two
+ * services (the second now and then for request modification only, either now and then bypassable), random ACLs (the
+ * name, regex, reply and status types, `--client-requested`, negations, types the guard does not evaluate, `any-of`
+ * and `all-of`) and random `adaptation_access` rules for the two. Every host is bumped (the skeleton's rules
+ * `ssl_bump bump all`): Squid reads no reply inside a tunnel.
+ */
+function randomAdaptation(r: Rng, icapPort: number): string[] {
+  const acls: Acl[] = [];
+  const add = (kind: Acl['kind'], type: string, body: string) => {
+    const name = `i${acls.length}`;
+    acls.push({ name, kind, line: `acl ${name} ${type} ${body}`.replace(/ +/g, ' ') });
+  };
+  const flag = (f: string) => (r() < 0.4 ? f : '');
+  const kinds: [number, () => void][] = [
+    [14, () => add('request', 'dstdomain', domainValues(r).join(' '))],
+    [10, () => add('request', 'dstdom_regex', `${flag('-i')} ${some(r, REGEXES, 2).join(' ')}`)],
+    [6, () => add('request', 'ssl::server_name', `${flag('--client-requested')} ${domainValues(r).join(' ')}`)],
+    [4, () => {
+      const [type, value] = pick(r, [['src', '127.0.0.1/32'], ['method', 'GET'], ['port', '443']]);
+      add('request', type, value);
+    }],
+    [12, () => add('reply', 'rep_mime_type', `${flag('-i')} ${some(r, MIME_REGEXES, 2).join(' ')}`)],
+    [8, () => add('reply', 'rep_header', `Content-Disposition ${flag('-i')} ${some(r, DISPOSITION_REGEXES, 2).join(' ')}`)],
+    [10, () => add('reply', 'http_status', some(r, STATUSES, 2).join(' '))],
+  ];
+  const total = kinds.reduce((sum, [w]) => sum + w, 0);
+  for (let i = 2 + Math.floor(r() * 4); i > 0; i--) {
+    let at = r() * total;
+    kinds.find(([w]) => (at -= w) < 0)![1]();
+  }
+  if (acls.length >= 2 && r() < 0.4) add('reply', pick(r, ['any-of', 'all-of']), some(r, acls.map((a) => a.name), 2).join(' '));
+  const ref = (a: Acl) => `${r() < 0.2 ? '!' : ''}${r() < 0.1 ? a.name.toUpperCase() : a.name}`;
+  const lines = acls.map((a) => a.line);
+  lines.push(...Array.from({ length: r() < 0.3 ? 2 : 1 }, () => `icap_enable ${r() < 0.75 ? 'on' : 'off'}`));
+  for (const [i, s] of ICAP_SERVICES.entries()) {
+    const point = i === 1 && r() < 0.25 ? 'reqmod_precache' : 'respmod_precache';
+    const bypass = r() < 0.3 ? ` bypass=${pick(r, ['on', 'off'])}` : '';
+    lines.push(`icap_service ${s.id} ${point} icap://127.0.0.1:${icapPort}/${s.path}${bypass}`);
+  }
+  for (let i = 1 + Math.floor(r() * 4); i > 0; i--) {
+    const conditions = acls.length === 0 ? [] : Array.from({ length: Math.floor(r() * 3) }, () => ref(pick(r, acls)));
+    lines.push(`adaptation_access ${pick(r, ICAP_SERVICES).id} ${r() < 0.65 ? 'allow' : 'deny'} ${conditions.length > 0 ? conditions.join(' ') : 'all'}`);
+  }
+  return [...lines, 'ssl_bump bump all'];
+}
+
+/**
+ * Kill a Squid this test started and wait until it is gone: a case needs no graceful stop, which waits out
+ * shutdown_lifetime (most of a case's time), and its certificate helpers exit when their pipe from Squid closes.
+ */
 async function killProcess(proc: ChildProcess): Promise<void> {
   if (proc.exitCode !== null || proc.signalCode !== null) return;
   await new Promise((resolve) => {
@@ -340,8 +406,9 @@ describeWithSquid('the guard\'s judgment of Squid configurations against the rea
     bumpCa = fs.readFileSync(path.join(dir, 'bump-ca.pem'));
     originCa = fs.readFileSync(path.join(dir, 'origin-ca.pem'));
     origin = https.createServer({ key: fs.readFileSync(path.join(dir, 'origin.key')), cert: fs.readFileSync(path.join(dir, 'origin.pem')) }, (req, res) => {
-      if (req.url?.startsWith('/reply?')) {
-        const q = new URL(req.url, 'https://origin').searchParams;
+      // `/reply?…`, or `/reply/<probe>?…` (the ICAP probes: Squid and c-icap log URLs without their query).
+      if (/^\/reply[/?]/.test(req.url ?? '')) {
+        const q = new URL(req.url!, 'https://origin').searchParams;
         res.writeHead(Number(q.get('status')), {
           ...(q.get('type') ? { 'Content-Type': q.get('type')! } : {}),
           ...(q.get('disposition') ? { 'Content-Disposition': q.get('disposition')! } : {}),
@@ -451,7 +518,7 @@ describeWithSquid('the guard\'s judgment of Squid configurations against the rea
           }
         }
       } finally {
-        await stopProcess(running.process);
+        await killProcess(running.process);
       }
     }
     // eslint-disable-next-line no-console
@@ -461,6 +528,91 @@ describeWithSquid('the guard\'s judgment of Squid configurations against the rea
     if (CASES >= 10) {
       expect(tally.cases).toBeGreaterThanOrEqual(CASES / 2);
       for (const k of ['bump', 'deletes', 'adds', 'replyDeny', 'replyAllow'] as const) expect({ [k]: tally[k] > 0 }).toEqual({ [k]: true });
+    }
+  }, Math.max(120_000, CASES * 15_000));
+
+  test(`${CASES} random ICAP configurations (seed ${ICAP_SEED}): where the guard says a reply goes to an ICAP RESPMOD service, Squid hands it `
+    + 'to that one; where it says none, to none', async () => {
+    if (!haveIcap) return;
+    const r = random(ICAP_SEED);
+    const disagreements: string[] = [];
+    const tally = { cases: 0, rejected: 0, disabled: 0, adapted: 0, none: 0, unknown: 0 };
+    const icapDir = path.join(dir, 'icap');
+    fs.mkdirSync(icapDir);
+    if (isRoot) sh('chown', ['-R', `${squidUser}:`, icapDir], dir);
+    const icapPort = await freePort();
+    const icap = await startIcap(icapDir, icapPort, ['ServiceAlias echo2 echo']);
+    try {
+      for (let c = 0; c < CASES; c++) {
+        const rules = randomAdaptation(r, icapPort);
+        const replies = some(r, REPLIES, 3);
+        const caseDir = path.join(dir, `icap-${c}`);
+        fs.mkdirSync(caseDir);
+        if (isRoot) sh('chown', ['-R', `${squidUser}:`, caseDir], dir);
+        const port = await freePort();
+        const file = path.join(caseDir, 'squid.conf');
+        const text = configuration(dir, caseDir, port, rules);
+        fs.writeFileSync(file, text);
+        const parsed = spawnSync(squid!, ['-k', 'parse', '-f', file], { encoding: 'utf8', timeout: 30_000 });
+        if (parsed.status !== 0 || /FATAL|Bungled/.test(`${parsed.stdout}${parsed.stderr}`)) {
+          tally.rejected++;
+          continue;
+        }
+        tally.cases++;
+        const conf = parseSquid(text);
+        const enabled = SQUID_ANSWERS.icapEnabled(conf);
+        // Each probe's path is its own (`n`), so that c-icap's log tells which replies went to which service.
+        const asked: { n: string; answer: string; probe: string }[] = [];
+        const running = await startSquid(caseDir, file, port);
+        try {
+          for (const host of HOSTS) {
+            for (const reply of replies) {
+              const n = `${c}-${asked.length}`;
+              const answer = SQUID_ANSWERS.adaptationFor(conf, { host, reply });
+              const q = new URLSearchParams({ status: String(reply.status), type: reply.mimeType ?? '', disposition: reply.contentDisposition ?? '' });
+              const seen = await viaProxy(port, host, originPort, { ca: [bumpCa], path: `/reply/${n}?${q}` }).catch(() => undefined);
+              // A reply Squid did not fetch says nothing (the bump failed: the other oracle's business).
+              if (seen?.issuer !== 'jichitai-test-bump-ca') continue;
+              asked.push({ n, answer, probe: `${host} ${JSON.stringify(reply)}` });
+            }
+          }
+        } finally {
+          await killProcess(running.process);
+        }
+        // c-icap logs a transaction when it closes it, which may be after Squid answered the client: a moment for the
+        // last ones, and up to 5 s for a line the guard expects.
+        await new Promise((done) => setTimeout(done, 300));
+        const sent = async (n: string, wait: boolean) => {
+          const deadline = Date.now() + (wait ? 5_000 : 0);
+          for (;;) {
+            const services = icapAccessLog(icapDir).split('\n').filter((l) => l.startsWith('RESPMOD ') && l.endsWith(`:${originPort}/reply/${n}`))
+              .map((l) => l.split(' ')[2]);
+            if (services.length > 0 || Date.now() > deadline) return services;
+            await new Promise((done) => setTimeout(done, 100));
+          }
+        };
+        for (const { n, answer, probe } of asked) {
+          const where = `case ${c} (seed ${ICAP_SEED}), ${probe}:\n${rules.join('\n').replace(/:\d+\//g, ':PORT/')}`;
+          const expected = !enabled || answer === 'none' ? 'none' : ICAP_SERVICES.find((s) => s.id === answer)?.path;
+          if (!enabled) tally.disabled++;
+          else if (answer === 'none') tally.none++;
+          else if (expected === undefined) tally.unknown++;
+          else tally.adapted++;
+          if (expected === undefined) continue;
+          const services = await sent(n, expected !== 'none');
+          const got = services.length === 0 ? 'none' : services.join(' ');
+          if (got !== expected) disagreements.push(`guard: ${enabled ? answer : 'icap_enable off'}; Squid's RESPMOD: ${got} — ${where}`);
+        }
+      }
+    } finally {
+      await stopGroup(icap.process, icapPort);
+    }
+    // eslint-disable-next-line no-console
+    console.log(`Squid ICAP oracle, seed ${ICAP_SEED}: ${JSON.stringify(tally)}`);
+    expect(disagreements).toEqual([]);
+    if (CASES >= 10) {
+      expect(tally.cases).toBeGreaterThanOrEqual(CASES / 2);
+      expect({ adapted: tally.adapted > 0, none: tally.none > 0 }).toEqual({ adapted: true, none: true });
     }
   }, Math.max(120_000, CASES * 15_000));
 
@@ -505,7 +657,6 @@ describeWithSquid('the guard\'s judgment of Squid configurations against the rea
           }
         }
       } finally {
-        // Killed, not shut down: a case holds no TLS helpers, and a graceful stop waits out shutdown_lifetime.
         await killProcess(running.process);
       }
     }

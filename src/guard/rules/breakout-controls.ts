@@ -453,11 +453,6 @@ function replyAction(conf: SquidConf, facts: Facts): string {
   return firstMatch(conf, rules, facts);
 }
 
-/**
- * The guard's answers about a proxy configuration that AP-3 and AP-6 rest on, exported for the differential test
- * against the real Squid (test/integration/squid-judgment.test.ts), which asks them of random configurations.
- */
-export const SQUID_ANSWERS = { bumpAction, deletesClientCopy, addsValue, replyAction } as const;
 
 /**
  * AWS's own SSM documents that run no command of the user's and install nothing from a source of the user's:
@@ -970,6 +965,13 @@ function adaptationFor(conf: SquidConf, facts: Facts): string {
   }
   return 'none';
 }
+
+/**
+ * The guard's answers about a proxy configuration that AP-3 and AP-6 rest on (with case ウ's: whether ICAP is on, which
+ * RESPMOD service a reply goes to), exported for the differential test against the real Squid
+ * (test/integration/squid-judgment.test.ts), which asks them of random configurations.
+ */
+export const SQUID_ANSWERS = { bumpAction, deletesClientCopy, addsValue, replyAction, icapEnabled, adaptationFor } as const;
 
 /** `icap_service` options whose meaning the guard knows and that never skip the service (besides bypass and on-overload). */
 const HARMLESS_ICAP_OPTIONS = new Set(['routing', 'ipv6', 'max-conn', 'connection-encryption']);
