@@ -40,9 +40,10 @@
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite relays [--cases N] [--seed S]
  *
  * - `squid`: the guard's judgment of Squid configurations (what ssl_bump does with a host, the tenant header's client
- *   copy deleted and the proxy's value added, what http_reply_access does with a reply) against the real Squid on
- *   random configurations (test/integration/squid-judgment.test.ts; needs Debian's squid-openssl). --cases defaults
- *   to 200 (about 3 s each). Runs the Jest file; exits as it does.
+ *   copy deleted and the proxy's value added, what http_reply_access does with a reply, whether a hub proxy's
+ *   http_access refuses every private and member destination, which ICAP RESPMOD service gets a reply) against the real
+ *   Squid on random configurations (test/integration/squid-judgment.test.ts; needs Debian's squid-openssl and c-icap).
+ *   --cases defaults to 200 (about 2 s each). Runs the Jest file; exits as it does.
  *
  *     ts-node --project test/tsconfig.json scripts/fuzz.ts --suite squid [--cases N] [--seed S]
  */

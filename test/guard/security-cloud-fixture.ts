@@ -15,8 +15,11 @@ export interface Mutation {
   readonly crossPropagation?: boolean;
   /** Member A routes member B's block to the hub transit gateway. */
   readonly routeToB?: boolean;
-  /** The proxy's squid.conf: `deny-first` (the reference), `no-deny` (no RFC 1918 deny), `deny-after-allow`. */
-  readonly squid?: 'deny-first' | 'no-deny' | 'deny-after-allow';
+  /**
+   * The proxy's squid.conf: `deny-first` (the reference), `no-deny` (no RFC 1918 deny), `deny-after-allow`, `octal-deny`
+   * (the deny first, its 10.0.0.0/8 written `010.0.0.0/8`, which Squid reads as octal: 8.0.0.0/8).
+   */
+  readonly squid?: 'deny-first' | 'no-deny' | 'deny-after-allow' | 'octal-deny';
   /** Member A gets its own internet gateway and a default route to it. */
   readonly memberIgw?: boolean;
   /** The hub's services subnets send 0.0.0.0/0 straight to the NAT gateway, around the firewall. */
@@ -214,7 +217,7 @@ export function proxyBootScript(variant: Mutation['squid'] = 'deny-first'): stri
     'cat > /etc/squid/squid.conf <<\'EOF\'',
     'http_port 8080',
     'acl clients src 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16',
-    'acl to_private dst 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16 169.254.0.0/16 127.0.0.0/8',
+    `acl to_private dst ${variant === 'octal-deny' ? '010.0.0.0/8' : '10.0.0.0/8'} 172.16.0.0/12 192.168.0.0/16 169.254.0.0/16 127.0.0.0/8`,
     'acl SSL_ports port 443',
     'acl CONNECT method CONNECT',
     'http_access deny CONNECT !SSL_ports',

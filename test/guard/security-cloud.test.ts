@@ -43,6 +43,9 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     ['SC-1: the proxy allows before it denies private destinations', { squid: 'deny-after-allow' },
       /SC-1 critical .*: the hub proxy relays member 13\d+ to subnet \S+ of member 13\d+: its http_access rules do not deny 10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16 before they allow/],
     ['SC-1: the proxy has no private-destination deny at all', { squid: 'no-deny' }, /SC-1 critical .*the hub proxy relays member/],
+    // Squid reads an ACL address as inet_aton does (the real Squid 5.7 let 10.1.2.3 through this deny and refused 8.1.2.3).
+    ['SC-1: the proxy denies 10.0.0.0/8 written 010.0.0.0/8, which Squid reads in octal as 8.0.0.0/8', { squid: 'octal-deny' },
+      /SC-1 critical .*: the hub proxy relays member 13\d+ to subnet \S+ of member 13\d+: its http_access rules do not deny 10\.0\.0\.0\/8, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16 before they allow/],
     ['SC-1: a member VPC without its municipality code (fail closed)', { uncodedMember: true }, /SC-1 critical .*carries no municipality code/],
     ['SC-2: member A has its own internet gateway', { memberIgw: true }, /SC-2 error .*: member VPC \S+ has its own internet gateway/],
     ['SC-2: the member\'s own exit is an internet path around the hub firewall', { memberIgw: true },

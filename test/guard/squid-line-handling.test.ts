@@ -12,7 +12,8 @@
  * - `ssl_bump splice step1` ahead of the peek: a splice at step 1 is final (https://www.squid-cache.org/Doc/config/ssl_bump/).
  * - A line longer than Squid's read buffer (fgets into BUFSIZ, 8192 bytes): its end is read as a line of its own.
  * - In case イ, a response adaptation service (ICAP RESPMOD at respmod_precache) rewrites the reply before
- *   http_reply_access reads its headers: the refusal then depends on a server outside the output.
+ *   http_reply_access reads its headers: the refusal then depends on a server outside the output. A service whose
+ *   adaptation_access rules all miss a reply still gets it when the last of them is a deny (Squid's implicit answer).
  */
 import { Fn, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -107,6 +108,14 @@ describe('case イ: a response adaptation service may rewrite the reply before h
 
   test('AP-6: an ICAP RESPMOD service that sees the tools\' replies leaves the refusal to it', () => {
     expect(findings('AP-6', icap)).toMatch(/AP-6 error/);
+  });
+
+  test('AP-6: a service whose only adaptation_access line denies other hosts sees the tools\' replies (none matching: the opposite of the last)', () => {
+    // Real Squid 5.7 sent to such a service every reply the denied ACL does not match (test/integration/squid-judgment.test.ts).
+    const elsewhere = (s: string) => s.replace(/^http_reply_access allow all$/m, '$&\nicap_enable on\n'
+      + 'icap_service rewrite respmod_precache icap://10.0.65.40:1344/rewrite\nacl not_the_tools dstdomain .example.invalid\n'
+      + 'adaptation_access rewrite deny not_the_tools');
+    expect(findings('AP-6', elsewhere)).toMatch(/AP-6 error .*a response adaptation service sees it first/);
   });
 
   test('control: the replies allowed ahead of the refusal', () => {

@@ -5,10 +5,9 @@
  * RESPMOD for that URL); with it down, the file is refused (bypass=off: Squid's ICAP error, no file body); a page of the
  * same tool passes untouched and never goes to ICAP. The synthesized case ウ example's squid.conf parses too.
  */
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
-import * as net from 'net';
 import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,16 +16,13 @@ import { alphaPrimeSanitization } from '../../examples/blueprints';
 import { buildCdkExample } from '../../examples/cdk/_app';
 import { AlphaPrimeCase } from '../../src';
 import { renderSquidConfig } from '../../src/plan/squid';
+import { cIcap, cIcapModules, icapAccessLog, listening, startIcap, stopGroup } from '../support/icap';
 import {
   certgen, expectSquidAccepts, freePort, isRoot, localSquidConf, makeCa, makeOrigin, openssl, sh, squid, squidInput, squidUser, startSquid,
   stopProcess, viaProxy,
 } from '../support/squid';
-import { findExecutable, requireTool } from '../support/tools';
+import { requireTool } from '../support/tools';
 
-const cIcap = findExecutable('c-icap', ['/usr/bin/c-icap']);
-/** Debian installs c-icap's services under the multiarch library directory (/usr/lib/<triplet>/c_icap). */
-const cIcapModules = ['/usr/lib', '/usr/lib64', '/usr/local/lib'].flatMap((base) => (fs.existsSync(base) ? [base, ...fs.readdirSync(base).map((d) => path.join(base, d))] : []))
-  .map((d) => path.join(d, 'c_icap')).find((d) => fs.existsSync(path.join(d, 'srv_echo.so')));
 const haveTools = requireTool('c-icap', Boolean(squid && certgen && openssl && cIcap && cIcapModules),
   'the case ウ sanitization tests need squid (squid-openssl), openssl and c-icap with its echo service (Debian package c-icap)');
 const describeWithTools = haveTools ? describe : describe.skip;
@@ -42,14 +38,12 @@ describeWithTools('case ウ: Squid hands file responses to the ICAP sanitizer (c
   let dir: string;
   let proxy: ChildProcess | undefined;
   let sanitizer: ChildProcess | undefined;
-  let sanitizerLog = '';
   let proxyPort: number;
   let icapPort: number;
   let originPort: number;
   let origin: https.Server;
   let bumpCa: Buffer;
 
-  const icapAccessLog = () => (fs.existsSync(path.join(dir, 'icap-access.log')) ? fs.readFileSync(path.join(dir, 'icap-access.log'), 'utf8') : '');
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jichitai-icap-'));
@@ -79,30 +73,6 @@ describeWithTools('case ウ: Squid hands file responses to the ICAP sanitizer (c
 
     // The sanitizer: c-icap on loopback with its own configuration, pid, socket and logs (no system service involved).
     icapPort = await freePort();
-    const icapConf = path.join(dir, 'c-icap.conf');
-    fs.writeFileSync(icapConf, [
-      `PidFile ${dir}/c-icap.pid`,
-      `CommandsSocket ${dir}/c-icap.ctl`,
-      'Timeout 30',
-      'StartServers 1',
-      // One server process: the echo service's alternation (below) then follows the order of the requests.
-      'MaxServers 1',
-      'MinSpareThreads 2',
-      'MaxSpareThreads 4',
-      'ThreadsPerChild 4',
-      `Port 127.0.0.1:${icapPort}`,
-      ...(isRoot ? [`User ${squidUser}`, `Group ${squidUser}`] : []),
-      `TmpDir ${dir}`,
-      `ModulesDir ${cIcapModules}`,
-      `ServicesDir ${cIcapModules}`,
-      `ServerLog ${dir}/icap-server.log`,
-      // ICAP method, ICAP status, service URL and the HTTP URL the adapted response belongs to (c-icap.conf LogFormat codes).
-      'LogFormat jichitai "%im %is %iu %huo"',
-      `AccessLog ${dir}/icap-access.log jichitai`,
-      'Service echo srv_echo.so',
-      '',
-    ].join('\n'));
-
     proxyPort = await freePort();
     const conf = path.join(dir, 'squid.conf');
     fs.writeFileSync(conf, renderSquidConfig(squidInput(dir, {
@@ -114,15 +84,7 @@ describeWithTools('case ウ: Squid hands file responses to the ICAP sanitizer (c
     })));
     if (isRoot) sh('chown', ['-R', `${squidUser}:`, dir], dir);
 
-    // Its own process group: c-icap forks its servers, and stopping it must stop them too (they hold the port).
-    sanitizer = spawn(cIcap!, ['-N', '-f', icapConf], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    sanitizer.stdout!.on('data', (d) => { sanitizerLog += d; });
-    sanitizer.stderr!.on('data', (d) => { sanitizerLog += d; });
-    const deadline = Date.now() + 15_000;
-    while (!(await listening(icapPort))) {
-      if (Date.now() > deadline || sanitizer.exitCode !== null) throw new Error(`c-icap did not start:\n${sanitizerLog}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    sanitizer = (await startIcap(dir, icapPort)).process;
     proxy = (await startSquid(dir, conf, proxyPort)).process;
   }, 90_000);
 
@@ -135,7 +97,7 @@ describeWithTools('case ウ: Squid hands file responses to the ICAP sanitizer (c
 
   const get = (p: string) => viaProxy(proxyPort, TOOL_HOST, originPort, { ca: [bumpCa], path: p });
   const url = (p: string) => `https://${TOOL_HOST}:${originPort}${p}`;
-  const respmodLines = (p: string) => icapAccessLog().split('\n').filter((l) => l.startsWith('RESPMOD ') && l.endsWith(` ${url(p)}`));
+  const respmodLines = (p: string) => icapAccessLog(dir).split('\n').filter((l) => l.startsWith('RESPMOD ') && l.endsWith(` ${url(p)}`));
   /**
    * The RESPMOD lines for a URL once `count` of them are there (or what is there after 10 s). c-icap writes its access
    * log line when it closes the transaction, which may be after Squid has already answered the client: reading the log
@@ -174,7 +136,7 @@ describeWithTools('case ウ: Squid hands file responses to the ICAP sanitizer (c
     expect(r.status).toBe(200);
     expect(r.head).not.toMatch(ECHO_VIA);
     expect(r.body).toBe(PAGE_BODY);
-    expect(icapAccessLog()).not.toContain(url('/page'));
+    expect(icapAccessLog(dir)).not.toContain(url('/page'));
   });
 
   test('sanitizer down: the file is refused with Squid\'s ICAP error and no file body (bypass=off); the page still passes', async () => {
@@ -203,25 +165,3 @@ describeWithTools('case ウ: Squid hands file responses to the ICAP sanitizer (c
     expectSquidAccepts(file);
   });
 });
-
-/** Stop a process group this test started (c-icap and the servers it forked) and wait until nothing listens on `port`. */
-async function stopGroup(proc: ChildProcess | undefined, port: number): Promise<void> {
-  if (!proc?.pid) return;
-  const signal = (s: NodeJS.Signals) => { try { process.kill(-proc.pid!, s); } catch { /* already gone */ } };
-  signal('SIGTERM');
-  // c-icap lets its servers finish for several seconds after SIGTERM; a test's sanitizer may just die.
-  const deadline = Date.now() + 2_000;
-  while (await listening(port)) {
-    if (Date.now() > deadline) signal('SIGKILL');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Whether something accepts TCP connections on 127.0.0.1:port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
-    s.on('error', () => resolve(false));
-  });
-}
-

@@ -453,11 +453,6 @@ function replyAction(conf: SquidConf, facts: Facts): string {
   return firstMatch(conf, rules, facts);
 }
 
-/**
- * The guard's answers about a proxy configuration that AP-3 and AP-6 rest on, exported for the differential test
- * against the real Squid (test/integration/squid-judgment.test.ts), which asks them of random configurations.
- */
-export const SQUID_ANSWERS = { bumpAction, deletesClientCopy, addsValue, replyAction } as const;
 
 /**
  * AWS's own SSM documents that run no command of the user's and install nothing from a source of the user's:
@@ -946,7 +941,8 @@ function icapEnabled(conf: SquidConf): boolean {
 
 /**
  * The adaptation service `adaptation_access` picks for a reply: the services are tried in the order of their first
- * `adaptation_access` line, each by its own first-match rules, and the first that allows is used
+ * `adaptation_access` line, each by its own first-match rules (none matching: the opposite of its last), and the
+ * first that allows is used
  * (https://www.squid-cache.org/Doc/config/adaptation_access/). Services defined for request modification only are
  * skipped (they never see a reply). Returns the service id, `none`, or `unknown`.
  */
@@ -958,12 +954,24 @@ function adaptationFor(conf: SquidConf, facts: Facts): string {
   for (const id of ids) {
     const rules: SquidRule[] = [];
     for (const d of conf.directives) if (d[0] === 'adaptation_access' && d[1] === id) rules.push(ruleAt(d, 2));
-    const action = firstMatch(conf, rules, facts);
+    const matched = firstMatch(conf, rules, facts);
+    // No rule matching: the opposite of the service's last rule, as for Squid's other access lists (found by the
+    // differential test against the real Squid, test/integration/squid-judgment.test.ts: a lone `adaptation_access s
+    // deny x` sends to s every reply x does not match).
+    const last = rules[rules.length - 1].action;
+    const action = matched !== 'none' ? matched : last === 'deny' ? 'allow' : last === 'allow' ? 'deny' : 'unknown';
     if (action === 'allow') return id;
-    if (action !== 'deny' && action !== 'none') return 'unknown';
+    if (action !== 'deny') return 'unknown';
   }
   return 'none';
 }
+
+/**
+ * The guard's answers about a proxy configuration that AP-3 and AP-6 rest on (with case ウ's: whether ICAP is on, which
+ * RESPMOD service a reply goes to), exported for the differential test against the real Squid
+ * (test/integration/squid-judgment.test.ts), which asks them of random configurations.
+ */
+export const SQUID_ANSWERS = { bumpAction, deletesClientCopy, addsValue, replyAction, icapEnabled, adaptationFor } as const;
 
 /** `icap_service` options whose meaning the guard knows and that never skip the service (besides bypass and on-overload). */
 const HARMLESS_ICAP_OPTIONS = new Set(['routing', 'ipv6', 'max-conn', 'connection-encryption']);

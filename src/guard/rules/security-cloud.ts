@@ -254,6 +254,9 @@ export function relayProblem(conf: SquidConf, memberBlocks: readonly string[], a
     if (lines.length === 0 || lines.some((l) => l.type !== 'dst' || l.flags.length > 0)) continue;
     for (const l of lines) {
       for (const v of l.values) {
+        // Squid reads an ACL's IPv4 address as glibc's inet_aton does, an octet with a leading zero in octal: `010.0.0.0/8`
+        // denies 8.0.0.0/8 (found by the differential test against the real Squid, test/integration/squid-judgment.test.ts).
+        if (!v.includes(':') && /(^|\.)0\d/.test(v.split('/')[0])) continue;
         const p = parsePrefix(v.includes('/') ? v : `${v}/${v.includes(':') ? 128 : 32}`);
         if (p) denied.push(p);
       }
@@ -270,6 +273,13 @@ export function relayProblem(conf: SquidConf, memberBlocks: readonly string[], a
   return bi(`its http_access rules do not deny ${list} before they allow, so it relays requests to member networks`,
     `http_access のルールが、許可より前に ${list} を拒否しておらず、構成団体のネットワークへの要求を中継してしまう`);
 }
+
+/**
+ * The guard's answer about a hub proxy's http_access rules that SC-1 rests on (none: the proxy refuses every RFC 1918
+ * and member destination), exported for the differential test against the real Squid
+ * (test/integration/squid-judgment.test.ts), which asks it of random configurations.
+ */
+export const SQUID_RELAY_ANSWERS = { relayProblem } as const;
 
 /** Whether the union of the prefixes holds the whole of `p`. */
 function covered(p: Prefix, by: readonly Prefix[]): boolean {
