@@ -310,16 +310,15 @@ class PlanReader {
         const config = this.configs.get(r.address);
         const body = this.value(r.address, '', r.values ?? {}, this.unknowns.get(r.address), config?.expressions, scope) as Record<string, unknown>;
         namedByIds(body, deployed, r.address);
+        const written = config !== undefined ? this.written(r, config) : undefined;
         // An argument the configuration does not write that is an empty string is one AWS left unset (a deployed VPC's
         // ipv6_cidr_block, a route's other targets: the provider records them so): absent, as in the plan of a new
         // deployment, where it is known only after apply.
-        if (config !== undefined) {
-          for (const [key, v] of Object.entries(body)) if (v === '' && !(config.expressions && key in config.expressions)) delete body[key];
-        }
+        if (written !== undefined) for (const [key, v] of Object.entries(body)) if (v === '' && !written.has(key)) delete body[key];
         // An Auto Scaling group has no tags map: its tag blocks are its tags, and default_tags do not apply to it.
         if (r.type !== 'aws_autoscaling_group') body.tags = this.tags(r, config);
         delete body.tags_all;
-        if (config !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = this.written(r, config);
+        if (written !== undefined) (body as Record<symbol, unknown>)[WRITTEN_ARGUMENTS] = written;
         // Without its configuration, the provider configuration it is made with is not known: none (MN-5's own account).
         (body as Record<symbol, unknown>)[PROVIDER_CONFIG] = config?.provider_config_key ?? UNKNOWN_PROVIDER;
         // Provisioners are in the configuration only (deploy-time code, read as a synthesized configuration's are).
@@ -352,17 +351,12 @@ class PlanReader {
         add(values.id, new PlanReference(r.address, r.type, 'id'));
         if (!ARN_ARGUMENTS.has(r.type)) add(values.arn, new PlanReference(r.address, r.type, 'arn'));
         for (const named of NAMING_ATTRIBUTES) {
-          const [type, attribute] = named.split('.');
-          if (type === r.type) add(values[attribute], new PlanReference(r.address, r.type, attribute));
+          const attribute = named.slice(named.indexOf('.') + 1);
+          if (named.slice(0, named.indexOf('.')) === r.type) add(valueAt(values, attribute), new PlanReference(r.address, r.type, attribute));
         }
-        // A firewall's endpoints, as the plan of a new deployment refers to them (`…firewall_status[0].sync_states`), and
-        // the security group EKS makes for a cluster (`vpc_config[0].cluster_security_group_id`).
+        // A firewall's endpoints, as the plan of a new deployment refers to them (`…firewall_status[0].sync_states`).
         if (r.type === 'aws_networkfirewall_firewall') {
           for (const endpoint of firewallEndpointIds(values.firewall_status)) add(endpoint, new PlanReference(r.address, r.type, 'firewall_status[0].sync_states'));
-        }
-        if (r.type === 'aws_eks_cluster') {
-          const config = Array.isArray(values.vpc_config) ? values.vpc_config[0] as Record<string, unknown> | undefined : undefined;
-          add(config?.cluster_security_group_id, new PlanReference(r.address, r.type, 'vpc_config[0].cluster_security_group_id'));
         }
       }
     }
@@ -814,6 +808,11 @@ function deployedId(v: unknown): v is string {
 const ARN_ARGUMENTS: ReadonlySet<string> = new Set([
   'aws_cloudwatch_event_target', 'aws_lakeformation_resource', 'aws_notifications_channel_association', 'aws_sns_topic_data_protection_policy', 'aws_sns_topic_policy',
 ]);
+
+/** The value at an attribute path of planned values (`vpc_config[0].cluster_security_group_id`), or undefined. */
+function valueAt(values: unknown, path: string): unknown {
+  return (path.match(/[^.[\]]+/g) ?? []).reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), values);
+}
 
 /** The endpoint ids of a firewall's known `firewall_status` (`[0].sync_states[*].attachment[0].endpoint_id`). */
 function firewallEndpointIds(status: unknown): unknown[] {

@@ -119,11 +119,12 @@ function namesItself(type: string, attribute: string): boolean {
 }
 
 /**
- * The top-level attributes, besides `id` and `arn`, whose value names a resource the guard reads by its address: the
- * resource itself (`SELF_NAMES`) or what AWS creates with it (`IMPLICIT_ATTRIBUTES`), as `type.attribute`. A plan of an
- * existing deployment writes their deployed values where a new one holds references (extract-terraform-plan.ts).
+ * The attributes, besides `id` and `arn`, whose value names a resource the guard reads by its address: the resource
+ * itself (`SELF_NAMES`) or what AWS creates with it (`IMPLICIT_ATTRIBUTES`, one in a nested block too), as
+ * `type.attribute`. A plan of an existing deployment writes their deployed values where a new one holds references
+ * (extract-terraform-plan.ts).
  */
-export const NAMING_ATTRIBUTES: readonly string[] = [...SELF_NAMES, ...Object.keys(IMPLICIT_ATTRIBUTES)].filter((a) => !/[.[].*\./.test(a.slice(a.indexOf('.') + 1)));
+export const NAMING_ATTRIBUTES: readonly string[] = [...SELF_NAMES, ...Object.keys(IMPLICIT_ATTRIBUTES)];
 
 /** `${aws_type.name.attribute}`, the reference cdktf writes for a token. */
 const ATTRIBUTE_REFERENCE = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/;

@@ -453,7 +453,6 @@ function replyAction(conf: SquidConf, facts: Facts): string {
   return firstMatch(conf, rules, facts);
 }
 
-
 /**
  * AWS's own SSM documents that run no command of the user's and install nothing from a source of the user's:
  * inventory, the agent's own update. Not patching: AWS-RunPatchBaseline installs from the sources a patch baseline

@@ -29,26 +29,34 @@ const STAND_IN_PROXY_FIX = bi('run the stand-in\'s web proxy (Squid; InternetEgr
 function standInVpcs(ctx: GuardContext, arrivals: readonly Arrival[]): VpcNode[] {
   const out = new Map<string, VpcNode>();
   for (const f of new Set(arrivals.flatMap((a) => a.firewalls))) {
-    const fw = ctx.graph.nodes.get(f) as FirewallNode | undefined;
     // A firewall whose VPC the guard cannot read stands in nowhere it can name: its paths are judged as inspected above.
-    const vpc = fw?.type === 'firewall' ? deref<VpcNode>(ctx.graph, fw.vpc) : undefined;
+    const vpc = firewallVpc(ctx, f);
     if (vpc?.type === 'vpc' && !vpc.hub) out.set(vpc.id, vpc);
   }
   return [...out.values()];
 }
 
+/** A firewall's VPC, or undefined when the guard cannot read it. */
+function firewallVpc(ctx: GuardContext, id: string): VpcNode | undefined {
+  const fw = ctx.graph.nodes.get(id) as FirewallNode | undefined;
+  return fw?.type === 'firewall' ? deref<VpcNode>(ctx.graph, fw.vpc) : undefined;
+}
+
 /** Whether a firewall is in a hub VPC (the security cloud's own inspection, SC-2's). */
 function hubFirewall(ctx: GuardContext, id: string): boolean {
-  const fw = ctx.graph.nodes.get(id) as FirewallNode | undefined;
-  return fw?.type === 'firewall' && deref<VpcNode>(ctx.graph, fw.vpc)?.hub === true;
+  return firewallVpc(ctx, id)?.hub === true;
+}
+
+/** Whether a subnet is in a VPC. */
+function inVpc(vpc: VpcNode, s: SubnetNode): boolean {
+  return s.vpc.kind === 'node' && s.vpc.id === vpc.id;
 }
 
 /** The web proxies of a stand-in's VPC: running in its subnets, or placed there by their security groups, or unplaced (fail closed). */
 function standInProxies(ctx: GuardContext, vpc: VpcNode): WebProxy[] {
-  const inVpc = (s: SubnetNode) => s.vpc.kind === 'node' && s.vpc.id === vpc.id;
   return proxyConfigs(ctx.graph).flatMap(({ node, conf }) => {
     const subnets = proxySubnets(ctx.graph, node);
-    const here = subnets ? subnets.some(inVpc) : proxyVpcs(ctx.graph, node).some((v) => v === undefined || v.id === vpc.id);
+    const here = subnets ? subnets.some((s) => inVpc(vpc, s)) : proxyVpcs(ctx.graph, node).some((v) => v === undefined || v.id === vpc.id);
     return here ? [{ node, conf, subnets }] : [];
   });
 }
@@ -94,11 +102,7 @@ function standInProxyFindings(
         + '（代替構成も、自治体情報セキュリティクラウドと同じく検査とプロキシの両方を備える）'), STAND_IN_PROXY_FIX));
     }
     const own = proxyOnlyOf(ctx, good.flatMap((p) => p.subnets!).map((s) => s.id), proxyFleet(ctx.graph, good.map((p) => p.node)), Segment.INTERNET);
-    const inVpc = (id: string) => {
-      const s = ctx.graph.nodes.get(id) as SubnetNode;
-      return s.vpc.kind === 'node' && s.vpc.id === vpc.id;
-    };
-    const around = inspectedArrivals.filter((a) => !own.has(a.from) && inVpc(a.from));
+    const around = inspectedArrivals.filter((a) => !own.has(a.from) && inVpc(vpc, ctx.graph.nodes.get(a.from) as SubnetNode));
     findings.push(...pathFindings(ctx, rule, around,
       bi('an Internet-segment subnet that is not the stand-in\'s web proxy\'s own, through the inspecting firewall but around the proxy,',
         'Web プロキシ専用ではないインターネット接続系のサブネットから、検査するファイアウォールを通るがプロキシを通らずに'),
