@@ -33,6 +33,46 @@ export function parsePrefix(text: unknown): Prefix | undefined {
   return typeof text === 'string' ? parsed(text) : undefined;
 }
 
+/**
+ * Whether a block overlaps any of `blocks`, where a block the guard cannot read (undefined), on either side, overlaps
+ * every one. Answered by binary search over `blocks` merged into disjoint intervals of the combined space (the families
+ * never overlap there): asked for every subnet of a prefecture against every member's declared hosts, the pairwise
+ * test was quadratic in the members.
+ */
+export function overlapsAny(blocks: readonly (Prefix | undefined)[]): (block: Prefix | undefined) => boolean {
+  if (blocks.length === 0) return () => false;
+  if (blocks.some((b) => b === undefined)) return () => true;
+  const sorted = [...blocks as readonly Prefix[]].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const los: bigint[] = [];
+  const his: bigint[] = [];
+  for (const b of sorted) {
+    const last = his.length - 1;
+    if (last >= 0 && b.lo <= his[last] + 1n) {
+      if (b.hi > his[last]) his[last] = b.hi;
+    } else {
+      los.push(b.lo);
+      his.push(b.hi);
+    }
+  }
+  return (query) => {
+    if (query === undefined) return true;
+    // The last interval that starts at or before the block's end overlaps it if any does (the intervals are disjoint and sorted).
+    let low = 0;
+    let high = los.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = Math.floor((low + high) / 2);
+      if (los[mid] <= query.hi) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found >= 0 && his[found] >= query.lo;
+  };
+}
+
 function parseV4(text: string): Prefix | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
   if (!m) return undefined;

@@ -1,4 +1,4 @@
-import { parsePrefix, Prefix } from './address-space';
+import { overlapsAny, parsePrefix, Prefix } from './address-space';
 import { deref, nodesOf, OccupantNode, SubnetNode, TopologyGraph, VpcNode } from './graph';
 import { GuardContext } from './rule';
 import { Segment, stricterSegment } from '../model/segment';
@@ -53,11 +53,8 @@ export function hostSubnetsIn(ctx: GuardContext, segment: Segment): SubnetNode[]
  * cannot read, on either side, overlaps every one).
  */
 export function declaredHostIn(ctx: GuardContext, segment: Segment): (subnet: SubnetNode) => boolean {
-  const blocks = (ctx.hosts ?? []).filter((h) => h.zone === segment).flatMap((h) => h.cidrs.map((c) => parsePrefix(c)));
-  return (subnet) => {
-    const block = parsePrefix(subnet.cidr);
-    return blocks.some((b) => !b || !block || (b.family === block.family && b.lo <= block.hi && block.lo <= b.hi));
-  };
+  const overlaps = overlapsAny((ctx.hosts ?? []).filter((h) => h.zone === segment).flatMap((h) => h.cidrs.map((c) => parsePrefix(c))));
+  return (subnet) => overlaps(parsePrefix(subnet.cidr));
 }
 
 /** The tag MunicipalNetwork puts on every subnet it lays out (src/cdk, src/cdktf segment networks). */

@@ -139,3 +139,41 @@ test('finding the security groups of every declared host of a prefecture grows l
   expect({ four: four.lookups, eight: eight.lookups, linear: eight.lookups <= 2 * four.lookups })
     .toEqual({ four: four.lookups, eight: eight.lookups, linear: true });
 }, 120_000);
+
+/**
+ * The rules look nodes up by type (`nodesOf`); a rule that, for each VPC, firewall or log of a prefecture, filters every
+ * node of a type (SC-4's flow logs per VPC and SIEM buckets per log, LOG-1's, IN-2's resolver associations per VPC)
+ * scans work in the square of the members: at 200 members SC-4 alone took a second (`npm run bench`). Such look-ups
+ * are indexed once per graph now (`nodesInVpc`, `flowLogsOf`, `firewallLogDestinations`, `namedNodes`); counted here by
+ * the nodes the lists handed to the rules hold, over a whole check of the prefecture.
+ */
+test('the nodes the rules scan grow linearly with the members of a prefecture', () => {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const graphModule = require('../../src/guard/graph') as Record<string, (...a: unknown[]) => unknown[]>;
+  function scanned(members: number): number {
+    const p = buildTfPrefecture(members, Testing.app());
+    const graph = extractTerraform({ prefecture: JSON.parse(JSON.stringify(renderConfig(p.stack))) });
+    const parts = withDeclarations(p.stack, p.members.map((m) => ({
+      part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
+      scope: m,
+    })));
+    const reach = new Reachability(graph, declaredPrefixes(parts.flatMap((x) => x.flows ?? [])));
+    let nodes = 0;
+    const original = graphModule.nodesOf;
+    const spy = jest.spyOn(graphModule, 'nodesOf').mockImplementation((...a: unknown[]) => {
+      const list = original(...a);
+      nodes += list.length;
+      return list;
+    });
+    try {
+      checkParts(graph, parts, { name: 'prefecture', reach });
+      return nodes;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const four = scanned(4);
+  const eight = scanned(8);
+  expect(four).toBeGreaterThan(0);
+  expect({ four, eight, linear: eight <= 2 * four }).toEqual({ four, eight, linear: true });
+}, 300_000);

@@ -1,5 +1,5 @@
 import { SEGMENT_JA, Segment } from '../../model/segment';
-import { deref, nodesOf, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, VpcNode } from '../graph';
+import { deref, nodesInVpc, resolverRuleDomain, resolverRuleKind, ResolverRuleNode, VpcNode } from '../graph';
 import { bi, Bilingual, finding, Finding, GuardContext, GuardRule } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 
@@ -51,7 +51,7 @@ export function closedResolverFindings(ctx: GuardContext, rule: GuardRule, segme
 
 /** Why the VPC's DNS Firewall does not stop its resolver answering internet names, or undefined when it does. */
 function firewallProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
-  const associations = nodesOf(ctx.graph, 'dns-association').filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id);
+  const associations = nodesInVpc(ctx.graph, 'dns-association', vpc.id);
   if (associations.length === 0) return bi('no DNS Firewall rule group is associated with the VPC', 'VPC に DNS Firewall のルールグループが関連付けられていない');
   if (associations.length > 1 && associations.some((a) => Number.isNaN(a.priority))) {
     return bi('the priorities of its DNS Firewall rule group associations cannot be read, so their order is unknown',
@@ -89,14 +89,14 @@ function firewallProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined
 /** A DNS Firewall that blocks every other domain still lets everything through when it fails open. */
 function failOpenProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
   // No configuration: AWS's default is fail-open DISABLED (Route 53 API Reference, UpdateFirewallConfig).
-  const open = nodesOf(ctx.graph, 'dns-firewall-config').filter((c) => c.vpc.kind === 'node' && c.vpc.id === vpc.id && c.failOpen !== false);
+  const open = nodesInVpc(ctx.graph, 'dns-firewall-config', vpc.id).filter((c) => c.failOpen !== false);
   return open.length === 0 ? undefined : bi(`its DNS Firewall may fail open (${open[0].id}: FirewallFailOpen is not DISABLED)`,
     `DNS Firewall がフェイルオープンになりうる（${open[0].id}: FirewallFailOpen が DISABLED ではない）`);
 }
 
 /** Why the VPC's resolver rules leave names to the Amazon resolver's recursion, or undefined when `.` is forwarded and nothing comes back. */
 function forwardingProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
-  const rules = nodesOf(ctx.graph, 'resolver-rule-association').filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id)
+  const rules = nodesInVpc(ctx.graph, 'resolver-rule-association', vpc.id)
     .map((a) => ({ association: a, rule: deref<ResolverRuleNode>(ctx.graph, a.rule) }));
   for (const { association, rule } of rules) {
     if (rule?.type !== 'resolver-rule') {

@@ -8,8 +8,8 @@ import { Segment, Zone } from '../../model/segment';
 import { isInternet, parsePrefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
 import {
-  AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, FirewallNode, nodesOf, ResolverEndpointNode, resolverRuleDomain, resolverRuleKind,
-  ResolverRuleNode, SubnetNode, VpcNode,
+  AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, FirewallNode, nodesInVpc, nodesOf, ResolverEndpointNode, resolverRuleDomain,
+  resolverRuleKind, ResolverRuleNode, SubnetNode, VpcNode,
 } from '../graph';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
@@ -273,7 +273,7 @@ function dhcpFindings(ctx: GuardContext, rule: GuardRule, vpcId: string): Findin
   'インターネット接続系の VPC に DHCP オプションセットを関連付けないか、DNS サーバーを AmazonProvidedDNS だけにする（VPC のリゾルバが "." を自治体情報セキュリティクラウドへ'
     + '転送し、または代替構成の DNS Firewall がフィルタする）');
   const findings: Finding[] = [];
-  for (const a of nodesOf(ctx.graph, 'dhcp-association').filter((x) => x.vpc.kind === 'node' && x.vpc.id === vpcId && x.options !== undefined)) {
+  for (const a of nodesInVpc(ctx.graph, 'dhcp-association', vpcId).filter((x) => x.options !== undefined)) {
     const set = deref<DhcpOptionsNode>(ctx.graph, a.options!);
     if (set?.type !== 'dhcp-options' || set.dnsServers === undefined) {
       findings.push(finding(rule, nameOf(ctx.graph, a.id), bi(`the DNS servers that DHCP option set ${set?.type === 'dhcp-options' ? set.id : describeRef(a.options!)} gives the `
@@ -316,15 +316,13 @@ export const IN2: GuardRule = {
     '"." を、自治体情報セキュリティクラウドのリゾルバ（internet.securityCloudDns）へ転送する。転送はアウトバウンドの Resolver エンドポイントから行い、'
       + 'そのサブネットは Transit Gateway 経由で自治体情報セキュリティクラウドへルーティングする');
     for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment === Segment.INTERNET)) {
-      const rules = nodesOf(ctx.graph, 'resolver-rule-association')
-        .filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id)
+      const rules = nodesInVpc(ctx.graph, 'resolver-rule-association', vpc.id)
         .map((a) => ({ association: a, rule: deref<ResolverRuleNode>(ctx.graph, a.rule) }));
       // The stand-in's filtered resolver: a DNS Firewall rule group on the VPC that fails closed.
-      const filtered = nodesOf(ctx.graph, 'dns-association').some((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id
-        && deref(ctx.graph, a.ruleGroup)?.type === 'dns-rule-group');
-      const configs = nodesOf(ctx.graph, 'dns-firewall-config').filter((c) => c.vpc.kind === 'node' && c.vpc.id === vpc.id);
+      const filtered = nodesInVpc(ctx.graph, 'dns-association', vpc.id).some((a) => deref(ctx.graph, a.ruleGroup)?.type === 'dns-rule-group');
+      const configs = nodesInVpc(ctx.graph, 'dns-firewall-config', vpc.id);
       const closed = configs.length > 0 && configs.every((c) => c.failOpen === false);
-      const standIn = nodesOf(ctx.graph, 'firewall').some((f) => f.vpc.kind === 'node' && f.vpc.id === vpc.id);
+      const standIn = nodesInVpc(ctx.graph, 'firewall', vpc.id).length > 0;
       findings.push(...dhcpFindings(ctx, this, vpc.id));
       let root = false;
       for (const { association, rule } of rules) {

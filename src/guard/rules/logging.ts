@@ -6,7 +6,7 @@ import { Segment, SEGMENT_JA } from '../../model/segment';
 import { AGENT_CONF_EOF } from '../../plan/proxy';
 import { AGENT_START, scriptCommands } from '../boot-script';
 import { DeclaredSiem } from '../declared';
-import { BucketLifecycleRule, BucketNode, LogGroupNode, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
+import { BucketLifecycleRule, BucketNode, firewallLogDestinations, flowLogsOf, LogGroupNode, namedNodes, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
 import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf } from '../topology';
 
@@ -42,8 +42,8 @@ export function outputSink(graph: TopologyGraph, d: Destination): BucketNode | L
   const plain = !v.startsWith('arn:');
   const bucket = BUCKET_ARN.exec(v)?.[1] ?? (plain && /^s3$/i.test(d.destinationType) ? v.split('/')[0] : undefined);
   const group = LOG_GROUP_ARN.exec(v)?.[1] ?? (plain && /^cloud-?watch-?logs$/i.test(d.destinationType) ? v : undefined);
-  return nodesOf(graph, 's3-bucket').find((b) => b.name !== undefined && b.name === bucket)
-    ?? nodesOf(graph, 'log-group').find((g) => g.name !== undefined && g.name === group);
+  return (bucket === undefined ? undefined : namedNodes(graph, 's3-bucket', bucket)[0])
+    ?? (group === undefined ? undefined : namedNodes(graph, 'log-group', group)[0]);
 }
 
 /** Why a log group keeps its events too briefly for LOG-1: fewer days than LOG_RETENTION_DAYS, or unreadable. */
@@ -248,7 +248,7 @@ function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, f
     return { siems, ...said };
   };
   for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
-    const logs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.resource.kind === 'node' && l.resource.id === vpc.id && l.trafficType === 'ALL');
+    const logs = flowLogsOf(ctx.graph, vpc.id).filter((l) => l.trafficType === 'ALL');
     const { siems, fix, sink } = judged(vpc.id);
     if (logs.length > 0 && !logs.some((l) => reachesSiem(ctx.graph, siems, l))) {
       const to = (ja?: boolean) => logs.map((l) => shown(ctx.graph, l, ja)).join(', ');
@@ -257,7 +257,7 @@ function siemFindings(ctx: GuardContext, add: (id: string, message: Bilingual, f
     }
   }
   for (const fw of nodesOf(ctx.graph, 'firewall')) {
-    const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
+    const destinations = firewallLogDestinations(ctx.graph, fw.id);
     const { siems, fix, sink } = judged(fw.id);
     const local = destinations.filter((d) => !reachesSiem(ctx.graph, siems, d));
     if (local.length > 0) {
@@ -346,7 +346,6 @@ function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, conf: SquidCo
     return bi(`the access log goes to ${notFile}, which the guard cannot follow to a sink (only stdio:<file> shipped by the CloudWatch agent can)`,
       `アクセスログの書き出し先 ${notFile} から送り先までをガードが追跡できない（追跡できるのは、CloudWatch エージェントが送る stdio:<file> だけ）`);
   }
-  const groups = new Set(nodesOf(graph, 'log-group').map((g) => g.name).filter((n): n is string => n !== undefined));
   const shipped = shippedFiles(node);
   for (const f of files.map((x) => x.slice('stdio:'.length))) {
     const entries = shipped.filter((s) => s.file === f);
@@ -354,7 +353,7 @@ function proxyLogProblem(graph: TopologyGraph, node: UserDataNode, conf: SquidCo
       return bi(`the access log ${f} is not shipped: the boot script configures and starts no CloudWatch agent that collects it`,
         `アクセスログ ${f} が転送されていない: 起動スクリプトが、これを収集する CloudWatch エージェントを設定・起動していない`);
     }
-    const missing = entries.find((e) => !groups.has(e.group));
+    const missing = entries.find((e) => namedNodes(graph, 'log-group', e.group).length === 0);
     if (missing) {
       return bi(`the access log ${f} is shipped to log group ${missing.group}, which is not in the synthesized output`,
         `アクセスログ ${f} の転送先のロググループ ${missing.group} が合成結果にない`);
@@ -386,9 +385,8 @@ export const LOG1: GuardRule = {
     const findings: Finding[] = [];
     const add = (id: string, message: Bilingual, fix: Bilingual) =>
       findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
-    const flowLogs = nodesOf(ctx.graph, 'flow-log').filter((l) => l.trafficType === 'ALL' && l.resource.kind === 'node');
     for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
-      const logs = flowLogs.filter((l) => (l.resource as { id: string }).id === vpc.id);
+      const logs = flowLogsOf(ctx.graph, vpc.id).filter((l) => l.trafficType === 'ALL');
       const kept = logs.filter((l) => !keepsTooLittle(ctx.graph, l));
       if (logs.length === 0) {
         add(vpc.id, bi(`the ${vpc.segment} VPC has no flow log of all traffic`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC に、全通信のフローログがない`),
@@ -400,7 +398,7 @@ export const LOG1: GuardRule = {
       }
     }
     for (const fw of nodesOf(ctx.graph, 'firewall')) {
-      const destinations = nodesOf(ctx.graph, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
+      const destinations = firewallLogDestinations(ctx.graph, fw.id);
       const types = new Set(destinations.filter((d) => !keepsTooLittle(ctx.graph, d)).map((d) => d.logType));
       const missing = ['ALERT', 'FLOW'].filter((t) => !types.has(t));
       const short = missing.map((t) => destinations.find((d) => d.logType === t)).find((d) => d !== undefined);

@@ -15,11 +15,13 @@ import { parsePrefix, Prefix } from '../address-space';
 import { IngressName, internetIngress, leftToSecurityCloud } from '../bridges';
 import { DeclaredSiem } from '../declared';
 import {
-  BucketNode, deref, DeliveryStreamNode, describeRef, FirewallNode, FlowLogNode, GraphNode, groupVpcs, IngressBridge, LoadBalancerNode,
-  LogDestinationNode, nodesOf, Ref, StreamBackup, StreamPrefix, SubnetNode, TopologyGraph, UserDataNode, VpcNode, WafRule, WafWebAclNode,
+  BucketNode, deref, DeliveryStreamNode, describeRef, FirewallNode, firewallLogDestinations, FlowLogNode, GraphNode, groupVpcs, IngressBridge,
+  LoadBalancerNode, LogDestinationNode, nodesInVpc, nodesOf, Ref, StreamBackup, StreamPrefix, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
+  WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
+import { oncePer } from '../memo';
 import { Arrival } from '../reachability';
 import { relayLiteral } from '../relay-read';
 import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
@@ -31,7 +33,9 @@ const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 /** The managed rule group that detects SQL injection (AWS WAF). */
 const SQLI_RULE_SET = 'AWSManagedRulesSQLiRuleSet';
 
-const hubVpcs = (graph: TopologyGraph): VpcNode[] => nodesOf(graph, 'vpc').filter((v) => v.hub === true);
+/** The hub VPCs (one list per graph: SC-4 asks for each log destination it judges, and a prefecture has thousands). */
+const hubVpcList = oncePer((graph: TopologyGraph): readonly VpcNode[] => nodesOf(graph, 'vpc').filter((v) => v.hub === true));
+const hubVpcs = (graph: TopologyGraph): VpcNode[] => [...hubVpcList(graph)];
 
 const vpcOf = (graph: TopologyGraph, s: SubnetNode): VpcNode | undefined => {
   const v = deref<VpcNode>(graph, s.vpc);
@@ -67,13 +71,17 @@ const stackOf = (id: string): string | undefined => /^([^/[\]"]+)\//.exec(id)?.[
  * hub's analysts (outside tester).
  */
 function siemBuckets(graph: TopologyGraph, declared: readonly DeclaredSiem[] = []): BucketNode[] {
-  const hubStacks = new Set(hubVpcs(graph).map((v) => stackOf(v.id)));
-  const names = new Set(declared.flatMap((d) => (d.bucketArn === undefined ? [] : [bucketNameOf(d.bucketArn)])));
-  return taggedSiems(graph).filter((b) => hubStacks.has(stackOf(b.id)) || (b.name !== undefined && names.has(b.name)));
+  const hubStacks = hubStacksOf(graph);
+  const names = declared.length === 0 ? undefined : new Set(declared.flatMap((d) => (d.bucketArn === undefined ? [] : [bucketNameOf(d.bucketArn)])));
+  return taggedSiems(graph).filter((b) => hubStacks.has(stackOf(b.id)) || (b.name !== undefined && names?.has(b.name) === true));
 }
 
-/** The buckets tagged as the SIEM (`jichitai:hub-function` = `siem`), wherever they are. */
-const taggedSiems = (graph: TopologyGraph): BucketNode[] => nodesOf(graph, 's3-bucket').filter((b) => hubFunction(b.tags) === HubFunction.SIEM);
+/** The stacks that hold a hub VPC (`siemBuckets`), once per graph. */
+const hubStacksOf = oncePer((graph: TopologyGraph): ReadonlySet<string | undefined> => new Set(hubVpcList(graph).map((v) => stackOf(v.id))));
+
+/** The buckets tagged as the SIEM (`jichitai:hub-function` = `siem`), wherever they are; once per graph (`siemBuckets` is asked per log). */
+const taggedSiemList = oncePer((graph: TopologyGraph): readonly BucketNode[] => nodesOf(graph, 's3-bucket').filter((b) => hubFunction(b.tags) === HubFunction.SIEM));
+const taggedSiems = (graph: TopologyGraph): BucketNode[] => [...taggedSiemList(graph)];
 
 /** `arn:aws:s3:::name/prefix` or `name/prefix` → `name`. */
 function bucketNameOf(text: string): string {
@@ -738,6 +746,19 @@ function flowLogVpc(g: TopologyGraph, resource: Ref): string | undefined {
   return r?.type === 'subnet' && r.vpc.kind === 'node' ? r.vpc.id : undefined;
 }
 
+/** The flow logs of each VPC (`flowLogVpc`: of the VPC or of one of its subnets), once per graph: SC-4 judges every VPC. */
+const flowLogsByVpc = oncePer((g: TopologyGraph): ReadonlyMap<string, readonly FlowLogNode[]> => {
+  const by = new Map<string, FlowLogNode[]>();
+  for (const l of nodesOf(g, 'flow-log')) {
+    const vpc = flowLogVpc(g, l.resource);
+    if (vpc === undefined) continue;
+    const list = by.get(vpc);
+    if (list) list.push(l);
+    else by.set(vpc, [l]);
+  }
+  return by;
+});
+
 /**
  * Why a log's key prefix in the SIEM bucket is not the VPC's own (`siemPrefix`): unreadable (fail closed), at the bucket's
  * root, or under another prefix (another member's, the hub's). Worded to follow "the flow log of VPC x" / "the FLOW log".
@@ -1356,11 +1377,10 @@ export const SC4: GuardRule = {
       add(hubs[0].id, bi('the hub has no SIEM bucket (an S3 bucket tagged jichitai:hub-function = siem)', 'ハブに SIEM バケット（タグ jichitai:hub-function = siem の S3 バケット）がない'),
         bi('add the SIEM sink (SecurityCloud creates it)', 'SIEM の受け口を追加する（SecurityCloud が作る）'));
     }
-    const flowLogs = nodesOf(g, 'flow-log');
     const owners = stackOwners(g);
     for (const vpc of nodesOf(g, 'vpc')) {
       const siem = siemAt(vpc.id);
-      const own = flowLogs.filter((l) => flowLogVpc(g, l.resource) === vpc.id);
+      const own = flowLogsByVpc(g).get(vpc.id) ?? [];
       const expected = siemPrefix(vpc);
       const direct = own.filter((l) => isSiemSink(g, l.sink, siem));
       // Through a delivery stream, every event of the log (sent to the stream, or to a log group whose subscription filter
@@ -1403,7 +1423,7 @@ export const SC4: GuardRule = {
     }
     for (const fw of nodesOf(g, 'firewall')) {
       const siem = siemAt(fw.id);
-      const destinations = nodesOf(g, 'firewall-logging').filter((l) => l.firewall.kind === 'node' && l.firewall.id === fw.id).flatMap((l) => l.destinations);
+      const destinations = firewallLogDestinations(g, fw.id);
       const missing = ['ALERT', 'FLOW'].filter((t) => !destinations.some((d) => d.logType === t && isSiemSink(g, d.sink, siem)));
       if (missing.length > 0) {
         add(fw.id, bi(`firewall ${nameOf(g, fw.id)} does not deliver its ${missing.join(' and ')} logs to the hub's SIEM bucket`,
@@ -1506,9 +1526,8 @@ export const SC4: GuardRule = {
           `ウェブ ACL ${nameOf(g, acl.id)} のログがハブの SIEM バケットへ送られていない${why ? '（ログのフィルターが要求を落としうる）' : ''}`));
       }
     }
-    const queryLogs = nodesOf(g, 'query-log-association');
     for (const vpc of hubs) {
-      const logged = queryLogs.filter((a) => a.vpc.kind === 'node' && a.vpc.id === vpc.id).some((a) => {
+      const logged = nodesInVpc(g, 'query-log-association', vpc.id).some((a) => {
         const config = deref(g, a.config);
         return config?.type === 'query-log-config' && isSiemSink(g, config.destination, siemAt(vpc.id));
       });
