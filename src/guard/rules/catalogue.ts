@@ -348,7 +348,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'FLOW-1': {
     summaryJa: '宣言した通信はすべて端から端まで通ること: 要求が宛先ホストのすべてのアドレスに宣言したポートで届き、応答が戻ること（双方向の経路、'
-      + 'Transit Gateway の表、ブラックホール、NACL）。経路上のすべての Network Firewall がそれを通すと示せること（ステートレスのルールは往復とも、'
+      + 'Transit Gateway の表、ブラックホール、NACL）。経路上のすべての Network Firewall がそれを通すと示せること（ステートレスのルールはそれを通る向きごとに、'
       + 'ステートフルのルールまたはデフォルトアクションは接続として。ドメインリスト、内容で一致するルール、ガードが読めないグループ、Gateway Load Balancer '
       + 'エンドポイントの先のアプライアンスは何も示さない）。ステートフルエンジンで通信を判断するファイアウォールは、応答の経路にも同じエンドポイントで'
       + 'あること（Network Firewall は非対称ルーティングに対応しない: 前段の Transit Gateway はアプライアンスモード、ファイアウォールごとにエンドポイントは一つ）。'
