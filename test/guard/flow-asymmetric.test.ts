@@ -10,6 +10,11 @@
  * AZ (`FwA` in `fwA`, `FwB` in `fwB`; or one firewall `Fw` with both subnets, `oneFirewall`), and the firewall subnets
  * send 10/8 back to the transit gateway, whose inspection table routes each spoke to its attachment. Without appliance
  * mode on the inspection attachment, the gateway may send the request into AZ a and the reply into AZ b.
+ *
+ * An external zone (`wan`): a VPN labelled `jichitai:zone` = LGWAN_WAN (the intermediate server 172.20.10.5) on the same
+ * gateway, associated with the spoke table; the inspection table sends 172.20/16 to the VPN, and the spoke table sends it
+ * to the inspection VPC (symmetric) or straight to the VPN (the My Number side's packets skip the firewall). A flow
+ * from or to the zone starts or ends at the zone's entries, and its paths pair as any others.
  */
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
@@ -30,7 +35,21 @@ const FLOW: DeclaredFlow = {
   ports: [{ protocol: 'tcp', fromPort: 443, toPort: 443 }],
 };
 
-const RULES = 'pass tcp 10.1.1.10 any -> 10.2.1.10 443 (msg:"app to web"; sid:1;)';
+/** The intermediate server (中間サーバー) in the LGWAN WAN, behind a VPN labelled `jichitai:zone` = LGWAN_WAN (`wan`). */
+const WAN = '172.20.10.5/32';
+
+const FROM_WAN: DeclaredFlow = {
+  name: 'wan-to-app',
+  kind: 'SPECIFIC_COMMUNICATION',
+  from: { name: 'intermediate-server', zone: 'LGWAN_WAN', cidrs: [WAN] },
+  to: { name: 'mn-app', zone: 'MY_NUMBER', cidrs: [APP] },
+  ports: [{ protocol: 'tcp', fromPort: 443, toPort: 443 }],
+};
+
+const TO_WAN: DeclaredFlow = { ...FROM_WAN, name: 'app-to-wan', from: FROM_WAN.to, to: FROM_WAN.from };
+
+const RULES = 'pass tcp 10.1.1.10 any -> 10.2.1.10 443 (msg:"app to web"; sid:1;)\npass tcp 172.20.10.5 any -> 10.1.1.10 443 (msg:"wan to app"; sid:2;)\n'
+  + 'pass tcp 10.1.1.10 any -> 172.20.10.5 443 (msg:"app to wan"; sid:3;)';
 
 interface Spec {
   /** `ApplianceModeSupport` / `appliance_mode_support` of the inspection attachment (omitted: not written). */
@@ -39,6 +58,12 @@ interface Spec {
   readonly oneFirewall?: boolean;
   /** The stateless default actions (`aws:forward_to_sfe` when not given). */
   readonly statelessDefault?: string[];
+  /**
+   * A VPN into the LGWAN WAN (172.20/16) on the transit gateway, associated with the spoke table (its requests go to the
+   * inspection VPC); the spoke table sends 172.20/16 to the inspection VPC too (`symmetric`), or straight to the VPN
+   * (`asymmetric`: the replies skip the firewall).
+   */
+  readonly wan?: 'symmetric' | 'asymmetric';
 }
 
 const SUBNETS: readonly (readonly [string, string, string, string])[] = [
@@ -66,6 +91,15 @@ function terraform(spec: Spec): any {
     ...extra,
   });
   const att = (n: string) => `\${aws_ec2_transit_gateway_vpc_attachment.${n}.id}`;
+  const vpn = '${aws_vpn_connection.wan.transit_gateway_attachment_id}';
+  const tgwRoute = (destination: string, target: string, table: string) => ({
+    destination_cidr_block: destination, transit_gateway_attachment_id: target, transit_gateway_route_table_id: `\${aws_ec2_transit_gateway_route_table.${table}.id}`,
+  });
+  const wan = spec.wan === undefined ? undefined : {
+    vpn: { wan: { transit_gateway_id: tgw, customer_gateway_id: 'cgw-0123456789abcdef0', type: 'ipsec.1', tags: { 'jichitai:zone': 'LGWAN_WAN' } } },
+    association: { wan: { transit_gateway_attachment_id: vpn, transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.spoke.id}' } },
+    routes: { toWan: tgwRoute('172.20.0.0/16', vpn, 'insp'), spokeWan: tgwRoute('172.20.0.0/16', spec.wan === 'symmetric' ? att('insp') : vpn, 'spoke') },
+  };
   return {
     resource: {
       aws_vpc: Object.fromEntries(VPCS.map(([n, cidr, segment]) => [n, { cidr_block: cidr, ...segment ? { tags: { 'jichitai:segment': segment } } : {} }])),
@@ -79,7 +113,15 @@ function terraform(spec: Spec): any {
         attB: { route_table_id: '${aws_route_table.attB.id}', destination_cidr_block: '10.0.0.0/8', vpc_endpoint_id: endpoint('attB') },
         fwA: { route_table_id: '${aws_route_table.fwA.id}', destination_cidr_block: '10.0.0.0/8', transit_gateway_id: tgw },
         fwB: { route_table_id: '${aws_route_table.fwB.id}', destination_cidr_block: '10.0.0.0/8', transit_gateway_id: tgw },
+        ...wan ? {
+          mnWan: { route_table_id: '${aws_route_table.mn.id}', destination_cidr_block: '172.20.0.0/16', transit_gateway_id: tgw },
+          attAWan: { route_table_id: '${aws_route_table.attA.id}', destination_cidr_block: '172.20.0.0/16', vpc_endpoint_id: endpoint('attA') },
+          attBWan: { route_table_id: '${aws_route_table.attB.id}', destination_cidr_block: '172.20.0.0/16', vpc_endpoint_id: endpoint('attB') },
+          fwAWan: { route_table_id: '${aws_route_table.fwA.id}', destination_cidr_block: '172.20.0.0/16', transit_gateway_id: tgw },
+          fwBWan: { route_table_id: '${aws_route_table.fwB.id}', destination_cidr_block: '172.20.0.0/16', transit_gateway_id: tgw },
+        } : {},
       },
+      ...wan ? { aws_vpn_connection: wan.vpn } : {},
       aws_ec2_transit_gateway: { t: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' } },
       aws_ec2_transit_gateway_vpc_attachment: {
         mn: attachment('mn', ['mn']),
@@ -91,11 +133,13 @@ function terraform(spec: Spec): any {
         mn: { transit_gateway_attachment_id: att('mn'), transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.spoke.id}' },
         inet: { transit_gateway_attachment_id: att('inet'), transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.spoke.id}' },
         insp: { transit_gateway_attachment_id: att('insp'), transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.insp.id}' },
+        ...wan?.association,
       },
       aws_ec2_transit_gateway_route: {
         spoke: { destination_cidr_block: '10.0.0.0/8', transit_gateway_attachment_id: att('insp'), transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.spoke.id}' },
         toMn: { destination_cidr_block: '10.1.0.0/16', transit_gateway_attachment_id: att('mn'), transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.insp.id}' },
         toInet: { destination_cidr_block: '10.2.0.0/16', transit_gateway_attachment_id: att('inet'), transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.insp.id}' },
+        ...wan?.routes,
       },
       aws_networkfirewall_firewall: Object.fromEntries(Object.entries(firewalls(spec)).map(([n, subnets]) => [n, {
         name: n,
@@ -124,7 +168,12 @@ function terraform(spec: Spec): any {
         },
       },
       aws_security_group: {
-        app: { vpc_id: '${aws_vpc.mn.id}', tags: { 'jichitai:host': 'mn-app' }, egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: [WEB] }] },
+        app: {
+          vpc_id: '${aws_vpc.mn.id}',
+          tags: { 'jichitai:host': 'mn-app' },
+          egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: [WEB, WAN] }],
+          ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: [WAN] }],
+        },
         web: { vpc_id: '${aws_vpc.inet.id}', tags: { 'jichitai:host': 'inet-web' }, ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: [APP] }] },
       },
     },
@@ -171,7 +220,13 @@ function cloudFormation(spec: Spec): any {
     },
     AppSg: {
       Type: 'AWS::EC2::SecurityGroup',
-      Properties: { GroupDescription: 'app', VpcId: ref('mnVpc'), Tags: [{ Key: 'jichitai:host', Value: 'mn-app' }], SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: WEB }] },
+      Properties: {
+        GroupDescription: 'app',
+        VpcId: ref('mnVpc'),
+        Tags: [{ Key: 'jichitai:host', Value: 'mn-app' }],
+        SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: WEB }, { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: WAN }],
+        SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: WAN }],
+      },
     },
     WebSg: {
       Type: 'AWS::EC2::SecurityGroup',
@@ -195,10 +250,27 @@ function cloudFormation(spec: Spec): any {
     FwARoute: route('fwA', '10.0.0.0/8', { TransitGatewayId: ref('Tgw') }),
     FwBRoute: route('fwB', '10.0.0.0/8', { TransitGatewayId: ref('Tgw') }),
   });
-  for (const [n, table] of [['MnAtt', 'SpokeRt'], ['InetAtt', 'SpokeRt'], ['InspAtt', 'InspRt']]) {
+  const tgwRoutes: string[][] = [['Spoke', '10.0.0.0/8', 'InspAtt', 'SpokeRt'], ['ToMn', '10.1.0.0/16', 'MnAtt', 'InspRt'], ['ToInet', '10.2.0.0/16', 'InetAtt', 'InspRt']];
+  const associations = [['MnAtt', 'SpokeRt'], ['InetAtt', 'SpokeRt'], ['InspAtt', 'InspRt']];
+  if (spec.wan !== undefined) {
+    r.Wan = {
+      Type: 'AWS::EC2::VPNConnection',
+      Properties: { TransitGatewayId: ref('Tgw'), CustomerGatewayId: 'cgw-0123456789abcdef0', Type: 'ipsec.1', Tags: [{ Key: 'jichitai:zone', Value: 'LGWAN_WAN' }] },
+    };
+    associations.push(['Wan', 'SpokeRt']);
+    tgwRoutes.push(['ToWan', '172.20.0.0/16', 'Wan', 'InspRt'], ['SpokeWan', '172.20.0.0/16', spec.wan === 'symmetric' ? 'InspAtt' : 'Wan', 'SpokeRt']);
+    Object.assign(r, {
+      MnWanRoute: route('mn', '172.20.0.0/16', { TransitGatewayId: ref('Tgw') }),
+      AttAWanRoute: route('attA', '172.20.0.0/16', { VpcEndpointId: endpoint('attA') }),
+      AttBWanRoute: route('attB', '172.20.0.0/16', { VpcEndpointId: endpoint('attB') }),
+      FwAWanRoute: route('fwA', '172.20.0.0/16', { TransitGatewayId: ref('Tgw') }),
+      FwBWanRoute: route('fwB', '172.20.0.0/16', { TransitGatewayId: ref('Tgw') }),
+    });
+  }
+  for (const [n, table] of associations) {
     r[`${n}Assoc`] = { Type: 'AWS::EC2::TransitGatewayRouteTableAssociation', Properties: { TransitGatewayAttachmentId: ref(n), TransitGatewayRouteTableId: ref(table) } };
   }
-  for (const [n, destination, attachment, table] of [['Spoke', '10.0.0.0/8', 'InspAtt', 'SpokeRt'], ['ToMn', '10.1.0.0/16', 'MnAtt', 'InspRt'], ['ToInet', '10.2.0.0/16', 'InetAtt', 'InspRt']]) {
+  for (const [n, destination, attachment, table] of tgwRoutes) {
     r[`${n}TgwRoute`] = {
       Type: 'AWS::EC2::TransitGatewayRoute',
       Properties: { DestinationCidrBlock: destination, TransitGatewayAttachmentId: ref(attachment), TransitGatewayRouteTableId: ref(table) },
@@ -223,9 +295,9 @@ const ENGINES: readonly (readonly [string, (spec: Spec) => TopologyGraph])[] = [
   ['CloudFormation', (spec) => extractCloudFormation({ S: cloudFormation(spec) })],
 ];
 
-const flow1 = (read: (spec: Spec) => TopologyGraph, spec: Spec) =>
-  checkTopology(read(spec), { model: NetworkModel.ALPHA }, { flows: [FLOW] }).filter((f) => f.ruleId === 'FLOW-1');
-const text = (read: (spec: Spec) => TopologyGraph, spec: Spec) => flow1(read, spec).map(formatFinding).join('\n');
+const flow1 = (read: (spec: Spec) => TopologyGraph, spec: Spec, flow: DeclaredFlow = FLOW) =>
+  checkTopology(read(spec), { model: NetworkModel.ALPHA }, { flows: [flow] }).filter((f) => f.ruleId === 'FLOW-1');
+const text = (read: (spec: Spec) => TopologyGraph, spec: Spec, flow?: DeclaredFlow) => flow1(read, spec, flow).map(formatFinding).join('\n');
 
 describe.each(ENGINES)('FLOW-1 refuses a declared flow whose reply may skip the firewall its request passed (%s)', (_, read) => {
   test('an inspection VPC behind a transit gateway without appliance mode: the reply may come back through the other AZ\'s firewall', () => {
@@ -250,5 +322,30 @@ describe.each(ENGINES)('FLOW-1 refuses a declared flow whose reply may skip the 
     const found = text(read, { oneFirewall: true, applianceMode: 'enable' });
     expect(found).toMatch(/firewall \S*Fw, whose stateful engine judges the flow, has 2 endpoints \(subnets\), and the guard cannot tell that the request and the reply meet the same one .*\(fail closed\)/);
     expect(found).toMatch(/Fix: .*one firewall per AZ, with one subnet mapping each, names each endpoint/);
+  });
+});
+
+describe.each(ENGINES)('FLOW-1\'s symmetry for a declared flow from an external zone, behind a VPN (%s)', (_, read) => {
+  test('the request from the LGWAN WAN crosses the inspection firewall and the reply goes straight back to the VPN: refused, both paths named', () => {
+    const found = text(read, { wan: 'asymmetric', applianceMode: 'enable' }, FROM_WAN);
+    expect(found).toMatch(/declared flow "wan-to-app" \(SPECIFIC_COMMUNICATION: intermediate-server → mn-app, tcp 443\) does not work: firewall \S*Fw[AB], whose stateful engine judges the flow, is on the request's path but not on the reply's, so it does not see the connection both ways and drops it \(asymmetric routing\)/);
+    expect(found).toMatch(/the request's path: attachment \S*(wan|Wan) \(LGWAN_WAN\) → .*firewall \S*Fw[AB] → .*subnet \S*mn \(10\.1\.1\.0\/24\); the reply's path: subnet \S*mn \(10\.1\.1\.0\/24\) → tgw \S* → attachment \S*(wan|Wan) \(LGWAN_WAN\)\)/);
+    expect(found).toMatch(/Fix: .*route the reply through the same firewall endpoint as the request/);
+    // A firewall that passes the flow by its stateless engine alone keeps no state: the reply may skip it.
+    expect(text(read, { wan: 'asymmetric', applianceMode: 'enable', statelessDefault: ['aws:pass'] }, FROM_WAN)).toBe('');
+  });
+
+  test('the reply routed back through the inspection VPC in appliance mode: both directions meet one firewall, the flow is shown open', () => {
+    expect(text(read, { wan: 'symmetric', applianceMode: 'enable' }, FROM_WAN)).toBe('');
+    expect(text(read, { wan: 'symmetric', applianceMode: 'enable' }, TO_WAN)).toBe('');
+  });
+
+  test('a flow to the LGWAN WAN whose request goes straight to the VPN and whose reply comes back through the firewall: refused', () => {
+    expect(text(read, { wan: 'asymmetric', applianceMode: 'enable' }, TO_WAN)).toMatch(
+      /declared flow "app-to-wan" .* does not work: firewall \S*Fw[AB], whose stateful engine judges the flow, is on the reply's path but not on the request's, so it does not see the connection both ways and drops it \(asymmetric routing\)/);
+  });
+
+  test('the same without appliance mode: the reply may come back through the other AZ\'s firewall, refused', () => {
+    expect(text(read, { wan: 'symmetric' }, FROM_WAN)).toMatch(/firewall \S*Fw[AB], whose stateful engine judges the flow, is on the (request|reply)'s path but not on the (request|reply)'s, .*\(asymmetric routing: the transit gateway may send the two directions into attachment \S*[Ii]nsp\S* through different subnets/);
   });
 });

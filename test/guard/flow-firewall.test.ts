@@ -1,13 +1,14 @@
 /**
  * FLOW-1 judges every Network Firewall a declared flow's path crosses (rules/firewall-flows.ts): the firewall's policy must
- * pass the flow's connection — its stateless engine both directions, its stateful engine the request (a passed flow's
- * replies pass with it) — and a firewall that drops it, or of which the guard cannot tell, is named; so is a Gateway Load
- * Balancer endpoint, whose appliances the guard cannot read. Both engines.
+ * pass the flow's connection — its stateless engine each direction that crosses it, its stateful engine the request (a
+ * passed flow's replies pass with it) — and a firewall that drops it, or of which the guard cannot tell, is named; so is
+ * a Gateway Load Balancer endpoint, whose appliances the guard cannot read. Both engines.
  *
  * Topology: My Number VPC 10.1/16 (subnet `mn` 10.1.1.0/24, the app host 10.1.1.10) ↔ Internet VPC 10.2/16 over a transit
  * gateway. In the Internet VPC the attachment subnet `att` (10.2.0.0/28) sends the web subnet (10.2.1.0/24, the web host
- * 10.2.1.10) to the firewall endpoint in `fw` (10.2.0.16/28), and the web subnet sends the replies back through it (or
- * straight to the transit gateway, `replyAround`); the firewall subnet routes the My Number VPC to the transit gateway.
+ * 10.2.1.10) to the firewall endpoint in `fw` (10.2.0.16/28) (or delivers it by the local route, `requestAround`), and the
+ * web subnet sends the replies back through it (or straight to the transit gateway, `replyAround`); the firewall subnet
+ * routes the My Number VPC to the transit gateway.
  */
 import { NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
@@ -47,6 +48,8 @@ interface Spec {
   readonly rules?: string;
   /** The web subnet's replies go straight to the transit gateway, not through the firewall. */
   readonly replyAround?: boolean;
+  /** The attachment subnet delivers the requests to the web subnet by the local route, not through the firewall. */
+  readonly requestAround?: boolean;
   /** A Gateway Load Balancer endpoint takes the firewall's place (an appliance the guard cannot read). */
   readonly gwlb?: boolean;
   /** A domain allow-list group (TLS SNI / HTTP Host) at priority 5, ahead of the rules. */
@@ -127,7 +130,7 @@ function terraform(spec: Spec): any {
       aws_route_table_association: Object.fromEntries(['mn', 'att', 'fw', 'web'].map((n) => [n, { subnet_id: `\${aws_subnet.${n}.id}`, route_table_id: `\${aws_route_table.${n}.id}` }])),
       aws_route: {
         mn: { route_table_id: '${aws_route_table.mn.id}', destination_cidr_block: '10.2.0.0/16', transit_gateway_id: tgw },
-        att: { route_table_id: '${aws_route_table.att.id}', destination_cidr_block: '10.2.1.0/24', vpc_endpoint_id: endpoint },
+        ...spec.requestAround ? {} : { att: { route_table_id: '${aws_route_table.att.id}', destination_cidr_block: '10.2.1.0/24', vpc_endpoint_id: endpoint } },
         fw: { route_table_id: '${aws_route_table.fw.id}', destination_cidr_block: '10.1.0.0/16', transit_gateway_id: tgw },
         web: spec.replyAround
           ? { route_table_id: '${aws_route_table.web.id}', destination_cidr_block: '10.1.0.0/16', transit_gateway_id: tgw }
@@ -234,7 +237,7 @@ function cloudFormation(spec: Spec): any {
       Properties: { DestinationCidrBlock: '10.1.0.0/16', TransitGatewayAttachmentId: ref('MnAtt'), TransitGatewayRouteTableId: ref('InTgwRt') },
     },
     MnRoute: { Type: 'AWS::EC2::Route', DependsOn: 'MnAtt', Properties: { RouteTableId: ref('mnRt'), DestinationCidrBlock: '10.2.0.0/16', TransitGatewayId: ref('Tgw') } },
-    AttRoute: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('attRt'), DestinationCidrBlock: '10.2.1.0/24', VpcEndpointId: endpoint } },
+    ...spec.requestAround ? {} : { AttRoute: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('attRt'), DestinationCidrBlock: '10.2.1.0/24', VpcEndpointId: endpoint } } },
     FwRoute: { Type: 'AWS::EC2::Route', DependsOn: 'InAtt', Properties: { RouteTableId: ref('fwRt'), DestinationCidrBlock: '10.1.0.0/16', TransitGatewayId: ref('Tgw') } },
     WebRoute: {
       Type: 'AWS::EC2::Route',
@@ -432,6 +435,24 @@ describe.each(ENGINES)('FLOW-1 sees a firewall that drops a declared flow (%s)',
     const forward: StatelessSpec = { ...both[0], actions: ['aws:forward_to_sfe'] };
     expect(text(read, { replyAround: true, rules: PASS_FLOW, stateless: [forward], statelessDefault: ['aws:pass'] })).toMatch(/asymmetric routing/);
     expect(text(read, { rules: PASS_FLOW, stateless: [forward], statelessDefault: ['aws:pass'] })).toBe('');
+  });
+
+  test('a firewall on one direction\'s path only: its stateless rules are judged on that direction, not on the one that does not cross it', () => {
+    const request: StatelessSpec = { priority: 1, actions: ['aws:pass'], protocols: [6], sources: [APP], destinations: [WEB], destinationPorts: [[443, 443]] };
+    const reply: StatelessSpec = { priority: 2, actions: ['aws:pass'], protocols: [6], sources: [WEB], destinations: [APP], sourcePorts: [[443, 443]] };
+    // The request crosses the firewall, the replies go around it: the stateless default drop would meet only replies that are not there.
+    expect(text(read, { replyAround: true, stateless: [request], statelessDefault: ['aws:drop'] })).toBe('');
+    // The replies cross the firewall, the requests are delivered around it: only the replies meet its stateless rules.
+    expect(text(read, { requestAround: true, stateless: [reply], statelessDefault: ['aws:drop'] })).toBe('');
+    // The direction that crosses is still judged: the replies crossing it meet the stateless default drop.
+    expect(text(read, { requestAround: true, stateless: [request], statelessDefault: ['aws:drop'] })).toMatch(
+      /firewall \S*[Ff]w drops the flow: the reply \(tcp 32768-65535 from 10\.2\.1\.10\/32 to 10\.1\.1\.10\/32\): dropped by the stateless default actions \(aws:drop\)/);
+    expect(text(read, { replyAround: true, stateless: [reply], statelessDefault: ['aws:drop'] })).toMatch(
+      /firewall \S*[Ff]w drops the flow: the request \(tcp 443 from 10\.1\.1\.10\/32 to 10\.2\.1\.10\/32\): dropped by the stateless default actions \(aws:drop\)/);
+    // A reply that crosses the firewall forwarded to its stateful engine, whose request went around it: asymmetric, as before.
+    const forward: StatelessSpec = { ...reply, actions: ['aws:forward_to_sfe'] };
+    expect(text(read, { requestAround: true, rules: PASS_FLOW, stateless: [forward], statelessDefault: ['aws:drop'] })).toMatch(
+      /firewall \S*[Ff]w, whose stateful engine judges the flow, is on the reply's path but not on the request's, so it does not see the connection both ways/);
   });
 
   test('a domain allow-list ahead of the pass rule decides a TCP flow by host name, which the declared flow does not give: not shown open', () => {

@@ -17,9 +17,16 @@ export interface Mutation {
   readonly routeToB?: boolean;
   /**
    * The proxy's squid.conf: `deny-first` (the reference), `no-deny` (no RFC 1918 deny), `deny-after-allow`, `octal-deny`
-   * (the deny first, its 10.0.0.0/8 written `010.0.0.0/8`, which Squid reads as octal: 8.0.0.0/8).
+   * (the deny first, its 10.0.0.0/8 written `010.0.0.0/8`, which Squid reads as octal: 8.0.0.0/8), `deny-nat64` (the
+   * deny first, the NAT64 prefix 64:ff9b::/96 in it too).
    */
-  readonly squid?: 'deny-first' | 'no-deny' | 'deny-after-allow' | 'octal-deny';
+  readonly squid?: 'deny-first' | 'no-deny' | 'deny-after-allow' | 'octal-deny' | 'deny-nat64';
+  /**
+   * NAT64 from the proxy's subnets: the hub VPC and its services subnet get an IPv6 block, and the services table routes
+   * the NAT64 prefix 64:ff9b::/96 to the NAT gateway (which sends a request for 64:ff9b::<IPv4> to that IPv4 address).
+   * `deny-nat64` in `squid` denies the prefix with the private blocks.
+   */
+  readonly nat64?: boolean;
   /** Member A gets its own internet gateway and a default route to it. */
   readonly memberIgw?: boolean;
   /** The hub's services subnets send 0.0.0.0/0 straight to the NAT gateway, around the firewall. */
@@ -179,6 +186,10 @@ export const MEMBERS = [
   { key: 'B', code: '132012', cidr: '10.2.0.0/16', subnet: '10.2.0.0/24' },
 ] as const;
 const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+/** The hub's IPv6 block and its services subnet's (`Mutation.nat64`), and the NAT64 well-known prefix (RFC 6052). */
+const HUB_V6 = '2001:db8:100::/56';
+const SERVICES_V6 = '2001:db8:100:1::/64';
+const NAT64_PREFIX = '64:ff9b::/96';
 const SIEM_NAME = 'aws-waf-logs-pref-siem';
 const DNS_ADDRESS = '10.100.1.10';
 
@@ -217,7 +228,7 @@ export function proxyBootScript(variant: Mutation['squid'] = 'deny-first'): stri
     'cat > /etc/squid/squid.conf <<\'EOF\'',
     'http_port 8080',
     'acl clients src 10.0.0.0/8 172.16.0.0/12 192.168.0.0/16',
-    `acl to_private dst ${variant === 'octal-deny' ? '010.0.0.0/8' : '10.0.0.0/8'} 172.16.0.0/12 192.168.0.0/16 169.254.0.0/16 127.0.0.0/8`,
+    `acl to_private dst ${variant === 'octal-deny' ? '010.0.0.0/8' : '10.0.0.0/8'} 172.16.0.0/12 192.168.0.0/16 169.254.0.0/16 127.0.0.0/8${variant === 'deny-nat64' ? ' 64:ff9b::/96' : ''}`,
     'acl SSL_ports port 443',
     'acl CONNECT method CONNECT',
     'http_access deny CONNECT !SSL_ports',
@@ -326,8 +337,12 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
 
   // Hub VPC and tiers.
   hub.HubVpc = { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: HUB_CIDR, Tags: hubTags() } };
+  if (m.nat64) hub.HubV6 = { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: ref('HubVpc'), Ipv6CidrBlock: HUB_V6, Ipv6Pool: 'ipv6pool-ec2-0123456789abcdef0' } };
   for (const [tier, cidr] of Object.entries(TIERS)) {
-    hub[`Hub${tier}Subnet`] = { Type: 'AWS::EC2::Subnet', Properties: { VpcId: ref('HubVpc'), CidrBlock: cidr, AvailabilityZone: 'ap-northeast-1a', Tags: hubTags() } };
+    hub[`Hub${tier}Subnet`] = {
+      Type: 'AWS::EC2::Subnet',
+      Properties: { VpcId: ref('HubVpc'), CidrBlock: cidr, AvailabilityZone: 'ap-northeast-1a', Tags: hubTags(), ...m.nat64 && tier === 'services' ? { Ipv6CidrBlock: SERVICES_V6 } : {} },
+    };
     hub[`Hub${tier}Table`] = { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: ref('HubVpc'), Tags: hubTags() } };
     hub[`Hub${tier}Assoc`] = { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: ref(`Hub${tier}Subnet`), RouteTableId: ref(`Hub${tier}Table`) } };
   }
@@ -406,6 +421,7 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
   };
   route(hub, 'ServicesDefault', 'HubservicesTable', '0.0.0.0/0', m.servicesToNat ? { NatGatewayId: ref('Nat') } : { VpcEndpointId: ref('Firewall') });
   RFC1918.forEach((c, i) => route(hub, `ServicesPrivate${i}`, 'HubservicesTable', c, { TransitGatewayId: ref('Tgw') }));
+  if (m.nat64) hub.ServicesNat64 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('HubservicesTable'), DestinationIpv6CidrBlock: NAT64_PREFIX, NatGatewayId: ref('Nat') } };
   route(hub, 'FirewallDefault', 'HubfirewallTable', '0.0.0.0/0', { NatGatewayId: ref('Nat') });
   route(hub, 'PublicDefault', 'HubpublicTable', '0.0.0.0/0', { GatewayId: ref('Igw') });
   route(hub, 'PublicReturn', 'HubpublicTable', TIERS.services, { VpcEndpointId: ref('Firewall') });
@@ -700,9 +716,11 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
   const id = (address: string) => `\${${address}.id}`;
   const arn = (address: string) => `\${${address}.arn}`;
 
-  put('aws_vpc', 'hub', { cidr_block: HUB_CIDR, tags: hubTags() });
+  put('aws_vpc', 'hub', { cidr_block: HUB_CIDR, ...m.nat64 ? { ipv6_cidr_block: HUB_V6 } : {}, tags: hubTags() });
   for (const [tier, cidr] of Object.entries(TIERS)) {
-    put('aws_subnet', `hub_${tier}`, { vpc_id: id('aws_vpc.hub'), cidr_block: cidr, availability_zone: 'ap-northeast-1a', tags: hubTags() });
+    put('aws_subnet', `hub_${tier}`, {
+      vpc_id: id('aws_vpc.hub'), cidr_block: cidr, ...m.nat64 && tier === 'services' ? { ipv6_cidr_block: SERVICES_V6 } : {}, availability_zone: 'ap-northeast-1a', tags: hubTags(),
+    });
     put('aws_route_table', `hub_${tier}`, { vpc_id: id('aws_vpc.hub'), tags: hubTags() });
     put('aws_route_table_association', `hub_${tier}`, { subnet_id: id(`aws_subnet.hub_${tier}`), route_table_id: id(`aws_route_table.hub_${tier}`) });
   }
@@ -770,6 +788,7 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     put('aws_route', name, { route_table_id: id(`aws_route_table.${table}`), destination_cidr_block: destination, ...target });
   route('services_default', 'hub_services', '0.0.0.0/0', m.servicesToNat ? { nat_gateway_id: id('aws_nat_gateway.hub') } : { vpc_endpoint_id: id('aws_networkfirewall_firewall.hub') });
   RFC1918.forEach((c, i) => route(`services_private${i}`, 'hub_services', c, { transit_gateway_id: id('aws_ec2_transit_gateway.hub') }));
+  if (m.nat64) put('aws_route', 'services_nat64', { route_table_id: id('aws_route_table.hub_services'), destination_ipv6_cidr_block: NAT64_PREFIX, nat_gateway_id: id('aws_nat_gateway.hub') });
   route('firewall_default', 'hub_firewall', '0.0.0.0/0', { nat_gateway_id: id('aws_nat_gateway.hub') });
   route('public_default', 'hub_public', '0.0.0.0/0', { gateway_id: id('aws_internet_gateway.hub') });
   route('public_return', 'hub_public', TIERS.services, { vpc_endpoint_id: id('aws_networkfirewall_firewall.hub') });

@@ -46,6 +46,8 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     // Squid reads an ACL address as inet_aton does (the real Squid 5.7 let 10.1.2.3 through this deny and refused 8.1.2.3).
     ['SC-1: the proxy denies 10.0.0.0/8 written 010.0.0.0/8, which Squid reads in octal as 8.0.0.0/8', { squid: 'octal-deny' },
       /SC-1 critical .*: the hub proxy relays member 13\d+ to subnet \S+ of member 13\d+: its http_access rules do not deny 10\.0\.0\.0\/8, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16 before they allow/],
+    ['SC-1: the proxy\'s subnet routes the NAT64 prefix to the NAT gateway, and the proxy denies the private IPv4 blocks only', { nat64: true },
+      /SC-1 critical .*: the hub proxy relays member 13\d+ to subnet \S+ of member 13\d+ over NAT64: .*do not deny 64:ff9b::\/96 before they allow/],
     ['SC-1: a member VPC without its municipality code (fail closed)', { uncodedMember: true }, /SC-1 critical .*carries no municipality code/],
     ['SC-2: member A has its own internet gateway', { memberIgw: true }, /SC-2 error .*: member VPC \S+ has its own internet gateway/],
     ['SC-2: the member\'s own exit is an internet path around the hub firewall', { memberIgw: true },
@@ -291,6 +293,19 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     // configuration is what keeps SC-1 closed.
     expect(lines(check(graphOf({ squid: 'deny-first' }))).filter((l) => l.includes('SC-1'))).toEqual([]);
     expect(lines(check(graphOf({ squid: 'no-deny' }))).filter((l) => l.includes('SC-1'))).toHaveLength(1);
+  });
+
+  test('NAT64: a proxy whose subnet routes 64:ff9b::/96 to a NAT gateway relays to members past its IPv4 denies, unless it denies the NAT64 prefix too', () => {
+    // A request for http://[64:ff9b::a01:10a]/ matches no IPv4 dst ACL; the NAT gateway sends it to 10.1.1.10 (RFC 6052,
+    // AWS VPC "DNS64 and NAT64"), and the NAT gateway's subnet routes RFC 1918 to the transit gateway.
+    const sc1 = (m: Mutation) => lines(check(graphOf(m))).filter((l) => l.includes('SC-1'));
+    const found = sc1({ nat64: true });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/SC-1 critical .*: the hub proxy relays member 13\d+ to subnet \S+ of member 13\d+ over NAT64: its subnet \S+ routes IPv6 to NAT gateway \S*(Nat|hub)\S*, which sends a request for 64:ff9b::\/96 \+ an IPv4 address to that IPv4 address \(RFC 6052\), and its http_access rules do not deny 64:ff9b::\/96 before they allow \(an IPv4 dst ACL does not match it\)/);
+    expect(found[0]).toMatch(/Fix: .*64:ff9b::\/96/);
+    expect(sc1({ nat64: true, squid: 'deny-nat64' })).toEqual([]);
+    // The prefix denied without NAT64 on the way changes nothing; the reference relays nothing.
+    expect(sc1({ squid: 'deny-nat64' })).toEqual([]);
   });
 });
 

@@ -348,7 +348,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'FLOW-1': {
     summaryJa: '宣言した通信はすべて端から端まで通ること: 要求が宛先ホストのすべてのアドレスに宣言したポートで届き、応答が戻ること（双方向の経路、'
-      + 'Transit Gateway の表、ブラックホール、NACL）。経路上のすべての Network Firewall がそれを通すと示せること（ステートレスのルールは往復とも、'
+      + 'Transit Gateway の表、ブラックホール、NACL）。経路上のすべての Network Firewall がそれを通すと示せること（ステートレスのルールはそれを通る向きごとに、'
       + 'ステートフルのルールまたはデフォルトアクションは接続として。ドメインリスト、内容で一致するルール、ガードが読めないグループ、Gateway Load Balancer '
       + 'エンドポイントの先のアプライアンスは何も示さない）。ステートフルエンジンで通信を判断するファイアウォールは、応答の経路にも同じエンドポイントで'
       + 'あること（Network Firewall は非対称ルーティングに対応しない: 前段の Transit Gateway はアプライアンスモード、ファイアウォールごとにエンドポイントは一つ）。'
@@ -374,7 +374,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'SC-1': {
     summaryJa: '自治体情報セキュリティクラウドの構成団体どうしが互いに到達しないこと: ある構成団体のサブネットから別の構成団体のサブネットへの経路（すべてのアドレス、すべての経由点）がなく、'
-      + '中継するハブのプロキシもない（Squid の設定が、許可より前にすべての RFC 1918 宛先を拒否する）。',
+      + '中継するハブのプロキシもない（Squid の設定が、許可より前にすべての RFC 1918 宛先を拒否し、プロキシのサブネットが IPv6 を NAT ゲートウェイに'
+      + 'ルーティングするときは NAT64 のプレフィックス 64:ff9b::/96 も拒否する）。',
     rationale: 'The hub aggregates the internet exits of many municipalities; it must not become a network between them, neither by routing '
       + '(a member table that holds another member\'s propagation) nor by an application relay (a proxy that forwards to private addresses). '
       + 'Critical: a path between two municipalities joins their Internet segments, which no acknowledgement can accept.',

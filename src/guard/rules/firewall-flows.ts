@@ -5,9 +5,9 @@
  * `homeNet`, the stateless engine's actions), never by a second parser. FLOW-1 is the positive rule: the flow must be
  * shown to pass; what surely drops it is named, and so is what the guard cannot tell.
  *
- * - The stateless engine (every packet, both directions, before the stateful engine): the first rule that matches
- *   decides by its standard action; no rule: the default actions, and for UDP the fragment default actions too (a
- *   datagram may be fragmented). In one group rules run by priority, so a rule that surely matches (every attribute
+ * - The stateless engine (every packet of the direction that crosses the firewall, before the stateful engine): the
+ *   first rule that matches decides by its standard action; no rule: the default actions, and for UDP the fragment
+ *   default actions too (a datagram may be fragmented). In one group rules run by priority, so a rule that surely matches (every attribute
  *   holds the packets, no TCP flag condition) ends the walk; the order of several groups (their references'
  *   priorities) is not read, so then any rule the packets may meet may decide. The packets surely pass when every
  *   outcome they may meet is `aws:pass` or `aws:forward_to_sfe` (then the stateful engine must pass them), and are
@@ -28,10 +28,13 @@
  *   groups and deny-lists hold drop signatures and denied domains only, which do not block a clean flow ("AWS managed
  *   rule groups ... threat signatures", a deny-list "blocks traffic to the listed domains").
  *   A rule order the guard cannot read: both orders must agree.
- * - A pass by the stateless engine alone (both directions `aws:pass`, nothing forwarded) is `statelessOnly`: the
- *   stateful engine keeps no state, so the reply may take another path. Any other pass is the stateful engine's, which
- *   tracks the connection only when both directions meet the same endpoint (FLOW-1's `symmetryProblems`;
- *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html).
+ * - A firewall is judged on the direction whose path crosses it (`FlowConnection.crossing`): its stateless engine sees
+ *   only that direction's packets, so only they meet its stateless rules; a direction that crosses another firewall, or
+ *   none, is judged there. The stateful engine is judged on the connection whenever the crossing direction is forwarded
+ *   to it. A pass of the crossing direction by the stateless engine alone (`aws:pass`, nothing forwarded) is
+ *   `statelessOnly`: the firewall keeps no state, so the other direction may take another path. Any other pass is the
+ *   stateful engine's, which tracks the connection only when both directions meet the same endpoint (FLOW-1's
+ *   `symmetryProblems`; https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html).
  *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-list.html
  *   https://docs.suricata.io/en/latest/rules/intro.html#action
@@ -48,19 +51,28 @@ import {
 import { matchText, statelessOutcome } from './stateless-engine';
 import { AWS_MANAGED_RULE_GROUP_ARN } from '../../model/threat-signatures';
 
-/** A declared flow's connection as a firewall sees it: the client's and the server's addresses, the protocol and the server's ports. */
+/**
+ * A declared flow's connection as a firewall sees it: the client's and the server's addresses, the protocol and the
+ * server's ports, and the direction whose path crosses the firewall.
+ */
 export interface FlowConnection {
   readonly protocol: 'tcp' | 'udp';
   readonly clients: Addresses;
   readonly servers: Addresses;
   readonly fromPort: number;
   readonly toPort: number;
+  /**
+   * The direction whose packets cross the firewall (its stateless engine sees them only): FLOW-1 asks once per path,
+   * and a firewall on both directions' paths is asked once for each.
+   */
+  readonly crossing: 'request' | 'reply';
 }
 
 /**
- * A firewall's answer for a connection: it passes it, surely drops it (and by what), or the guard cannot tell (and why).
- * A pass by the stateless engine alone (`statelessOnly`: both directions pass, nothing goes to the stateful engine) asks
- * nothing of the return path; any other pass is the stateful engine's, which must see both directions (FLOW-1).
+ * A firewall's answer for a connection's crossing direction: it passes it, surely drops it (and by what), or the guard
+ * cannot tell (and why). A pass by the stateless engine alone (`statelessOnly`: the crossing direction passes, nothing
+ * goes to the stateful engine) asks nothing of the other direction's path; any other pass is the stateful engine's,
+ * which must see both directions (FLOW-1).
  */
 export type FirewallVerdict =
   | { readonly passes: true; readonly statelessOnly?: true }
@@ -86,11 +98,11 @@ interface Packets {
 
 const VERDICTS = new WeakMap<TopologyGraph, Map<string, FirewallVerdict>>();
 
-/** A firewall's verdict on a connection, kept per graph by firewall, protocol, ports and blocks (FLOW-1 asks once per path and direction). */
+/** A firewall's verdict on a connection, kept per graph by firewall, direction, protocol, ports and blocks (FLOW-1 asks once per path). */
 export function firewallVerdict(graph: TopologyGraph, firewallId: string, c: FlowConnection): FirewallVerdict {
   let known = VERDICTS.get(graph);
   if (!known) VERDICTS.set(graph, known = new Map());
-  const key = `${firewallId}|${c.protocol}|${c.fromPort}-${c.toPort}|${c.clients.map((x) => `${x.lo}-${x.hi}`).join(',')}|${c.servers.map((x) => `${x.lo}-${x.hi}`).join(',')}`;
+  const key = `${firewallId}|${c.crossing}|${c.protocol}|${c.fromPort}-${c.toPort}|${c.clients.map((x) => `${x.lo}-${x.hi}`).join(',')}|${c.servers.map((x) => `${x.lo}-${x.hi}`).join(',')}`;
   let verdict = known.get(key);
   if (!verdict) known.set(key, verdict = judgeConnection(graph, firewallId, c));
   return verdict;
@@ -106,13 +118,10 @@ function judgeConnection(graph: TopologyGraph, firewallId: string, c: FlowConnec
   const { protocol, clients, servers } = c;
   const request: Packets = { protocol, sources: clients, destinations: servers, sourcePorts: EPHEMERAL, destinationPorts: ports, request: true };
   const reply: Packets = { protocol, sources: servers, destinations: clients, sourcePorts: ports, destinationPorts: EPHEMERAL, request: false };
-  let stateful = false;
-  for (const packets of [request, reply]) {
-    const outcome = statelessVerdict(graph, policy, packets);
-    if ('drops' in outcome || 'unknown' in outcome) return outcome;
-    stateful ||= outcome.stateful;
-  }
-  if (!stateful) return STATELESS_PASS;
+  // The stateless engine sees the crossing direction's packets only: the other direction's are judged where they cross.
+  const outcome = statelessVerdict(graph, policy, c.crossing === 'request' ? request : reply);
+  if ('drops' in outcome || 'unknown' in outcome) return outcome;
+  if (!outcome.stateful) return STATELESS_PASS;
   if (policy.ruleOrder !== 'unknown') return statefulVerdict(graph, firewallId, policy, policy.ruleOrder === 'STRICT_ORDER', request, reply);
   // A rule order the guard cannot read: the flow is shown to pass, or to be dropped, only when both orders agree.
   const [strict, actionOrder] = [true, false].map((s) => statefulVerdict(graph, firewallId, policy, s, request, reply));

@@ -28,7 +28,7 @@ type Ports = DeclaredFlow['ports'];
  * FLOW-1: every declared flow is open end to end in what was synthesized — the positive half of the communication
  * matrix (通信要件一覧): what is allowed works; the other rules prove everything else is closed. Each direction is traced
  * with the exact reachability (routes, transit gateway tables, blackholes, NACLs), each Network Firewall the path crosses
- * is judged on the flow's connection (firewall-flows.ts) and, where its stateful engine judges it, must be on both
+ * is judged on the flow's connection in that direction (firewall-flows.ts) and, where its stateful engine judges it, must be on both
  * directions' paths at one endpoint (`symmetryProblems`), and the hosts' security groups are read; a finding names the
  * hop that drops the flow.
  */
@@ -39,7 +39,7 @@ export const FLOW1: GuardRule = {
   term: '通信要件（特定通信・無害化・画面転送）',
   summary: 'Every declared flow is open end to end: its requests reach every address of the destination host on its ports and the replies come '
     + 'back (routes both ways, transit gateway tables, blackholes, NACLs), every Network Firewall on the way is shown to pass it (its stateless rules '
-    + 'both ways, its stateful rules or default on the connection; a domain list, a content rule, a group the guard cannot read or the appliances '
+    + 'on each direction that crosses it, its stateful rules or default on the connection; a domain list, a content rule, a group the guard cannot read or the appliances '
     + 'behind a Gateway Load Balancer endpoint show nothing), one whose stateful engine judges the flow is on the reply\'s path too at the same endpoint '
     + '(Network Firewall does not support asymmetric routing: a transit gateway in front of it in appliance mode, one endpoint per firewall), '
     + 'and both hosts\' security groups allow it.',
@@ -192,8 +192,9 @@ function traceDirection(
 /**
  * What the filters an arrival passed do with the flow (firewalls.ts): each Network Firewall on its path must pass the
  * flow's connection — the client's and the server's addresses as the firewall sees them (`arrivalTraffic`: the sources
- * where the packets passed it), for each of the flow's protocols and ports — and an appliance behind a Gateway Load
- * Balancer endpoint is one whose rules the guard cannot read (fail closed).
+ * where the packets passed it), for each of the flow's protocols and ports — in the arrival's direction (its stateless
+ * engine sees that direction's packets only; the other direction's path is judged where it crosses a firewall) — and
+ * an appliance behind a Gateway Load Balancer endpoint is one whose rules the guard cannot read (fail closed).
  */
 function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Arrival, flowPorts: Ports): Problem[] {
   const out: Problem[] = [];
@@ -201,7 +202,9 @@ function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Ar
     const seen = arrivalTraffic(ctx, a, fw);
     const [clients, servers] = direction === 'request' ? [seen.sources, seen.destinations] : [seen.destinations, seen.sources];
     for (const port of flowPorts) {
-      const verdict = firewallVerdict(ctx.graph, fw, { protocol: port.protocol, clients, servers, fromPort: port.fromPort, toPort: port.toPort });
+      const verdict = firewallVerdict(ctx.graph, fw, {
+        protocol: port.protocol, clients, servers, fromPort: port.fromPort, toPort: port.toPort, crossing: direction,
+      });
       if ('passes' in verdict) continue;
       const name = nameOf(ctx.graph, fw);
       out.push({
@@ -233,8 +236,9 @@ function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Ar
  * directions" (https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html); a reply on
  * another path meets no connection there (or another endpoint's engine, which never saw the request) and is dropped.
  * For each request path and each reply path between the same two places that AWS may take together (`mayPair`), a
- * firewall whose stateful engine judges the flow on either (`statefulFirewalls`: all but a pass by the stateless engine
- * alone, whose rules FLOW-1 already reads both ways) must be on both. One on both with more than one endpoint (subnet)
+ * firewall whose stateful engine judges the flow on either (`statefulFirewalls`: all but a pass of that direction by the
+ * stateless engine alone, which keeps no state; FLOW-1 reads its stateless rules on each direction that crosses it) must
+ * be on both. One on both with more than one endpoint (subnet)
  * is not shown to be met at the same endpoint: a route names an endpoint by its place in an unordered list
  * (`EndpointIds`, `sync_states`), not by its Availability Zone, and the walk follows every subnet (fail closed).
  */
@@ -295,7 +299,9 @@ function statefulFirewalls(ctx: GuardContext, direction: 'request' | 'reply', a:
     const seen = arrivalTraffic(ctx, a, fw);
     const [clients, servers] = direction === 'request' ? [seen.sources, seen.destinations] : [seen.destinations, seen.sources];
     const stateful = flowPorts.some((port) => {
-      const verdict = firewallVerdict(ctx.graph, fw, { protocol: port.protocol, clients, servers, fromPort: port.fromPort, toPort: port.toPort });
+      const verdict = firewallVerdict(ctx.graph, fw, {
+        protocol: port.protocol, clients, servers, fromPort: port.fromPort, toPort: port.toPort, crossing: direction,
+      });
       return !('passes' in verdict && verdict.statelessOnly);
     });
     if (stateful) out.push(fw);

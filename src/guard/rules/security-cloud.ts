@@ -16,8 +16,8 @@ import { IngressName, internetIngress, leftToSecurityCloud } from '../bridges';
 import { DeclaredSiem } from '../declared';
 import {
   BucketNode, deref, DeliveryStreamNode, describeRef, FirewallNode, firewallLogDestinations, FlowLogNode, GraphNode, groupVpcs, IngressBridge,
-  LoadBalancerNode, LogDestinationNode, nodesInVpc, nodesOf, Ref, StreamBackup, StreamPrefix, SubnetNode, TopologyGraph, UserDataNode, VpcNode,
-  WafRule, WafWebAclNode,
+  LoadBalancerNode, LogDestinationNode, NatGatewayNode, nodesInVpc, nodesOf, Ref, StreamBackup, StreamPrefix, SubnetNode, TopologyGraph, UserDataNode,
+  VpcNode, WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
@@ -243,6 +243,42 @@ const RELAYING_DIRECTIVES: ReadonlySet<string> = new Set([
  * the guard cannot read in those ACLs does not count as denied.
  */
 export function relayProblem(conf: SquidConf, memberBlocks: readonly string[], amazonBlocks: readonly string[] = []): Bilingual | undefined {
+  const relaying = relayingProblem(conf);
+  if (relaying) return relaying;
+  const denied = deniedDestinations(conf);
+  // A member's IPv6 blocks too (an outside tester relayed over IPv6 past a proxy denying IPv4 only); an Amazon-provided
+  // block, known only after deployment, cannot be denied by a literal prefix: open.
+  const open = [...RFC1918, ...memberBlocks].filter((text) => {
+    const p = parsePrefix(text);
+    return p !== undefined && !covered(p, denied);
+  }).concat(amazonBlocks);
+  if (open.length === 0) return undefined;
+  const list = [...new Set(open)].join(', ');
+  return bi(`its http_access rules do not deny ${list} before they allow, so it relays requests to member networks`,
+    `http_access のルールが、許可より前に ${list} を拒否しておらず、構成団体のネットワークへの要求を中継してしまう`);
+}
+
+/**
+ * The NAT64 well-known prefix (RFC 6052), the one a NAT gateway translates: it sends a packet for 64:ff9b::<IPv4> to
+ * that IPv4 address, in the same VPC, another one or on premises ("DNS64 and NAT64",
+ * https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html).
+ */
+export const NAT64_PREFIX = '64:ff9b::/96';
+
+/**
+ * Why a proxy whose subnet reaches a NAT gateway over IPv6 relays through NAT64: a request for an address of the NAT64
+ * prefix matches none of its IPv4 `dst` ACLs, so its http_access rules must deny the prefix itself before they allow.
+ */
+export function nat64RelayProblem(conf: SquidConf): Bilingual | undefined {
+  const relaying = relayingProblem(conf);
+  if (relaying) return relaying;
+  if (covered(parsePrefix(NAT64_PREFIX)!, deniedDestinations(conf))) return undefined;
+  return bi(`its http_access rules do not deny ${NAT64_PREFIX} before they allow (an IPv4 dst ACL does not match it)`,
+    `http_access のルールが、許可より前に ${NAT64_PREFIX} を拒否していない（IPv4 の dst ACL はこれに一致しない）`);
+}
+
+/** Why nothing a proxy's http_access rules deny counts: its configuration cannot be read, or it sends requests elsewhere. */
+function relayingProblem(conf: SquidConf): Bilingual | undefined {
   // What Squid loads cannot be read: nothing in it counts as denying.
   if (conf.unreadable) return conf.unreadable;
   // A request http_access allowed may still be sent elsewhere than its URL's host: to a peer, through a rewriter or an
@@ -252,6 +288,11 @@ export function relayProblem(conf: SquidConf, memberBlocks: readonly string[], a
     return bi(`it has ${elsewhere[0]}, which may send a request elsewhere than the host its http_access rules judged, a member network included`,
       `${elsewhere[0]} があり、http_access のルールが判定したホスト以外（構成団体のネットワークを含む）へ要求を送りうる`);
   }
+  return undefined;
+}
+
+/** The destinations a proxy's http_access rules deny before the first `allow`: `http_access deny <acl>` of one `dst` ACL of literal prefixes. */
+function deniedDestinations(conf: SquidConf): Prefix[] {
   const denied: Prefix[] = [];
   for (const d of conf.directives) {
     if (d[0] !== 'http_access') continue;
@@ -270,16 +311,7 @@ export function relayProblem(conf: SquidConf, memberBlocks: readonly string[], a
       }
     }
   }
-  // A member's IPv6 blocks too (an outside tester relayed over IPv6 past a proxy denying IPv4 only); an Amazon-provided
-  // block, known only after deployment, cannot be denied by a literal prefix: open.
-  const open = [...RFC1918, ...memberBlocks].filter((text) => {
-    const p = parsePrefix(text);
-    return p !== undefined && !covered(p, denied);
-  }).concat(amazonBlocks);
-  if (open.length === 0) return undefined;
-  const list = [...new Set(open)].join(', ');
-  return bi(`its http_access rules do not deny ${list} before they allow, so it relays requests to member networks`,
-    `http_access のルールが、許可より前に ${list} を拒否しておらず、構成団体のネットワークへの要求を中継してしまう`);
+  return denied;
 }
 
 /**
@@ -327,7 +359,8 @@ export const SC1: GuardRule = {
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（構成団体間の分離）',
   summary: 'Member municipalities of the security cloud never reach each other: no path (every address, every hop) from a subnet of one member '
-    + 'to a subnet of another, and no hub proxy that relays (its Squid configuration denies every RFC 1918 destination before it allows).',
+    + 'to a subnet of another, and no hub proxy that relays (its Squid configuration denies every RFC 1918 destination before it allows, and the NAT64 '
+    + 'prefix 64:ff9b::/96 too where its subnets route IPv6 to a NAT gateway).',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
@@ -387,27 +420,102 @@ export const SC1: GuardRule = {
     // An Amazon-provided IPv6 block is known only after deployment: no literal prefix of the proxy can be shown to deny it.
     const amazonBlocks = memberVpcs.flatMap((v) => v.symbolicIpv6.map(() => `an Amazon-provided IPv6 block of ${nameOf(g, v.id)}`));
     for (const proxy of hubProxies(g)) {
-      const problem = relayProblem(proxy.conf, memberBlocks, amazonBlocks);
-      if (!problem) continue;
       // Where the proxy runs; unknown: anywhere in the hub (over-approximation).
       const at = proxy.subnets ?? subnets.filter((s) => vpcOf(g, s)?.hub === true);
+      const problem = relayProblem(proxy.conf, memberBlocks, amazonBlocks);
+      // IPv6 from the proxy's subnets into a NAT gateway (the walk ends there: NAT64 is not modelled, semantics §4).
+      const nat64 = at.flatMap((p) => ctx.reach.allArrivals(p.id))
+        .filter((x) => x.end.kind === 'unknown' && g.nodes.get(x.end.node)?.type === 'nat-gateway');
+      const natProblem = nat64.length > 0 ? nat64RelayProblem(proxy.conf) : undefined;
+      if (!problem && !natProblem) continue;
       const atIds = new Set(at.map((s) => s.id));
       const reachedBy = new Set(sources.filter((s) => ctx.reach.allArrivals(s.id).some((x) => x.end.kind === 'subnet' && atIds.has(x.end.subnet)))
         .map((s) => members.get(s.id)!));
-      const relayed = at.flatMap((p) => ctx.reach.allArrivals(p.id)).find((x) => x.end.kind === 'subnet' && members.has(x.end.subnet)
-        && [...reachedBy].some((m) => m !== members.get((x.end as { subnet: string }).subnet)));
-      if (!relayed || relayed.end.kind !== 'subnet') continue;
-      const to = members.get(relayed.end.subnet)!;
-      const from = [...reachedBy].filter((m) => m !== to).sort().join(', ');
-      findings.push(finding(this, nameOf(g, proxy.node.id), {
-        en: `the hub proxy relays member ${from} to subnet ${nameOf(g, relayed.end.subnet)} of member ${to}: ${problem.en}`,
-        ja: `ハブのプロキシが、構成団体 ${from} からの要求を構成団体 ${to} のサブネット ${nameOf(g, relayed.end.subnet)} へ中継する: ${problem.ja}`,
-      }, bi('deny every RFC 1918, link-local and loopback destination (acl ... dst) with http_access deny before any http_access allow',
-        'http_access allow より前に、すべての RFC 1918・リンクローカル・ループバックの宛先（acl ... dst）を http_access deny で拒否する'), ctx.reach.hops(relayed)));
+      const relays = (x: Arrival) => x.end.kind === 'subnet' && members.has(x.end.subnet) && [...reachedBy].some((m) => m !== members.get((x.end as { subnet: string }).subnet));
+      const relayed = problem ? at.flatMap((p) => ctx.reach.allArrivals(p.id)).find(relays) : undefined;
+      if (problem && relayed?.end.kind === 'subnet') {
+        const to = members.get(relayed.end.subnet)!;
+        const from = [...reachedBy].filter((m) => m !== to).sort().join(', ');
+        findings.push(finding(this, nameOf(g, proxy.node.id), {
+          en: `the hub proxy relays member ${from} to subnet ${nameOf(g, relayed.end.subnet)} of member ${to}: ${problem.en}`,
+          ja: `ハブのプロキシが、構成団体 ${from} からの要求を構成団体 ${to} のサブネット ${nameOf(g, relayed.end.subnet)} へ中継する: ${problem.ja}`,
+        }, bi('deny every RFC 1918, link-local and loopback destination (acl ... dst) with http_access deny before any http_access allow',
+          'http_access allow より前に、すべての RFC 1918・リンクローカル・ループバックの宛先（acl ... dst）を http_access deny で拒否する'), ctx.reach.hops(relayed)));
+        continue;
+      }
+      if (natProblem && reachedBy.size > 0) {
+        const relay = nat64Relay(ctx, nat64, relays);
+        if (relay) findings.push(nat64Finding(this, ctx, proxy, relay, reachedBy, members, natProblem));
+      }
     }
     return findings;
   },
 };
+
+/** Where a request a hub proxy sends over NAT64 goes: the way into the NAT gateway, and past it. */
+interface Nat64Relay {
+  /** The proxy subnet's IPv6 into the NAT gateway. */
+  readonly into: Arrival;
+  /** Past the NAT gateway: a member subnet it reaches, or a place the guard cannot follow (fail closed: every member). */
+  readonly beyond: Arrival;
+}
+
+/**
+ * Where a hub proxy relays over NAT64 (`nat64`: its subnets' IPv6 into NAT gateways): the NAT gateway sends a request
+ * for 64:ff9b::<IPv4> to that IPv4 address from its own address, in its subnet, along its subnet's route table — the
+ * paths of the IPv4 packets from the NAT gateway's subnet (every destination) that reach a member `relays` names, or
+ * that the guard cannot follow.
+ */
+function nat64Relay(ctx: GuardContext, nat64: readonly Arrival[], relays: (a: Arrival) => boolean): Nat64Relay | undefined {
+  for (const into of nat64) {
+    if (into.end.kind !== 'unknown') continue;
+    const nat = ctx.graph.nodes.get(into.end.node) as NatGatewayNode;
+    const subnet = nat.subnet.kind === 'node' ? nat.subnet.id : undefined;
+    // Its subnet unknown: the NAT gateway may be anywhere (fail closed).
+    if (subnet === undefined) return { into, beyond: into };
+    // The translated packets' source is the NAT gateway's IPv4 address, in its subnet's IPv4 block (any address when unread).
+    const v4 = ctx.reach.blocksOf(subnet).filter((b) => !b.text.includes(':')).map((b) => b.range);
+    const translated = (a: Arrival) => v4.length === 0 || a.headers.some((h) => v4.some(([lo, hi]) => h.s0 <= hi && h.s1 >= lo));
+    const beyond = ctx.reach.allArrivals(subnet).find((a) => translated(a) && (relays(a) || a.end.kind === 'unknown'));
+    if (beyond) return { into, beyond };
+  }
+  return undefined;
+}
+
+/** SC-1's finding on a hub proxy that relays over NAT64. */
+function nat64Finding(
+  rule: GuardRule, ctx: GuardContext, proxy: WebProxy, relay: Nat64Relay, reachedBy: ReadonlySet<string>, members: ReadonlyMap<string, string>,
+  problem: Bilingual,
+): Finding {
+  const g = ctx.graph;
+  const { into, beyond } = relay;
+  const nat = nameOf(g, (into.end as { node: string }).node);
+  const how = bi(`its subnet ${nameOf(g, into.from)} routes IPv6 to NAT gateway ${nat}, which sends a request for ${NAT64_PREFIX} + an IPv4 address to that IPv4 `
+    + `address (RFC 6052), and ${problem.en}`,
+  `そのサブネット ${nameOf(g, into.from)} が IPv6 を NAT ゲートウェイ ${nat} にルーティングし、NAT ゲートウェイは ${NAT64_PREFIX} + IPv4 アドレスへの要求をその IPv4 アドレスへ送る`
+    + `（RFC 6052）が、${problem.ja}`);
+  const fix = bi(`deny the NAT64 prefix too (acl ... dst ${NAT64_PREFIX}) with http_access deny before any http_access allow, or route no IPv6 from the `
+    + 'proxy\'s subnets to a NAT gateway', `http_access allow より前に、NAT64 のプレフィックス（acl ... dst ${NAT64_PREFIX}）も http_access deny で拒否するか、`
+    + 'プロキシのサブネットから NAT ゲートウェイへ IPv6 をルーティングしない');
+  const hops = [...ctx.reach.hops(into), ...beyond === into ? [] : ctx.reach.hops(beyond)];
+  const from = [...reachedBy].sort().join(', ');
+  if (beyond.end.kind === 'subnet') {
+    const to = members.get(beyond.end.subnet)!;
+    const senders = [...reachedBy].filter((m) => m !== to).sort().join(', ');
+    return finding(rule, nameOf(g, proxy.node.id), {
+      en: `the hub proxy relays member ${senders} to subnet ${nameOf(g, beyond.end.subnet)} of member ${to} over NAT64: ${how.en}`,
+      ja: `ハブのプロキシが、構成団体 ${senders} からの要求を NAT64 で構成団体 ${to} のサブネット ${nameOf(g, beyond.end.subnet)} へ中継する: ${how.ja}`,
+    }, fix, hops);
+  }
+  const why = beyond.end.kind === 'unknown' && beyond !== into ? bi(beyond.end.reason, jaOrEn(beyond.end.reason))
+    : bi(`the subnet of NAT gateway ${nat} cannot be read`, `NAT ゲートウェイ ${nat} のサブネットを読めない`);
+  return finding(rule, nameOf(g, proxy.node.id), {
+    en: `the hub proxy may relay member ${from} to every other member over NAT64: ${how.en}; past the NAT gateway, ${why.en} (fail closed: a path the guard `
+      + 'cannot follow counts as reaching everywhere)',
+    ja: `ハブのプロキシが、構成団体 ${from} からの要求を NAT64 でほかのすべての構成団体へ中継するおそれがある: ${how.ja}。NAT ゲートウェイの先で ${why.ja}`
+      + '（フェイルクローズ: ガードが追跡できない経路は、どこへでも届くものとみなす）',
+  }, fix, hops);
+}
 
 /** The VPCs of the members: every VPC but the hub's, when a hub is present. */
 const memberVpcs = (graph: TopologyGraph): VpcNode[] => nodesOf(graph, 'vpc').filter((v) => !v.hub);
