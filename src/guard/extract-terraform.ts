@@ -1930,6 +1930,8 @@ class ConfigReader {
   /** The labels tag resources (`TAG_RESOURCES`) set on resources of the output, by the labelled resource's node id (`tagResources`). */
   private readonly addedLabels = new Map<string, { readonly key: string; readonly value: string; readonly from: string; readonly at: string }[]>();
   private readonly entries: readonly ResourceEntry[];
+  /** `principalIndex`, made on the first look-up. */
+  private principalsByName?: { byName: ReadonlyMap<string, readonly ResourceEntry[]>; byArnOrId: ReadonlyMap<string, readonly string[]> };
   /** The configurations read with this one, itself among them (`readWith`, `codeNamed`). */
   private app: readonly ConfigReader[] = [this];
   /** The data sources, as resources are (`resourceEntries`): those that run code are unresolved (`deployTimeCode`). */
@@ -3664,16 +3666,40 @@ class ConfigReader {
     const [types, name] = !arn ? [Object.keys(PRINCIPAL_NAME), text] : !own(arn.account) ? [[], '']
       : [[arn.kind === 'task-definition' ? 'aws_ecs_task_definition' : `aws_iam_${arn.kind.replace('-', '_')}`], arn.name];
     const family = /^([^:/]+):\d+$/.exec(text)?.[1];
-    const found = new Set<string>();
-    for (const { address, type, body } of this.entries) {
-      const argument = PRINCIPAL_NAME[type];
-      if (argument === undefined) continue;
-      if (this.plan && (body?.arn === text || body?.id === text)) found.add(address);
-      const n = body?.[argument];
-      if (typeof n !== 'string' || n === '' || (!this.plan && templated(n)) || !types.includes(type)) continue;
-      if (n === name || (type === 'aws_ecs_task_definition' && n === family)) found.add(address);
+    const { byName, byArnOrId } = this.principalIndex();
+    const found = new Set<string>(this.plan ? byArnOrId.get(text) ?? [] : []);
+    for (const e of byName.get(name) ?? []) if (types.includes(e.type)) found.add(e.address);
+    if (family !== undefined && types.includes('aws_ecs_task_definition')) {
+      for (const e of byName.get(family) ?? []) if (e.type === 'aws_ecs_task_definition') found.add(e.address);
     }
     return found.size === 1 ? { kind: 'node', id: this.id([...found][0]) } : undefined;
+  }
+
+  /**
+   * The configuration's principals (`PRINCIPAL_NAME`'s types) by their literal name (a task definition's family), and in
+   * a plan by the ARN and id it gives them: `iamNamed` looks up every literal ARN of every resource, and a scan of every
+   * resource for each made reading a prefecture quadratic in its members.
+   */
+  private principalIndex(): { byName: ReadonlyMap<string, readonly ResourceEntry[]>; byArnOrId: ReadonlyMap<string, readonly string[]> } {
+    if (this.principalsByName) return this.principalsByName;
+    const byName = new Map<string, ResourceEntry[]>();
+    const byArnOrId = new Map<string, string[]>();
+    const push = <V>(map: Map<string, V[]>, key: string, value: V) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const e of this.entries) {
+      const argument = PRINCIPAL_NAME[e.type];
+      if (argument === undefined) continue;
+      if (this.plan) {
+        for (const key of new Set([e.body?.arn, e.body?.id])) if (typeof key === 'string') push(byArnOrId, key, e.address);
+      }
+      const n = e.body?.[argument];
+      if (typeof n !== 'string' || n === '' || (!this.plan && templated(n))) continue;
+      push(byName, n, e);
+    }
+    return this.principalsByName = { byName, byArnOrId };
   }
 
   /**
