@@ -1,9 +1,9 @@
 /**
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
- * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator (endpoint groups, cross-account
- * attachments), CloudFront VPC origins, API Gateway VPC links, App Runner VPC ingress and public services with a VPC
- * connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
+ * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator (endpoint groups — custom
+ * routing ones too —, cross-account attachments), CloudFront VPC origins, API Gateway VPC links, App Runner VPC
+ * ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
  * definitions, load balancer and VPC Lattice target groups, AppSync data sources and Lambda authorizers, IoT topic
  * rules, SES receipt rules and Cognito user pool triggers that invoke such functions, Cloud9 environments connecting by
  * SSH, Resolver rule associations forwarding through another VPC's outbound endpoint, Outposts local gateways, Cloud WAN, VPN gateways
@@ -459,6 +459,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_verifiedaccess_endpoint': 'the users of a Verified Access endpoint',
   'AWS::GlobalAccelerator::EndpointGroup': 'the internet through a Global Accelerator endpoint group',
   'aws_globalaccelerator_endpoint_group': 'the internet through a Global Accelerator endpoint group',
+  // A custom routing accelerator's endpoints are subnets, whose instances take the internet's traffic on the mapped ports.
+  'aws_globalaccelerator_custom_routing_endpoint_group': 'the internet through a Global Accelerator endpoint group',
   // Another account's accelerator may add the endpoints it lists (load balancers, instances) to its endpoint groups.
   'AWS::GlobalAccelerator::CrossAccountAttachment': 'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)',
   'aws_globalaccelerator_cross_account_attachment': 'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)',

@@ -1736,7 +1736,7 @@ describe('a launch template is a bridge only when an interface asks for a public
 });
 
 /** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets, an interface's own attachments. */
-const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface'];
+const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface', 'aws_globalaccelerator_custom_routing_endpoint_group'];
 /** CloudFormation's alone (provider 5.100 routes a local gateway to an interface group, not an interface): unread-connectors.test.ts. */
 const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute'];
 
@@ -1765,6 +1765,28 @@ describe('Terraform\'s adopted default VPC or default subnet is a bridge when la
   test('adopted only to lock it down (no label, no public IP addresses): no bridge', () => {
     expect(adopted('aws_default_vpc', { tags: { Name: 'default' } }).found).toEqual([]);
     expect(adopted('aws_default_subnet', { availability_zone: 'a', map_public_ip_on_launch: false }).found).toEqual([]);
+  });
+});
+
+/**
+ * A Global Accelerator custom routing accelerator forwards the internet's traffic to the EC2 instances in the subnets its
+ * endpoint group lists (CloudFormation has no custom routing accelerator). Outside tester, red team 49: it was read as an
+ * unknown occupant (GUARD-2, an error a reason could acknowledge) and, in the Internet segment, was no way in for SC-3.
+ */
+describe('a Global Accelerator custom routing endpoint group (Terraform) is a bridge from the internet into its subnets', () => {
+  const found = (endpoint: string) => guardFindings(tfGraph('aws_globalaccelerator_custom_routing_endpoint_group', {
+    listener_arn: 'arn:aws:globalaccelerator::111122223333:accelerator/a/listener/l',
+    destination_configuration: [{ from_port: 22, to_port: 22, protocols: ['TCP'] }],
+    endpoint_configuration: [{ endpoint_id: endpoint }],
+  }), 'aws_globalaccelerator_custom_routing_endpoint_group.Bridge');
+  test.each([['Mn', 'MY_NUMBER'], ['Lg', 'LGWAN']])('a subnet of %s: refused (GUARD-1), not an unknown occupant to acknowledge', (p, segment) => {
+    expect(found(`\${aws_subnet.${p}.id}`)).toEqual([expect.stringMatching(new RegExp(
+      'endpoint_configuration\\.endpoint_id could not be resolved: aws_globalaccelerator_custom_routing_endpoint_group opens a path between the internet through a '
+      + `Global Accelerator endpoint group and subnet aws_subnet\\.${p} of the ${segment} segment`))]);
+  });
+  test('a subnet outside the output: refused; a subnet of the Internet segment: left to the security cloud\'s rules', () => {
+    expect(found('subnet-0123456789abcdef0')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+    expect(found('${aws_subnet.In.id}')).toEqual([]);
   });
 });
 
