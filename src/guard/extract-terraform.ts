@@ -2032,7 +2032,11 @@ class ConfigReader {
           this.b.unresolvedValue(this.id(address), meta, `${meta} makes a number of instances the guard does not expand`, 'write one resource per instance in a guarded stack');
         }
       }
-      if (!this.plan && ConfigReader.READERS.has(type)) this.nestedDynamics(address, type, body ?? {});
+      // A Spot Instance request launches one EC2 instance with the arguments of an `aws_instance` (provider 5.100: "all
+      // arguments of aws_instance", besides the spot ones): read as that instance — its subnet, interfaces, groups and public
+      // IP address. Outside tester, red team 49: it was an unknown occupant, its public IP address no bridge (GUARD-2, SC-3).
+      const readAs = type === 'aws_spot_instance_request' ? 'aws_instance' : type;
+      if (!this.plan && ConfigReader.READERS.has(readAs)) this.nestedDynamics(address, readAs, body ?? {});
       const deployed = TEMPLATE_DEPLOYERS[type];
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       const integrations = SDK_INTEGRATIONS[type];
@@ -2042,7 +2046,7 @@ class ConfigReader {
       this.triggeredCode(address, type, body ?? {});
       this.cloudControl(address, type, body ?? {});
       this.otherProvider(address, type, body ?? {}, source);
-      this.readResource(address, type, body ?? {});
+      this.readResource(address, readAs, body ?? {});
     }
     for (const { address, type, body, source } of this.dataEntries) {
       this.deployTimeCode(address, type, body ?? {});

@@ -1790,6 +1790,22 @@ describe('a Global Accelerator custom routing endpoint group (Terraform) is a br
   });
 });
 
+/**
+ * A Spot Instance request (Terraform) launches an EC2 instance with `aws_instance`'s arguments. Outside tester, red team
+ * 49: it was an unknown occupant (GUARD-2, an error a reason could acknowledge), so its public IP address was no bridge.
+ */
+describe('a Spot Instance request (Terraform) is read as the instance it launches', () => {
+  const spot = (body: any) => checkTopology(tfGraph('aws_spot_instance_request', { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', ...body }),
+    { model: NetworkModel.ALPHA }).map(formatFinding).filter((f) => f.startsWith('[aws_spot_instance_request.Bridge]'));
+  test('with a public IP address in a subnet of the My Number segment: refused as an instance\'s public IP address (GUARD-1)', () => {
+    expect(spot({ subnet_id: '${aws_subnet.Mn.id}', associate_public_ip_address: true })).toEqual([expect.stringMatching(
+      /GUARD-1 critical .*opens a path between the internet through a public IP address of an instance and subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
+  });
+  test('without one: a known occupant, nothing to acknowledge', () => {
+    expect(spot({ subnet_id: '${aws_subnet.Lg.id}' })).toEqual([]);
+  });
+});
+
 /** Bridge types never placed (where they run is chosen later), with their own tests. */
 const NEVER_PLACED = ['AWS::Batch::JobDefinition', 'aws_batch_job_definition'];
 

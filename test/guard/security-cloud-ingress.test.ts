@@ -436,3 +436,13 @@ describe('SC-3 over a Global Accelerator custom routing endpoint group (Terrafor
     expect(check('member')).toMatch(/SC-3 error .*a Global Accelerator endpoint group lets the internet into subnet \S+ of member VPC \S+, which takes no internet ingress/);
   });
 });
+
+/** A Spot Instance request (Terraform) with a public IP address is an instance's (outside tester, red team 49: SC-3 passed it). */
+test('SC-3 over a Spot Instance request with a public IP address in the hub (Terraform)', () => {
+  const config = prefectureTf();
+  (config.resource as Record<string, Record<string, any>>).aws_spot_instance_request = {
+    way: { ami: 'ami-1', instance_type: 't3.micro', subnet_id: '${aws_subnet.hub_services.id}', associate_public_ip_address: true },
+  };
+  expect(sc3(checkTopology(extractTerraform({ prefecture: config }), { model: NetworkModel.ALPHA })).map(formatFinding).join('\n'))
+    .toMatch(/SC-3 error .*a public IP address of an instance lets the internet into subnet \S+ of the hub/);
+});
