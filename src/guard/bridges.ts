@@ -100,6 +100,42 @@ export const MANAGED_CONNECTION_FIX = 'remove the managed VPC connection, or mak
 /** What a managed VPC connection opens: a cluster anywhere, in another VPC or account. */
 const MANAGED_CONNECTION = 'a cluster of another VPC or account through a managed VPC connection (MSK multi-VPC connectivity, a Redshift-managed VPC endpoint)';
 
+/**
+ * What a managed VPC connection opens at its cluster's end: an MSK cluster with multi-VPC private connectivity, a Redshift
+ * cluster another account may make endpoints to (an endpoint authorization), or a cluster of the output that a managed
+ * VPC connection or Redshift-managed VPC endpoint of the output reaches from its subnets: interfaces in other VPCs (other
+ * accounts' too) that forward into the cluster's subnets (Amazon MSK Developer Guide, "Amazon MSK multi-VPC private
+ * connectivity in a single Region"; Amazon Redshift Management Guide, "Working with Redshift-managed VPC endpoints").
+ * Outside tester, red team 49: a connection from the Internet segment to a cluster of the My Number segment passed.
+ */
+export const MANAGED_TARGET = 'other VPCs or accounts through managed VPC connections to a cluster (MSK multi-VPC connectivity, Redshift-managed VPC endpoints)';
+
+/** How to fix a cluster of the My Number or LGWAN segment that managed VPC connections reach. */
+export const MANAGED_TARGET_FIX = 'remove the managed VPC connections to the cluster, its endpoint authorizations and its multi-VPC connectivity, or run the '
+  + 'cluster only in subnets of the Internet segment: through them other VPCs and accounts reach into the segment (三層の対策)';
+
+/**
+ * Whether an MSK cluster's brokers may take managed VPC connections from other VPCs: multi-VPC private connectivity with
+ * a client authentication turned on (or not readable) — `ConnectivityInfo.VpcConnectivity.ClientAuthentication`
+ * (`Sasl.Iam`, `Sasl.Scram`, `Tls` `Enabled`), Terraform's `connectivity_info.vpc_connectivity.client_authentication`
+ * (`sasl.iam`, `sasl.scram`, `tls`).
+ */
+export function mskMultiVpc(engine: 'cloudformation' | 'terraform', info: any): boolean {
+  if (engine === 'cloudformation') {
+    const auth = info?.ConnectivityInfo?.VpcConnectivity?.ClientAuthentication;
+    if (auth === undefined || auth === null) return false;
+    if (isExpression(auth)) return true;
+    return [auth.Sasl?.Iam?.Enabled, auth.Sasl?.Scram?.Enabled, auth.Tls?.Enabled].some(mayBeOn);
+  }
+  const vpc = blocks(blocks(info?.connectivity_info)[0]?.vpc_connectivity)[0];
+  const auth = vpc === undefined ? undefined : isExpression(vpc) ? vpc : isExpression(vpc.client_authentication) ? vpc.client_authentication
+    : blocks(vpc.client_authentication)[0];
+  if (auth === undefined || auth === null) return false;
+  if (isExpression(auth)) return true;
+  const sasl = isExpression(auth.sasl) ? { iam: auth.sasl } : blocks(auth.sasl)[0];
+  return [sasl?.iam, sasl?.scram, auth.tls].some(mayBeOn);
+}
+
 /** The managed applications `MANAGED_APP_FIX` is for. */
 export const MANAGED_APPS: ReadonlySet<string> = new Set(['AWS::MWAA::Environment', 'aws_mwaa_environment', 'AWS::SageMaker::Domain', 'aws_sagemaker_domain']);
 
@@ -637,6 +673,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Endpoints AWS makes in the subnets for a cluster that may be in any VPC or account (always a bridge: what is behind
   // them is another network). Sources: Amazon MSK Developer Guide, "Multi-VPC private connectivity"; Amazon Redshift
   // Management Guide, "Working with Redshift-managed VPC endpoints".
+  'AWS::Redshift::EndpointAuthorization': MANAGED_TARGET,
+  'aws_redshift_endpoint_authorization': MANAGED_TARGET,
   'AWS::MSK::VpcConnection': MANAGED_CONNECTION,
   'aws_msk_vpc_connection': MANAGED_CONNECTION,
   'AWS::Redshift::EndpointAccess': MANAGED_CONNECTION,

@@ -1,7 +1,8 @@
 import {
   APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
-  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX,
+  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, MANAGED_TARGET,
+  MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, outpostLan, PUBLIC_SERVICE_FIX, publicApiEndpoint,
   PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries, publicJob,
   stateMachineEntries, DATA_API, DATA_API_FIX, dataApiOn, STATES_INTEGRATION,
@@ -955,6 +956,7 @@ class TemplateReader {
       const info = c.p.BrokerNodeGroupInfo;
       const access = info?.ConnectivityInfo?.PublicAccess?.Type;
       if (access !== undefined && access !== 'DISABLED') reader.bridge(c, [['BrokerNodeGroupInfo.ClientSubnets', info?.ClientSubnets]], MSK_FIX);
+      if (mskMultiVpc('cloudformation', info)) reader.managedTarget(c, [['BrokerNodeGroupInfo.ClientSubnets', info?.ClientSubnets]]);
     }],
     [['AWS::ElasticBeanstalk::Environment'], (reader, c) => {
       const options: any[] = blocks(c.p.OptionSettings);
@@ -981,8 +983,20 @@ class TemplateReader {
         reader.invokedBridge(c, 'Targets.Id', Array.isArray(c.p.Targets) ? c.p.Targets.map((t: any) => t?.Id) : c.p.Targets);
       }
     }],
-    [['AWS::MSK::VpcConnection'], (reader, c) => reader.bridge(c, [['ClientSubnets', c.p.ClientSubnets]], MANAGED_CONNECTION_FIX)],
-    [['AWS::Redshift::EndpointAccess'], (reader, c) => reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX)],
+    // A managed VPC connection is a bridge at both ends: its own subnets, and the subnets of its cluster when the
+    // template holds it (one elsewhere is outside the guarded network; its own end is judged alone).
+    [['AWS::MSK::VpcConnection'], (reader, c) => {
+      reader.bridge(c, [['ClientSubnets', c.p.ClientSubnets]], MANAGED_CONNECTION_FIX);
+      reader.managedTarget(c, reader.clusterEntries('TargetClusterArn', c.p.TargetClusterArn, 'AWS::MSK::Cluster'));
+    }],
+    [['AWS::Redshift::EndpointAccess'], (reader, c) => {
+      reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX);
+      reader.managedTarget(c, reader.clusterEntries('ClusterIdentifier', c.p.ClusterIdentifier, 'AWS::Redshift::Cluster'));
+    }],
+    // Another account may make Redshift-managed VPC endpoints to the cluster from its VPCs: a bridge at the cluster (one
+    // the template does not hold cannot be placed).
+    [['AWS::Redshift::EndpointAuthorization'], (reader, c) => reader.managedTarget(c,
+      reader.clusterEntries('ClusterIdentifier', c.p.ClusterIdentifier, 'AWS::Redshift::Cluster', true))],
     [['AWS::VpcLattice::ResourceGateway'], (reader, c) => reader.bridge(c, c.p.SubnetIds !== undefined ? [['SubnetIds', c.p.SubnetIds]] : [['VpcIdentifier', c.p.VpcIdentifier]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule, schedule or pipe runs.
     [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'], (reader, c) => {
@@ -1951,6 +1965,26 @@ class TemplateReader {
         next: this.mentionedLogicalIds(definition, type),
       };
     });
+  }
+
+  /** A cluster that managed VPC connections reach from other VPCs (`MANAGED_TARGET`), at `entries`. */
+  private managedTarget(c: ReadContext, entries: readonly BridgeEntry[]): void {
+    if (entries.length > 0) this.bridge(c, entries, MANAGED_TARGET_FIX, { bridged: MANAGED_TARGET });
+  }
+
+  /**
+   * The subnets of the MSK or Redshift cluster a value names (by `Ref` or `Fn::GetAtt`; a Redshift cluster by its literal
+   * `ClusterIdentifier` too), when the template holds it; otherwise nothing, or (`orValue`) the value itself, which cannot
+   * be placed.
+   */
+  private clusterEntries(property: string, value: unknown, type: 'AWS::MSK::Cluster' | 'AWS::Redshift::Cluster', orValue = false): BridgeEntry[] {
+    const literal = type === 'AWS::Redshift::Cluster' && typeof value === 'string'
+      ? Object.values(this.resources).find((r: any) => r?.Type === type && r.Properties?.ClusterIdentifier === value)?.Properties : undefined;
+    const cluster = this.named(value, type) ?? literal;
+    if (cluster === undefined) return orValue ? [[property, value]] : [];
+    const entries: BridgeEntry[] = type === 'AWS::MSK::Cluster'
+      ? [['BrokerNodeGroupInfo.ClientSubnets', cluster.BrokerNodeGroupInfo?.ClientSubnets]] : this.serviceSubnets(type, cluster);
+    return entries.map(([p, v, eni]): BridgeEntry => [`${property} → ${p}`, v, eni]);
   }
 
   /** The logical ID of the resource of `type` a value names by `Ref` or `Fn::GetAtt`, or undefined. */

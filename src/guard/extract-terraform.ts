@@ -2,7 +2,8 @@ import {
   adoptedDefaultEntries, APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC,
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
-  MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
+  MANAGED_CONNECTION_FIX, MANAGED_TARGET, MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX,
+  outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   DATA_API, DATA_API_FIX, dataApiOn, PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries,
   stateMachineEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
   publicServiceIntoVpc, recordBridge, STATES_INTEGRATION,
@@ -1395,6 +1396,7 @@ class ConfigReader {
       const info = oneBlock(c.p.broker_node_group_info);
       const access = oneBlock(oneBlock(oneBlock(info?.connectivity_info)?.public_access))?.type;
       if (access !== undefined && access !== null && access !== 'DISABLED') reader.bridge(c, [['broker_node_group_info.client_subnets', info?.client_subnets]], MSK_FIX);
+      if (mskMultiVpc('terraform', info)) reader.managedTarget(c, [['broker_node_group_info.client_subnets', info?.client_subnets]]);
     }],
     [['aws_elastic_beanstalk_environment'], (reader, c) => {
       const settings = blocks(c.p.setting).map((s) => [s?.namespace, s?.name, s?.value] as const);
@@ -1417,8 +1419,20 @@ class ConfigReader {
     [['aws_vpclattice_target_group'], (reader, c) => {
       if (!literallyClosed(c.p.type, CLOSED.latticeWithoutVpc)) reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
     }],
-    [['aws_msk_vpc_connection'], (reader, c) => reader.bridge(c, [['client_subnets', c.p.client_subnets]], MANAGED_CONNECTION_FIX)],
-    [['aws_redshift_endpoint_access'], (reader, c) => reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX)],
+    // A managed VPC connection is a bridge at both ends: its own subnets, and the subnets of its cluster when the
+    // configuration holds it (one elsewhere is outside the guarded network; its own end is judged alone).
+    [['aws_msk_vpc_connection'], (reader, c) => {
+      reader.bridge(c, [['client_subnets', c.p.client_subnets]], MANAGED_CONNECTION_FIX);
+      reader.managedTarget(c, reader.clusterEntries('target_cluster_arn', c.p.target_cluster_arn, 'aws_msk_cluster'));
+    }],
+    [['aws_redshift_endpoint_access'], (reader, c) => {
+      reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX);
+      reader.managedTarget(c, reader.clusterEntries('cluster_identifier', c.p.cluster_identifier, 'aws_redshift_cluster'));
+    }],
+    // Another account may make Redshift-managed VPC endpoints to the cluster from its VPCs: a bridge at the cluster (one
+    // the configuration does not hold cannot be placed).
+    [['aws_redshift_endpoint_authorization'], (reader, c) => reader.managedTarget(c,
+      reader.clusterEntries('cluster_identifier', c.p.cluster_identifier, 'aws_redshift_cluster', true))],
     [['aws_vpclattice_resource_gateway'], (reader, c) => reader.bridge(c, c.p.subnet_ids !== undefined ? [['subnet_ids', c.p.subnet_ids]] : [['vpc_id', c.p.vpc_id]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target, schedule or pipe runs.
     [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe'], (reader, c) => {
@@ -2969,6 +2983,25 @@ class ConfigReader {
     const address = wholeReference(value) ? value.address
       : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.${attribute}\\}$`).exec(value)?.[1] : undefined;
     return address !== undefined && this.types.get(address) === type ? this.bodies.get(address) ?? {} : undefined;
+  }
+
+  /** A cluster that managed VPC connections reach from other VPCs (`MANAGED_TARGET`), at `entries`. */
+  private managedTarget(c: ReadContext, entries: readonly BridgeEntry[]): void {
+    if (entries.length > 0) this.bridge(c, entries, MANAGED_TARGET_FIX, { bridged: MANAGED_TARGET });
+  }
+
+  /**
+   * The subnets of the MSK or Redshift cluster a value names (by reference; a Redshift cluster by its literal identifier
+   * too), when the configuration holds it; otherwise nothing, or (`orValue`) the value itself, which cannot be placed.
+   */
+  private clusterEntries(property: string, value: unknown, type: 'aws_msk_cluster' | 'aws_redshift_cluster', orValue = false): BridgeEntry[] {
+    const byName = type === 'aws_redshift_cluster' && typeof value === 'string' && !templated(value)
+      ? this.entries.find((e) => e.type === type && e.body?.cluster_identifier === value)?.body : undefined;
+    const cluster = this.named(value, type, type === 'aws_msk_cluster' ? '(?:id|arn)' : '(?:id|cluster_identifier)') ?? byName;
+    if (cluster === undefined) return orValue ? [[property, value]] : [];
+    const entries: BridgeEntry[] = type === 'aws_msk_cluster'
+      ? [['broker_node_group_info.client_subnets', oneBlock(cluster.broker_node_group_info)?.client_subnets]] : this.serviceSubnets(type, cluster);
+    return entries.map(([p, v, eni]): BridgeEntry => [`${property} → ${p}`, v, eni]);
   }
 
   /** Where an Elastic IP address lands: the subnets of the instance or interface it names, when the configuration holds it. */

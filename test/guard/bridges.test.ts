@@ -945,6 +945,25 @@ const CASES: readonly Case[] = [
     outside: { cfn: { EndpointName: 'e', ClusterIdentifier: 'c', SubnetGroupName: 'other-group' }, tf: { endpoint_name: 'e', cluster_identifier: 'c', subnet_group_name: 'other-group' }, says: NOT_IN_OUTPUT },
   },
   {
+    // Another account may make Redshift-managed VPC endpoints to the cluster from its VPCs (outside tester, red team 49).
+    cfnType: 'AWS::Redshift::EndpointAuthorization',
+    tfType: 'aws_redshift_endpoint_authorization',
+    cfn: () => ({ Account: '444455556666', ClusterIdentifier: { Ref: 'RsCluster' } }),
+    tf: () => ({ account: '444455556666', cluster_identifier: '${aws_redshift_cluster.c.cluster_identifier}' }),
+    with: {
+      cfn: (p) => ({
+        RsGroup: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } },
+        RsCluster: { Type: 'AWS::Redshift::Cluster', Properties: { ClusterType: 'single-node', NodeType: 'ra3.xlplus', DBName: 'd', MasterUsername: 'u', ClusterSubnetGroupName: { Ref: 'RsGroup' } } },
+      }),
+      tf: (p) => ({
+        aws_redshift_subnet_group: { grp: { name: 'g', subnet_ids: [`\${aws_subnet.${p}.id}`] } },
+        aws_redshift_cluster: { c: { cluster_identifier: 'c', node_type: 'ra3.xlplus', publicly_accessible: false, cluster_subnet_group_name: '${aws_redshift_subnet_group.grp.name}' } },
+      }),
+    },
+    fix: 'remove the managed VPC connections to the cluster',
+    outside: { cfn: { Account: '444455556666', ClusterIdentifier: 'other-cluster' }, tf: { account: '444455556666', cluster_identifier: 'other-cluster' }, says: /other-cluster/ },
+  },
+  {
     // An MWAA environment whose Airflow web server is public: its users run DAGs on workers in its subnets.
     cfnType: 'AWS::MWAA::Environment',
     tfType: 'aws_mwaa_environment',
@@ -1803,6 +1822,73 @@ describe('a Spot Instance request (Terraform) is read as the instance it launche
   });
   test('without one: a known occupant, nothing to acknowledge', () => {
     expect(spot({ subnet_id: '${aws_subnet.Lg.id}' })).toEqual([]);
+  });
+});
+
+/**
+ * A managed VPC connection (MSK multi-VPC connectivity, a Redshift-managed VPC endpoint) joins its own subnets with its
+ * cluster's: outside tester, red team 49, one in the Internet segment to a cluster of the My Number segment passed, as
+ * did an MSK cluster there open to multi-VPC connectivity. Both engines.
+ */
+describe('a managed VPC connection is a bridge at its cluster\'s end too', () => {
+  const TARGET = /GUARD-1 critical .*opens a path between other VPCs or accounts through managed VPC connections to a cluster \(MSK multi-VPC connectivity, Redshift-managed VPC endpoints\) and subnet \S*Mn\S* of the MY_NUMBER segment.* Fix: remove the managed VPC connections to the cluster/;
+  const mskCfn = (extra: any = {}) => ({
+    Type: 'AWS::MSK::Cluster',
+    Properties: { ClusterName: 'k', KafkaVersion: '3.6.0', NumberOfBrokerNodes: 1, BrokerNodeGroupInfo: { InstanceType: 'kafka.m5.large', ClientSubnets: [{ Ref: 'MnSub' }], ...extra } },
+  });
+  const mskTf = (extra: any = {}) => ({
+    k: {
+      cluster_name: 'k',
+      kafka_version: '3.6.0',
+      number_of_broker_nodes: 1,
+      broker_node_group_info: [{ instance_type: 'kafka.m5.large', client_subnets: ['${aws_subnet.Mn.id}'], security_groups: [], ...extra }],
+    },
+  });
+  const redshiftCfn = {
+    RsMn: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: 'MnSub' }] } },
+    RsIn: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: 'InSub' }] } },
+    RsCluster: { Type: 'AWS::Redshift::Cluster', Properties: { ClusterIdentifier: 'mn', ClusterType: 'single-node', NodeType: 'ra3.xlplus', DBName: 'd', MasterUsername: 'u', ClusterSubnetGroupName: { Ref: 'RsMn' } } },
+  };
+  const redshiftTf = {
+    aws_redshift_subnet_group: { mn: { name: 'mn', subnet_ids: ['${aws_subnet.Mn.id}'] }, in: { name: 'in', subnet_ids: ['${aws_subnet.In.id}'] } },
+    aws_redshift_cluster: { c: { cluster_identifier: 'mn', node_type: 'ra3.xlplus', publicly_accessible: false, cluster_subnet_group_name: '${aws_redshift_subnet_group.mn.name}' } },
+  };
+  test('CloudFormation: an endpoint or a connection in the Internet segment to a cluster of the My Number segment, or such a cluster open to other VPCs', () => {
+    const endpoint = (cluster: unknown) => guardFindings(cfnGraph('AWS::Redshift::EndpointAccess',
+      { EndpointName: 'e', ClusterIdentifier: cluster, SubnetGroupName: { Ref: 'RsIn' }, VpcSecurityGroupIds: [] }, redshiftCfn), 'Bridge');
+    expect(endpoint({ Ref: 'RsCluster' })).toEqual([expect.stringMatching(TARGET)]);
+    expect(endpoint('mn')).toEqual([expect.stringMatching(TARGET)]);
+    // A cluster the template does not hold is outside the guarded network: the endpoint's own end is in the Internet segment.
+    expect(endpoint('elsewhere')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::MSK::VpcConnection', {
+      Authentication: 'SASL_IAM',
+      TargetClusterArn: { Ref: 'Kafka' },
+      VpcId: { Ref: 'InVpc' },
+      ClientSubnets: [{ Ref: 'InSub' }],
+      SecurityGroups: [],
+    }, { Kafka: mskCfn() }), 'Bridge')).toEqual([expect.stringMatching(TARGET)]);
+    expect(guardFindings(cfnGraph('AWS::MSK::Cluster', mskCfn({ ConnectivityInfo: { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true } } } } } }).Properties), 'Bridge'))
+      .toEqual([expect.stringMatching(TARGET)]);
+    expect(guardFindings(cfnGraph('AWS::MSK::Cluster', mskCfn({ ConnectivityInfo: { VpcConnectivity: { ClientAuthentication: { Tls: { Enabled: false } } } } }).Properties), 'Bridge'))
+      .toEqual([]);
+  });
+  test('Terraform: the same', () => {
+    const endpoint = (cluster: string) => guardFindings(tfGraph('aws_redshift_endpoint_access',
+      { endpoint_name: 'e', cluster_identifier: cluster, subnet_group_name: '${aws_redshift_subnet_group.in.name}' }, redshiftTf), 'aws_redshift_endpoint_access.Bridge');
+    expect(endpoint('${aws_redshift_cluster.c.cluster_identifier}')).toEqual([expect.stringMatching(TARGET)]);
+    expect(endpoint('mn')).toEqual([expect.stringMatching(TARGET)]);
+    expect(endpoint('elsewhere')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_msk_vpc_connection', {
+      authentication: 'SASL_IAM',
+      target_cluster_arn: '${aws_msk_cluster.k.arn}',
+      vpc_id: '${aws_vpc.In.id}',
+      client_subnets: ['${aws_subnet.In.id}'],
+      security_groups: [],
+    }, { aws_msk_cluster: mskTf() }), 'aws_msk_vpc_connection.Bridge')).toEqual([expect.stringMatching(TARGET)]);
+    const multi = (connectivity: unknown) => guardFindings(tfGraph('aws_msk_cluster', mskTf({ connectivity_info: [connectivity] }).k), 'aws_msk_cluster.Bridge');
+    expect(multi({ vpc_connectivity: [{ client_authentication: [{ sasl: [{ iam: true }] }] }] })).toEqual([expect.stringMatching(TARGET)]);
+    expect(multi({ vpc_connectivity: [{ client_authentication: [{ tls: '${var.tls}' }] }] })).toEqual([expect.stringMatching(TARGET)]);
+    expect(multi({ vpc_connectivity: [{ client_authentication: [{ sasl: [{ iam: false, scram: false }], tls: false }] }] })).toEqual([]);
   });
 });
 
