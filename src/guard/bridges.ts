@@ -110,6 +110,22 @@ const MANAGED_CONNECTION = 'a cluster of another VPC or account through a manage
  */
 export const MANAGED_TARGET = 'other VPCs or accounts through managed VPC connections to a cluster (MSK multi-VPC connectivity, Redshift-managed VPC endpoints)';
 
+/**
+ * What an endpoint of a managed service made in another VPC than the service's opens: its interfaces forward into the
+ * service's VPC — an RDS Proxy endpoint ("you can create a proxy endpoint in a different VPC", Amazon RDS User Guide,
+ * "Accessing Aurora and RDS databases across VPCs"), an OpenSearch (Elasticsearch) domain's VPC endpoint (OpenSearch
+ * Service Developer Guide, "Access Amazon OpenSearch Service using an OpenSearch Service-managed VPC endpoint (AWS
+ * PrivateLink)"), a Redshift Serverless endpoint access. Read as a bridge over both VPCs (`multiVpc`) when the output
+ * holds the service, at the endpoint's subnets when it does not (the service may be anywhere); another account's
+ * authorization to make such endpoints (`aws_opensearch_authorize_vpc_endpoint_access`) at the domain. Outside tester,
+ * red team 49: one in the Internet segment to a proxy, domain or workgroup of the My Number segment passed.
+ */
+export const SERVICE_ENDPOINT = 'another VPC through a managed service\'s endpoint in it (an RDS Proxy, OpenSearch or Redshift Serverless VPC endpoint)';
+
+/** How to fix an endpoint of a managed service in another VPC than the service's. */
+export const SERVICE_ENDPOINT_FIX = 'make the endpoint in the VPC of its proxy, domain or workgroup, or remove it (and any authorization for other accounts to '
+  + 'make one): an endpoint in another VPC joins the two (三層の対策)';
+
 /** How to fix a cluster of the My Number or LGWAN segment that managed VPC connections reach. */
 export const MANAGED_TARGET_FIX = 'remove the managed VPC connections to the cluster, its endpoint authorizations and its multi-VPC connectivity, or run the '
   + 'cluster only in subnets of the Internet segment: through them other VPCs and accounts reach into the segment (三層の対策)';
@@ -673,6 +689,12 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Endpoints AWS makes in the subnets for a cluster that may be in any VPC or account (always a bridge: what is behind
   // them is another network). Sources: Amazon MSK Developer Guide, "Multi-VPC private connectivity"; Amazon Redshift
   // Management Guide, "Working with Redshift-managed VPC endpoints".
+  'AWS::RDS::DBProxyEndpoint': SERVICE_ENDPOINT,
+  'aws_db_proxy_endpoint': SERVICE_ENDPOINT,
+  'aws_opensearch_vpc_endpoint': SERVICE_ENDPOINT,
+  'aws_elasticsearch_vpc_endpoint': SERVICE_ENDPOINT,
+  'aws_redshiftserverless_endpoint_access': SERVICE_ENDPOINT,
+  'aws_opensearch_authorize_vpc_endpoint_access': SERVICE_ENDPOINT,
   'AWS::Redshift::EndpointAuthorization': MANAGED_TARGET,
   'aws_redshift_endpoint_authorization': MANAGED_TARGET,
   'AWS::MSK::VpcConnection': MANAGED_CONNECTION,

@@ -2,7 +2,7 @@ import {
   APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
   instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, MANAGED_TARGET,
-  MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX,
+  MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, outpostLan, PUBLIC_SERVICE_FIX, publicApiEndpoint,
   PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries, publicJob,
   stateMachineEntries, DATA_API, DATA_API_FIX, dataApiOn, STATES_INTEGRATION,
@@ -993,6 +993,14 @@ class TemplateReader {
       reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX);
       reader.managedTarget(c, reader.clusterEntries('ClusterIdentifier', c.p.ClusterIdentifier, 'AWS::Redshift::Cluster'));
     }],
+    // A proxy endpoint in another VPC than its proxy's (`SERVICE_ENDPOINT`): a bridge over both unless they are in one VPC;
+    // a proxy the template does not hold (by `Ref`, or by its literal `DBProxyName`) may be in any VPC.
+    [['AWS::RDS::DBProxyEndpoint'], (reader, c) => {
+      const proxy = reader.proxyNamed(c.p.DBProxyName);
+      const own: BridgeEntry = ['VpcSubnetIds', c.p.VpcSubnetIds];
+      if (proxy === undefined) reader.bridge(c, [own], SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT });
+      else reader.bridge(c, [own, ['DBProxyName → VpcSubnetIds', proxy.VpcSubnetIds]], SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT, multiVpc: true });
+    }],
     // Another account may make Redshift-managed VPC endpoints to the cluster from its VPCs: a bridge at the cluster (one
     // the template does not hold cannot be placed).
     [['AWS::Redshift::EndpointAuthorization'], (reader, c) => reader.managedTarget(c,
@@ -1965,6 +1973,12 @@ class TemplateReader {
         next: this.mentionedLogicalIds(definition, type),
       };
     });
+  }
+
+  /** The properties of the RDS proxy a value names (by `Ref`, or by its literal `DBProxyName`), when the template holds it. */
+  private proxyNamed(value: unknown): any {
+    return this.named(value, 'AWS::RDS::DBProxy') ?? (typeof value === 'string'
+      ? Object.values(this.resources).find((r: any) => r?.Type === 'AWS::RDS::DBProxy' && r.Properties?.DBProxyName === value)?.Properties : undefined);
   }
 
   /** A cluster that managed VPC connections reach from other VPCs (`MANAGED_TARGET`), at `entries`. */

@@ -2,7 +2,7 @@ import {
   adoptedDefaultEntries, APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC,
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
-  MANAGED_CONNECTION_FIX, MANAGED_TARGET, MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX,
+  MANAGED_CONNECTION_FIX, MANAGED_TARGET, MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX,
   outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   DATA_API, DATA_API_FIX, dataApiOn, PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries,
   stateMachineEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
@@ -1428,6 +1428,24 @@ class ConfigReader {
     [['aws_redshift_endpoint_access'], (reader, c) => {
       reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX);
       reader.managedTarget(c, reader.clusterEntries('cluster_identifier', c.p.cluster_identifier, 'aws_redshift_cluster'));
+    }],
+    // An endpoint of a managed service in another VPC than the service's (`SERVICE_ENDPOINT`).
+    [['aws_db_proxy_endpoint'], (reader, c) => reader.serviceEndpoint(c, ['vpc_subnet_ids', c.p.vpc_subnet_ids],
+      ['db_proxy_name', c.p.db_proxy_name], 'aws_db_proxy', '(?:id|name)', (x) => x.vpc_subnet_ids, 'vpc_subnet_ids', (x) => x.name)],
+    [['aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint'], (reader, c) => reader.serviceEndpoint(c,
+      ['vpc_options.subnet_ids', oneBlock(c.p.vpc_options)?.subnet_ids], ['domain_arn', c.p.domain_arn],
+      c.type === 'aws_opensearch_vpc_endpoint' ? 'aws_opensearch_domain' : 'aws_elasticsearch_domain', '(?:id|arn)',
+      (x) => oneBlock(x.vpc_options)?.subnet_ids, 'vpc_options.subnet_ids')],
+    [['aws_redshiftserverless_endpoint_access'], (reader, c) => reader.serviceEndpoint(c, ['subnet_ids', c.p.subnet_ids],
+      ['workgroup_name', c.p.workgroup_name], 'aws_redshiftserverless_workgroup', '(?:id|workgroup_name)', (x) => x.subnet_ids ?? DEFAULT_VPC, 'subnet_ids',
+      (x) => x.workgroup_name)],
+    // Another account may make VPC endpoints to the domain from its VPCs: a bridge at the domain (one the configuration
+    // does not hold cannot be placed).
+    [['aws_opensearch_authorize_vpc_endpoint_access'], (reader, c) => {
+      const domain = reader.named(c.p.domain_name, 'aws_opensearch_domain', '(?:id|domain_name)')
+        ?? reader.byLiteral('aws_opensearch_domain', c.p.domain_name, (x) => x.domain_name);
+      reader.bridge(c, domain ? [['domain_name → vpc_options.subnet_ids', oneBlock(domain.vpc_options)?.subnet_ids ?? DEFAULT_VPC]] : [['domain_name', c.p.domain_name]],
+        SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT });
     }],
     // Another account may make Redshift-managed VPC endpoints to the cluster from its VPCs: a bridge at the cluster (one
     // the configuration does not hold cannot be placed).
@@ -2985,6 +3003,24 @@ class ConfigReader {
     return address !== undefined && this.types.get(address) === type ? this.bodies.get(address) ?? {} : undefined;
   }
 
+  /**
+   * An endpoint of a managed service made in a VPC (`own`), to the service `service` names (`SERVICE_ENDPOINT`): with the
+   * service in the configuration (by reference, or by its literal name `nameOf`), a bridge over both unless they are in
+   * one VPC; without it, a bridge at the endpoint's subnets (the service may be in any VPC).
+   */
+  private serviceEndpoint(c: ReadContext, own: BridgeEntry, service: readonly [string, unknown], type: string, attribute: string,
+    subnetsOf: (body: any) => unknown, at: string, nameOf?: (body: any) => unknown): void {
+    const body = this.named(service[1], type, attribute) ?? (nameOf ? this.byLiteral(type, service[1], nameOf) : undefined);
+    if (body === undefined) this.bridge(c, [own], SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT });
+    else this.bridge(c, [own, [`${service[0]} → ${at}`, subnetsOf(body)]], SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT, multiVpc: true });
+  }
+
+  /** The arguments of the resource of `type` whose literal name (`nameOf`) a literal value is, when the configuration holds one. */
+  private byLiteral(type: string, value: unknown, nameOf: (body: any) => unknown): any {
+    if (typeof value !== 'string' || templated(value)) return undefined;
+    return this.entries.find((e) => e.type === type && nameOf(e.body ?? {}) === value)?.body;
+  }
+
   /** A cluster that managed VPC connections reach from other VPCs (`MANAGED_TARGET`), at `entries`. */
   private managedTarget(c: ReadContext, entries: readonly BridgeEntry[]): void {
     if (entries.length > 0) this.bridge(c, entries, MANAGED_TARGET_FIX, { bridged: MANAGED_TARGET });
@@ -2995,8 +3031,7 @@ class ConfigReader {
    * too), when the configuration holds it; otherwise nothing, or (`orValue`) the value itself, which cannot be placed.
    */
   private clusterEntries(property: string, value: unknown, type: 'aws_msk_cluster' | 'aws_redshift_cluster', orValue = false): BridgeEntry[] {
-    const byName = type === 'aws_redshift_cluster' && typeof value === 'string' && !templated(value)
-      ? this.entries.find((e) => e.type === type && e.body?.cluster_identifier === value)?.body : undefined;
+    const byName = type === 'aws_redshift_cluster' ? this.byLiteral(type, value, (x) => x.cluster_identifier) : undefined;
     const cluster = this.named(value, type, type === 'aws_msk_cluster' ? '(?:id|arn)' : '(?:id|cluster_identifier)') ?? byName;
     if (cluster === undefined) return orValue ? [[property, value]] : [];
     const entries: BridgeEntry[] = type === 'aws_msk_cluster'

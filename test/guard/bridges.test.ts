@@ -1755,7 +1755,10 @@ describe('a launch template is a bridge only when an interface asks for a public
 });
 
 /** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets, an interface's own attachments. */
-const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface', 'aws_globalaccelerator_custom_routing_endpoint_group'];
+const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface', 'aws_globalaccelerator_custom_routing_endpoint_group',
+  'aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint', 'aws_redshiftserverless_endpoint_access', 'aws_opensearch_authorize_vpc_endpoint_access'];
+/** Managed services' endpoints in another VPC, in both engines (RDS Proxy), with their own tests. */
+const SERVICE_ENDPOINTS = ['AWS::RDS::DBProxyEndpoint', 'aws_db_proxy_endpoint'];
 /** CloudFormation's alone (provider 5.100 routes a local gateway to an interface group, not an interface): unread-connectors.test.ts. */
 const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute'];
 
@@ -1892,6 +1895,46 @@ describe('a managed VPC connection is a bridge at its cluster\'s end too', () =>
   });
 });
 
+/**
+ * An endpoint a managed service makes in another VPC than its own forwards into the service's VPC (an RDS Proxy endpoint,
+ * an OpenSearch or Elasticsearch domain's VPC endpoint, a Redshift Serverless endpoint access). Outside tester, red team
+ * 49: one in the Internet segment to a proxy, domain or workgroup of the My Number segment passed (known occupants).
+ */
+describe('an endpoint of a managed service in another VPC than the service\'s is a bridge', () => {
+  const BRIDGE = /GUARD-1 critical .*opens a path between another VPC through a managed service's endpoint in it \(an RDS Proxy, OpenSearch or Redshift Serverless VPC endpoint\) and .*subnet \S*Mn\S* of the MY_NUMBER segment.* Fix: make the endpoint in the VPC of its proxy, domain or workgroup/;
+  const proxyCfn = { Proxy: { Type: 'AWS::RDS::DBProxy', Properties: { DBProxyName: 'p', EngineFamily: 'POSTGRESQL', RoleArn: 'arn:aws:iam::111122223333:role/r', Auth: [], VpcSubnetIds: [{ Ref: 'MnSub' }] } } };
+  const proxyTf = { aws_db_proxy: { p: { name: 'p', engine_family: 'POSTGRESQL', role_arn: 'arn:aws:iam::111122223333:role/r', vpc_subnet_ids: ['${aws_subnet.Mn.id}'], auth: [] } } };
+  test('CloudFormation: an RDS Proxy endpoint in the Internet segment to a proxy of the My Number segment; in the proxy\'s own VPC it is none', () => {
+    const endpoint = (name: unknown, subnet: string) => guardFindings(cfnGraph('AWS::RDS::DBProxyEndpoint',
+      { DBProxyName: name, DBProxyEndpointName: 'e', VpcSubnetIds: [{ Ref: subnet }] }, proxyCfn), 'Bridge');
+    expect(endpoint({ Ref: 'Proxy' }, 'InSub')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(endpoint('p', 'InSub')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(endpoint({ Ref: 'Proxy' }, 'MnSub')).toEqual([]);
+    // A proxy the template does not hold may be in any VPC: the endpoint is a bridge where it is, left to the security cloud in the Internet segment.
+    expect(endpoint('elsewhere', 'MnSub')).toEqual([expect.stringMatching(/another VPC through a managed service's endpoint/)]);
+    expect(endpoint('elsewhere', 'InSub')).toEqual([]);
+  });
+  test('Terraform: an RDS Proxy, OpenSearch or Redshift Serverless endpoint in the Internet segment to the service in the My Number segment; an authorization', () => {
+    const found = (type: string, body: any, others: any) => guardFindings(tfGraph(type, body, others), `${type}.Bridge`);
+    expect(found('aws_db_proxy_endpoint', { db_proxy_name: '${aws_db_proxy.p.name}', db_proxy_endpoint_name: 'e', vpc_subnet_ids: ['${aws_subnet.In.id}'] }, proxyTf))
+      .toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_db_proxy_endpoint', { db_proxy_name: 'p', db_proxy_endpoint_name: 'e', vpc_subnet_ids: ['${aws_subnet.In.id}'] }, proxyTf))
+      .toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_db_proxy_endpoint', { db_proxy_name: '${aws_db_proxy.p.name}', db_proxy_endpoint_name: 'e', vpc_subnet_ids: ['${aws_subnet.Mn.id}'] }, proxyTf)).toEqual([]);
+    const domain = (type: string) => ({ [type]: { d: { domain_name: 'd', vpc_options: [{ subnet_ids: ['${aws_subnet.Mn.id}'], security_group_ids: [] }] } } });
+    for (const [endpoint, domainType] of [['aws_opensearch_vpc_endpoint', 'aws_opensearch_domain'], ['aws_elasticsearch_vpc_endpoint', 'aws_elasticsearch_domain']]) {
+      expect(found(endpoint, { domain_arn: `\${${domainType}.d.arn}`, vpc_options: [{ subnet_ids: ['${aws_subnet.In.id}'] }] }, domain(domainType)))
+        .toEqual([expect.stringMatching(BRIDGE)]);
+    }
+    expect(found('aws_opensearch_authorize_vpc_endpoint_access', { domain_name: '${aws_opensearch_domain.d.domain_name}', account: '444455556666' },
+      domain('aws_opensearch_domain'))).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_opensearch_authorize_vpc_endpoint_access', { domain_name: 'other', account: '444455556666' }, {}))
+      .toEqual([expect.stringMatching(/domain_name could not be resolved/)]);
+    expect(found('aws_redshiftserverless_endpoint_access', { endpoint_name: 'e', workgroup_name: 'w', subnet_ids: ['${aws_subnet.In.id}'] },
+      { aws_redshiftserverless_workgroup: { w: { workgroup_name: 'w', namespace_name: 'n', subnet_ids: ['${aws_subnet.Mn.id}'] } } })).toEqual([expect.stringMatching(BRIDGE)]);
+  });
+});
+
 /** Bridge types never placed (where they run is chosen later), with their own tests. */
 const NEVER_PLACED = ['AWS::Batch::JobDefinition', 'aws_batch_job_definition'];
 
@@ -1992,7 +2035,8 @@ describe('a Cloud9 environment or a resolver rule association is a bridge only w
 
 describe('network bridges: placement', () => {
   test('every type is read by both engines (the table of the tests covers them all; the adopted default VPC and Batch jobs have their own tests)', () => {
-    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...CLOUDFORMATION_ONLY, ...NEVER_PLACED, ...WORKSPACES_TYPES];
+    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...CLOUDFORMATION_ONLY, ...NEVER_PLACED, ...WORKSPACES_TYPES,
+      ...SERVICE_ENDPOINTS];
     expect([...new Set(types)].sort()).toEqual([...BRIDGE_TYPES].sort());
   });
 
