@@ -126,6 +126,17 @@ export const SERVICE_ENDPOINT = 'another VPC through a managed service\'s endpoi
 export const SERVICE_ENDPOINT_FIX = 'make the endpoint in the VPC of its proxy, domain or workgroup, or remove it (and any authorization for other accounts to '
   + 'make one): an endpoint in another VPC joins the two (三層の対策)';
 
+/**
+ * What an MSK Serverless cluster with VPC configurations in more than one VPC opens: its clients in each VPC produce to and
+ * consume from one cluster, which carries their data between the VPCs (Amazon MSK Developer Guide, "Create an MSK
+ * Serverless cluster": up to five VPCs). Read as a bridge over its VPCs (`multiVpc`). Outside tester, red team 49: one
+ * with a VPC configuration in the My Number segment and one in the Internet segment passed.
+ */
+export const MULTI_VPC_CLUSTER = 'the other VPCs of an MSK Serverless cluster whose VPC configurations are in more than one VPC';
+
+/** How to fix an MSK Serverless cluster in more than one VPC. */
+export const MULTI_VPC_CLUSTER_FIX = 'give the cluster VPC configurations of one VPC only (its segment\'s): a cluster in two VPCs carries data between them (三層の対策)';
+
 /** How to fix a cluster of the My Number or LGWAN segment that managed VPC connections reach. */
 export const MANAGED_TARGET_FIX = 'remove the managed VPC connections to the cluster, its endpoint authorizations and its multi-VPC connectivity, or run the '
   + 'cluster only in subnets of the Internet segment: through them other VPCs and accounts reach into the segment (三層の対策)';
@@ -689,6 +700,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Endpoints AWS makes in the subnets for a cluster that may be in any VPC or account (always a bridge: what is behind
   // them is another network). Sources: Amazon MSK Developer Guide, "Multi-VPC private connectivity"; Amazon Redshift
   // Management Guide, "Working with Redshift-managed VPC endpoints".
+  'AWS::MSK::ServerlessCluster': MULTI_VPC_CLUSTER,
+  'aws_msk_serverless_cluster': MULTI_VPC_CLUSTER,
   'AWS::RDS::DBProxyEndpoint': SERVICE_ENDPOINT,
   'aws_db_proxy_endpoint': SERVICE_ENDPOINT,
   'aws_opensearch_vpc_endpoint': SERVICE_ENDPOINT,

@@ -2,7 +2,7 @@ import {
   APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
   instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, MANAGED_TARGET,
-  MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX,
+  MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX, MULTI_VPC_CLUSTER, MULTI_VPC_CLUSTER_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, outpostLan, PUBLIC_SERVICE_FIX, publicApiEndpoint,
   PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries, publicJob,
   stateMachineEntries, DATA_API, DATA_API_FIX, dataApiOn, STATES_INTEGRATION,
@@ -993,6 +993,9 @@ class TemplateReader {
       reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX);
       reader.managedTarget(c, reader.clusterEntries('ClusterIdentifier', c.p.ClusterIdentifier, 'AWS::Redshift::Cluster'));
     }],
+    // An MSK Serverless cluster in more than one VPC (`MULTI_VPC_CLUSTER`).
+    [['AWS::MSK::ServerlessCluster'], (reader, c) => reader.bridge(c, blocks(c.p.VpcConfigs)
+      .map((v: any, i: number): BridgeEntry => [`VpcConfigs[${i}].SubnetIds`, v?.SubnetIds]), MULTI_VPC_CLUSTER_FIX, { bridged: MULTI_VPC_CLUSTER, multiVpc: true })],
     // A proxy endpoint in another VPC than its proxy's (`SERVICE_ENDPOINT`): a bridge over both unless they are in one VPC;
     // a proxy the template does not hold (by `Ref`, or by its literal `DBProxyName`) may be in any VPC.
     [['AWS::RDS::DBProxyEndpoint'], (reader, c) => {

@@ -3,6 +3,7 @@ import {
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
   MANAGED_CONNECTION_FIX, MANAGED_TARGET, MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX,
+  MULTI_VPC_CLUSTER, MULTI_VPC_CLUSTER_FIX,
   outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   DATA_API, DATA_API_FIX, dataApiOn, PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries,
   stateMachineEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
@@ -1429,6 +1430,9 @@ class ConfigReader {
       reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX);
       reader.managedTarget(c, reader.clusterEntries('cluster_identifier', c.p.cluster_identifier, 'aws_redshift_cluster'));
     }],
+    // An MSK Serverless cluster in more than one VPC (`MULTI_VPC_CLUSTER`).
+    [['aws_msk_serverless_cluster'], (reader, c) => reader.bridge(c, blocks(c.p.vpc_config)
+      .map((v: any, i: number): BridgeEntry => [`vpc_config[${i}].subnet_ids`, v?.subnet_ids]), MULTI_VPC_CLUSTER_FIX, { bridged: MULTI_VPC_CLUSTER, multiVpc: true })],
     // An endpoint of a managed service in another VPC than the service's (`SERVICE_ENDPOINT`).
     [['aws_db_proxy_endpoint'], (reader, c) => reader.serviceEndpoint(c, ['vpc_subnet_ids', c.p.vpc_subnet_ids],
       ['db_proxy_name', c.p.db_proxy_name], 'aws_db_proxy', '(?:id|name)', (x) => x.vpc_subnet_ids, 'vpc_subnet_ids', (x) => x.name)],

@@ -63,6 +63,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through the public web server of an MWAA environment': 'MWAA 環境の公開 Web サーバー経由のインターネット',
   'a cluster of another VPC or account through a managed VPC connection (MSK multi-VPC connectivity, a Redshift-managed VPC endpoint)':
     'マネージド VPC 接続（MSK のマルチ VPC 接続、Redshift マネージド VPC エンドポイント）経由の、他の VPC やアカウントのクラスター',
+  'the other VPCs of an MSK Serverless cluster whose VPC configurations are in more than one VPC':
+    '複数の VPC に VPC 設定を持つ MSK Serverless クラスターの、他の VPC',
   'another VPC through a managed service\'s endpoint in it (an RDS Proxy, OpenSearch or Redshift Serverless VPC endpoint)':
     'マネージドサービスが別の VPC に置くエンドポイント（RDS Proxy・OpenSearch・Redshift Serverless の VPC エンドポイント）経由の、その VPC',
   'other VPCs or accounts through managed VPC connections to a cluster (MSK multi-VPC connectivity, Redshift-managed VPC endpoints)':
@@ -199,6 +201,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^turn the public API endpoint off \(ResourcesVpcConfig\.EndpointPublicAccess \/ vpc_config\.endpoint_public_access false, with the private endpoint on\), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods \(三層の対策\)$/,
     () => 'パブリック API エンドポイントを無効にする（ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access を false にし、プライベートエンドポイントを有効にする）か、'
       + 'クラスターをインターネット接続系のサブネットでだけ動かす。インターネットからの kubectl がノードやポッドに届く（三層の対策）'],
+  [/^give the cluster VPC configurations of one VPC only \(its segment's\): a cluster in two VPCs carries data between them \(三層の対策\)$/,
+    () => 'クラスターの VPC 設定は一つの VPC（その系の VPC）だけにする。二つの VPC にあるクラスターはその間でデータを運ぶ（三層の対策）'],
   [/^make the endpoint in the VPC of its proxy, domain or workgroup, or remove it \(and any authorization for other accounts to make one\): an endpoint in another VPC joins the two \(三層の対策\)$/,
     () => 'エンドポイントはそのプロキシ・ドメイン・ワークグループと同じ VPC に作るか、削除する（他のアカウントに作成を認める設定も）。別の VPC のエンドポイントは二つの VPC をつなぐ（三層の対策）'],
   [/^remove the managed VPC connections to the cluster, its endpoint authorizations and its multi-VPC connectivity, or run the cluster only in subnets of the Internet segment: through them other VPCs and accounts reach into the segment \(三層の対策\)$/,

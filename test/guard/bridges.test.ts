@@ -1758,7 +1758,7 @@ describe('a launch template is a bridge only when an interface asks for a public
 const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface', 'aws_globalaccelerator_custom_routing_endpoint_group',
   'aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint', 'aws_redshiftserverless_endpoint_access', 'aws_opensearch_authorize_vpc_endpoint_access'];
 /** Managed services' endpoints in another VPC, in both engines (RDS Proxy), with their own tests. */
-const SERVICE_ENDPOINTS = ['AWS::RDS::DBProxyEndpoint', 'aws_db_proxy_endpoint'];
+const SERVICE_ENDPOINTS = ['AWS::RDS::DBProxyEndpoint', 'aws_db_proxy_endpoint', 'AWS::MSK::ServerlessCluster', 'aws_msk_serverless_cluster'];
 /** CloudFormation's alone (provider 5.100 routes a local gateway to an interface group, not an interface): unread-connectors.test.ts. */
 const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute'];
 
@@ -1932,6 +1932,30 @@ describe('an endpoint of a managed service in another VPC than the service\'s is
       .toEqual([expect.stringMatching(/domain_name could not be resolved/)]);
     expect(found('aws_redshiftserverless_endpoint_access', { endpoint_name: 'e', workgroup_name: 'w', subnet_ids: ['${aws_subnet.In.id}'] },
       { aws_redshiftserverless_workgroup: { w: { workgroup_name: 'w', namespace_name: 'n', subnet_ids: ['${aws_subnet.Mn.id}'] } } })).toEqual([expect.stringMatching(BRIDGE)]);
+  });
+});
+
+/**
+ * An MSK Serverless cluster with VPC configurations in more than one VPC carries its clients' data between them. Outside
+ * tester, red team 49: one in the My Number and the Internet segment passed. Both engines.
+ */
+describe('an MSK Serverless cluster in more than one VPC is a bridge', () => {
+  const BRIDGE = /GUARD-1 critical .*opens a path between the other VPCs of an MSK Serverless cluster whose VPC configurations are in more than one VPC and subnet \S*Mn\S* of the MY_NUMBER segment.* Fix: give the cluster VPC configurations of one VPC only/;
+  test('CloudFormation', () => {
+    const cluster = (...subnets: string[]) => guardFindings(cfnGraph('AWS::MSK::ServerlessCluster', {
+      ClusterName: 'k', ClientAuthentication: { Sasl: { Iam: { Enabled: true } } }, VpcConfigs: subnets.map((x) => ({ SubnetIds: [{ Ref: x }], SecurityGroups: ['sg-1'] })),
+    }), 'Bridge').filter((f) => !/names no security group|sg-1/.test(f));
+    expect(cluster('MnSub', 'InSub')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(cluster('MnSub')).toEqual([]);
+  });
+  test('Terraform', () => {
+    const cluster = (...subnets: string[]) => guardFindings(tfGraph('aws_msk_serverless_cluster', {
+      cluster_name: 'k',
+      client_authentication: [{ sasl: [{ iam: [{ enabled: true }] }] }],
+      vpc_config: subnets.map((x) => ({ subnet_ids: [`\${aws_subnet.${x}.id}`], security_group_ids: [`\${aws_security_group.${x}.id}`] })),
+    }, { aws_security_group: { Mn: { vpc_id: '${aws_vpc.Mn.id}' }, In: { vpc_id: '${aws_vpc.In.id}' } } }), 'aws_msk_serverless_cluster.Bridge');
+    expect(cluster('Mn', 'In')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(cluster('Mn')).toEqual([]);
   });
 });
 
