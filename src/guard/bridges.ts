@@ -137,6 +137,21 @@ export const MULTI_VPC_CLUSTER = 'the other VPCs of an MSK Serverless cluster wh
 /** How to fix an MSK Serverless cluster in more than one VPC. */
 export const MULTI_VPC_CLUSTER_FIX = 'give the cluster VPC configurations of one VPC only (its segment\'s): a cluster in two VPCs carries data between them (三層の対策)';
 
+/**
+ * What a database replicated by AWS opens: its data reaches the other VPCs its replicas or sources are in, over AWS's own
+ * network (Amazon RDS User Guide, "Working with DB instance read replicas"; Aurora User Guide, "Using Amazon Aurora global
+ * databases": any cluster of the account may be added as a secondary; ElastiCache, "Replication across AWS Regions using
+ * global datastores"). A read replica (or Aurora replica cluster) with its source in the output is a bridge over both
+ * (`multiVpc`); a member of a global database or datastore, and a replica whose source the output does not hold, one at
+ * its own subnets (the others may be anywhere). Outside tester, red team 49: a read replica in the Internet segment of a
+ * database of the My Number segment passed.
+ */
+export const REPLICATED = 'the other places a database replicates to or from (a read replica, an Aurora global database, an ElastiCache global datastore)';
+
+/** How to fix a database replicated out of or into the My Number or LGWAN segment. */
+export const REPLICATED_FIX = 'keep a database and its replicas in one VPC of its segment (no read replica, global database or global datastore across VPCs), '
+  + 'or run them only in subnets of the Internet segment: a replica carries the data between them (三層の対策)';
+
 /** How to fix a cluster of the My Number or LGWAN segment that managed VPC connections reach. */
 export const MANAGED_TARGET_FIX = 'remove the managed VPC connections to the cluster, its endpoint authorizations and its multi-VPC connectivity, or run the '
   + 'cluster only in subnets of the Internet segment: through them other VPCs and accounts reach into the segment (三層の対策)';
@@ -700,6 +715,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Endpoints AWS makes in the subnets for a cluster that may be in any VPC or account (always a bridge: what is behind
   // them is another network). Sources: Amazon MSK Developer Guide, "Multi-VPC private connectivity"; Amazon Redshift
   // Management Guide, "Working with Redshift-managed VPC endpoints".
+  'aws_elasticache_global_replication_group': REPLICATED,
+  'AWS::ElastiCache::GlobalReplicationGroup': REPLICATED,
   'AWS::MSK::ServerlessCluster': MULTI_VPC_CLUSTER,
   'aws_msk_serverless_cluster': MULTI_VPC_CLUSTER,
   'AWS::RDS::DBProxyEndpoint': SERVICE_ENDPOINT,

@@ -2,7 +2,8 @@ import {
   APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
   instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, MANAGED_TARGET,
-  MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX, MULTI_VPC_CLUSTER, MULTI_VPC_CLUSTER_FIX,
+  MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX, MULTI_VPC_CLUSTER, MULTI_VPC_CLUSTER_FIX, REPLICATED,
+  REPLICATED_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, outpostLan, PUBLIC_SERVICE_FIX, publicApiEndpoint,
   PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries, publicJob,
   stateMachineEntries, DATA_API, DATA_API_FIX, dataApiOn, STATES_INTEGRATION,
@@ -940,7 +941,17 @@ class TemplateReader {
       const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
       if (dataApiOn(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), DATA_API_FIX, { bridged: DATA_API });
+      if (c.type === 'AWS::RDS::DBInstance' || c.type === 'AWS::RDS::DBCluster') reader.databaseReplicas(c);
     }],
+    // A global datastore's member: its data goes to the other members, anywhere (`REPLICATED`).
+    [['AWS::ElastiCache::ReplicationGroup'], (reader, c) => {
+      if (c.p.GlobalReplicationGroupId !== undefined) reader.bridge(c, reader.serviceSubnets(c.type, c.p), REPLICATED_FIX, { bridged: REPLICATED });
+    }],
+    [['AWS::ElastiCache::GlobalReplicationGroup'], (reader, c) => reader.bridge(c, blocks(c.p.Members).flatMap((m: any, i: number): BridgeEntry[] => {
+      const member = reader.named(m?.ReplicationGroupId, 'AWS::ElastiCache::ReplicationGroup');
+      return member ? reader.serviceSubnets('AWS::ElastiCache::ReplicationGroup', member).map(([p, v, e]): BridgeEntry => [`Members[${i}].ReplicationGroupId → ${p}`, v, e])
+        : [[`Members[${i}].ReplicationGroupId`, m?.ReplicationGroupId]];
+    }), REPLICATED_FIX)],
     // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
     // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`).
     [['AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder'], (reader, c) => {
@@ -1976,6 +1987,25 @@ class TemplateReader {
         next: this.mentionedLogicalIds(definition, type),
       };
     });
+  }
+
+  /**
+   * A database AWS replicates (`REPLICATED`): a read replica (`SourceDBInstanceIdentifier`) or Aurora replica cluster
+   * (`ReplicationSourceIdentifier`) with its source in the template, over both unless in one VPC; a member of a global
+   * database (`GlobalClusterIdentifier`), or a replica of a source elsewhere, at its own subnets.
+   */
+  private databaseReplicas(c: ReadContext): void {
+    const [property, nameKey] = c.type === 'AWS::RDS::DBInstance' ? ['SourceDBInstanceIdentifier', 'DBInstanceIdentifier'] : ['ReplicationSourceIdentifier', 'DBClusterIdentifier'];
+    const value = c.p[property];
+    const own = this.serviceSubnets(c.type, c.p);
+    const source = value === undefined ? undefined : this.named(value, c.type) ?? (typeof value === 'string'
+      ? Object.values(this.resources).find((r: any) => r?.Type === c.type && r.Properties?.[nameKey] === value)?.Properties : undefined);
+    if (source !== undefined) {
+      const theirs = this.serviceSubnets(c.type, source).map(([p, v, e]): BridgeEntry => [`${property} → ${p}`, v, e]);
+      this.bridge(c, [...own, ...theirs], REPLICATED_FIX, { bridged: REPLICATED, multiVpc: true });
+    } else if (value !== undefined || (c.type === 'AWS::RDS::DBCluster' && c.p.GlobalClusterIdentifier !== undefined)) {
+      this.bridge(c, own, REPLICATED_FIX, { bridged: REPLICATED });
+    }
   }
 
   /** The properties of the RDS proxy a value names (by `Ref`, or by its literal `DBProxyName`), when the template holds it. */

@@ -3,7 +3,7 @@ import {
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
   MANAGED_CONNECTION_FIX, MANAGED_TARGET, MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX,
-  MULTI_VPC_CLUSTER, MULTI_VPC_CLUSTER_FIX,
+  MULTI_VPC_CLUSTER, MULTI_VPC_CLUSTER_FIX, REPLICATED, REPLICATED_FIX,
   outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   DATA_API, DATA_API_FIX, dataApiOn, PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries,
   stateMachineEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
@@ -1374,6 +1374,16 @@ class ConfigReader {
       const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
       if (dataApiOn(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), DATA_API_FIX, { bridged: DATA_API });
+      if (c.type === 'aws_db_instance' || c.type === 'aws_rds_cluster') reader.databaseReplicas(c);
+    }],
+    // A global datastore's member: its data goes to the other members, anywhere (`REPLICATED`).
+    [['aws_elasticache_replication_group'], (reader, c) => {
+      if (blockGiven(c.p.global_replication_group_id)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), REPLICATED_FIX, { bridged: REPLICATED });
+    }],
+    [['aws_elasticache_global_replication_group'], (reader, c) => {
+      const primary = reader.named(c.p.primary_replication_group_id, 'aws_elasticache_replication_group', '(?:id|replication_group_id)');
+      reader.bridge(c, primary ? reader.serviceSubnets('aws_elasticache_replication_group', primary).map(([p, v, e]): BridgeEntry => [`primary_replication_group_id → ${p}`, v, e])
+        : [['primary_replication_group_id', c.p.primary_replication_group_id]], REPLICATED_FIX);
     }],
     // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
     // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`). Without `vpc_config` (a plan of an existing one
@@ -3023,6 +3033,25 @@ class ConfigReader {
   private byLiteral(type: string, value: unknown, nameOf: (body: any) => unknown): any {
     if (typeof value !== 'string' || templated(value)) return undefined;
     return this.entries.find((e) => e.type === type && nameOf(e.body ?? {}) === value)?.body;
+  }
+
+  /**
+   * A database AWS replicates (`REPLICATED`): a read replica (`replicate_source_db`) or Aurora replica cluster
+   * (`replication_source_identifier`) with its source in the configuration, over both unless in one VPC; a member of a
+   * global database (`global_cluster_identifier`), or a replica of a source elsewhere, at its own subnets.
+   */
+  private databaseReplicas(c: ReadContext): void {
+    const [property, type, attribute, nameOf] = c.type === 'aws_db_instance'
+      ? ['replicate_source_db', 'aws_db_instance', '(?:id|identifier|arn)', (x: any) => x.identifier] as const
+      : ['replication_source_identifier', 'aws_rds_cluster', '(?:id|cluster_identifier|arn)', (x: any) => x.cluster_identifier] as const;
+    const own = this.serviceSubnets(c.type, c.p);
+    const source = blockGiven(c.p[property]) ? this.named(c.p[property], type, attribute) ?? this.byLiteral(type, c.p[property], nameOf) : undefined;
+    if (source !== undefined) {
+      const theirs = this.serviceSubnets(type, source).map(([p, v, e]): BridgeEntry => [`${property} → ${p}`, v, e]);
+      this.bridge(c, [...own, ...theirs], REPLICATED_FIX, { bridged: REPLICATED, multiVpc: true });
+    } else if (blockGiven(c.p[property]) || (c.type === 'aws_rds_cluster' && blockGiven(c.p.global_cluster_identifier))) {
+      this.bridge(c, own, REPLICATED_FIX, { bridged: REPLICATED });
+    }
   }
 
   /** A cluster that managed VPC connections reach from other VPCs (`MANAGED_TARGET`), at `entries`. */

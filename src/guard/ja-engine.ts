@@ -63,6 +63,8 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through the public web server of an MWAA environment': 'MWAA 環境の公開 Web サーバー経由のインターネット',
   'a cluster of another VPC or account through a managed VPC connection (MSK multi-VPC connectivity, a Redshift-managed VPC endpoint)':
     'マネージド VPC 接続（MSK のマルチ VPC 接続、Redshift マネージド VPC エンドポイント）経由の、他の VPC やアカウントのクラスター',
+  'the other places a database replicates to or from (a read replica, an Aurora global database, an ElastiCache global datastore)':
+    'データベースのレプリケーション先・元の他の場所（リードレプリカ、Aurora グローバルデータベース、ElastiCache グローバルデータストア）',
   'the other VPCs of an MSK Serverless cluster whose VPC configurations are in more than one VPC':
     '複数の VPC に VPC 設定を持つ MSK Serverless クラスターの、他の VPC',
   'another VPC through a managed service\'s endpoint in it (an RDS Proxy, OpenSearch or Redshift Serverless VPC endpoint)':
@@ -201,6 +203,9 @@ const PATTERNS: readonly Pattern[] = [
   [/^turn the public API endpoint off \(ResourcesVpcConfig\.EndpointPublicAccess \/ vpc_config\.endpoint_public_access false, with the private endpoint on\), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods \(三層の対策\)$/,
     () => 'パブリック API エンドポイントを無効にする（ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access を false にし、プライベートエンドポイントを有効にする）か、'
       + 'クラスターをインターネット接続系のサブネットでだけ動かす。インターネットからの kubectl がノードやポッドに届く（三層の対策）'],
+  [/^keep a database and its replicas in one VPC of its segment \(no read replica, global database or global datastore across VPCs\), or run them only in subnets of the Internet segment: a replica carries the data between them \(三層の対策\)$/,
+    () => 'データベースとそのレプリカは系の一つの VPC に置く（VPC をまたぐリードレプリカ、グローバルデータベース、グローバルデータストアを作らない）か、'
+      + 'インターネット接続系のサブネットでだけ動かす。レプリカはその間でデータを運ぶ（三層の対策）'],
   [/^give the cluster VPC configurations of one VPC only \(its segment's\): a cluster in two VPCs carries data between them \(三層の対策\)$/,
     () => 'クラスターの VPC 設定は一つの VPC（その系の VPC）だけにする。二つの VPC にあるクラスターはその間でデータを運ぶ（三層の対策）'],
   [/^make the endpoint in the VPC of its proxy, domain or workgroup, or remove it \(and any authorization for other accounts to make one\): an endpoint in another VPC joins the two \(三層の対策\)$/,

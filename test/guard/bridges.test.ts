@@ -1758,7 +1758,8 @@ describe('a launch template is a bridge only when an interface asks for a public
 const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface', 'aws_globalaccelerator_custom_routing_endpoint_group',
   'aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint', 'aws_redshiftserverless_endpoint_access', 'aws_opensearch_authorize_vpc_endpoint_access'];
 /** Managed services' endpoints in another VPC, in both engines (RDS Proxy), with their own tests. */
-const SERVICE_ENDPOINTS = ['AWS::RDS::DBProxyEndpoint', 'aws_db_proxy_endpoint', 'AWS::MSK::ServerlessCluster', 'aws_msk_serverless_cluster'];
+const SERVICE_ENDPOINTS = ['AWS::RDS::DBProxyEndpoint', 'aws_db_proxy_endpoint', 'AWS::MSK::ServerlessCluster', 'aws_msk_serverless_cluster',
+  'AWS::ElastiCache::GlobalReplicationGroup', 'aws_elasticache_global_replication_group'];
 /** CloudFormation's alone (provider 5.100 routes a local gateway to an interface group, not an interface): unread-connectors.test.ts. */
 const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute'];
 
@@ -1956,6 +1957,69 @@ describe('an MSK Serverless cluster in more than one VPC is a bridge', () => {
     }, { aws_security_group: { Mn: { vpc_id: '${aws_vpc.Mn.id}' }, In: { vpc_id: '${aws_vpc.In.id}' } } }), 'aws_msk_serverless_cluster.Bridge');
     expect(cluster('Mn', 'In')).toEqual([expect.stringMatching(BRIDGE)]);
     expect(cluster('Mn')).toEqual([]);
+  });
+});
+
+/**
+ * A database AWS replicates carries its data to its replicas' VPCs (a read replica, an Aurora global database, an
+ * ElastiCache global datastore). Outside tester, red team 49: a read replica in the Internet segment of a My Number
+ * database passed. Both engines.
+ */
+describe('a database replicated across VPCs is a bridge', () => {
+  const BRIDGE = /GUARD-1 critical .*opens a path between the other places a database replicates to or from \(a read replica, an Aurora global database, an ElastiCache global datastore\) and .*subnet \S*Mn\S* of the MY_NUMBER segment.* Fix: keep a database and its replicas in one VPC/;
+  const cfnDbs = {
+    GMn: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: 'MnSub' }] } },
+    GIn: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: 'InSub' }] } },
+    Source: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceIdentifier: 'mn', Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', PubliclyAccessible: false, DBSubnetGroupName: { Ref: 'GMn' }, VPCSecurityGroups: ['sg-1'] } },
+  };
+  const cfnFound = (type: string, properties: any) => guardFindings(cfnGraph(type, properties, cfnDbs), 'Bridge').filter((f) => !/sg-1|names no security group/.test(f));
+  test('CloudFormation: a read replica, a global database member, a global datastore', () => {
+    const replica = (source: unknown, group: string) => cfnFound('AWS::RDS::DBInstance',
+      { DBInstanceClass: 'db.t4g.micro', PubliclyAccessible: false, SourceDBInstanceIdentifier: source, DBSubnetGroupName: { Ref: group }, VPCSecurityGroups: ['sg-1'] });
+    expect(replica({ Ref: 'Source' }, 'GIn')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica('mn', 'GIn')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica({ Ref: 'Source' }, 'GMn')).toEqual([]);
+    expect(replica('arn:aws:rds:ap-northeast-3:111122223333:db:elsewhere', 'GMn')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(cfnFound('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', GlobalClusterIdentifier: 'g', DBSubnetGroupName: { Ref: 'GMn' }, VpcSecurityGroupIds: ['sg-1'] }))
+      .toEqual([expect.stringMatching(BRIDGE)]);
+    expect(guardFindings(cfnGraph('AWS::ElastiCache::GlobalReplicationGroup', { Members: [{ ReplicationGroupId: { Ref: 'Rg' }, Role: 'PRIMARY' }] }, {
+      CacheGroup: { Type: 'AWS::ElastiCache::SubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: 'MnSub' }] } },
+      Rg: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { ReplicationGroupDescription: 'd', CacheSubnetGroupName: { Ref: 'CacheGroup' }, SecurityGroupIds: ['sg-1'] } },
+    }), 'Bridge')).toEqual([expect.stringMatching(BRIDGE)]);
+  });
+  test('Terraform: the same', () => {
+    const dbs = {
+      aws_db_subnet_group: { mn: { name: 'mn', subnet_ids: ['${aws_subnet.Mn.id}'] }, in: { name: 'in', subnet_ids: ['${aws_subnet.In.id}'] } },
+      aws_db_instance: { src: { identifier: 'mn', engine: 'postgres', instance_class: 'db.t4g.micro', db_subnet_group_name: '${aws_db_subnet_group.mn.name}', vpc_security_group_ids: ['${aws_security_group.Mn.id}'] } },
+      aws_security_group: { Mn: { vpc_id: '${aws_vpc.Mn.id}' }, In: { vpc_id: '${aws_vpc.In.id}' } },
+    };
+    const found = (type: string, body: any) => guardFindings(tfGraph(type, body, dbs), `${type}.Bridge`);
+    const replica = (source: string, group: string) => found('aws_db_instance',
+      { instance_class: 'db.t4g.micro', replicate_source_db: source, db_subnet_group_name: `\${aws_db_subnet_group.${group}.name}`, vpc_security_group_ids: ['${aws_security_group.In.id}'] });
+    expect(replica('${aws_db_instance.src.identifier}', 'in')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica('${aws_db_instance.src.arn}', 'in')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica('mn', 'in')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica('arn:aws:rds:ap-northeast-3:111122223333:db:elsewhere', 'in')).toEqual([]);
+    expect(found('aws_rds_cluster', {
+      engine: 'aurora-postgresql',
+      global_cluster_identifier: 'g',
+      db_subnet_group_name: '${aws_db_subnet_group.mn.name}',
+      vpc_security_group_ids: ['${aws_security_group.Mn.id}'],
+    })).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_rds_cluster', { engine: 'aurora-postgresql', db_subnet_group_name: '${aws_db_subnet_group.mn.name}', vpc_security_group_ids: ['${aws_security_group.Mn.id}'] }))
+      .toEqual([]);
+    expect(guardFindings(tfGraph('aws_elasticache_global_replication_group', { global_replication_group_id_suffix: 'g', primary_replication_group_id: '${aws_elasticache_replication_group.rg.id}' }, {
+      aws_elasticache_subnet_group: { g: { name: 'g', subnet_ids: ['${aws_subnet.Mn.id}'] } },
+      aws_elasticache_replication_group: { rg: { replication_group_id: 'rg', description: 'd', subnet_group_name: '${aws_elasticache_subnet_group.g.name}', security_group_ids: ['${aws_security_group.Mn.id}'] } },
+      aws_security_group: { Mn: { vpc_id: '${aws_vpc.Mn.id}' } },
+    }), 'aws_elasticache_global_replication_group.Bridge')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_elasticache_replication_group', {
+      replication_group_id: 'x',
+      description: 'd',
+      global_replication_group_id: 'ldgnf-g',
+      subnet_group_name: '${aws_elasticache_subnet_group.g.name}',
+      security_group_ids: ['${aws_security_group.Mn.id}'],
+    })).toHaveLength(1);
   });
 });
 
