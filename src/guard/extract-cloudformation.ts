@@ -1997,9 +1997,10 @@ class TemplateReader {
   private databaseReplicas(c: ReadContext): void {
     const [property, nameKey] = c.type === 'AWS::RDS::DBInstance' ? ['SourceDBInstanceIdentifier', 'DBInstanceIdentifier'] : ['ReplicationSourceIdentifier', 'DBClusterIdentifier'];
     const value = c.p[property];
-    const own = this.serviceSubnets(c.type, c.p);
     const source = value === undefined ? undefined : this.named(value, c.type) ?? (typeof value === 'string'
       ? Object.values(this.resources).find((r: any) => r?.Type === c.type && r.Properties?.[nameKey] === value)?.Properties : undefined);
+    // A replica given no subnet group of its own is made in its source's (a replica in the source's Region).
+    const own = source !== undefined && c.p.DBSubnetGroupName === undefined ? [] : this.serviceSubnets(c.type, c.p);
     if (source !== undefined) {
       const theirs = this.serviceSubnets(c.type, source).map(([p, v, e]): BridgeEntry => [`${property} → ${p}`, v, e]);
       this.bridge(c, [...own, ...theirs], REPLICATED_FIX, { bridged: REPLICATED, multiVpc: true });

@@ -3044,8 +3044,9 @@ class ConfigReader {
     const [property, type, attribute, nameOf] = c.type === 'aws_db_instance'
       ? ['replicate_source_db', 'aws_db_instance', '(?:id|identifier|arn)', (x: any) => x.identifier] as const
       : ['replication_source_identifier', 'aws_rds_cluster', '(?:id|cluster_identifier|arn)', (x: any) => x.cluster_identifier] as const;
-    const own = this.serviceSubnets(c.type, c.p);
     const source = blockGiven(c.p[property]) ? this.named(c.p[property], type, attribute) ?? this.byLiteral(type, c.p[property], nameOf) : undefined;
+    // A replica given no subnet group of its own is made in its source's (a replica in the source's Region).
+    const own = source !== undefined && !blockGiven(c.p.db_subnet_group_name) ? [] : this.serviceSubnets(c.type, c.p);
     if (source !== undefined) {
       const theirs = this.serviceSubnets(type, source).map(([p, v, e]): BridgeEntry => [`${property} → ${p}`, v, e]);
       this.bridge(c, [...own, ...theirs], REPLICATED_FIX, { bridged: REPLICATED, multiVpc: true });

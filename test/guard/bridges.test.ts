@@ -1979,6 +1979,9 @@ describe('a database replicated across VPCs is a bridge', () => {
     expect(replica({ Ref: 'Source' }, 'GIn')).toEqual([expect.stringMatching(BRIDGE)]);
     expect(replica('mn', 'GIn')).toEqual([expect.stringMatching(BRIDGE)]);
     expect(replica({ Ref: 'Source' }, 'GMn')).toEqual([]);
+    // Without a subnet group of its own, a replica is made in its source's.
+    expect(cfnFound('AWS::RDS::DBInstance', { DBInstanceClass: 'db.t4g.micro', PubliclyAccessible: false, SourceDBInstanceIdentifier: { Ref: 'Source' }, VPCSecurityGroups: ['sg-1'] }))
+      .toEqual([]);
     expect(replica('arn:aws:rds:ap-northeast-3:111122223333:db:elsewhere', 'GMn')).toEqual([expect.stringMatching(BRIDGE)]);
     expect(cfnFound('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', GlobalClusterIdentifier: 'g', DBSubnetGroupName: { Ref: 'GMn' }, VpcSecurityGroupIds: ['sg-1'] }))
       .toEqual([expect.stringMatching(BRIDGE)]);
@@ -2000,6 +2003,11 @@ describe('a database replicated across VPCs is a bridge', () => {
     expect(replica('${aws_db_instance.src.arn}', 'in')).toEqual([expect.stringMatching(BRIDGE)]);
     expect(replica('mn', 'in')).toEqual([expect.stringMatching(BRIDGE)]);
     expect(replica('arn:aws:rds:ap-northeast-3:111122223333:db:elsewhere', 'in')).toEqual([]);
+    expect(found('aws_db_instance', {
+      instance_class: 'db.t4g.micro',
+      replicate_source_db: '${aws_db_instance.src.identifier}',
+      vpc_security_group_ids: ['${aws_security_group.Mn.id}'],
+    })).toEqual([]);
     expect(found('aws_rds_cluster', {
       engine: 'aurora-postgresql',
       global_cluster_identifier: 'g',
