@@ -1,9 +1,9 @@
 /**
  * Network bridges the guard does not model (docs/guard-semantics.md §10, GUARD-1): resources that open a path into or
  * out of a VPC without a route the reachability engine follows — Client VPN, PrivateLink endpoint services, traffic
- * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator (endpoint groups, cross-account
- * attachments), CloudFront VPC origins, API Gateway VPC links, App Runner VPC ingress and public services with a VPC
- * connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
+ * mirroring, Transit Gateway Connect and multicast, Verified Access, Global Accelerator (endpoint groups — custom
+ * routing ones too —, cross-account attachments), CloudFront VPC origins, API Gateway VPC links, App Runner VPC
+ * ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
  * definitions, load balancer and VPC Lattice target groups, AppSync data sources and Lambda authorizers, IoT topic
  * rules, SES receipt rules and Cognito user pool triggers that invoke such functions, Cloud9 environments connecting by
  * SSH, Resolver rule associations forwarding through another VPC's outbound endpoint, Outposts local gateways, Cloud WAN, VPN gateways
@@ -99,6 +99,84 @@ export const MANAGED_CONNECTION_FIX = 'remove the managed VPC connection, or mak
 
 /** What a managed VPC connection opens: a cluster anywhere, in another VPC or account. */
 const MANAGED_CONNECTION = 'a cluster of another VPC or account through a managed VPC connection (MSK multi-VPC connectivity, a Redshift-managed VPC endpoint)';
+
+/**
+ * What a managed VPC connection opens at its cluster's end: an MSK cluster with multi-VPC private connectivity, a Redshift
+ * cluster another account may make endpoints to (an endpoint authorization), or a cluster of the output that a managed
+ * VPC connection or Redshift-managed VPC endpoint of the output reaches from its subnets: interfaces in other VPCs (other
+ * accounts' too) that forward into the cluster's subnets (Amazon MSK Developer Guide, "Amazon MSK multi-VPC private
+ * connectivity in a single Region"; Amazon Redshift Management Guide, "Working with Redshift-managed VPC endpoints").
+ * Outside tester, red team 49: a connection from the Internet segment to a cluster of the My Number segment passed.
+ */
+export const MANAGED_TARGET = 'other VPCs or accounts through managed VPC connections to a cluster (MSK multi-VPC connectivity, Redshift-managed VPC endpoints)';
+
+/**
+ * What an endpoint of a managed service made in another VPC than the service's opens: its interfaces forward into the
+ * service's VPC — an RDS Proxy endpoint ("you can create a proxy endpoint in a different VPC", Amazon RDS User Guide,
+ * "Accessing Aurora and RDS databases across VPCs"), an OpenSearch (Elasticsearch) domain's VPC endpoint (OpenSearch
+ * Service Developer Guide, "Access Amazon OpenSearch Service using an OpenSearch Service-managed VPC endpoint (AWS
+ * PrivateLink)"), a Redshift Serverless endpoint access. Read as a bridge over both VPCs (`multiVpc`) when the output
+ * holds the service, at the endpoint's subnets when it does not (the service may be anywhere); another account's
+ * authorization to make such endpoints (`aws_opensearch_authorize_vpc_endpoint_access`) at the domain. Outside tester,
+ * red team 49: one in the Internet segment to a proxy, domain or workgroup of the My Number segment passed.
+ */
+export const SERVICE_ENDPOINT = 'another VPC through a managed service\'s endpoint in it (an RDS Proxy, OpenSearch or Redshift Serverless VPC endpoint)';
+
+/** How to fix an endpoint of a managed service in another VPC than the service's. */
+export const SERVICE_ENDPOINT_FIX = 'make the endpoint in the VPC of its proxy, domain or workgroup, or remove it (and any authorization for other accounts to '
+  + 'make one): an endpoint in another VPC joins the two (三層の対策)';
+
+/**
+ * What an MSK Serverless cluster with VPC configurations in more than one VPC opens: its clients in each VPC produce to and
+ * consume from one cluster, which carries their data between the VPCs (Amazon MSK Developer Guide, "Create an MSK
+ * Serverless cluster": up to five VPCs). Read as a bridge over its VPCs (`multiVpc`). Outside tester, red team 49: one
+ * with a VPC configuration in the My Number segment and one in the Internet segment passed.
+ */
+export const MULTI_VPC_CLUSTER = 'the other VPCs of an MSK Serverless cluster whose VPC configurations are in more than one VPC';
+
+/** How to fix an MSK Serverless cluster in more than one VPC. */
+export const MULTI_VPC_CLUSTER_FIX = 'give the cluster VPC configurations of one VPC only (its segment\'s): a cluster in two VPCs carries data between them (三層の対策)';
+
+/**
+ * What a database replicated by AWS opens: its data reaches the other VPCs its replicas or sources are in, over AWS's own
+ * network (Amazon RDS User Guide, "Working with DB instance read replicas"; Aurora User Guide, "Using Amazon Aurora global
+ * databases": any cluster of the account may be added as a secondary; ElastiCache, "Replication across AWS Regions using
+ * global datastores"). A read replica (or Aurora replica cluster) with its source in the output is a bridge over both
+ * (`multiVpc`); a member of a global database or datastore, and a replica whose source the output does not hold, one at
+ * its own subnets (the others may be anywhere). Outside tester, red team 49: a read replica in the Internet segment of a
+ * database of the My Number segment passed.
+ */
+export const REPLICATED = 'the other places a database replicates to or from (a read replica, an Aurora global database, an ElastiCache global datastore)';
+
+/** How to fix a database replicated out of or into the My Number or LGWAN segment. */
+export const REPLICATED_FIX = 'keep a database and its replicas in one VPC of its segment (no read replica, global database or global datastore across VPCs), '
+  + 'or run them only in subnets of the Internet segment: a replica carries the data between them (三層の対策)';
+
+/** How to fix a cluster of the My Number or LGWAN segment that managed VPC connections reach. */
+export const MANAGED_TARGET_FIX = 'remove the managed VPC connections to the cluster, its endpoint authorizations and its multi-VPC connectivity, or run the '
+  + 'cluster only in subnets of the Internet segment: through them other VPCs and accounts reach into the segment (三層の対策)';
+
+/**
+ * Whether an MSK cluster's brokers may take managed VPC connections from other VPCs: multi-VPC private connectivity with
+ * a client authentication turned on (or not readable) — `ConnectivityInfo.VpcConnectivity.ClientAuthentication`
+ * (`Sasl.Iam`, `Sasl.Scram`, `Tls` `Enabled`), Terraform's `connectivity_info.vpc_connectivity.client_authentication`
+ * (`sasl.iam`, `sasl.scram`, `tls`).
+ */
+export function mskMultiVpc(engine: 'cloudformation' | 'terraform', info: any): boolean {
+  if (engine === 'cloudformation') {
+    const auth = info?.ConnectivityInfo?.VpcConnectivity?.ClientAuthentication;
+    if (auth === undefined || auth === null) return false;
+    if (isExpression(auth)) return true;
+    return [auth.Sasl?.Iam?.Enabled, auth.Sasl?.Scram?.Enabled, auth.Tls?.Enabled].some(mayBeOn);
+  }
+  const vpc = blocks(blocks(info?.connectivity_info)[0]?.vpc_connectivity)[0];
+  const auth = vpc === undefined ? undefined : isExpression(vpc) ? vpc : isExpression(vpc.client_authentication) ? vpc.client_authentication
+    : blocks(vpc.client_authentication)[0];
+  if (auth === undefined || auth === null) return false;
+  if (isExpression(auth)) return true;
+  const sasl = isExpression(auth.sasl) ? { iam: auth.sasl } : blocks(auth.sasl)[0];
+  return [sasl?.iam, sasl?.scram, auth.tls].some(mayBeOn);
+}
 
 /** The managed applications `MANAGED_APP_FIX` is for. */
 export const MANAGED_APPS: ReadonlySet<string> = new Set(['AWS::MWAA::Environment', 'aws_mwaa_environment', 'AWS::SageMaker::Domain', 'aws_sagemaker_domain']);
@@ -459,6 +537,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_verifiedaccess_endpoint': 'the users of a Verified Access endpoint',
   'AWS::GlobalAccelerator::EndpointGroup': 'the internet through a Global Accelerator endpoint group',
   'aws_globalaccelerator_endpoint_group': 'the internet through a Global Accelerator endpoint group',
+  // A custom routing accelerator's endpoints are subnets, whose instances take the internet's traffic on the mapped ports.
+  'aws_globalaccelerator_custom_routing_endpoint_group': 'the internet through a Global Accelerator endpoint group',
   // Another account's accelerator may add the endpoints it lists (load balancers, instances) to its endpoint groups.
   'AWS::GlobalAccelerator::CrossAccountAttachment': 'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)',
   'aws_globalaccelerator_cross_account_attachment': 'the internet through accelerators of other accounts (a Global Accelerator cross-account attachment)',
@@ -635,6 +715,18 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // Endpoints AWS makes in the subnets for a cluster that may be in any VPC or account (always a bridge: what is behind
   // them is another network). Sources: Amazon MSK Developer Guide, "Multi-VPC private connectivity"; Amazon Redshift
   // Management Guide, "Working with Redshift-managed VPC endpoints".
+  'aws_elasticache_global_replication_group': REPLICATED,
+  'AWS::ElastiCache::GlobalReplicationGroup': REPLICATED,
+  'AWS::MSK::ServerlessCluster': MULTI_VPC_CLUSTER,
+  'aws_msk_serverless_cluster': MULTI_VPC_CLUSTER,
+  'AWS::RDS::DBProxyEndpoint': SERVICE_ENDPOINT,
+  'aws_db_proxy_endpoint': SERVICE_ENDPOINT,
+  'aws_opensearch_vpc_endpoint': SERVICE_ENDPOINT,
+  'aws_elasticsearch_vpc_endpoint': SERVICE_ENDPOINT,
+  'aws_redshiftserverless_endpoint_access': SERVICE_ENDPOINT,
+  'aws_opensearch_authorize_vpc_endpoint_access': SERVICE_ENDPOINT,
+  'AWS::Redshift::EndpointAuthorization': MANAGED_TARGET,
+  'aws_redshift_endpoint_authorization': MANAGED_TARGET,
   'AWS::MSK::VpcConnection': MANAGED_CONNECTION,
   'aws_msk_vpc_connection': MANAGED_CONNECTION,
   'AWS::Redshift::EndpointAccess': MANAGED_CONNECTION,

@@ -1,7 +1,9 @@
 import {
   APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC, definitionUris, ECS_TASKS_FIX,
   eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces, FUNCTION_URL_FIX, FunctionPlacement, homeEntries,
-  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX,
+  instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS, MANAGED_CONNECTION_FIX, MANAGED_TARGET,
+  MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX, MULTI_VPC_CLUSTER, MULTI_VPC_CLUSTER_FIX, REPLICATED,
+  REPLICATED_FIX,
   MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries, outpostLan, PUBLIC_SERVICE_FIX, publicApiEndpoint,
   PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries, publicJob,
   stateMachineEntries, DATA_API, DATA_API_FIX, dataApiOn, STATES_INTEGRATION,
@@ -939,7 +941,17 @@ class TemplateReader {
       const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
       if (dataApiOn(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), DATA_API_FIX, { bridged: DATA_API });
+      if (c.type === 'AWS::RDS::DBInstance' || c.type === 'AWS::RDS::DBCluster') reader.databaseReplicas(c);
     }],
+    // A global datastore's member: its data goes to the other members, anywhere (`REPLICATED`).
+    [['AWS::ElastiCache::ReplicationGroup'], (reader, c) => {
+      if (c.p.GlobalReplicationGroupId !== undefined) reader.bridge(c, reader.serviceSubnets(c.type, c.p), REPLICATED_FIX, { bridged: REPLICATED });
+    }],
+    [['AWS::ElastiCache::GlobalReplicationGroup'], (reader, c) => reader.bridge(c, blocks(c.p.Members).flatMap((m: any, i: number): BridgeEntry[] => {
+      const member = reader.named(m?.ReplicationGroupId, 'AWS::ElastiCache::ReplicationGroup');
+      return member ? reader.serviceSubnets('AWS::ElastiCache::ReplicationGroup', member).map(([p, v, e]): BridgeEntry => [`Members[${i}].ReplicationGroupId → ${p}`, v, e])
+        : [[`Members[${i}].ReplicationGroupId`, m?.ReplicationGroupId]];
+    }), REPLICATED_FIX)],
     // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
     // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`).
     [['AWS::AppStream::Fleet', 'AWS::AppStream::ImageBuilder'], (reader, c) => {
@@ -955,6 +967,7 @@ class TemplateReader {
       const info = c.p.BrokerNodeGroupInfo;
       const access = info?.ConnectivityInfo?.PublicAccess?.Type;
       if (access !== undefined && access !== 'DISABLED') reader.bridge(c, [['BrokerNodeGroupInfo.ClientSubnets', info?.ClientSubnets]], MSK_FIX);
+      if (mskMultiVpc('cloudformation', info)) reader.managedTarget(c, [['BrokerNodeGroupInfo.ClientSubnets', info?.ClientSubnets]]);
     }],
     [['AWS::ElasticBeanstalk::Environment'], (reader, c) => {
       const options: any[] = blocks(c.p.OptionSettings);
@@ -981,8 +994,31 @@ class TemplateReader {
         reader.invokedBridge(c, 'Targets.Id', Array.isArray(c.p.Targets) ? c.p.Targets.map((t: any) => t?.Id) : c.p.Targets);
       }
     }],
-    [['AWS::MSK::VpcConnection'], (reader, c) => reader.bridge(c, [['ClientSubnets', c.p.ClientSubnets]], MANAGED_CONNECTION_FIX)],
-    [['AWS::Redshift::EndpointAccess'], (reader, c) => reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX)],
+    // A managed VPC connection is a bridge at both ends: its own subnets, and the subnets of its cluster when the
+    // template holds it (one elsewhere is outside the guarded network; its own end is judged alone).
+    [['AWS::MSK::VpcConnection'], (reader, c) => {
+      reader.bridge(c, [['ClientSubnets', c.p.ClientSubnets]], MANAGED_CONNECTION_FIX);
+      reader.managedTarget(c, reader.clusterEntries('TargetClusterArn', c.p.TargetClusterArn, 'AWS::MSK::Cluster'));
+    }],
+    [['AWS::Redshift::EndpointAccess'], (reader, c) => {
+      reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX);
+      reader.managedTarget(c, reader.clusterEntries('ClusterIdentifier', c.p.ClusterIdentifier, 'AWS::Redshift::Cluster'));
+    }],
+    // An MSK Serverless cluster in more than one VPC (`MULTI_VPC_CLUSTER`).
+    [['AWS::MSK::ServerlessCluster'], (reader, c) => reader.bridge(c, blocks(c.p.VpcConfigs)
+      .map((v: any, i: number): BridgeEntry => [`VpcConfigs[${i}].SubnetIds`, v?.SubnetIds]), MULTI_VPC_CLUSTER_FIX, { bridged: MULTI_VPC_CLUSTER, multiVpc: true })],
+    // A proxy endpoint in another VPC than its proxy's (`SERVICE_ENDPOINT`): a bridge over both unless they are in one VPC;
+    // a proxy the template does not hold (by `Ref`, or by its literal `DBProxyName`) may be in any VPC.
+    [['AWS::RDS::DBProxyEndpoint'], (reader, c) => {
+      const proxy = reader.proxyNamed(c.p.DBProxyName);
+      const own: BridgeEntry = ['VpcSubnetIds', c.p.VpcSubnetIds];
+      if (proxy === undefined) reader.bridge(c, [own], SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT });
+      else reader.bridge(c, [own, ['DBProxyName → VpcSubnetIds', proxy.VpcSubnetIds]], SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT, multiVpc: true });
+    }],
+    // Another account may make Redshift-managed VPC endpoints to the cluster from its VPCs: a bridge at the cluster (one
+    // the template does not hold cannot be placed).
+    [['AWS::Redshift::EndpointAuthorization'], (reader, c) => reader.managedTarget(c,
+      reader.clusterEntries('ClusterIdentifier', c.p.ClusterIdentifier, 'AWS::Redshift::Cluster', true))],
     [['AWS::VpcLattice::ResourceGateway'], (reader, c) => reader.bridge(c, c.p.SubnetIds !== undefined ? [['SubnetIds', c.p.SubnetIds]] : [['VpcIdentifier', c.p.VpcIdentifier]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge rule, schedule or pipe runs.
     [['AWS::ECS::Service', 'AWS::ECS::TaskSet', 'AWS::Events::Rule', 'AWS::Scheduler::Schedule', 'AWS::Pipes::Pipe'], (reader, c) => {
@@ -1951,6 +1987,52 @@ class TemplateReader {
         next: this.mentionedLogicalIds(definition, type),
       };
     });
+  }
+
+  /**
+   * A database AWS replicates (`REPLICATED`): a read replica (`SourceDBInstanceIdentifier`) or Aurora replica cluster
+   * (`ReplicationSourceIdentifier`) with its source in the template, over both unless in one VPC; a member of a global
+   * database (`GlobalClusterIdentifier`), or a replica of a source elsewhere, at its own subnets.
+   */
+  private databaseReplicas(c: ReadContext): void {
+    const [property, nameKey] = c.type === 'AWS::RDS::DBInstance' ? ['SourceDBInstanceIdentifier', 'DBInstanceIdentifier'] : ['ReplicationSourceIdentifier', 'DBClusterIdentifier'];
+    const value = c.p[property];
+    const source = value === undefined ? undefined : this.named(value, c.type) ?? (typeof value === 'string'
+      ? Object.values(this.resources).find((r: any) => r?.Type === c.type && r.Properties?.[nameKey] === value)?.Properties : undefined);
+    // A replica given no subnet group of its own is made in its source's (a replica in the source's Region).
+    const own = source !== undefined && c.p.DBSubnetGroupName === undefined ? [] : this.serviceSubnets(c.type, c.p);
+    if (source !== undefined) {
+      const theirs = this.serviceSubnets(c.type, source).map(([p, v, e]): BridgeEntry => [`${property} → ${p}`, v, e]);
+      this.bridge(c, [...own, ...theirs], REPLICATED_FIX, { bridged: REPLICATED, multiVpc: true });
+    } else if (value !== undefined || (c.type === 'AWS::RDS::DBCluster' && c.p.GlobalClusterIdentifier !== undefined)) {
+      this.bridge(c, own, REPLICATED_FIX, { bridged: REPLICATED });
+    }
+  }
+
+  /** The properties of the RDS proxy a value names (by `Ref`, or by its literal `DBProxyName`), when the template holds it. */
+  private proxyNamed(value: unknown): any {
+    return this.named(value, 'AWS::RDS::DBProxy') ?? (typeof value === 'string'
+      ? Object.values(this.resources).find((r: any) => r?.Type === 'AWS::RDS::DBProxy' && r.Properties?.DBProxyName === value)?.Properties : undefined);
+  }
+
+  /** A cluster that managed VPC connections reach from other VPCs (`MANAGED_TARGET`), at `entries`. */
+  private managedTarget(c: ReadContext, entries: readonly BridgeEntry[]): void {
+    if (entries.length > 0) this.bridge(c, entries, MANAGED_TARGET_FIX, { bridged: MANAGED_TARGET });
+  }
+
+  /**
+   * The subnets of the MSK or Redshift cluster a value names (by `Ref` or `Fn::GetAtt`; a Redshift cluster by its literal
+   * `ClusterIdentifier` too), when the template holds it; otherwise nothing, or (`orValue`) the value itself, which cannot
+   * be placed.
+   */
+  private clusterEntries(property: string, value: unknown, type: 'AWS::MSK::Cluster' | 'AWS::Redshift::Cluster', orValue = false): BridgeEntry[] {
+    const literal = type === 'AWS::Redshift::Cluster' && typeof value === 'string'
+      ? Object.values(this.resources).find((r: any) => r?.Type === type && r.Properties?.ClusterIdentifier === value)?.Properties : undefined;
+    const cluster = this.named(value, type) ?? literal;
+    if (cluster === undefined) return orValue ? [[property, value]] : [];
+    const entries: BridgeEntry[] = type === 'AWS::MSK::Cluster'
+      ? [['BrokerNodeGroupInfo.ClientSubnets', cluster.BrokerNodeGroupInfo?.ClientSubnets]] : this.serviceSubnets(type, cluster);
+    return entries.map(([p, v, eni]): BridgeEntry => [`${property} → ${p}`, v, eni]);
   }
 
   /** The logical ID of the resource of `type` a value names by `Ref` or `Fn::GetAtt`, or undefined. */

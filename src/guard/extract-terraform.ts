@@ -2,7 +2,9 @@ import {
   adoptedDefaultEntries, APP_RUNNER_FIX, APPSTREAM_FIX, awsService, BATCH_FIX, BEANSTALK_FIX, beanstalkEntries, BridgeEntry, DEFAULT_VPC,
   DEFAULT_VPC_FIX, definitionUris, ECS_TASKS_FIX, eipEntries, EKS_ENDPOINT_FIX, ENDPOINT_SERVICE_FIX, exposedConfiguration, exposedInterfaces,
   FUNCTION_URL_FIX, FunctionPlacement, homeEntries, instanceEntries, INTERNET_FACING_FIX, INVOKED_FIX, invokedEntries, MANAGED_APP_FIX, MANAGED_APPS,
-  MANAGED_CONNECTION_FIX, mayBeOn, MSK_FIX, outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
+  MANAGED_CONNECTION_FIX, MANAGED_TARGET, MANAGED_TARGET_FIX, mayBeOn, mskMultiVpc, MSK_FIX, SERVICE_ENDPOINT, SERVICE_ENDPOINT_FIX,
+  MULTI_VPC_CLUSTER, MULTI_VPC_CLUSTER_FIX, REPLICATED, REPLICATED_FIX,
+  outpostLan, MULTI_HOMED, MULTI_HOMED_FIX, namedFunctionEntries, NOT_FUNCTION_INTEGRATIONS, originEntries,
   DATA_API, DATA_API_FIX, dataApiOn, PERMISSION_FIX, permissionOpensFunction, placedFunctionEntries,
   stateMachineEntries, PUBLIC_SERVICE_FIX, publicApiEndpoint, publicJob, publiclyAccessible,
   publicServiceIntoVpc, recordBridge, STATES_INTEGRATION,
@@ -1242,8 +1244,11 @@ class ConfigReader {
       ['cidr_options.subnet_ids', oneBlock(c.p.cidr_options)?.subnet_ids],
       ['rds_options.subnet_ids', oneBlock(c.p.rds_options)?.subnet_ids],
     ])],
-    [['aws_globalaccelerator_endpoint_group'], (reader, c) => reader.bridge(c, blocks(c.p.endpoint_configuration)
-      .map((e: any) => ['endpoint_configuration.endpoint_id', e?.endpoint_id] as const))],
+    // A custom routing accelerator's endpoints are subnets: its listeners forward the internet's traffic to the EC2 instances
+    // in them (Global Accelerator Developer Guide, "Endpoint groups for custom routing accelerators"). CloudFormation has no
+    // custom routing accelerator. Outside tester, red team 49: it passed as an unknown occupant (GUARD-2, SC-3 not asked).
+    [['aws_globalaccelerator_endpoint_group', 'aws_globalaccelerator_custom_routing_endpoint_group'], (reader, c) => reader.bridge(c,
+      blocks(c.p.endpoint_configuration).map((e: any) => ['endpoint_configuration.endpoint_id', e?.endpoint_id] as const))],
     // The endpoints (not the BYOIP address ranges, `cidr_block`) another account's accelerator may use.
     [['aws_globalaccelerator_cross_account_attachment'], (reader, c) => {
       const entries = blocks(c.p.resource).filter((r) => r?.cidr_block === undefined || r?.endpoint_id !== undefined)
@@ -1369,6 +1374,16 @@ class ConfigReader {
       const fix = MANAGED_APPS.has(c.type) ? MANAGED_APP_FIX : PUBLIC_SERVICE_FIX;
       if (publiclyAccessible(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), fix);
       if (dataApiOn(c.type, c.p)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), DATA_API_FIX, { bridged: DATA_API });
+      if (c.type === 'aws_db_instance' || c.type === 'aws_rds_cluster') reader.databaseReplicas(c);
+    }],
+    // A global datastore's member: its data goes to the other members, anywhere (`REPLICATED`).
+    [['aws_elasticache_replication_group'], (reader, c) => {
+      if (blockGiven(c.p.global_replication_group_id)) reader.bridge(c, reader.serviceSubnets(c.type, c.p), REPLICATED_FIX, { bridged: REPLICATED });
+    }],
+    [['aws_elasticache_global_replication_group'], (reader, c) => {
+      const primary = reader.named(c.p.primary_replication_group_id, 'aws_elasticache_replication_group', '(?:id|replication_group_id)');
+      reader.bridge(c, primary ? reader.serviceSubnets('aws_elasticache_replication_group', primary).map(([p, v, e]): BridgeEntry => [`primary_replication_group_id → ${p}`, v, e])
+        : [['primary_replication_group_id', c.p.primary_replication_group_id]], REPLICATED_FIX);
     }],
     // In a VPC: its users stream, from the internet, a desktop that works in its subnets; with default internet access
     // also public IP addresses there (bridges.ts `APPSTREAM_STREAMING`). Without `vpc_config` (a plan of an existing one
@@ -1392,6 +1407,7 @@ class ConfigReader {
       const info = oneBlock(c.p.broker_node_group_info);
       const access = oneBlock(oneBlock(oneBlock(info?.connectivity_info)?.public_access))?.type;
       if (access !== undefined && access !== null && access !== 'DISABLED') reader.bridge(c, [['broker_node_group_info.client_subnets', info?.client_subnets]], MSK_FIX);
+      if (mskMultiVpc('terraform', info)) reader.managedTarget(c, [['broker_node_group_info.client_subnets', info?.client_subnets]]);
     }],
     [['aws_elastic_beanstalk_environment'], (reader, c) => {
       const settings = blocks(c.p.setting).map((s) => [s?.namespace, s?.name, s?.value] as const);
@@ -1414,8 +1430,41 @@ class ConfigReader {
     [['aws_vpclattice_target_group'], (reader, c) => {
       if (!literallyClosed(c.p.type, CLOSED.latticeWithoutVpc)) reader.bridge(c, [['config.vpc_identifier', oneBlock(c.p.config)?.vpc_identifier]]);
     }],
-    [['aws_msk_vpc_connection'], (reader, c) => reader.bridge(c, [['client_subnets', c.p.client_subnets]], MANAGED_CONNECTION_FIX)],
-    [['aws_redshift_endpoint_access'], (reader, c) => reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX)],
+    // A managed VPC connection is a bridge at both ends: its own subnets, and the subnets of its cluster when the
+    // configuration holds it (one elsewhere is outside the guarded network; its own end is judged alone).
+    [['aws_msk_vpc_connection'], (reader, c) => {
+      reader.bridge(c, [['client_subnets', c.p.client_subnets]], MANAGED_CONNECTION_FIX);
+      reader.managedTarget(c, reader.clusterEntries('target_cluster_arn', c.p.target_cluster_arn, 'aws_msk_cluster'));
+    }],
+    [['aws_redshift_endpoint_access'], (reader, c) => {
+      reader.bridge(c, reader.serviceSubnets(c.type, c.p), MANAGED_CONNECTION_FIX);
+      reader.managedTarget(c, reader.clusterEntries('cluster_identifier', c.p.cluster_identifier, 'aws_redshift_cluster'));
+    }],
+    // An MSK Serverless cluster in more than one VPC (`MULTI_VPC_CLUSTER`).
+    [['aws_msk_serverless_cluster'], (reader, c) => reader.bridge(c, blocks(c.p.vpc_config)
+      .map((v: any, i: number): BridgeEntry => [`vpc_config[${i}].subnet_ids`, v?.subnet_ids]), MULTI_VPC_CLUSTER_FIX, { bridged: MULTI_VPC_CLUSTER, multiVpc: true })],
+    // An endpoint of a managed service in another VPC than the service's (`SERVICE_ENDPOINT`).
+    [['aws_db_proxy_endpoint'], (reader, c) => reader.serviceEndpoint(c, ['vpc_subnet_ids', c.p.vpc_subnet_ids],
+      ['db_proxy_name', c.p.db_proxy_name], 'aws_db_proxy', '(?:id|name)', (x) => x.vpc_subnet_ids, 'vpc_subnet_ids', (x) => x.name)],
+    [['aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint'], (reader, c) => reader.serviceEndpoint(c,
+      ['vpc_options.subnet_ids', oneBlock(c.p.vpc_options)?.subnet_ids], ['domain_arn', c.p.domain_arn],
+      c.type === 'aws_opensearch_vpc_endpoint' ? 'aws_opensearch_domain' : 'aws_elasticsearch_domain', '(?:id|arn)',
+      (x) => oneBlock(x.vpc_options)?.subnet_ids, 'vpc_options.subnet_ids')],
+    [['aws_redshiftserverless_endpoint_access'], (reader, c) => reader.serviceEndpoint(c, ['subnet_ids', c.p.subnet_ids],
+      ['workgroup_name', c.p.workgroup_name], 'aws_redshiftserverless_workgroup', '(?:id|workgroup_name)', (x) => x.subnet_ids ?? DEFAULT_VPC, 'subnet_ids',
+      (x) => x.workgroup_name)],
+    // Another account may make VPC endpoints to the domain from its VPCs: a bridge at the domain (one the configuration
+    // does not hold cannot be placed).
+    [['aws_opensearch_authorize_vpc_endpoint_access'], (reader, c) => {
+      const domain = reader.named(c.p.domain_name, 'aws_opensearch_domain', '(?:id|domain_name)')
+        ?? reader.byLiteral('aws_opensearch_domain', c.p.domain_name, (x) => x.domain_name);
+      reader.bridge(c, domain ? [['domain_name → vpc_options.subnet_ids', oneBlock(domain.vpc_options)?.subnet_ids ?? DEFAULT_VPC]] : [['domain_name', c.p.domain_name]],
+        SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT });
+    }],
+    // Another account may make Redshift-managed VPC endpoints to the cluster from its VPCs: a bridge at the cluster (one
+    // the configuration does not hold cannot be placed).
+    [['aws_redshift_endpoint_authorization'], (reader, c) => reader.managedTarget(c,
+      reader.clusterEntries('cluster_identifier', c.p.cluster_identifier, 'aws_redshift_cluster', true))],
     [['aws_vpclattice_resource_gateway'], (reader, c) => reader.bridge(c, c.p.subnet_ids !== undefined ? [['subnet_ids', c.p.subnet_ids]] : [['vpc_id', c.p.vpc_id]])],
     // ECS tasks that ask for a public IP address: a service's, a task set's, and those an EventBridge target, schedule or pipe runs.
     [['aws_ecs_service', 'aws_ecs_task_set', 'aws_cloudwatch_event_target', 'aws_scheduler_schedule', 'aws_pipes_pipe'], (reader, c) => {
@@ -2031,7 +2080,11 @@ class ConfigReader {
           this.b.unresolvedValue(this.id(address), meta, `${meta} makes a number of instances the guard does not expand`, 'write one resource per instance in a guarded stack');
         }
       }
-      if (!this.plan && ConfigReader.READERS.has(type)) this.nestedDynamics(address, type, body ?? {});
+      // A Spot Instance request launches one EC2 instance with the arguments of an `aws_instance` (provider 5.100: "all
+      // arguments of aws_instance", besides the spot ones): read as that instance — its subnet, interfaces, groups and public
+      // IP address. Outside tester, red team 49: it was an unknown occupant, its public IP address no bridge (GUARD-2, SC-3).
+      const readAs = type === 'aws_spot_instance_request' ? 'aws_instance' : type;
+      if (!this.plan && ConfigReader.READERS.has(readAs)) this.nestedDynamics(address, readAs, body ?? {});
       const deployed = TEMPLATE_DEPLOYERS[type];
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);
       const integrations = SDK_INTEGRATIONS[type];
@@ -2041,7 +2094,7 @@ class ConfigReader {
       this.triggeredCode(address, type, body ?? {});
       this.cloudControl(address, type, body ?? {});
       this.otherProvider(address, type, body ?? {}, source);
-      this.readResource(address, type, body ?? {});
+      this.readResource(address, readAs, body ?? {});
     }
     for (const { address, type, body, source } of this.dataEntries) {
       this.deployTimeCode(address, type, body ?? {});
@@ -2964,6 +3017,62 @@ class ConfigReader {
     const address = wholeReference(value) ? value.address
       : typeof value === 'string' ? new RegExp(`^\\$\\{(${type}\\.[^.}]+)\\.${attribute}\\}$`).exec(value)?.[1] : undefined;
     return address !== undefined && this.types.get(address) === type ? this.bodies.get(address) ?? {} : undefined;
+  }
+
+  /**
+   * An endpoint of a managed service made in a VPC (`own`), to the service `service` names (`SERVICE_ENDPOINT`): with the
+   * service in the configuration (by reference, or by its literal name `nameOf`), a bridge over both unless they are in
+   * one VPC; without it, a bridge at the endpoint's subnets (the service may be in any VPC).
+   */
+  private serviceEndpoint(c: ReadContext, own: BridgeEntry, service: readonly [string, unknown], type: string, attribute: string,
+    subnetsOf: (body: any) => unknown, at: string, nameOf?: (body: any) => unknown): void {
+    const body = this.named(service[1], type, attribute) ?? (nameOf ? this.byLiteral(type, service[1], nameOf) : undefined);
+    if (body === undefined) this.bridge(c, [own], SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT });
+    else this.bridge(c, [own, [`${service[0]} → ${at}`, subnetsOf(body)]], SERVICE_ENDPOINT_FIX, { bridged: SERVICE_ENDPOINT, multiVpc: true });
+  }
+
+  /** The arguments of the resource of `type` whose literal name (`nameOf`) a literal value is, when the configuration holds one. */
+  private byLiteral(type: string, value: unknown, nameOf: (body: any) => unknown): any {
+    if (typeof value !== 'string' || templated(value)) return undefined;
+    return this.entries.find((e) => e.type === type && nameOf(e.body ?? {}) === value)?.body;
+  }
+
+  /**
+   * A database AWS replicates (`REPLICATED`): a read replica (`replicate_source_db`) or Aurora replica cluster
+   * (`replication_source_identifier`) with its source in the configuration, over both unless in one VPC; a member of a
+   * global database (`global_cluster_identifier`), or a replica of a source elsewhere, at its own subnets.
+   */
+  private databaseReplicas(c: ReadContext): void {
+    const [property, type, attribute, nameOf] = c.type === 'aws_db_instance'
+      ? ['replicate_source_db', 'aws_db_instance', '(?:id|identifier|arn)', (x: any) => x.identifier] as const
+      : ['replication_source_identifier', 'aws_rds_cluster', '(?:id|cluster_identifier|arn)', (x: any) => x.cluster_identifier] as const;
+    const source = blockGiven(c.p[property]) ? this.named(c.p[property], type, attribute) ?? this.byLiteral(type, c.p[property], nameOf) : undefined;
+    // A replica given no subnet group of its own is made in its source's (a replica in the source's Region).
+    const own = source !== undefined && !blockGiven(c.p.db_subnet_group_name) ? [] : this.serviceSubnets(c.type, c.p);
+    if (source !== undefined) {
+      const theirs = this.serviceSubnets(type, source).map(([p, v, e]): BridgeEntry => [`${property} → ${p}`, v, e]);
+      this.bridge(c, [...own, ...theirs], REPLICATED_FIX, { bridged: REPLICATED, multiVpc: true });
+    } else if (blockGiven(c.p[property]) || (c.type === 'aws_rds_cluster' && blockGiven(c.p.global_cluster_identifier))) {
+      this.bridge(c, own, REPLICATED_FIX, { bridged: REPLICATED });
+    }
+  }
+
+  /** A cluster that managed VPC connections reach from other VPCs (`MANAGED_TARGET`), at `entries`. */
+  private managedTarget(c: ReadContext, entries: readonly BridgeEntry[]): void {
+    if (entries.length > 0) this.bridge(c, entries, MANAGED_TARGET_FIX, { bridged: MANAGED_TARGET });
+  }
+
+  /**
+   * The subnets of the MSK or Redshift cluster a value names (by reference; a Redshift cluster by its literal identifier
+   * too), when the configuration holds it; otherwise nothing, or (`orValue`) the value itself, which cannot be placed.
+   */
+  private clusterEntries(property: string, value: unknown, type: 'aws_msk_cluster' | 'aws_redshift_cluster', orValue = false): BridgeEntry[] {
+    const byName = type === 'aws_redshift_cluster' ? this.byLiteral(type, value, (x) => x.cluster_identifier) : undefined;
+    const cluster = this.named(value, type, type === 'aws_msk_cluster' ? '(?:id|arn)' : '(?:id|cluster_identifier)') ?? byName;
+    if (cluster === undefined) return orValue ? [[property, value]] : [];
+    const entries: BridgeEntry[] = type === 'aws_msk_cluster'
+      ? [['broker_node_group_info.client_subnets', oneBlock(cluster.broker_node_group_info)?.client_subnets]] : this.serviceSubnets(type, cluster);
+    return entries.map(([p, v, eni]): BridgeEntry => [`${property} → ${p}`, v, eni]);
   }
 
   /** Where an Elastic IP address lands: the subnets of the instance or interface it names, when the configuration holds it. */

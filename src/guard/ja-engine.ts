@@ -63,6 +63,14 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the internet through the public web server of an MWAA environment': 'MWAA 環境の公開 Web サーバー経由のインターネット',
   'a cluster of another VPC or account through a managed VPC connection (MSK multi-VPC connectivity, a Redshift-managed VPC endpoint)':
     'マネージド VPC 接続（MSK のマルチ VPC 接続、Redshift マネージド VPC エンドポイント）経由の、他の VPC やアカウントのクラスター',
+  'the other places a database replicates to or from (a read replica, an Aurora global database, an ElastiCache global datastore)':
+    'データベースのレプリケーション先・元の他の場所（リードレプリカ、Aurora グローバルデータベース、ElastiCache グローバルデータストア）',
+  'the other VPCs of an MSK Serverless cluster whose VPC configurations are in more than one VPC':
+    '複数の VPC に VPC 設定を持つ MSK Serverless クラスターの、他の VPC',
+  'another VPC through a managed service\'s endpoint in it (an RDS Proxy, OpenSearch or Redshift Serverless VPC endpoint)':
+    'マネージドサービスが別の VPC に置くエンドポイント（RDS Proxy・OpenSearch・Redshift Serverless の VPC エンドポイント）経由の、その VPC',
+  'other VPCs or accounts through managed VPC connections to a cluster (MSK multi-VPC connectivity, Redshift-managed VPC endpoints)':
+    'クラスターへのマネージド VPC 接続（MSK のマルチ VPC 接続、Redshift マネージド VPC エンドポイント）経由の、他の VPC やアカウント',
   'the internet through the internet access of a SageMaker domain': 'SageMaker ドメインのインターネットアクセス経由のインターネット',
   'the internet through public IP addresses of the instances a launch template starts': '起動テンプレートが起動するインスタンスのパブリック IP アドレス経由のインターネット',
   'the internet through public IP addresses that a launch template outside the synthesized output may give':
@@ -195,6 +203,15 @@ const PATTERNS: readonly Pattern[] = [
   [/^turn the public API endpoint off \(ResourcesVpcConfig\.EndpointPublicAccess \/ vpc_config\.endpoint_public_access false, with the private endpoint on\), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods \(三層の対策\)$/,
     () => 'パブリック API エンドポイントを無効にする（ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access を false にし、プライベートエンドポイントを有効にする）か、'
       + 'クラスターをインターネット接続系のサブネットでだけ動かす。インターネットからの kubectl がノードやポッドに届く（三層の対策）'],
+  [/^keep a database and its replicas in one VPC of its segment \(no read replica, global database or global datastore across VPCs\), or run them only in subnets of the Internet segment: a replica carries the data between them \(三層の対策\)$/,
+    () => 'データベースとそのレプリカは系の一つの VPC に置く（VPC をまたぐリードレプリカ、グローバルデータベース、グローバルデータストアを作らない）か、'
+      + 'インターネット接続系のサブネットでだけ動かす。レプリカはその間でデータを運ぶ（三層の対策）'],
+  [/^give the cluster VPC configurations of one VPC only \(its segment's\): a cluster in two VPCs carries data between them \(三層の対策\)$/,
+    () => 'クラスターの VPC 設定は一つの VPC（その系の VPC）だけにする。二つの VPC にあるクラスターはその間でデータを運ぶ（三層の対策）'],
+  [/^make the endpoint in the VPC of its proxy, domain or workgroup, or remove it \(and any authorization for other accounts to make one\): an endpoint in another VPC joins the two \(三層の対策\)$/,
+    () => 'エンドポイントはそのプロキシ・ドメイン・ワークグループと同じ VPC に作るか、削除する（他のアカウントに作成を認める設定も）。別の VPC のエンドポイントは二つの VPC をつなぐ（三層の対策）'],
+  [/^remove the managed VPC connections to the cluster, its endpoint authorizations and its multi-VPC connectivity, or run the cluster only in subnets of the Internet segment: through them other VPCs and accounts reach into the segment \(三層の対策\)$/,
+    () => 'クラスターへのマネージド VPC 接続、エンドポイントの認可、マルチ VPC 接続をなくすか、クラスターをインターネット接続系のサブネットでだけ動かす。それらを通じて他の VPC やアカウントが系の中に届く（三層の対策）'],
   [/^remove the managed VPC connection, or make it only in subnets of the Internet segment: from the My Number or LGWAN segment reach only clusters in the segment's own VPC \(三層の対策\)$/,
     () => 'マネージド VPC 接続を削除するか、インターネット接続系のサブネットだけに作る。マイナンバー利用事務系・LGWAN接続系からは、その系自身の VPC にあるクラスターだけに接続する（三層の対策）'],
   [/^make it private \(WebserverAccessMode \/ webserver_access_mode PRIVATE_ONLY for an MWAA environment, AppNetworkAccessType \/ app_network_access_type VpcOnly for a SageMaker domain\), or run it only in subnets of the Internet segment \(三層の対策\)$/,

@@ -74,7 +74,8 @@ export const KNOWN_OCCUPANTS: ReadonlySet<string> = new Set([
   // Storage and search: mount targets and file systems are interfaces in their subnets ("Amazon EFS: mount targets";
   // FSx: "the file system's elastic network interfaces"); an OpenSearch domain in a VPC "has no public endpoint" (OpenSearch
   // Service Developer Guide, "Launching your domains within a VPC"), and OpenSearch Serverless VPC endpoints are interface
-  // endpoints of the service.
+  // endpoints of the service. A domain's VPC endpoint in another VPC than the domain's is a bridge too (bridges.ts
+  // `SERVICE_ENDPOINT`), as is an RDS Proxy endpoint in another VPC than its proxy's.
   'AWS::EFS::MountTarget', 'AWS::FSx::FileSystem', 'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain', 'AWS::OpenSearchServerless::VpcEndpoint',
   'aws_efs_mount_target', 'aws_fsx_lustre_file_system', 'aws_fsx_windows_file_system', 'aws_fsx_ontap_file_system', 'aws_fsx_openzfs_file_system',
   'aws_opensearch_domain', 'aws_elasticsearch_domain', 'aws_opensearchserverless_vpc_endpoint', 'aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint',

@@ -945,6 +945,25 @@ const CASES: readonly Case[] = [
     outside: { cfn: { EndpointName: 'e', ClusterIdentifier: 'c', SubnetGroupName: 'other-group' }, tf: { endpoint_name: 'e', cluster_identifier: 'c', subnet_group_name: 'other-group' }, says: NOT_IN_OUTPUT },
   },
   {
+    // Another account may make Redshift-managed VPC endpoints to the cluster from its VPCs (outside tester, red team 49).
+    cfnType: 'AWS::Redshift::EndpointAuthorization',
+    tfType: 'aws_redshift_endpoint_authorization',
+    cfn: () => ({ Account: '444455556666', ClusterIdentifier: { Ref: 'RsCluster' } }),
+    tf: () => ({ account: '444455556666', cluster_identifier: '${aws_redshift_cluster.c.cluster_identifier}' }),
+    with: {
+      cfn: (p) => ({
+        RsGroup: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: `${p}Sub` }] } },
+        RsCluster: { Type: 'AWS::Redshift::Cluster', Properties: { ClusterType: 'single-node', NodeType: 'ra3.xlplus', DBName: 'd', MasterUsername: 'u', ClusterSubnetGroupName: { Ref: 'RsGroup' } } },
+      }),
+      tf: (p) => ({
+        aws_redshift_subnet_group: { grp: { name: 'g', subnet_ids: [`\${aws_subnet.${p}.id}`] } },
+        aws_redshift_cluster: { c: { cluster_identifier: 'c', node_type: 'ra3.xlplus', publicly_accessible: false, cluster_subnet_group_name: '${aws_redshift_subnet_group.grp.name}' } },
+      }),
+    },
+    fix: 'remove the managed VPC connections to the cluster',
+    outside: { cfn: { Account: '444455556666', ClusterIdentifier: 'other-cluster' }, tf: { account: '444455556666', cluster_identifier: 'other-cluster' }, says: /other-cluster/ },
+  },
+  {
     // An MWAA environment whose Airflow web server is public: its users run DAGs on workers in its subnets.
     cfnType: 'AWS::MWAA::Environment',
     tfType: 'aws_mwaa_environment',
@@ -1736,7 +1755,11 @@ describe('a launch template is a bridge only when an interface asks for a public
 });
 
 /** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets, an interface's own attachments. */
-const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface'];
+const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface', 'aws_globalaccelerator_custom_routing_endpoint_group',
+  'aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint', 'aws_redshiftserverless_endpoint_access', 'aws_opensearch_authorize_vpc_endpoint_access'];
+/** Managed services' endpoints in another VPC, in both engines (RDS Proxy), with their own tests. */
+const SERVICE_ENDPOINTS = ['AWS::RDS::DBProxyEndpoint', 'aws_db_proxy_endpoint', 'AWS::MSK::ServerlessCluster', 'aws_msk_serverless_cluster',
+  'AWS::ElastiCache::GlobalReplicationGroup', 'aws_elasticache_global_replication_group'];
 /** CloudFormation's alone (provider 5.100 routes a local gateway to an interface group, not an interface): unread-connectors.test.ts. */
 const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute'];
 
@@ -1765,6 +1788,246 @@ describe('Terraform\'s adopted default VPC or default subnet is a bridge when la
   test('adopted only to lock it down (no label, no public IP addresses): no bridge', () => {
     expect(adopted('aws_default_vpc', { tags: { Name: 'default' } }).found).toEqual([]);
     expect(adopted('aws_default_subnet', { availability_zone: 'a', map_public_ip_on_launch: false }).found).toEqual([]);
+  });
+});
+
+/**
+ * A Global Accelerator custom routing accelerator forwards the internet's traffic to the EC2 instances in the subnets its
+ * endpoint group lists (CloudFormation has no custom routing accelerator). Outside tester, red team 49: it was read as an
+ * unknown occupant (GUARD-2, an error a reason could acknowledge) and, in the Internet segment, was no way in for SC-3.
+ */
+describe('a Global Accelerator custom routing endpoint group (Terraform) is a bridge from the internet into its subnets', () => {
+  const found = (endpoint: string) => guardFindings(tfGraph('aws_globalaccelerator_custom_routing_endpoint_group', {
+    listener_arn: 'arn:aws:globalaccelerator::111122223333:accelerator/a/listener/l',
+    destination_configuration: [{ from_port: 22, to_port: 22, protocols: ['TCP'] }],
+    endpoint_configuration: [{ endpoint_id: endpoint }],
+  }), 'aws_globalaccelerator_custom_routing_endpoint_group.Bridge');
+  test.each([['Mn', 'MY_NUMBER'], ['Lg', 'LGWAN']])('a subnet of %s: refused (GUARD-1), not an unknown occupant to acknowledge', (p, segment) => {
+    expect(found(`\${aws_subnet.${p}.id}`)).toEqual([expect.stringMatching(new RegExp(
+      'endpoint_configuration\\.endpoint_id could not be resolved: aws_globalaccelerator_custom_routing_endpoint_group opens a path between the internet through a '
+      + `Global Accelerator endpoint group and subnet aws_subnet\\.${p} of the ${segment} segment`))]);
+  });
+  test('a subnet outside the output: refused; a subnet of the Internet segment: left to the security cloud\'s rules', () => {
+    expect(found('subnet-0123456789abcdef0')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+    expect(found('${aws_subnet.In.id}')).toEqual([]);
+  });
+});
+
+/**
+ * A Spot Instance request (Terraform) launches an EC2 instance with `aws_instance`'s arguments. Outside tester, red team
+ * 49: it was an unknown occupant (GUARD-2, an error a reason could acknowledge), so its public IP address was no bridge.
+ */
+describe('a Spot Instance request (Terraform) is read as the instance it launches', () => {
+  const spot = (body: any) => checkTopology(tfGraph('aws_spot_instance_request', { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', ...body }),
+    { model: NetworkModel.ALPHA }).map(formatFinding).filter((f) => f.startsWith('[aws_spot_instance_request.Bridge]'));
+  test('with a public IP address in a subnet of the My Number segment: refused as an instance\'s public IP address (GUARD-1)', () => {
+    expect(spot({ subnet_id: '${aws_subnet.Mn.id}', associate_public_ip_address: true })).toEqual([expect.stringMatching(
+      /GUARD-1 critical .*opens a path between the internet through a public IP address of an instance and subnet aws_subnet\.Mn of the MY_NUMBER segment/)]);
+  });
+  test('without one: a known occupant, nothing to acknowledge', () => {
+    expect(spot({ subnet_id: '${aws_subnet.Lg.id}' })).toEqual([]);
+  });
+});
+
+/**
+ * A managed VPC connection (MSK multi-VPC connectivity, a Redshift-managed VPC endpoint) joins its own subnets with its
+ * cluster's: outside tester, red team 49, one in the Internet segment to a cluster of the My Number segment passed, as
+ * did an MSK cluster there open to multi-VPC connectivity. Both engines.
+ */
+describe('a managed VPC connection is a bridge at its cluster\'s end too', () => {
+  const TARGET = /GUARD-1 critical .*opens a path between other VPCs or accounts through managed VPC connections to a cluster \(MSK multi-VPC connectivity, Redshift-managed VPC endpoints\) and subnet \S*Mn\S* of the MY_NUMBER segment.* Fix: remove the managed VPC connections to the cluster/;
+  const mskCfn = (extra: any = {}) => ({
+    Type: 'AWS::MSK::Cluster',
+    Properties: { ClusterName: 'k', KafkaVersion: '3.6.0', NumberOfBrokerNodes: 1, BrokerNodeGroupInfo: { InstanceType: 'kafka.m5.large', ClientSubnets: [{ Ref: 'MnSub' }], ...extra } },
+  });
+  const mskTf = (extra: any = {}) => ({
+    k: {
+      cluster_name: 'k',
+      kafka_version: '3.6.0',
+      number_of_broker_nodes: 1,
+      broker_node_group_info: [{ instance_type: 'kafka.m5.large', client_subnets: ['${aws_subnet.Mn.id}'], security_groups: [], ...extra }],
+    },
+  });
+  const redshiftCfn = {
+    RsMn: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: 'MnSub' }] } },
+    RsIn: { Type: 'AWS::Redshift::ClusterSubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: 'InSub' }] } },
+    RsCluster: { Type: 'AWS::Redshift::Cluster', Properties: { ClusterIdentifier: 'mn', ClusterType: 'single-node', NodeType: 'ra3.xlplus', DBName: 'd', MasterUsername: 'u', ClusterSubnetGroupName: { Ref: 'RsMn' } } },
+  };
+  const redshiftTf = {
+    aws_redshift_subnet_group: { mn: { name: 'mn', subnet_ids: ['${aws_subnet.Mn.id}'] }, in: { name: 'in', subnet_ids: ['${aws_subnet.In.id}'] } },
+    aws_redshift_cluster: { c: { cluster_identifier: 'mn', node_type: 'ra3.xlplus', publicly_accessible: false, cluster_subnet_group_name: '${aws_redshift_subnet_group.mn.name}' } },
+  };
+  test('CloudFormation: an endpoint or a connection in the Internet segment to a cluster of the My Number segment, or such a cluster open to other VPCs', () => {
+    const endpoint = (cluster: unknown) => guardFindings(cfnGraph('AWS::Redshift::EndpointAccess',
+      { EndpointName: 'e', ClusterIdentifier: cluster, SubnetGroupName: { Ref: 'RsIn' }, VpcSecurityGroupIds: [] }, redshiftCfn), 'Bridge');
+    expect(endpoint({ Ref: 'RsCluster' })).toEqual([expect.stringMatching(TARGET)]);
+    expect(endpoint('mn')).toEqual([expect.stringMatching(TARGET)]);
+    // A cluster the template does not hold is outside the guarded network: the endpoint's own end is in the Internet segment.
+    expect(endpoint('elsewhere')).toEqual([]);
+    expect(guardFindings(cfnGraph('AWS::MSK::VpcConnection', {
+      Authentication: 'SASL_IAM',
+      TargetClusterArn: { Ref: 'Kafka' },
+      VpcId: { Ref: 'InVpc' },
+      ClientSubnets: [{ Ref: 'InSub' }],
+      SecurityGroups: [],
+    }, { Kafka: mskCfn() }), 'Bridge')).toEqual([expect.stringMatching(TARGET)]);
+    expect(guardFindings(cfnGraph('AWS::MSK::Cluster', mskCfn({ ConnectivityInfo: { VpcConnectivity: { ClientAuthentication: { Sasl: { Iam: { Enabled: true } } } } } }).Properties), 'Bridge'))
+      .toEqual([expect.stringMatching(TARGET)]);
+    expect(guardFindings(cfnGraph('AWS::MSK::Cluster', mskCfn({ ConnectivityInfo: { VpcConnectivity: { ClientAuthentication: { Tls: { Enabled: false } } } } }).Properties), 'Bridge'))
+      .toEqual([]);
+  });
+  test('Terraform: the same', () => {
+    const endpoint = (cluster: string) => guardFindings(tfGraph('aws_redshift_endpoint_access',
+      { endpoint_name: 'e', cluster_identifier: cluster, subnet_group_name: '${aws_redshift_subnet_group.in.name}' }, redshiftTf), 'aws_redshift_endpoint_access.Bridge');
+    expect(endpoint('${aws_redshift_cluster.c.cluster_identifier}')).toEqual([expect.stringMatching(TARGET)]);
+    expect(endpoint('mn')).toEqual([expect.stringMatching(TARGET)]);
+    expect(endpoint('elsewhere')).toEqual([]);
+    expect(guardFindings(tfGraph('aws_msk_vpc_connection', {
+      authentication: 'SASL_IAM',
+      target_cluster_arn: '${aws_msk_cluster.k.arn}',
+      vpc_id: '${aws_vpc.In.id}',
+      client_subnets: ['${aws_subnet.In.id}'],
+      security_groups: [],
+    }, { aws_msk_cluster: mskTf() }), 'aws_msk_vpc_connection.Bridge')).toEqual([expect.stringMatching(TARGET)]);
+    const multi = (connectivity: unknown) => guardFindings(tfGraph('aws_msk_cluster', mskTf({ connectivity_info: [connectivity] }).k), 'aws_msk_cluster.Bridge');
+    expect(multi({ vpc_connectivity: [{ client_authentication: [{ sasl: [{ iam: true }] }] }] })).toEqual([expect.stringMatching(TARGET)]);
+    expect(multi({ vpc_connectivity: [{ client_authentication: [{ tls: '${var.tls}' }] }] })).toEqual([expect.stringMatching(TARGET)]);
+    expect(multi({ vpc_connectivity: [{ client_authentication: [{ sasl: [{ iam: false, scram: false }], tls: false }] }] })).toEqual([]);
+  });
+});
+
+/**
+ * An endpoint a managed service makes in another VPC than its own forwards into the service's VPC (an RDS Proxy endpoint,
+ * an OpenSearch or Elasticsearch domain's VPC endpoint, a Redshift Serverless endpoint access). Outside tester, red team
+ * 49: one in the Internet segment to a proxy, domain or workgroup of the My Number segment passed (known occupants).
+ */
+describe('an endpoint of a managed service in another VPC than the service\'s is a bridge', () => {
+  const BRIDGE = /GUARD-1 critical .*opens a path between another VPC through a managed service's endpoint in it \(an RDS Proxy, OpenSearch or Redshift Serverless VPC endpoint\) and .*subnet \S*Mn\S* of the MY_NUMBER segment.* Fix: make the endpoint in the VPC of its proxy, domain or workgroup/;
+  const proxyCfn = { Proxy: { Type: 'AWS::RDS::DBProxy', Properties: { DBProxyName: 'p', EngineFamily: 'POSTGRESQL', RoleArn: 'arn:aws:iam::111122223333:role/r', Auth: [], VpcSubnetIds: [{ Ref: 'MnSub' }] } } };
+  const proxyTf = { aws_db_proxy: { p: { name: 'p', engine_family: 'POSTGRESQL', role_arn: 'arn:aws:iam::111122223333:role/r', vpc_subnet_ids: ['${aws_subnet.Mn.id}'], auth: [] } } };
+  test('CloudFormation: an RDS Proxy endpoint in the Internet segment to a proxy of the My Number segment; in the proxy\'s own VPC it is none', () => {
+    const endpoint = (name: unknown, subnet: string) => guardFindings(cfnGraph('AWS::RDS::DBProxyEndpoint',
+      { DBProxyName: name, DBProxyEndpointName: 'e', VpcSubnetIds: [{ Ref: subnet }] }, proxyCfn), 'Bridge');
+    expect(endpoint({ Ref: 'Proxy' }, 'InSub')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(endpoint('p', 'InSub')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(endpoint({ Ref: 'Proxy' }, 'MnSub')).toEqual([]);
+    // A proxy the template does not hold may be in any VPC: the endpoint is a bridge where it is, left to the security cloud in the Internet segment.
+    expect(endpoint('elsewhere', 'MnSub')).toEqual([expect.stringMatching(/another VPC through a managed service's endpoint/)]);
+    expect(endpoint('elsewhere', 'InSub')).toEqual([]);
+  });
+  test('Terraform: an RDS Proxy, OpenSearch or Redshift Serverless endpoint in the Internet segment to the service in the My Number segment; an authorization', () => {
+    const found = (type: string, body: any, others: any) => guardFindings(tfGraph(type, body, others), `${type}.Bridge`);
+    expect(found('aws_db_proxy_endpoint', { db_proxy_name: '${aws_db_proxy.p.name}', db_proxy_endpoint_name: 'e', vpc_subnet_ids: ['${aws_subnet.In.id}'] }, proxyTf))
+      .toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_db_proxy_endpoint', { db_proxy_name: 'p', db_proxy_endpoint_name: 'e', vpc_subnet_ids: ['${aws_subnet.In.id}'] }, proxyTf))
+      .toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_db_proxy_endpoint', { db_proxy_name: '${aws_db_proxy.p.name}', db_proxy_endpoint_name: 'e', vpc_subnet_ids: ['${aws_subnet.Mn.id}'] }, proxyTf)).toEqual([]);
+    const domain = (type: string) => ({ [type]: { d: { domain_name: 'd', vpc_options: [{ subnet_ids: ['${aws_subnet.Mn.id}'], security_group_ids: [] }] } } });
+    for (const [endpoint, domainType] of [['aws_opensearch_vpc_endpoint', 'aws_opensearch_domain'], ['aws_elasticsearch_vpc_endpoint', 'aws_elasticsearch_domain']]) {
+      expect(found(endpoint, { domain_arn: `\${${domainType}.d.arn}`, vpc_options: [{ subnet_ids: ['${aws_subnet.In.id}'] }] }, domain(domainType)))
+        .toEqual([expect.stringMatching(BRIDGE)]);
+    }
+    expect(found('aws_opensearch_authorize_vpc_endpoint_access', { domain_name: '${aws_opensearch_domain.d.domain_name}', account: '444455556666' },
+      domain('aws_opensearch_domain'))).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_opensearch_authorize_vpc_endpoint_access', { domain_name: 'other', account: '444455556666' }, {}))
+      .toEqual([expect.stringMatching(/domain_name could not be resolved/)]);
+    expect(found('aws_redshiftserverless_endpoint_access', { endpoint_name: 'e', workgroup_name: 'w', subnet_ids: ['${aws_subnet.In.id}'] },
+      { aws_redshiftserverless_workgroup: { w: { workgroup_name: 'w', namespace_name: 'n', subnet_ids: ['${aws_subnet.Mn.id}'] } } })).toEqual([expect.stringMatching(BRIDGE)]);
+  });
+});
+
+/**
+ * An MSK Serverless cluster with VPC configurations in more than one VPC carries its clients' data between them. Outside
+ * tester, red team 49: one in the My Number and the Internet segment passed. Both engines.
+ */
+describe('an MSK Serverless cluster in more than one VPC is a bridge', () => {
+  const BRIDGE = /GUARD-1 critical .*opens a path between the other VPCs of an MSK Serverless cluster whose VPC configurations are in more than one VPC and subnet \S*Mn\S* of the MY_NUMBER segment.* Fix: give the cluster VPC configurations of one VPC only/;
+  test('CloudFormation', () => {
+    const cluster = (...subnets: string[]) => guardFindings(cfnGraph('AWS::MSK::ServerlessCluster', {
+      ClusterName: 'k', ClientAuthentication: { Sasl: { Iam: { Enabled: true } } }, VpcConfigs: subnets.map((x) => ({ SubnetIds: [{ Ref: x }], SecurityGroups: ['sg-1'] })),
+    }), 'Bridge').filter((f) => !/names no security group|sg-1/.test(f));
+    expect(cluster('MnSub', 'InSub')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(cluster('MnSub')).toEqual([]);
+  });
+  test('Terraform', () => {
+    const cluster = (...subnets: string[]) => guardFindings(tfGraph('aws_msk_serverless_cluster', {
+      cluster_name: 'k',
+      client_authentication: [{ sasl: [{ iam: [{ enabled: true }] }] }],
+      vpc_config: subnets.map((x) => ({ subnet_ids: [`\${aws_subnet.${x}.id}`], security_group_ids: [`\${aws_security_group.${x}.id}`] })),
+    }, { aws_security_group: { Mn: { vpc_id: '${aws_vpc.Mn.id}' }, In: { vpc_id: '${aws_vpc.In.id}' } } }), 'aws_msk_serverless_cluster.Bridge');
+    expect(cluster('Mn', 'In')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(cluster('Mn')).toEqual([]);
+  });
+});
+
+/**
+ * A database AWS replicates carries its data to its replicas' VPCs (a read replica, an Aurora global database, an
+ * ElastiCache global datastore). Outside tester, red team 49: a read replica in the Internet segment of a My Number
+ * database passed. Both engines.
+ */
+describe('a database replicated across VPCs is a bridge', () => {
+  const BRIDGE = /GUARD-1 critical .*opens a path between the other places a database replicates to or from \(a read replica, an Aurora global database, an ElastiCache global datastore\) and .*subnet \S*Mn\S* of the MY_NUMBER segment.* Fix: keep a database and its replicas in one VPC/;
+  const cfnDbs = {
+    GMn: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: 'MnSub' }] } },
+    GIn: { Type: 'AWS::RDS::DBSubnetGroup', Properties: { DBSubnetGroupDescription: 'd', SubnetIds: [{ Ref: 'InSub' }] } },
+    Source: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceIdentifier: 'mn', Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', PubliclyAccessible: false, DBSubnetGroupName: { Ref: 'GMn' }, VPCSecurityGroups: ['sg-1'] } },
+  };
+  const cfnFound = (type: string, properties: any) => guardFindings(cfnGraph(type, properties, cfnDbs), 'Bridge').filter((f) => !/sg-1|names no security group/.test(f));
+  test('CloudFormation: a read replica, a global database member, a global datastore', () => {
+    const replica = (source: unknown, group: string) => cfnFound('AWS::RDS::DBInstance',
+      { DBInstanceClass: 'db.t4g.micro', PubliclyAccessible: false, SourceDBInstanceIdentifier: source, DBSubnetGroupName: { Ref: group }, VPCSecurityGroups: ['sg-1'] });
+    expect(replica({ Ref: 'Source' }, 'GIn')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica('mn', 'GIn')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica({ Ref: 'Source' }, 'GMn')).toEqual([]);
+    // Without a subnet group of its own, a replica is made in its source's.
+    expect(cfnFound('AWS::RDS::DBInstance', { DBInstanceClass: 'db.t4g.micro', PubliclyAccessible: false, SourceDBInstanceIdentifier: { Ref: 'Source' }, VPCSecurityGroups: ['sg-1'] }))
+      .toEqual([]);
+    expect(replica('arn:aws:rds:ap-northeast-3:111122223333:db:elsewhere', 'GMn')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(cfnFound('AWS::RDS::DBCluster', { Engine: 'aurora-postgresql', GlobalClusterIdentifier: 'g', DBSubnetGroupName: { Ref: 'GMn' }, VpcSecurityGroupIds: ['sg-1'] }))
+      .toEqual([expect.stringMatching(BRIDGE)]);
+    expect(guardFindings(cfnGraph('AWS::ElastiCache::GlobalReplicationGroup', { Members: [{ ReplicationGroupId: { Ref: 'Rg' }, Role: 'PRIMARY' }] }, {
+      CacheGroup: { Type: 'AWS::ElastiCache::SubnetGroup', Properties: { Description: 'd', SubnetIds: [{ Ref: 'MnSub' }] } },
+      Rg: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { ReplicationGroupDescription: 'd', CacheSubnetGroupName: { Ref: 'CacheGroup' }, SecurityGroupIds: ['sg-1'] } },
+    }), 'Bridge')).toEqual([expect.stringMatching(BRIDGE)]);
+  });
+  test('Terraform: the same', () => {
+    const dbs = {
+      aws_db_subnet_group: { mn: { name: 'mn', subnet_ids: ['${aws_subnet.Mn.id}'] }, in: { name: 'in', subnet_ids: ['${aws_subnet.In.id}'] } },
+      aws_db_instance: { src: { identifier: 'mn', engine: 'postgres', instance_class: 'db.t4g.micro', db_subnet_group_name: '${aws_db_subnet_group.mn.name}', vpc_security_group_ids: ['${aws_security_group.Mn.id}'] } },
+      aws_security_group: { Mn: { vpc_id: '${aws_vpc.Mn.id}' }, In: { vpc_id: '${aws_vpc.In.id}' } },
+    };
+    const found = (type: string, body: any) => guardFindings(tfGraph(type, body, dbs), `${type}.Bridge`);
+    const replica = (source: string, group: string) => found('aws_db_instance',
+      { instance_class: 'db.t4g.micro', replicate_source_db: source, db_subnet_group_name: `\${aws_db_subnet_group.${group}.name}`, vpc_security_group_ids: ['${aws_security_group.In.id}'] });
+    expect(replica('${aws_db_instance.src.identifier}', 'in')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica('${aws_db_instance.src.arn}', 'in')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica('mn', 'in')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(replica('arn:aws:rds:ap-northeast-3:111122223333:db:elsewhere', 'in')).toEqual([]);
+    expect(found('aws_db_instance', {
+      instance_class: 'db.t4g.micro',
+      replicate_source_db: '${aws_db_instance.src.identifier}',
+      vpc_security_group_ids: ['${aws_security_group.Mn.id}'],
+    })).toEqual([]);
+    expect(found('aws_rds_cluster', {
+      engine: 'aurora-postgresql',
+      global_cluster_identifier: 'g',
+      db_subnet_group_name: '${aws_db_subnet_group.mn.name}',
+      vpc_security_group_ids: ['${aws_security_group.Mn.id}'],
+    })).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_rds_cluster', { engine: 'aurora-postgresql', db_subnet_group_name: '${aws_db_subnet_group.mn.name}', vpc_security_group_ids: ['${aws_security_group.Mn.id}'] }))
+      .toEqual([]);
+    expect(guardFindings(tfGraph('aws_elasticache_global_replication_group', { global_replication_group_id_suffix: 'g', primary_replication_group_id: '${aws_elasticache_replication_group.rg.id}' }, {
+      aws_elasticache_subnet_group: { g: { name: 'g', subnet_ids: ['${aws_subnet.Mn.id}'] } },
+      aws_elasticache_replication_group: { rg: { replication_group_id: 'rg', description: 'd', subnet_group_name: '${aws_elasticache_subnet_group.g.name}', security_group_ids: ['${aws_security_group.Mn.id}'] } },
+      aws_security_group: { Mn: { vpc_id: '${aws_vpc.Mn.id}' } },
+    }), 'aws_elasticache_global_replication_group.Bridge')).toEqual([expect.stringMatching(BRIDGE)]);
+    expect(found('aws_elasticache_replication_group', {
+      replication_group_id: 'x',
+      description: 'd',
+      global_replication_group_id: 'ldgnf-g',
+      subnet_group_name: '${aws_elasticache_subnet_group.g.name}',
+      security_group_ids: ['${aws_security_group.Mn.id}'],
+    })).toHaveLength(1);
   });
 });
 
@@ -1868,7 +2131,8 @@ describe('a Cloud9 environment or a resolver rule association is a bridge only w
 
 describe('network bridges: placement', () => {
   test('every type is read by both engines (the table of the tests covers them all; the adopted default VPC and Batch jobs have their own tests)', () => {
-    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...CLOUDFORMATION_ONLY, ...NEVER_PLACED, ...WORKSPACES_TYPES];
+    const types = [...CASES.flatMap((c) => [c.cfnType, c.tfType]), ...TERRAFORM_ONLY, ...CLOUDFORMATION_ONLY, ...NEVER_PLACED, ...WORKSPACES_TYPES,
+      ...SERVICE_ENDPOINTS];
     expect([...new Set(types)].sort()).toEqual([...BRIDGE_TYPES].sort());
   });
 

@@ -410,3 +410,39 @@ describe.each(['CloudFormation', 'Terraform'] as const)('SC-3 over every other w
       { model: NetworkModel.ALPHA })).map(formatFinding)).toEqual([]);
   });
 });
+
+/**
+ * A Global Accelerator custom routing accelerator (Terraform; CloudFormation has none) forwards the internet's traffic to
+ * the instances in the subnets its endpoint group lists. Outside tester, red team 49: in the hub or a member's Internet
+ * segment it was no way in for SC-3 (an unknown occupant there, and GUARD-2 judges only closed segments).
+ */
+describe('SC-3 over a Global Accelerator custom routing endpoint group (Terraform)', () => {
+  const check = (place: 'hub' | 'member') => {
+    const config = prefectureTf();
+    const r = config.resource as Record<string, Record<string, any>>;
+    r.aws_globalaccelerator_custom_routing_endpoint_group = {
+      way: {
+        listener_arn: 'arn:aws:globalaccelerator::123456789012:accelerator/a/listener/l',
+        destination_configuration: [{ from_port: 443, to_port: 443, protocols: ['TCP'] }],
+        endpoint_configuration: [{ endpoint_id: place === 'hub' ? '${aws_subnet.hub_services.id}' : '${aws_subnet.a.id}' }],
+      },
+    };
+    return sc3(checkTopology(extractTerraform({ prefecture: config }), { model: NetworkModel.ALPHA })).map(formatFinding).join('\n');
+  };
+  test('in the hub\'s services subnet: refused', () => {
+    expect(check('hub')).toMatch(/SC-3 error .*a Global Accelerator endpoint group lets the internet into subnet \S+ of the hub, around the public web and mail relay entrances/);
+  });
+  test('in member A: refused', () => {
+    expect(check('member')).toMatch(/SC-3 error .*a Global Accelerator endpoint group lets the internet into subnet \S+ of member VPC \S+, which takes no internet ingress/);
+  });
+});
+
+/** A Spot Instance request (Terraform) with a public IP address is an instance's (outside tester, red team 49: SC-3 passed it). */
+test('SC-3 over a Spot Instance request with a public IP address in the hub (Terraform)', () => {
+  const config = prefectureTf();
+  (config.resource as Record<string, Record<string, any>>).aws_spot_instance_request = {
+    way: { ami: 'ami-1', instance_type: 't3.micro', subnet_id: '${aws_subnet.hub_services.id}', associate_public_ip_address: true },
+  };
+  expect(sc3(checkTopology(extractTerraform({ prefecture: config }), { model: NetworkModel.ALPHA })).map(formatFinding).join('\n'))
+    .toMatch(/SC-3 error .*a public IP address of an instance lets the internet into subnet \S+ of the hub/);
+});
