@@ -260,6 +260,16 @@ const RELAY_NAME_PROPERTY: Readonly<Record<string, { readonly property: string; 
   'AWS::DynamoDB::Table': { property: 'TableName', service: 'dynamodb' },
 };
 
+/** The property that names a principal of each type `principalNamed` reads (its name; a task definition's family). */
+const PRINCIPAL_NAME_PROPERTY: Readonly<Record<string, string>> = {
+  'AWS::IAM::Role': 'RoleName',
+  'AWS::IAM::User': 'UserName',
+  'AWS::IAM::Group': 'GroupName',
+  'AWS::IAM::InstanceProfile': 'InstanceProfileName',
+  'AWS::IAM::ManagedPolicy': 'ManagedPolicyName',
+  'AWS::ECS::TaskDefinition': 'Family',
+};
+
 class TemplateReader {
   /** `READ_SERVICES`, for the Terraform reader (`cloudFormationReadServices`). */
   public static readServices(): ReadonlySet<string> {
@@ -1594,6 +1604,8 @@ class TemplateReader {
   private relayReading?: RelayValues;
   /** The template's relaying resources by literal name, made on first use (`relayNames`). */
   private namesOfRelays?: Map<string, string>;
+  /** `principalIndex`, made on the first look-up. */
+  private principalsByName?: ReadonlyMap<unknown, readonly (readonly [string, string, string])[]>;
   /** What custom resources are judged with (`codeView`), made on the first one. */
   private code?: { view: TemplateView; declared: Map<string, Set<string>> };
   /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */
@@ -2279,9 +2291,28 @@ class TemplateReader {
     };
     const name = arn ? arn.name : text;
     const candidates = arn ? arn.kind === 'task-definition' ? [['AWS::ECS::TaskDefinition', 'Family']] : kinds[arn.kind] : Object.values(kinds).flat();
-    const found = Object.entries(this.resources)
-      .filter(([, r]) => candidates.some(([type, property]) => r.Type === type && r.Properties?.[property] === name));
+    // The resources of that name (`principalsByName`, made once per template) whose type names it by that property.
+    const found = (this.principalIndex().get(name) ?? []).filter(([, type, property]) => candidates.some(([t, q]) => t === type && q === property));
     return found.length === 1 ? found[0][0] : undefined;
+  }
+
+  /**
+   * The template's principals (`principalNamed`'s types) by the literal name each naming property gives them: logical ID,
+   * type and property. `principalNamed` is asked for every literal ARN the template's resources hold; a scan of every
+   * resource for each was quadratic in a large template.
+   */
+  private principalIndex(): ReadonlyMap<unknown, readonly (readonly [string, string, string])[]> {
+    if (this.principalsByName) return this.principalsByName;
+    const index = new Map<unknown, [string, string, string][]>();
+    for (const [logicalId, r] of Object.entries(this.resources)) {
+      const property = PRINCIPAL_NAME_PROPERTY[r?.Type];
+      if (property === undefined) continue;
+      const name: unknown = r.Properties?.[property];
+      const list = index.get(name);
+      if (list) list.push([logicalId, r.Type, property]);
+      else index.set(name, [[logicalId, r.Type, property]]);
+    }
+    return this.principalsByName = index;
   }
 
   /**
