@@ -218,6 +218,18 @@ export const REGION = '{region}';
 export const ENDPOINT_SERVICE_FIX = 'from the My Number or LGWAN segment connect only to AWS services (com.amazonaws.<region>.<service>); reach another '
   + 'network\'s endpoint service from the Internet segment, or, in α′, through the breakout (三層の対策)';
 
+/**
+ * What an Oracle Database@AWS peering opens: an ODB network holds Exadata VM clusters that Oracle manages over connections
+ * of its own, and it may peer with other VPCs and ODB networks (CreateOdbPeeringConnection: "the peer network … can be
+ * either a VPC ID or another ODB network ID"); the peering also adds routes to the ODB network to the VPC's route tables
+ * it names (`PeerNetworkRouteTableIds`). https://docs.aws.amazon.com/odb/latest/UserGuide/network-topology.html
+ */
+export const ODB_NETWORK = 'an Oracle Database@AWS ODB network (its VM clusters, Oracle\'s management connections, the other networks it peers with)';
+
+/** How to fix an ODB peering connection with the My Number or LGWAN segment. */
+export const ODB_PEERING_FIX = 'peer an ODB network only with VPCs of the Internet segment, or remove the peering: an ODB network is managed by Oracle over '
+  + 'connections of its own and may peer with other networks, which the guard does not model (三層の対策)';
+
 /** How to fix an EKS cluster whose public API endpoint reaches the My Number or LGWAN segment. */
 export const EKS_ENDPOINT_FIX = 'turn the public API endpoint off (ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access false, '
   + 'with the private endpoint on), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods (三層の対策)';
@@ -482,6 +494,10 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_ec2_local_gateway_route_table_vpc_association': 'the on-premises network of an Outposts local gateway',
   'AWS::NetworkManager::VpcAttachment': 'a Cloud WAN core network (Network Manager)',
   'aws_networkmanager_vpc_attachment': 'a Cloud WAN core network (Network Manager)',
+  // An Oracle Database@AWS peering with a VPC (red team 49: read by neither engine before, so a peering into the My Number
+  // VPC passed).
+  'AWS::ODB::OdbPeeringConnection': ODB_NETWORK,
+  'aws_odb_network_peering_connection': ODB_NETWORK,
   // Read as a bridge only when attached without one known zone label (`gatewayBridges`): its label says where the networks
   // behind it (VPN connections, Direct Connect virtual interfaces) are; without one the guard cannot tell.
   'AWS::EC2::VPNGateway': 'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)',

@@ -43,6 +43,11 @@ export const CLOSED = {
    * (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_RulesSourceList.html).
    */
   domainListNotAllow: ['DENYLIST', 'REJECTLIST', 'ALERTLIST'],
+  /**
+   * AWS::EC2::TransitGatewayAttachmentNatConfiguration NatGatewaySupport: enable (open: its rules translate) | disable
+   * (the rules are staged, "retained and become active when this is later set to enable").
+   */
+  transitNatSupport: ['disable'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A Network Firewall policy's stateful rule order (both readers): absent means AWS's default action order; anything unreadable is `unknown`. */

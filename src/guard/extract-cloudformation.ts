@@ -11,7 +11,7 @@ import {
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET, ODB_PEERING_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -506,6 +506,29 @@ class TemplateReader {
       b.unresolvedValue(id, 'RouteTableId', 'the internet reaches the targets of this route table for the addresses of a public IPv4 address pool (BYOIP ingress '
         + 'routing through the internet gateway), which the guard does not follow', 'remove the association, or route the pool to an appliance of the Internet segment only, '
         + 'and check that route table by hand');
+    }],
+    // An IPAM prefix list resolver target keeps the prefix list it names in sync with the blocks its resolver selects from
+    // IPAM, whatever entries the template writes: a list of the template it names is read as one the guard cannot read
+    // (`prefixListCidrs`: every address, semantics §4); a literal `pl-…` id is a list outside the output, read so already.
+    // One named otherwise (a parameter, an import) may be any list of the output: GUARD-1. Outside tester, red team 49:
+    // before, the list's written entries were read, and a My Number route to a harmless-looking list passed.
+    [['AWS::EC2::IPAMPrefixListResolverTarget'], (reader, { b, p, id }) => {
+      if (reader.prefixListNamed(p.PrefixListId) !== undefined || (typeof p.PrefixListId === 'string' && /^pl-[0-9a-f]+$/.test(p.PrefixListId))) return;
+      b.unresolvedValue(id, 'PrefixListId', `it fills prefix list ${JSON.stringify(p.PrefixListId ?? null)} with the blocks an IPAM prefix list resolver `
+        + 'selects, and the guard cannot tell which prefix list of the output that is', 'name a prefix list of the same template (Ref), or keep the '
+        + 'lists a resolver fills out of the routes and security group rules of the My Number and LGWAN segments');
+    }],
+    // Static NAT on a transit gateway attachment: what leaves the attachment from a rule's MatchSourceCidr carries its NatCidr
+    // addresses as its source (a network ACL entry keyed on the source no longer matches it), what is sent to the NatCidr
+    // is translated back and delivered to the attachment, and the transit gateway may install routes for the NAT blocks
+    // in its route tables (NatSystemRouteSupport): none of which the guard models, so it fails closed (GUARD-1) unless the
+    // rules are only staged. Outside tester, red team 49: unread before, such a configuration passed.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-transitgatewayattachmentnatconfiguration.html
+    [['AWS::EC2::TransitGatewayAttachmentNatConfiguration'], (_reader, { b, p, id }) => {
+      if (literallyClosed(p.NatGatewaySupport, CLOSED.transitNatSupport)) return;
+      b.unresolvedValue(id, 'NatGatewayRules', 'it translates the addresses of what crosses a transit gateway attachment and may install routes for the NAT '
+        + 'blocks in the transit gateway\'s route tables, which the guard does not model', 'remove the NAT configuration (or set NatGatewaySupport to '
+        + 'disable), and join segments only through the routes and gateways the guard reads');
     }],
     // A private virtual interface on a VPN gateway brings a Direct Connect network to it, as Terraform's
     // aws_dx_private_virtual_interface does (outside auditor, red team 38).
@@ -1135,6 +1158,12 @@ class TemplateReader {
     [['AWS::AppRunner::VpcIngressConnection'], (reader, c) => reader.bridge(c, [['IngressVpcConfiguration.VpcId', c.p.IngressVpcConfiguration?.VpcId]])],
     [['AWS::EC2::LocalGatewayRouteTableVPCAssociation'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId]])],
     [['AWS::NetworkManager::VpcAttachment'], (reader, c) => reader.bridge(c, [['VpcArn', c.p.VpcArn], ['SubnetArns', c.p.SubnetArns]])],
+    // An Oracle Database@AWS peering joins an ODB network to the VPC it names (bridges.ts `ODB_NETWORK`); one with another
+    // ODB network of the template touches no VPC (that network's own peerings are read). Outside tester, red team 49.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-odb-odbpeeringconnection.html
+    [['AWS::ODB::OdbPeeringConnection'], (reader, c) => {
+      if (reader.logicalIdOf(c.p.PeerNetworkId, 'AWS::ODB::OdbNetwork') === undefined) reader.bridge(c, [['PeerNetworkId', c.p.PeerNetworkId]], ODB_PEERING_FIX);
+    }],
     // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     [['AWS::EC2::EIP'], (reader, c) => {
@@ -3354,12 +3383,39 @@ class TemplateReader {
    * its entries' blocks (one it cannot read is unresolved); another (a literal id, a parameter) is undefined.
    */
   private prefixListCidrs(list: unknown, id: string, property: string): string[] | undefined {
+    const name = this.prefixListNamed(list);
+    if (name === undefined) return undefined;
+    // Kept in sync by an IPAM prefix list resolver: its entries are whatever IPAM selects, not those written (none read).
+    if (this.resolverFilled().has(name)) return [];
+    return blocks(this.resources[name].Properties?.Entries).flatMap((e: any) => this.cidr(e?.Cidr, id, `${property} → ${name}.Entries`) ?? []);
+  }
+
+  /** The logical ID of the template's prefix list (`AWS::EC2::PrefixList`) a value names by `Ref` or `Fn::GetAtt [L, PrefixListId]`. */
+  private prefixListNamed(list: unknown): string | undefined {
     const att = getAtt(list);
     const ref = (list as { Ref?: unknown } | undefined)?.Ref;
     const name = typeof ref === 'string' ? ref : att && att[1] === 'PrefixListId' ? att[0] : undefined;
-    const target = name === undefined ? undefined : this.resources[name];
-    if (target?.Type !== 'AWS::EC2::PrefixList') return undefined;
-    return blocks(target.Properties?.Entries).flatMap((e: any) => this.cidr(e?.Cidr, id, `${property} → ${name}.Entries`) ?? []);
+    return name !== undefined && this.resources[name]?.Type === 'AWS::EC2::PrefixList' ? name : undefined;
+  }
+
+  /** `resolverFilled`, once computed. */
+  private resolverFilledLists?: ReadonlySet<string>;
+
+  /**
+   * The template's prefix lists an IPAM prefix list resolver target keeps in sync with the blocks its resolver selects
+   * (`AWS::EC2::IPAMPrefixListResolverTarget`; EC2 API, CreateIpamPrefixListResolverTarget: "The target enables the
+   * resolver to synchronize CIDRs selected by its rules into the specified prefix list").
+   */
+  private resolverFilled(): ReadonlySet<string> {
+    if (this.resolverFilledLists === undefined) {
+      const out = new Set<string>();
+      for (const r of Object.values(this.resources)) {
+        const name = r?.Type === 'AWS::EC2::IPAMPrefixListResolverTarget' ? this.prefixListNamed(r.Properties?.PrefixListId) : undefined;
+        if (name !== undefined) out.add(name);
+      }
+      this.resolverFilledLists = out;
+    }
+    return this.resolverFilledLists;
   }
 
   private sgRule(r: any, id: string): SecurityGroupRule {

@@ -11,7 +11,7 @@ import {
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET, ODB_PEERING_FIX,
 } from './bridges';
 import {
   AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX,
@@ -1361,6 +1361,12 @@ class ConfigReader {
     [['aws_apprunner_vpc_ingress_connection'], (reader, c) => reader.bridge(c, [['ingress_vpc_configuration.vpc_id', oneBlock(c.p.ingress_vpc_configuration)?.vpc_id]])],
     [['aws_ec2_local_gateway_route_table_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_id', c.p.vpc_id]])],
     [['aws_networkmanager_vpc_attachment'], (reader, c) => reader.bridge(c, [['vpc_arn', c.p.vpc_arn], ['subnet_arns', c.p.subnet_arns]])],
+    // An Oracle Database@AWS peering joins an ODB network to the VPC it names (bridges.ts `ODB_NETWORK`); one with another
+    // ODB network of the configuration touches no VPC (that network's own peerings are read). Outside tester, red team 49.
+    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/odb_network_peering_connection
+    [['aws_odb_network_peering_connection'], (reader, c) => {
+      if (reader.named(c.p.peer_network_id, 'aws_odb_network') === undefined) reader.bridge(c, [['peer_network_id', c.p.peer_network_id]], ODB_PEERING_FIX);
+    }],
     // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).

@@ -241,6 +241,15 @@ const CASES: readonly Case[] = [
     outside: { cfn: { CoreNetworkId: 'c', VpcArn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-0123' }, tf: { core_network_id: 'c', vpc_arn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-0123' }, says: NOT_IN_OUTPUT },
   },
   {
+    // Red team 49: an Oracle Database@AWS ODB network peered with a VPC (read by neither engine before: it passed).
+    cfnType: 'AWS::ODB::OdbPeeringConnection',
+    tfType: 'aws_odb_network_peering_connection',
+    cfn: (p) => ({ OdbNetworkId: 'odbnet_0123', PeerNetworkId: { Ref: `${p}Vpc` }, PeerNetworkRouteTableIds: [] }),
+    tf: (p) => ({ display_name: 'p', odb_network_id: 'odbnet_0123', peer_network_id: `\${aws_vpc.${p}.id}` }),
+    fix: 'peer an ODB network only with VPCs of the Internet segment',
+    outside: { cfn: { OdbNetworkId: 'odbnet_0123', PeerNetworkId: 'vpc-0123456789abcdef0' }, tf: { display_name: 'p', odb_network_id: 'odbnet_0123', peer_network_id: 'vpc-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
     // An instance only when it asks for a public IP address (its VPC's internet gateway then delivers to it).
     cfnType: 'AWS::EC2::Instance',
     tfType: 'aws_instance',
@@ -1864,6 +1873,16 @@ describe('a Cloud9 environment or a resolver rule association is a bridge only w
     expect(terraform('${aws_route53_zone.z.arn}')).toEqual([]);
     expect(terraform('${var.rule_arn}')).toHaveLength(1);
   });
+});
+
+test('an ODB peering with another ODB network of the output touches no VPC: no bridge, in both engines', () => {
+  expect(guardFindings(cfnGraph('AWS::ODB::OdbPeeringConnection', { OdbNetworkId: { Ref: 'Odb' }, PeerNetworkId: { Ref: 'Odb2' } }, {
+    Odb: { Type: 'AWS::ODB::OdbNetwork', Properties: { DisplayName: 'a' } },
+    Odb2: { Type: 'AWS::ODB::OdbNetwork', Properties: { DisplayName: 'b' } },
+  }), 'Bridge')).toEqual([]);
+  expect(guardFindings(tfGraph('aws_odb_network_peering_connection', { display_name: 'p', odb_network_id: '${aws_odb_network.a.id}', peer_network_id: '${aws_odb_network.b.id}' }, {
+    aws_odb_network: { a: { display_name: 'a' }, b: { display_name: 'b' } },
+  }), 'aws_odb_network_peering_connection.Bridge')).toEqual([]);
 });
 
 describe('network bridges: placement', () => {
