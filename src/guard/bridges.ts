@@ -230,6 +230,30 @@ export const ODB_NETWORK = 'an Oracle Database@AWS ODB network (its VM clusters,
 export const ODB_PEERING_FIX = 'peer an ODB network only with VPCs of the Internet segment, or remove the peering: an ODB network is managed by Oracle over '
   + 'connections of its own and may peer with other networks, which the guard does not model (三層の対策)';
 
+/**
+ * What a GameLift fleet peered with a VPC opens (AWS::GameLift::Fleet `PeerVpcId`): its instances, in GameLift's own VPC,
+ * take game clients' connections from the internet on their public addresses, and the peering joins that VPC with the
+ * one named. https://docs.aws.amazon.com/gamelift/latest/developerguide/vpc-peering.html
+ */
+export const GAMELIFT_FLEET = 'the internet through the instances of a GameLift fleet whose VPC is peered with it';
+
+/** How to fix a GameLift fleet peered with the My Number or LGWAN segment. */
+export const GAMELIFT_FIX = 'peer a GameLift fleet only with a VPC of the Internet segment, or remove PeerVpcId: game clients on the internet reach '
+  + 'the fleet\'s instances, whose VPC the peering joins with it (三層の対策)';
+
+/**
+ * What a Migration Hub Refactor Spaces application or service opens: the application's proxy is an API Gateway API (a
+ * regional one on the internet) with a VPC link into the application's VPC, which routes to the services' endpoints — a
+ * URL in the service's VPC, or a Lambda function —, and an environment with the `TRANSIT_GATEWAY` network fabric joins
+ * the VPCs of its applications and services through a transit gateway Refactor Spaces makes and routes itself.
+ * https://docs.aws.amazon.com/migrationhub-refactor-spaces/latest/userguide/what-is-mhub-refactor-spaces.html
+ */
+export const REFACTOR_SPACES = 'the callers of a Refactor Spaces application (its API Gateway proxy, the transit gateway its environment makes between VPCs)';
+
+/** How to fix a Refactor Spaces application or service in the My Number or LGWAN segment. */
+export const REFACTOR_SPACES_FIX = 'put Refactor Spaces applications and services only in VPCs of the Internet segment, with functions that run there: '
+  + 'its proxy and its transit gateway join networks the guard does not model (三層の対策)';
+
 /** How to fix an EKS cluster whose public API endpoint reaches the My Number or LGWAN segment. */
 export const EKS_ENDPOINT_FIX = 'turn the public API endpoint off (ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access false, '
   + 'with the private endpoint on), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods (三層の対策)';
@@ -498,6 +522,11 @@ const BRIDGED: Readonly<Record<string, string>> = {
   // VPC passed).
   'AWS::ODB::OdbPeeringConnection': ODB_NETWORK,
   'aws_odb_network_peering_connection': ODB_NETWORK,
+  // Red team 49: a GameLift fleet peered with a VPC, Refactor Spaces applications and services (CloudFormation only: the
+  // AWS provider has no such arguments or resources; the awscc provider's are refused as Cloud Control resources).
+  'AWS::GameLift::Fleet': GAMELIFT_FLEET,
+  'AWS::RefactorSpaces::Application': REFACTOR_SPACES,
+  'AWS::RefactorSpaces::Service': REFACTOR_SPACES,
   // Read as a bridge only when attached without one known zone label (`gatewayBridges`): its label says where the networks
   // behind it (VPN connections, Direct Connect virtual interfaces) are; without one the guard cannot tell.
   'AWS::EC2::VPNGateway': 'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)',

@@ -11,7 +11,8 @@ import {
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET, ODB_PEERING_FIX,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
+  GAMELIFT_FIX, ODB_PEERING_FIX, REFACTOR_SPACES_FIX,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -1161,6 +1162,17 @@ class TemplateReader {
     // An Oracle Database@AWS peering joins an ODB network to the VPC it names (bridges.ts `ODB_NETWORK`); one with another
     // ODB network of the template touches no VPC (that network's own peerings are read). Outside tester, red team 49.
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-odb-odbpeeringconnection.html
+    // A GameLift fleet whose VPC is peered with a VPC (bridges.ts `GAMELIFT_FLEET`); without PeerVpcId, none. Red team 49.
+    [['AWS::GameLift::Fleet'], (reader, c) => {
+      if (c.p.PeerVpcId !== undefined) reader.bridge(c, [['PeerVpcId', c.p.PeerVpcId]], GAMELIFT_FIX);
+    }],
+    // Refactor Spaces (bridges.ts `REFACTOR_SPACES`): an application's proxy in its VPC; a service's endpoint in its VPC, or
+    // the function it invokes where that function runs. Red team 49.
+    [['AWS::RefactorSpaces::Application'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId]], REFACTOR_SPACES_FIX)],
+    [['AWS::RefactorSpaces::Service'], (reader, c) => {
+      const entries: BridgeEntry[] = [...c.p.VpcId !== undefined ? [['VpcId', c.p.VpcId] as BridgeEntry] : [], ...reader.invoked('LambdaEndpoint.Arn', c.p.LambdaEndpoint?.Arn)];
+      if (entries.length > 0) reader.bridge(c, entries, REFACTOR_SPACES_FIX);
+    }],
     [['AWS::ODB::OdbPeeringConnection'], (reader, c) => {
       if (reader.logicalIdOf(c.p.PeerNetworkId, 'AWS::ODB::OdbNetwork') === undefined) reader.bridge(c, [['PeerNetworkId', c.p.PeerNetworkId]], ODB_PEERING_FIX);
     }],
@@ -1595,6 +1607,8 @@ class TemplateReader {
   private codeHolders?: ReadonlySet<string>;
   /** The literal names of `codeHolders` a literal ARN may name them by (`unplacedCode`). */
   private codeHolderNames?: readonly string[];
+  /** The template's prefix lists an IPAM prefix list resolver fills (`resolverFilled`), once computed. */
+  private resolverFilledLists?: ReadonlySet<string>;
 
   constructor(
     private readonly b: GraphBuilder,
@@ -3397,9 +3411,6 @@ class TemplateReader {
     const name = typeof ref === 'string' ? ref : att && att[1] === 'PrefixListId' ? att[0] : undefined;
     return name !== undefined && this.resources[name]?.Type === 'AWS::EC2::PrefixList' ? name : undefined;
   }
-
-  /** `resolverFilled`, once computed. */
-  private resolverFilledLists?: ReadonlySet<string>;
 
   /**
    * The template's prefix lists an IPAM prefix list resolver target keeps in sync with the blocks its resolver selects

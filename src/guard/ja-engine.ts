@@ -46,6 +46,9 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the on-premises network of an Outposts local gateway': 'Outposts ローカルゲートウェイのオンプレミスネットワーク',
   'another account, which may attach the interface to an instance of its own or give it an Elastic IP address': '別のアカウント（インターフェースを自分のインスタンスにアタッチするか、Elastic IP アドレスを関連付けうる）',
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
+  'the internet through the instances of a GameLift fleet whose VPC is peered with it': 'VPC がピアリングされた GameLift フリートのインスタンス経由のインターネット',
+  'the callers of a Refactor Spaces application (its API Gateway proxy, the transit gateway its environment makes between VPCs)':
+    'Refactor Spaces アプリケーションの呼び出し元（その API Gateway プロキシ、環境が VPC 間に作る Transit Gateway）',
   'an Oracle Database@AWS ODB network (its VM clusters, Oracle\'s management connections, the other networks it peers with)':
     'Oracle Database@AWS の ODB ネットワーク（その VM クラスター、Oracle の管理用の接続、ピアリングしている他のネットワーク）',
   'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)': 'ゾーンのラベルがない VPN ゲートウェイの先のネットワーク（VPN 接続、Direct Connect）',
@@ -176,6 +179,12 @@ const PATTERNS: readonly Pattern[] = [
       + 'ノートブックインスタンスは DirectInternetAccess（direct_internet_access）を Disabled にする。またはインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD \(where every VPN connection or Direct Connect interface on it leads\), or detach it$/,
     () => 'VPN ゲートウェイに jichitai:zone = LGWAN_WAN または SECURITY_CLOUD のタグを付ける（その上のすべての VPN 接続・Direct Connect インターフェースの接続先）か、デタッチする'],
+  [/^peer a GameLift fleet only with a VPC of the Internet segment, or remove PeerVpcId: game clients on the internet reach the fleet's instances, whose VPC the peering joins with it \(三層の対策\)$/,
+    () => 'GameLift フリートはインターネット接続系の VPC とだけピアリングするか、PeerVpcId を削除する。インターネット上のゲームクライアントがフリートのインスタンスに接続し、'
+      + 'ピアリングはそのインスタンスの VPC と接続先の VPC をつなぐ（三層の対策）'],
+  [/^put Refactor Spaces applications and services only in VPCs of the Internet segment, with functions that run there: its proxy and its transit gateway join networks the guard does not model \(三層の対策\)$/,
+    () => 'Refactor Spaces のアプリケーションとサービスは、インターネット接続系の VPC にだけ置き、そこで動く関数だけを呼び出す。'
+      + 'そのプロキシと Transit Gateway は、ガードがモデル化していないネットワークをつなぐ（三層の対策）'],
   [/^peer an ODB network only with VPCs of the Internet segment, or remove the peering: an ODB network is managed by Oracle over connections of its own and may peer with other networks, which the guard does not model \(三層の対策\)$/,
     () => 'ODB ネットワークはインターネット接続系の VPC とだけピアリングするか、ピアリングを削除する。ODB ネットワークは Oracle が独自の接続で管理し、'
       + '他のネットワークともピアリングしうるが、ガードはそれをモデル化していない（三層の対策）'],

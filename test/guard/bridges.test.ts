@@ -1747,7 +1747,62 @@ describe('a launch template is a bridge only when an interface asks for a public
 /** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets, an interface's own attachments. */
 const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface'];
 /** CloudFormation's alone (provider 5.100 routes a local gateway to an interface group, not an interface): unread-connectors.test.ts. */
-const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute'];
+const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute', 'AWS::GameLift::Fleet', 'AWS::RefactorSpaces::Application', 'AWS::RefactorSpaces::Service'];
+
+/**
+ * Red team 49: a GameLift fleet peered with a VPC and Migration Hub Refactor Spaces (CloudFormation only: the AWS provider
+ * has no such arguments or resources, and the awscc provider's are refused as Cloud Control resources of a service the
+ * guard reads). Each passed unread before.
+ */
+describe('CloudFormation-only bridges: a GameLift fleet peered with a VPC, Refactor Spaces applications and services', () => {
+  const gamelift = (peer: unknown) => ({ Name: 'f', EC2InstanceType: 'c5.large', ...peer === undefined ? {} : { PeerVpcId: peer, PeerVpcAwsAccountId: { Ref: 'AWS::AccountId' } } });
+  const env = { 'Fn::GetAtt': ['Env', 'EnvironmentIdentifier'] };
+  const others = { Env: { Type: 'AWS::RefactorSpaces::Environment', Properties: { Name: 'e', NetworkFabricType: 'TRANSIT_GATEWAY' } } };
+  const application = (vpc: unknown) => ({ Name: 'a', EnvironmentIdentifier: env, ProxyType: 'API_GATEWAY', VpcId: vpc, ApiGatewayProxy: { EndpointType: 'REGIONAL' } });
+  const service = (endpoint: Record<string, unknown>) => ({ Name: 's', EnvironmentIdentifier: env, ApplicationIdentifier: 'app-0123', ...endpoint });
+  const cases: readonly (readonly [string, (p: Seg) => any, string])[] = [
+    ['AWS::GameLift::Fleet', (p) => gamelift({ Ref: `${p}Vpc` }), 'peer a GameLift fleet only with a VPC of the Internet segment'],
+    ['AWS::RefactorSpaces::Application', (p) => application({ Ref: `${p}Vpc` }), 'put Refactor Spaces applications and services only in VPCs of the Internet segment'],
+    ['AWS::RefactorSpaces::Service', (p) => service({ EndpointType: 'URL', VpcId: { Ref: `${p}Vpc` }, UrlEndpoint: { Url: 'http://10.0.0.5/' } }),
+      'put Refactor Spaces applications and services only in VPCs of the Internet segment'],
+  ];
+
+  test.each(cases)('%s: refused in the My Number or LGWAN segment (worded in Japanese too), left to the security cloud in the Internet segment', (type, props, fix) => {
+    for (const [p, segment] of [['Mn', 'MY_NUMBER'], ['Lg', 'LGWAN']] as const) {
+      const graph = cfnGraph(type, props(p), others);
+      expect(guardFindings(graph, 'Bridge')).toEqual([expect.stringMatching(new RegExp(`${type} opens a path between .* and VPC ${p}Vpc of the ${segment} segment.* Fix: ${fix}`))]);
+      for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+        expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+        expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+      }
+    }
+    expect(guardFindings(cfnGraph(type, props('In'), others), 'Bridge')).toEqual([]);
+  });
+
+  test('a VPC outside the output (another account\'s, by its id): refused', () => {
+    expect(guardFindings(cfnGraph('AWS::GameLift::Fleet', gamelift('vpc-0123456789abcdef0')), 'Bridge')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+    expect(guardFindings(cfnGraph('AWS::RefactorSpaces::Application', application('vpc-0123456789abcdef0'), others), 'Bridge')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+  });
+
+  test('a fleet without a peering, or a service on a function outside every VPC: no bridge; on a function in a My Number subnet: refused', () => {
+    expect(guardFindings(cfnGraph('AWS::GameLift::Fleet', gamelift(undefined)), 'Bridge')).toEqual([]);
+    const lambda = (p: Seg | undefined) => guardFindings(cfnGraph('AWS::RefactorSpaces::Service', service({ EndpointType: 'LAMBDA', LambdaEndpoint: { Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }), {
+      ...others,
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, ...p ? { VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } : {} } },
+    }), 'Bridge');
+    expect(lambda(undefined)).toEqual([]);
+    expect(lambda('In')).toEqual([]);
+    expect(lambda('Mn')).toEqual([expect.stringMatching(/LambdaEndpoint\.Arn.*subnet MnSub of the MY_NUMBER segment/)]);
+  });
+
+  test('Terraform: the awscc provider\'s GameLift and Refactor Spaces resources are refused as Cloud Control resources of a service the guard reads', () => {
+    for (const type of ['awscc_gamelift_fleet', 'awscc_refactorspaces_service', 'awscc_odb_odb_peering_connection']) {
+      const found = checkTopology(extractTerraform({ t: { resource: { [type]: { x: { name: 'x' } } } } }), { model: NetworkModel.ALPHA });
+      expect(found.filter((f) => f.path === `${type}.x` && f.ruleId === 'GUARD-1').map(formatFinding))
+        .toEqual([expect.stringMatching(/is a resource of the awscc provider \(AWS Cloud Control\) of a service whose resources the guard reads/)]);
+    }
+  });
+});
 
 describe('Terraform\'s adopted default VPC or default subnet is a bridge when labelled as a segment or giving public IP addresses', () => {
   const adopted = (type: string, body: any, others: Record<string, Record<string, any>> = {}) => {
