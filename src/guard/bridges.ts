@@ -254,6 +254,24 @@ export const REFACTOR_SPACES = 'the callers of a Refactor Spaces application (it
 export const REFACTOR_SPACES_FIX = 'put Refactor Spaces applications and services only in VPCs of the Internet segment, with functions that run there: '
   + 'its proxy and its transit gateway join networks the guard does not model (三層の対策)';
 
+/**
+ * How to fix compute registered as targets of a VPC Lattice target group in the My Number or LGWAN segment: an ECS
+ * service's `VpcLatticeConfigurations` (`vpc_lattice_configurations`), an Auto Scaling group's traffic source of type
+ * `vpc-lattice` (`TrafficSources`, `traffic_source`, `aws_autoscaling_traffic_source_attachment`). The target group's
+ * service network lets its clients, in other VPCs and accounts, reach the targets, as an `AWS::VpcLattice::TargetGroup`
+ * in the VPC does; the target group may be outside the output (named by its ARN), so the bridge is placed where the
+ * targets run. Red team 49: unread, such a registration passed.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-vpc-lattice.html,
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-vpc-lattice.html
+ */
+export const LATTICE_TARGETS_FIX = 'register as VPC Lattice targets only tasks or instances that run in subnets of the Internet segment: a target group\'s '
+  + 'service network lets its clients, in other VPCs or accounts, reach its targets (三層の対策)';
+
+/** Whether an Auto Scaling traffic source (its `Type` / `type`) may be a VPC Lattice target group: not literally `elb` or `elbv2`. */
+export function latticeTrafficSource(type: unknown): boolean {
+  return !literallyClosed(type, CLOSED.trafficSourceNotLattice);
+}
+
 /** How to fix an EKS cluster whose public API endpoint reaches the My Number or LGWAN segment. */
 export const EKS_ENDPOINT_FIX = 'turn the public API endpoint off (ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access false, '
   + 'with the private endpoint on), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods (三層の対策)';
@@ -267,8 +285,8 @@ export function publicApiEndpoint(value: unknown): boolean {
   return value === undefined || value === null || mayBeOn(value);
 }
 
-/** What a VPC Lattice association, target group or resource gateway opens. */
-const LATTICE = 'the services or clients of a VPC Lattice service network';
+/** What a VPC Lattice association, target group or resource gateway opens (and compute registered in a target group). */
+export const LATTICE = 'the services or clients of a VPC Lattice service network';
 
 /** What ECS tasks with public IP addresses open. */
 const ECS_TASKS = 'the internet through public IP addresses of ECS tasks';
@@ -558,6 +576,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_vpclattice_target_group': LATTICE,
   'AWS::VpcLattice::ResourceGateway': LATTICE,
   'aws_vpclattice_resource_gateway': LATTICE,
+  // Read as a bridge only when its traffic source may be a VPC Lattice target group (`latticeTrafficSource`), at the
+  // group's subnets: an ECS service's or Auto Scaling group's own is recorded with this phrase too (`LATTICE_TARGETS_FIX`).
+  'aws_autoscaling_traffic_source_attachment': LATTICE,
   // Application-layer ways in: the internet calls code whose traffic leaves into the VPC. Read as a bridge only when the
   // function has a VPC configuration (a function URL), or the service is public with VPC egress (App Runner).
   'AWS::Lambda::Url': 'the internet through a Lambda function URL',

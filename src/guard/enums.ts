@@ -48,6 +48,11 @@ export const CLOSED = {
    * (the rules are staged, "retained and become active when this is later set to enable").
    */
   transitNatSupport: ['disable'],
+  /**
+   * AWS::AutoScaling::AutoScalingGroup TrafficSources[].Type / `traffic_source.type`: elb | elbv2 | vpc-lattice (open:
+   * a VPC Lattice target group, whose service network's clients reach the instances).
+   */
+  trafficSourceNotLattice: ['elb', 'elbv2'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A Network Firewall policy's stateful rule order (both readers): absent means AWS's default action order; anything unreadable is `unknown`. */

@@ -12,7 +12,7 @@ import {
   RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
-  GAMELIFT_FIX, ODB_PEERING_FIX, REFACTOR_SPACES_FIX,
+  GAMELIFT_FIX, ODB_PEERING_FIX, REFACTOR_SPACES_FIX, LATTICE, LATTICE_TARGETS_FIX, latticeTrafficSource,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -822,6 +822,10 @@ class TemplateReader {
           || [template, ...blocks(mixed?.Overrides).map((o) => o?.LaunchTemplateSpecification).filter((t) => t !== undefined)].every(latestVersion),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
+      // Instances registered in a VPC Lattice target group, at the group's subnets (bridges.ts `LATTICE_TARGETS_FIX`).
+      if (blocks(p.TrafficSources).some((t) => latticeTrafficSource(t?.Type))) {
+        reader.bridge(c, [['VPCZoneIdentifier', p.VPCZoneIdentifier ?? DEFAULT_VPC]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
+      }
       const overrides: any[] = blocks(mixed?.Overrides);
       // An override's image replaces its template's (the policy's, when the override names none).
       // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-autoscaling-autoscalinggroup-launchtemplateoverrides.html
@@ -1019,6 +1023,12 @@ class TemplateReader {
           : type === 'AWS::Pipes::Pipe' ? network(p.TargetParameters?.EcsTaskParameters?.NetworkConfiguration, 'TargetParameters.EcsTaskParameters.NetworkConfiguration')
             : network(p.NetworkConfiguration, 'NetworkConfiguration');
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+      // Tasks registered in VPC Lattice target groups, at the subnets they run in (bridges.ts `LATTICE_TARGETS_FIX`).
+      if (type === 'AWS::ECS::Service' && blocks(p.VpcLatticeConfigurations).length > 0) {
+        const awsvpc = p.NetworkConfiguration?.AwsvpcConfiguration ?? p.NetworkConfiguration?.AwsVpcConfiguration;
+        reader.bridge(c, awsvpc?.Subnets !== undefined ? [['NetworkConfiguration.AwsvpcConfiguration.Subnets', awsvpc.Subnets]]
+          : [['VpcLatticeConfigurations', p.VpcLatticeConfigurations]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
+      }
     }],
     // Fargate jobs that ask for a public IP address, wherever they are submitted.
     [['AWS::Batch::JobDefinition'], (reader, c) => {

@@ -12,6 +12,7 @@ import {
   RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET, ODB_PEERING_FIX,
+  LATTICE, LATTICE_TARGETS_FIX, latticeTrafficSource,
 } from './bridges';
 import {
   AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX,
@@ -1130,6 +1131,10 @@ class ConfigReader {
           .map((o) => oneBlock(o.launch_template_specification))].every((t) => reader.latestVersion(t)),
         subnets: reader.refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
       });
+      // Instances registered in a VPC Lattice target group, at the group's subnets (bridges.ts `LATTICE_TARGETS_FIX`).
+      if (blocks(p.traffic_source).some((t) => latticeTrafficSource(t?.type))) {
+        reader.bridge(c, [['vpc_zone_identifier', p.vpc_zone_identifier ?? DEFAULT_VPC]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
+      }
       reader.launcher(c, [
         ...template !== undefined ? [['launch_template', templateValue(template)] as const] : [],
         // An override without a template of its own launches the policy's (a plan writes it `launch_template_specification: []`).
@@ -1434,6 +1439,19 @@ class ConfigReader {
             : [oneBlock(p.network_configuration), 'network_configuration'];
       const entries = taskEntries('terraform', config, at);
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+      // Tasks registered in VPC Lattice target groups, at the subnets they run in (bridges.ts `LATTICE_TARGETS_FIX`).
+      if (type === 'aws_ecs_service' && blocks(p.vpc_lattice_configurations).length > 0) {
+        reader.bridge(c, config?.subnets !== undefined ? [['network_configuration.subnets', config.subnets]]
+          : [['vpc_lattice_configurations', p.vpc_lattice_configurations]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
+      }
+    }],
+    // An Auto Scaling group's traffic source attached on its own: a VPC Lattice target group's clients reach the group's
+    // instances (bridges.ts `LATTICE_TARGETS_FIX`), at the group's subnets when the configuration holds it.
+    [['aws_autoscaling_traffic_source_attachment'], (reader, c) => {
+      if (!blocks(c.p.traffic_source).some((t) => latticeTrafficSource(t?.type))) return;
+      const group = reader.named(c.p.autoscaling_group_name, 'aws_autoscaling_group');
+      reader.bridge(c, group ? [['autoscaling_group_name → vpc_zone_identifier', group.vpc_zone_identifier ?? DEFAULT_VPC]]
+        : [['autoscaling_group_name', c.p.autoscaling_group_name]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
     }],
     // Fargate jobs that ask for a public IP address, wherever they are submitted: the JSON of `container_properties` and
     // of `ecs_properties`' `taskProperties`. Text that is not JSON (an expression, a file) may ask for one unless it says

@@ -179,6 +179,9 @@ const PATTERNS: readonly Pattern[] = [
       + 'ノートブックインスタンスは DirectInternetAccess（direct_internet_access）を Disabled にする。またはインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD \(where every VPN connection or Direct Connect interface on it leads\), or detach it$/,
     () => 'VPN ゲートウェイに jichitai:zone = LGWAN_WAN または SECURITY_CLOUD のタグを付ける（その上のすべての VPN 接続・Direct Connect インターフェースの接続先）か、デタッチする'],
+  [/^register as VPC Lattice targets only tasks or instances that run in subnets of the Internet segment: a target group's service network lets its clients, in other VPCs or accounts, reach its targets \(三層の対策\)$/,
+    () => 'VPC Lattice のターゲットには、インターネット接続系のサブネットで動くタスク・インスタンスだけを登録する。ターゲットグループのサービスネットワークは、'
+      + '他の VPC やアカウントにあるクライアントをそのターゲットに到達させる（三層の対策）'],
   [/^peer a GameLift fleet only with a VPC of the Internet segment, or remove PeerVpcId: game clients on the internet reach the fleet's instances, whose VPC the peering joins with it \(三層の対策\)$/,
     () => 'GameLift フリートはインターネット接続系の VPC とだけピアリングするか、PeerVpcId を削除する。インターネット上のゲームクライアントがフリートのインスタンスに接続し、'
       + 'ピアリングはそのインスタンスの VPC と接続先の VPC をつなぐ（三層の対策）'],

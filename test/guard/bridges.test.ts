@@ -1745,7 +1745,7 @@ describe('a launch template is a bridge only when an interface asks for a public
 });
 
 /** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets, an interface's own attachments. */
-const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface'];
+const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface', 'aws_autoscaling_traffic_source_attachment'];
 /** CloudFormation's alone (provider 5.100 routes a local gateway to an interface group, not an interface): unread-connectors.test.ts. */
 const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute', 'AWS::GameLift::Fleet', 'AWS::RefactorSpaces::Application', 'AWS::RefactorSpaces::Service'];
 
@@ -1938,6 +1938,80 @@ test('an ODB peering with another ODB network of the output touches no VPC: no b
   expect(guardFindings(tfGraph('aws_odb_network_peering_connection', { display_name: 'p', odb_network_id: '${aws_odb_network.a.id}', peer_network_id: '${aws_odb_network.b.id}' }, {
     aws_odb_network: { a: { display_name: 'a' }, b: { display_name: 'b' } },
   }), 'aws_odb_network_peering_connection.Bridge')).toEqual([]);
+});
+
+/**
+ * Red team 49: tasks or instances registered as targets of a VPC Lattice target group (named by its ARN: it may be
+ * outside the output) passed unread; the group's service network lets its clients reach them. Placed where they run.
+ */
+describe('compute registered as VPC Lattice targets is a bridge where it runs', () => {
+  const LATTICE_TG = 'arn:aws:vpc-lattice:ap-northeast-1:111122223333:targetgroup/tg-0123456789abcdef0';
+  const TF_TEMPLATE = { id: '${aws_launch_template.lt.id}', version: '${aws_launch_template.lt.latest_version}' };
+  const ELB_TG = 'arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:targetgroup/t/0123456789abcdef';
+  const says = (p: Seg, subnet = `${p}Sub`) => new RegExp(`opens a path between the services or clients of a VPC Lattice service network and subnet ${subnet.replace('.', '\\.')} of the .* Fix: register as VPC Lattice targets only`);
+  const ecs = (p: Seg, lattice: unknown[] | undefined) => guardFindings(cfnGraph('AWS::ECS::Service', {
+    Cluster: 'c',
+    TaskDefinition: 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/t:1',
+    LaunchType: 'FARGATE',
+    NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: `${p}Sub` }], AssignPublicIp: 'DISABLED' } },
+    ...lattice ? { VpcLatticeConfigurations: lattice } : {},
+  }), 'Bridge');
+  const asg = (p: Seg, type: string | undefined) => guardFindings(cfnGraph('AWS::AutoScaling::AutoScalingGroup', {
+    MinSize: '1',
+    MaxSize: '1',
+    VPCZoneIdentifier: [{ Ref: `${p}Sub` }],
+    LaunchTemplate: { LaunchTemplateId: { Ref: 'Lt' }, Version: { 'Fn::GetAtt': ['Lt', 'LatestVersionNumber'] } },
+    ...type ? { TrafficSources: [{ Identifier: type === 'vpc-lattice' ? LATTICE_TG : ELB_TG, Type: type }] } : {},
+  }, { Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-0123456789abcdef0' } } } }), 'Bridge');
+
+  test('CloudFormation: an ECS service\'s VpcLatticeConfigurations, an Auto Scaling group\'s vpc-lattice traffic source (or one of a type it cannot read)', () => {
+    const lattice = [{ TargetGroupArn: LATTICE_TG, PortName: 'http', RoleArn: 'arn:aws:iam::111122223333:role/r' }];
+    expect(ecs('Mn', lattice)).toEqual([expect.stringMatching(says('Mn'))]);
+    expect(ecs('Lg', lattice)).toEqual([expect.stringMatching(says('Lg'))]);
+    expect(ecs('In', lattice)).toEqual([]);
+    expect(ecs('Mn', undefined)).toEqual([]);
+    expect(ecs('Mn', [])).toEqual([]);
+    expect(asg('Mn', 'vpc-lattice')).toEqual([expect.stringMatching(says('Mn'))]);
+    expect(asg('Mn', 'VPC-LATTICE')).toHaveLength(1);
+    expect(asg('In', 'vpc-lattice')).toEqual([]);
+    expect(asg('Mn', 'elbv2')).toEqual([]);
+    expect(asg('Mn', undefined)).toEqual([]);
+    const graph = cfnGraph('AWS::AutoScaling::AutoScalingGroup', {
+      MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'LgSub' }], LaunchConfigurationName: 'lc', TrafficSources: [{ Identifier: LATTICE_TG, Type: 'vpc-lattice' }],
+    });
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+  });
+
+  test('Terraform: aws_ecs_service vpc_lattice_configurations, aws_autoscaling_group traffic_source, aws_autoscaling_traffic_source_attachment', () => {
+    const service = (p: Seg, lattice: unknown[]) => guardFindings(tfGraph('aws_ecs_service', {
+      name: 's',
+      cluster: 'c',
+      task_definition: 't',
+      launch_type: 'FARGATE',
+      network_configuration: { subnets: [`\${aws_subnet.${p}.id}`], assign_public_ip: false },
+      vpc_lattice_configurations: lattice,
+    }), 'aws_ecs_service.Bridge');
+    const lattice = [{ target_group_arn: LATTICE_TG, port_name: 'http', role_arn: 'arn:aws:iam::111122223333:role/r' }];
+    expect(service('Mn', lattice)).toEqual([expect.stringMatching(says('Mn', 'aws_subnet.Mn'))]);
+    expect(service('In', lattice)).toEqual([]);
+    expect(service('Mn', [])).toEqual([]);
+    const group = (p: Seg, type: string) => ({
+      min_size: 1, max_size: 1, launch_template: TF_TEMPLATE, vpc_zone_identifier: [`\${aws_subnet.${p}.id}`], traffic_source: [{ identifier: LATTICE_TG, type }],
+    });
+    const template = { aws_launch_template: { lt: { image_id: 'ami-0123456789abcdef0' } } };
+    expect(guardFindings(tfGraph('aws_autoscaling_group', group('Lg', 'vpc-lattice'), template), 'aws_autoscaling_group.Bridge')).toEqual([expect.stringMatching(says('Lg', 'aws_subnet.Lg'))]);
+    expect(guardFindings(tfGraph('aws_autoscaling_group', group('Lg', 'elbv2'), template), 'aws_autoscaling_group.Bridge')).toEqual([]);
+    const attached = (p: Seg, type: string, name = '${aws_autoscaling_group.g.name}') => guardFindings(tfGraph('aws_autoscaling_traffic_source_attachment', {
+      autoscaling_group_name: name, traffic_source: { identifier: LATTICE_TG, type },
+    }, { ...template, aws_autoscaling_group: { g: { min_size: 1, max_size: 1, launch_template: TF_TEMPLATE, vpc_zone_identifier: [`\${aws_subnet.${p}.id}`] } } }), 'aws_autoscaling_traffic_source_attachment.Bridge');
+    expect(attached('Mn', 'vpc-lattice')).toEqual([expect.stringMatching(new RegExp('autoscaling_group_name → vpc_zone_identifier.*subnet aws_subnet\\.Mn of the MY_NUMBER segment'))]);
+    expect(attached('In', 'vpc-lattice')).toEqual([]);
+    expect(attached('Mn', 'elbv2')).toEqual([]);
+    expect(attached('In', 'vpc-lattice', 'outside-group')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+  });
 });
 
 describe('network bridges: placement', () => {
