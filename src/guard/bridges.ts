@@ -6,7 +6,8 @@
  * connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
  * definitions, load balancer and VPC Lattice target groups, AppSync data sources and Lambda authorizers, IoT topic
  * rules, SES receipt rules and Cognito user pool triggers that invoke such functions, Cloud9 environments connecting by
- * SSH, Resolver rule associations forwarding through another VPC's outbound endpoint, Outposts local gateways, Cloud WAN, VPN gateways
+ * SSH, Resolver rule associations forwarding through another VPC's outbound endpoint, Outposts local gateways, Cloud WAN, Oracle
+ * Database@AWS peerings, GameLift fleets peered with a VPC, Refactor Spaces, compute registered in VPC Lattice target groups, VPN gateways
  * without a zone label, VPC endpoints to another network's endpoint service, VPC Lattice service networks, EC2 Instance
  * Connect Endpoints, EKS clusters with a public API endpoint, internet-facing Transfer Family servers, an instance with
  * a public IP address, an Elastic IP address or network interfaces in more than one VPC, ECS tasks (and Batch Fargate
