@@ -34,6 +34,7 @@ import { destinationBackups, firehoseBackups, firehoseDestinations, firehosePref
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
+  VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
@@ -2882,8 +2883,28 @@ class TemplateReader {
     } else if (occupies && !knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET)) {
       // A type the guard does not know whose network placement is a value it cannot read may run in any subnet (GUARD-2).
       const hidden = unreadNetworkBlock(p, (v) => this.deployTime(v, false));
-      if (hidden !== undefined) b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+      if (hidden !== undefined) {
+        b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+      } else if (isAwsType(type) && !VPC_INERT.has(type)) {
+        // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
+        const vpcs = subnetMentions(p, (v) => this.vpcsNamed(v)).filter((m) => vpcMentionKey(m.property));
+        if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
+      }
     }
+  }
+
+  /** The template's VPCs a value names by `Ref`, `Fn::GetAtt [V, VpcId]` or `${V}` in an `Fn::Sub` (an ARN built around the id). */
+  private vpcsNamed(value: unknown): readonly string[] {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return NONE;
+    const v = value as any;
+    const vpc = (logicalId: string) => this.resources[logicalId]?.Type === 'AWS::EC2::VPC';
+    if (typeof v.Ref === 'string') return vpc(v.Ref) ? [this.id(v.Ref)] : NONE;
+    const att = getAtt(value);
+    if (att) return att[1] === 'VpcId' && vpc(att[0]) ? [this.id(att[0])] : NONE;
+    const sub = v['Fn::Sub'];
+    const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+    if (text === undefined) return NONE;
+    return [...text.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].filter((m) => vpc(m[1])).map((m) => this.id(m[1]));
   }
 
   /**

@@ -36,6 +36,7 @@ import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
+  VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -207,6 +208,8 @@ const DEPLOY_TIME = /\$\{[^}]*\b(var|local|module)\./;
 
 /** A subnet named by its id or ARN in an interpolation (`${aws_subnet.name.id}`, inside a longer expression too). */
 const SUBNET_ID = /(?<![\w.])aws_subnet\.([A-Za-z0-9_-]+)\.(?:id|arn)\b/g;
+/** A VPC's id or ARN in an interpolation (`vpcsNamed`). */
+const VPC_ID = /(?<![\w.])aws_vpc\.([A-Za-z0-9_-]+)\.(?:id|arn)\b/g;
 
 /** Part of a configuration's `resource` block that is not a resource the guard can read (`resourceEntries`). */
 interface MalformedBlock {
@@ -3180,8 +3183,33 @@ class ConfigReader {
     } else if (occupies && !knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET)) {
       // A type the guard does not know whose network placement is a value it cannot read may run in any subnet (GUARD-2).
       const hidden = unreadNetworkBlock(p, (v) => typeof v === 'string' && this.deployTime(v));
-      if (hidden !== undefined) b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+      if (hidden !== undefined) {
+        b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+      } else if (type.startsWith('aws_') && !VPC_INERT.has(type)) {
+        // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
+        const vpcs = subnetMentions(p, (v) => this.vpcsNamed(v), true).filter((m) => vpcMentionKey(m.property));
+        if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
+      }
     }
+  }
+
+  /** The configuration's VPCs a value names (`${aws_vpc.x.id}` or `.arn` in an interpolation, a plan's reference to one). */
+  private vpcsNamed(value: unknown): readonly string[] {
+    if (value instanceof PlanReference) {
+      return value.type === 'aws_vpc' && (value.attribute === 'id' || value.attribute === 'arn') ? [this.id(value.address)] : NONE;
+    }
+    if (typeof value !== 'string') return NONE;
+    if (this.plan) {
+      // A deployed VPC's id, as a plan of an existing deployment writes it (semantics §11).
+      const bound = value.startsWith('vpc-') ? this.b.external(value) : undefined;
+      return bound?.kind === 'node' ? [bound.id] : NONE;
+    }
+    if (!value.includes('aws_vpc.')) return NONE;
+    const ids: string[] = [];
+    for (const m of value.matchAll(INTERPOLATION)) {
+      for (const a of m[1].matchAll(VPC_ID)) if (this.types.get(`aws_vpc.${a[1]}`) === 'aws_vpc') ids.push(this.id(`aws_vpc.${a[1]}`));
+    }
+    return ids;
   }
 
   /**
