@@ -6,7 +6,8 @@
  * ingress and public services with a VPC connector, Lambda function URLs on functions in a VPC and the API Gateway integrations, authorizers and OpenAPI
  * definitions, load balancer and VPC Lattice target groups, AppSync data sources and Lambda authorizers, IoT topic
  * rules, SES receipt rules and Cognito user pool triggers that invoke such functions, Cloud9 environments connecting by
- * SSH, Resolver rule associations forwarding through another VPC's outbound endpoint, Outposts local gateways, Cloud WAN, VPN gateways
+ * SSH, Resolver rule associations forwarding through another VPC's outbound endpoint, Outposts local gateways, Cloud WAN, Oracle
+ * Database@AWS peerings, GameLift fleets peered with a VPC, Refactor Spaces, compute registered in VPC Lattice target groups, VPN gateways
  * without a zone label, VPC endpoints to another network's endpoint service, VPC Lattice service networks, EC2 Instance
  * Connect Endpoints, EKS clusters with a public API endpoint, internet-facing Transfer Family servers, an instance with
  * a public IP address, an Elastic IP address or network interfaces in more than one VPC, ECS tasks (and Batch Fargate
@@ -296,6 +297,60 @@ export const REGION = '{region}';
 export const ENDPOINT_SERVICE_FIX = 'from the My Number or LGWAN segment connect only to AWS services (com.amazonaws.<region>.<service>); reach another '
   + 'network\'s endpoint service from the Internet segment, or, in α′, through the breakout (三層の対策)';
 
+/**
+ * What an Oracle Database@AWS peering opens: an ODB network holds Exadata VM clusters that Oracle manages over connections
+ * of its own, and it may peer with other VPCs and ODB networks (CreateOdbPeeringConnection: "the peer network … can be
+ * either a VPC ID or another ODB network ID"); the peering also adds routes to the ODB network to the VPC's route tables
+ * it names (`PeerNetworkRouteTableIds`). https://docs.aws.amazon.com/odb/latest/UserGuide/network-topology.html
+ */
+export const ODB_NETWORK = 'an Oracle Database@AWS ODB network (its VM clusters, Oracle\'s management connections, the other networks it peers with)';
+
+/** How to fix an ODB peering connection with the My Number or LGWAN segment. */
+export const ODB_PEERING_FIX = 'peer an ODB network only with VPCs of the Internet segment, or remove the peering: an ODB network is managed by Oracle over '
+  + 'connections of its own and may peer with other networks, which the guard does not model (三層の対策)';
+
+/**
+ * What a GameLift fleet peered with a VPC opens (AWS::GameLift::Fleet `PeerVpcId`): its instances, in GameLift's own VPC,
+ * take game clients' connections from the internet on their public addresses, and the peering joins that VPC with the
+ * one named. https://docs.aws.amazon.com/gamelift/latest/developerguide/vpc-peering.html
+ */
+export const GAMELIFT_FLEET = 'the internet through the instances of a GameLift fleet whose VPC is peered with it';
+
+/** How to fix a GameLift fleet peered with the My Number or LGWAN segment. */
+export const GAMELIFT_FIX = 'peer a GameLift fleet only with a VPC of the Internet segment, or remove PeerVpcId: game clients on the internet reach '
+  + 'the fleet\'s instances, whose VPC the peering joins with it (三層の対策)';
+
+/**
+ * What a Migration Hub Refactor Spaces application or service opens: the application's proxy is an API Gateway API (a
+ * regional one on the internet) with a VPC link into the application's VPC, which routes to the services' endpoints — a
+ * URL in the service's VPC, or a Lambda function —, and an environment with the `TRANSIT_GATEWAY` network fabric joins
+ * the VPCs of its applications and services through a transit gateway Refactor Spaces makes and routes itself.
+ * https://docs.aws.amazon.com/migrationhub-refactor-spaces/latest/userguide/what-is-mhub-refactor-spaces.html
+ */
+export const REFACTOR_SPACES = 'the callers of a Refactor Spaces application (its API Gateway proxy, the transit gateway its environment makes between VPCs)';
+
+/** How to fix a Refactor Spaces application or service in the My Number or LGWAN segment. */
+export const REFACTOR_SPACES_FIX = 'put Refactor Spaces applications and services only in VPCs of the Internet segment, with functions that run there: '
+  + 'its proxy and its transit gateway join networks the guard does not model (三層の対策)';
+
+/**
+ * How to fix compute registered as targets of a VPC Lattice target group in the My Number or LGWAN segment: an ECS
+ * service's `VpcLatticeConfigurations` (`vpc_lattice_configurations`), an Auto Scaling group's traffic source of type
+ * `vpc-lattice` (`TrafficSources`, `traffic_source`, `aws_autoscaling_traffic_source_attachment`). The target group's
+ * service network lets its clients, in other VPCs and accounts, reach the targets, as an `AWS::VpcLattice::TargetGroup`
+ * in the VPC does; the target group may be outside the output (named by its ARN), so the bridge is placed where the
+ * targets run. Red team 49: unread, such a registration passed.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-vpc-lattice.html,
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-vpc-lattice.html
+ */
+export const LATTICE_TARGETS_FIX = 'register as VPC Lattice targets only tasks or instances that run in subnets of the Internet segment: a target group\'s '
+  + 'service network lets its clients, in other VPCs or accounts, reach its targets (三層の対策)';
+
+/** Whether an Auto Scaling traffic source (its `Type` / `type`) may be a VPC Lattice target group: not literally `elb` or `elbv2`. */
+export function latticeTrafficSource(type: unknown): boolean {
+  return !literallyClosed(type, CLOSED.trafficSourceNotLattice);
+}
+
 /** How to fix an EKS cluster whose public API endpoint reaches the My Number or LGWAN segment. */
 export const EKS_ENDPOINT_FIX = 'turn the public API endpoint off (ResourcesVpcConfig.EndpointPublicAccess / vpc_config.endpoint_public_access false, '
   + 'with the private endpoint on), or run the cluster only in subnets of the Internet segment: kubectl from the internet reaches the nodes and pods (三層の対策)';
@@ -309,8 +364,8 @@ export function publicApiEndpoint(value: unknown): boolean {
   return value === undefined || value === null || mayBeOn(value);
 }
 
-/** What a VPC Lattice association, target group or resource gateway opens. */
-const LATTICE = 'the services or clients of a VPC Lattice service network';
+/** What a VPC Lattice association, target group or resource gateway opens (and compute registered in a target group). */
+export const LATTICE = 'the services or clients of a VPC Lattice service network';
 
 /** What ECS tasks with public IP addresses open. */
 const ECS_TASKS = 'the internet through public IP addresses of ECS tasks';
@@ -562,6 +617,15 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_ec2_local_gateway_route_table_vpc_association': 'the on-premises network of an Outposts local gateway',
   'AWS::NetworkManager::VpcAttachment': 'a Cloud WAN core network (Network Manager)',
   'aws_networkmanager_vpc_attachment': 'a Cloud WAN core network (Network Manager)',
+  // An Oracle Database@AWS peering with a VPC (red team 49: read by neither engine before, so a peering into the My Number
+  // VPC passed).
+  'AWS::ODB::OdbPeeringConnection': ODB_NETWORK,
+  'aws_odb_network_peering_connection': ODB_NETWORK,
+  // Red team 49: a GameLift fleet peered with a VPC, Refactor Spaces applications and services (CloudFormation only: the
+  // AWS provider has no such arguments or resources; the awscc provider's are refused as Cloud Control resources).
+  'AWS::GameLift::Fleet': GAMELIFT_FLEET,
+  'AWS::RefactorSpaces::Application': REFACTOR_SPACES,
+  'AWS::RefactorSpaces::Service': REFACTOR_SPACES,
   // Read as a bridge only when attached without one known zone label (`gatewayBridges`): its label says where the networks
   // behind it (VPN connections, Direct Connect virtual interfaces) are; without one the guard cannot tell.
   'AWS::EC2::VPNGateway': 'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)',
@@ -593,6 +657,9 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_vpclattice_target_group': LATTICE,
   'AWS::VpcLattice::ResourceGateway': LATTICE,
   'aws_vpclattice_resource_gateway': LATTICE,
+  // Read as a bridge only when its traffic source may be a VPC Lattice target group (`latticeTrafficSource`), at the
+  // group's subnets: an ECS service's or Auto Scaling group's own is recorded with this phrase too (`LATTICE_TARGETS_FIX`).
+  'aws_autoscaling_traffic_source_attachment': LATTICE,
   // Application-layer ways in: the internet calls code whose traffic leaves into the VPC. Read as a bridge only when the
   // function has a VPC configuration (a function URL), or the service is public with VPC egress (App Runner).
   'AWS::Lambda::Url': 'the internet through a Lambda function URL',

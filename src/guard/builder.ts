@@ -306,6 +306,15 @@ export class GraphBuilder {
   }
 
   /**
+   * A resource of a type the guard does not know that names no subnet but the VPCs of `mentions` (occupants.ts
+   * `vpcMentionKey`): judged where those VPCs lie once every resource is read (`unknownOccupants`, GUARD-2), as an
+   * occupant of an unknown type is at its subnets. No occupant node: what runs in which subnet it does not say.
+   */
+  public vpcOccupant(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[]): void {
+    this.pendingUnknownTypes.push({ node: base.id, type: resourceType, mentions, ...(base.path !== undefined ? { path: base.path } : {}) });
+  }
+
+  /**
    * A resource that names subnets (`subnetMentions`): an occupant of those it names; a placement it cannot read
    * (`UNKNOWN_SUBNET`) is unresolved, once per property, unless the resource's reader already reported a value of it.
    * Of a type the guard does not know (`knownType` false, occupants.ts `knownOccupant`), it is also judged where it lies

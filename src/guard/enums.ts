@@ -43,6 +43,16 @@ export const CLOSED = {
    * (https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_RulesSourceList.html).
    */
   domainListNotAllow: ['DENYLIST', 'REJECTLIST', 'ALERTLIST'],
+  /**
+   * AWS::EC2::TransitGatewayAttachmentNatConfiguration NatGatewaySupport: enable (open: its rules translate) | disable
+   * (the rules are staged, "retained and become active when this is later set to enable").
+   */
+  transitNatSupport: ['disable'],
+  /**
+   * AWS::AutoScaling::AutoScalingGroup TrafficSources[].Type / `traffic_source.type`: elb | elbv2 | vpc-lattice (open:
+   * a VPC Lattice target group, whose service network's clients reach the instances).
+   */
+  trafficSourceNotLattice: ['elb', 'elbv2'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A Network Firewall policy's stateful rule order (both readers): absent means AWS's default action order; anything unreadable is `unknown`. */

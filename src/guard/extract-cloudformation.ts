@@ -14,6 +14,7 @@ import {
   RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
   APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
+  GAMELIFT_FIX, ODB_PEERING_FIX, REFACTOR_SPACES_FIX, LATTICE, LATTICE_TARGETS_FIX, latticeTrafficSource,
 } from './bridges';
 import { BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX } from './builder';
 import { customResourcePowers, templateIam, TemplateView } from './custom-resource-code';
@@ -35,6 +36,7 @@ import { destinationBackups, firehoseBackups, firehoseDestinations, firehosePref
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
+  VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
@@ -519,6 +521,29 @@ class TemplateReader {
         + 'routing through the internet gateway), which the guard does not follow', 'remove the association, or route the pool to an appliance of the Internet segment only, '
         + 'and check that route table by hand');
     }],
+    // An IPAM prefix list resolver target keeps the prefix list it names in sync with the blocks its resolver selects from
+    // IPAM, whatever entries the template writes: a list of the template it names is read as one the guard cannot read
+    // (`prefixListCidrs`: every address, semantics §4); a literal `pl-…` id is a list outside the output, read so already.
+    // One named otherwise (a parameter, an import) may be any list of the output: GUARD-1. Outside tester, red team 49:
+    // before, the list's written entries were read, and a My Number route to a harmless-looking list passed.
+    [['AWS::EC2::IPAMPrefixListResolverTarget'], (reader, { b, p, id }) => {
+      if (reader.prefixListNamed(p.PrefixListId) !== undefined || (typeof p.PrefixListId === 'string' && /^pl-[0-9a-f]+$/.test(p.PrefixListId))) return;
+      b.unresolvedValue(id, 'PrefixListId', `it fills prefix list ${JSON.stringify(p.PrefixListId ?? null)} with the blocks an IPAM prefix list resolver `
+        + 'selects, and the guard cannot tell which prefix list of the output that is', 'name a prefix list of the same template (Ref), or keep the '
+        + 'lists a resolver fills out of the routes and security group rules of the My Number and LGWAN segments');
+    }],
+    // Static NAT on a transit gateway attachment: what leaves the attachment from a rule's MatchSourceCidr carries its NatCidr
+    // addresses as its source (a network ACL entry keyed on the source no longer matches it), what is sent to the NatCidr
+    // is translated back and delivered to the attachment, and the transit gateway may install routes for the NAT blocks
+    // in its route tables (NatSystemRouteSupport): none of which the guard models, so it fails closed (GUARD-1) unless the
+    // rules are only staged. Outside tester, red team 49: unread before, such a configuration passed.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-transitgatewayattachmentnatconfiguration.html
+    [['AWS::EC2::TransitGatewayAttachmentNatConfiguration'], (_reader, { b, p, id }) => {
+      if (literallyClosed(p.NatGatewaySupport, CLOSED.transitNatSupport)) return;
+      b.unresolvedValue(id, 'NatGatewayRules', 'it translates the addresses of what crosses a transit gateway attachment and may install routes for the NAT '
+        + 'blocks in the transit gateway\'s route tables, which the guard does not model', 'remove the NAT configuration (or set NatGatewaySupport to '
+        + 'disable), and join segments only through the routes and gateways the guard reads');
+    }],
     // A private virtual interface on a VPN gateway brings a Direct Connect network to it, as Terraform's
     // aws_dx_private_virtual_interface does (outside auditor, red team 38).
     [['AWS::DirectConnect::PrivateVirtualInterface'], (_reader, { b, base, noted, p }) => {
@@ -810,6 +835,10 @@ class TemplateReader {
           || [template, ...blocks(mixed?.Overrides).map((o) => o?.LaunchTemplateSpecification).filter((t) => t !== undefined)].every(latestVersion),
         subnets: reader.refs(p.VPCZoneIdentifier).map((r, i) => b.noted(id, `VPCZoneIdentifier[${i}]`, r)),
       });
+      // Instances registered in a VPC Lattice target group, at the group's subnets (bridges.ts `LATTICE_TARGETS_FIX`).
+      if (blocks(p.TrafficSources).some((t) => latticeTrafficSource(t?.Type))) {
+        reader.bridge(c, [['VPCZoneIdentifier', p.VPCZoneIdentifier ?? DEFAULT_VPC]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
+      }
       const overrides: any[] = blocks(mixed?.Overrides);
       // An override's image replaces its template's (the policy's, when the override names none).
       // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-autoscaling-autoscalinggroup-launchtemplateoverrides.html
@@ -1041,6 +1070,12 @@ class TemplateReader {
           : type === 'AWS::Pipes::Pipe' ? network(p.TargetParameters?.EcsTaskParameters?.NetworkConfiguration, 'TargetParameters.EcsTaskParameters.NetworkConfiguration')
             : network(p.NetworkConfiguration, 'NetworkConfiguration');
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+      // Tasks registered in VPC Lattice target groups, at the subnets they run in (bridges.ts `LATTICE_TARGETS_FIX`).
+      if (type === 'AWS::ECS::Service' && blocks(p.VpcLatticeConfigurations).length > 0) {
+        const awsvpc = p.NetworkConfiguration?.AwsvpcConfiguration ?? p.NetworkConfiguration?.AwsVpcConfiguration;
+        reader.bridge(c, awsvpc?.Subnets !== undefined ? [['NetworkConfiguration.AwsvpcConfiguration.Subnets', awsvpc.Subnets]]
+          : [['VpcLatticeConfigurations', p.VpcLatticeConfigurations]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
+      }
     }],
     // Fargate jobs that ask for a public IP address, wherever they are submitted.
     [['AWS::Batch::JobDefinition'], (reader, c) => {
@@ -1181,6 +1216,23 @@ class TemplateReader {
     [['AWS::AppRunner::VpcIngressConnection'], (reader, c) => reader.bridge(c, [['IngressVpcConfiguration.VpcId', c.p.IngressVpcConfiguration?.VpcId]])],
     [['AWS::EC2::LocalGatewayRouteTableVPCAssociation'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId]])],
     [['AWS::NetworkManager::VpcAttachment'], (reader, c) => reader.bridge(c, [['VpcArn', c.p.VpcArn], ['SubnetArns', c.p.SubnetArns]])],
+    // An Oracle Database@AWS peering joins an ODB network to the VPC it names (bridges.ts `ODB_NETWORK`); one with another
+    // ODB network of the template touches no VPC (that network's own peerings are read). Outside tester, red team 49.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-odb-odbpeeringconnection.html
+    // A GameLift fleet whose VPC is peered with a VPC (bridges.ts `GAMELIFT_FLEET`); without PeerVpcId, none. Red team 49.
+    [['AWS::GameLift::Fleet'], (reader, c) => {
+      if (c.p.PeerVpcId !== undefined) reader.bridge(c, [['PeerVpcId', c.p.PeerVpcId]], GAMELIFT_FIX);
+    }],
+    // Refactor Spaces (bridges.ts `REFACTOR_SPACES`): an application's proxy in its VPC; a service's endpoint in its VPC, or
+    // the function it invokes where that function runs. Red team 49.
+    [['AWS::RefactorSpaces::Application'], (reader, c) => reader.bridge(c, [['VpcId', c.p.VpcId]], REFACTOR_SPACES_FIX)],
+    [['AWS::RefactorSpaces::Service'], (reader, c) => {
+      const entries: BridgeEntry[] = [...c.p.VpcId !== undefined ? [['VpcId', c.p.VpcId] as BridgeEntry] : [], ...reader.invoked('LambdaEndpoint.Arn', c.p.LambdaEndpoint?.Arn)];
+      if (entries.length > 0) reader.bridge(c, entries, REFACTOR_SPACES_FIX);
+    }],
+    [['AWS::ODB::OdbPeeringConnection'], (reader, c) => {
+      if (reader.logicalIdOf(c.p.PeerNetworkId, 'AWS::ODB::OdbNetwork') === undefined) reader.bridge(c, [['PeerNetworkId', c.p.PeerNetworkId]], ODB_PEERING_FIX);
+    }],
     // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     [['AWS::EC2::EIP'], (reader, c) => {
@@ -1614,6 +1666,8 @@ class TemplateReader {
   private codeHolders?: ReadonlySet<string>;
   /** The literal names of `codeHolders` a literal ARN may name them by (`unplacedCode`). */
   private codeHolderNames?: readonly string[];
+  /** The template's prefix lists an IPAM prefix list resolver fills (`resolverFilled`), once computed. */
+  private resolverFilledLists?: ReadonlySet<string>;
 
   constructor(
     private readonly b: GraphBuilder,
@@ -2942,8 +2996,28 @@ class TemplateReader {
     } else if (occupies && !knownOccupant(type, p, TemplateReader.reads(type), BRIDGE_TYPE_SET)) {
       // A type the guard does not know whose network placement is a value it cannot read may run in any subnet (GUARD-2).
       const hidden = unreadNetworkBlock(p, (v) => this.deployTime(v, false));
-      if (hidden !== undefined) b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+      if (hidden !== undefined) {
+        b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+      } else if (isAwsType(type) && !VPC_INERT.has(type)) {
+        // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
+        const vpcs = subnetMentions(p, (v) => this.vpcsNamed(v)).filter((m) => vpcMentionKey(m.property));
+        if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
+      }
     }
+  }
+
+  /** The template's VPCs a value names by `Ref`, `Fn::GetAtt [V, VpcId]` or `${V}` in an `Fn::Sub` (an ARN built around the id). */
+  private vpcsNamed(value: unknown): readonly string[] {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return NONE;
+    const v = value as any;
+    const vpc = (logicalId: string) => this.resources[logicalId]?.Type === 'AWS::EC2::VPC';
+    if (typeof v.Ref === 'string') return vpc(v.Ref) ? [this.id(v.Ref)] : NONE;
+    const att = getAtt(value);
+    if (att) return att[1] === 'VpcId' && vpc(att[0]) ? [this.id(att[0])] : NONE;
+    const sub = v['Fn::Sub'];
+    const text = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+    if (text === undefined) return NONE;
+    return [...text.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].filter((m) => vpc(m[1])).map((m) => this.id(m[1]));
   }
 
   /**
@@ -3467,12 +3541,36 @@ class TemplateReader {
    * its entries' blocks (one it cannot read is unresolved); another (a literal id, a parameter) is undefined.
    */
   private prefixListCidrs(list: unknown, id: string, property: string): string[] | undefined {
+    const name = this.prefixListNamed(list);
+    if (name === undefined) return undefined;
+    // Kept in sync by an IPAM prefix list resolver: its entries are whatever IPAM selects, not those written (none read).
+    if (this.resolverFilled().has(name)) return [];
+    return blocks(this.resources[name].Properties?.Entries).flatMap((e: any) => this.cidr(e?.Cidr, id, `${property} → ${name}.Entries`) ?? []);
+  }
+
+  /** The logical ID of the template's prefix list (`AWS::EC2::PrefixList`) a value names by `Ref` or `Fn::GetAtt [L, PrefixListId]`. */
+  private prefixListNamed(list: unknown): string | undefined {
     const att = getAtt(list);
     const ref = (list as { Ref?: unknown } | undefined)?.Ref;
     const name = typeof ref === 'string' ? ref : att && att[1] === 'PrefixListId' ? att[0] : undefined;
-    const target = name === undefined ? undefined : this.resources[name];
-    if (target?.Type !== 'AWS::EC2::PrefixList') return undefined;
-    return blocks(target.Properties?.Entries).flatMap((e: any) => this.cidr(e?.Cidr, id, `${property} → ${name}.Entries`) ?? []);
+    return name !== undefined && this.resources[name]?.Type === 'AWS::EC2::PrefixList' ? name : undefined;
+  }
+
+  /**
+   * The template's prefix lists an IPAM prefix list resolver target keeps in sync with the blocks its resolver selects
+   * (`AWS::EC2::IPAMPrefixListResolverTarget`; EC2 API, CreateIpamPrefixListResolverTarget: "The target enables the
+   * resolver to synchronize CIDRs selected by its rules into the specified prefix list").
+   */
+  private resolverFilled(): ReadonlySet<string> {
+    if (this.resolverFilledLists === undefined) {
+      const out = new Set<string>();
+      for (const r of Object.values(this.resources)) {
+        const name = r?.Type === 'AWS::EC2::IPAMPrefixListResolverTarget' ? this.prefixListNamed(r.Properties?.PrefixListId) : undefined;
+        if (name !== undefined) out.add(name);
+      }
+      this.resolverFilledLists = out;
+    }
+    return this.resolverFilledLists;
   }
 
   private sgRule(r: any, id: string): SecurityGroupRule {

@@ -13,7 +13,8 @@ import {
   BridgeOptions, CLOUD9_FIX, instanceLabelPlaces, instancePlaces, interfacesElsewhere, MAIL_FIX, RESOLVER_FORWARDING, RESOLVER_FORWARDING_FIX,
   RESOLVER_SHARED, RESOLVER_SHARED_FIX,
   bridgeAttachments, InstancePlace, LabelPlaces, TemplateRole, launcherInterfaces, LauncherInterfaces, templateInterfaces,
-  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET,
+  APPSTREAM_STREAMING, APPSTREAM_STREAMING_FIX, SECURE_BROWSER_FIX, WORKSPACES_FIX, BRIDGE_TYPE_SET, ODB_PEERING_FIX,
+  LATTICE, LATTICE_TARGETS_FIX, latticeTrafficSource,
 } from './bridges';
 import {
   AclEntryInput, BoundIds, failOpenOf, GraphBuilder, literalIp, NO_DESTINATION, port, retentionOf, segmentOfTags, str, TEMPLATE_DEPLOYER_FIX,
@@ -37,6 +38,7 @@ import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
+  VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -208,6 +210,8 @@ const DEPLOY_TIME = /\$\{[^}]*\b(var|local|module)\./;
 
 /** A subnet named by its id or ARN in an interpolation (`${aws_subnet.name.id}`, inside a longer expression too). */
 const SUBNET_ID = /(?<![\w.])aws_subnet\.([A-Za-z0-9_-]+)\.(?:id|arn)\b/g;
+/** A VPC's id or ARN in an interpolation (`vpcsNamed`). */
+const VPC_ID = /(?<![\w.])aws_vpc\.([A-Za-z0-9_-]+)\.(?:id|arn)\b/g;
 
 /** Part of a configuration's `resource` block that is not a resource the guard can read (`resourceEntries`). */
 interface MalformedBlock {
@@ -1132,6 +1136,10 @@ class ConfigReader {
           .map((o) => oneBlock(o.launch_template_specification))].every((t) => reader.latestVersion(t)),
         subnets: reader.refs(p.vpc_zone_identifier).map((r, i) => b.noted(id, `vpc_zone_identifier[${i}]`, r)),
       });
+      // Instances registered in a VPC Lattice target group, at the group's subnets (bridges.ts `LATTICE_TARGETS_FIX`).
+      if (blocks(p.traffic_source).some((t) => latticeTrafficSource(t?.type))) {
+        reader.bridge(c, [['vpc_zone_identifier', p.vpc_zone_identifier ?? DEFAULT_VPC]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
+      }
       reader.launcher(c, [
         ...template !== undefined ? [['launch_template', templateValue(template)] as const] : [],
         // An override without a template of its own launches the policy's (a plan writes it `launch_template_specification: []`).
@@ -1366,6 +1374,12 @@ class ConfigReader {
     [['aws_apprunner_vpc_ingress_connection'], (reader, c) => reader.bridge(c, [['ingress_vpc_configuration.vpc_id', oneBlock(c.p.ingress_vpc_configuration)?.vpc_id]])],
     [['aws_ec2_local_gateway_route_table_vpc_association'], (reader, c) => reader.bridge(c, [['vpc_id', c.p.vpc_id]])],
     [['aws_networkmanager_vpc_attachment'], (reader, c) => reader.bridge(c, [['vpc_arn', c.p.vpc_arn], ['subnet_arns', c.p.subnet_arns]])],
+    // An Oracle Database@AWS peering joins an ODB network to the VPC it names (bridges.ts `ODB_NETWORK`); one with another
+    // ODB network of the configuration touches no VPC (that network's own peerings are read). Outside tester, red team 49.
+    // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/odb_network_peering_connection
+    [['aws_odb_network_peering_connection'], (reader, c) => {
+      if (reader.named(c.p.peer_network_id, 'aws_odb_network') === undefined) reader.bridge(c, [['peer_network_id', c.p.peer_network_id]], ODB_PEERING_FIX);
+    }],
     // An Elastic IP address associated with an instance or an interface: the internet reaches it (an unassociated one,
     // a NAT gateway's, is no bridge). An association that names neither is missing its end (fail closed).
     // Managed services with a public endpoint in their subnets (bridges.ts `publiclyAccessible`).
@@ -1477,6 +1491,19 @@ class ConfigReader {
             : [oneBlock(p.network_configuration), 'network_configuration'];
       const entries = taskEntries('terraform', config, at);
       if (entries.length > 0) reader.bridge(c, entries, ECS_TASKS_FIX);
+      // Tasks registered in VPC Lattice target groups, at the subnets they run in (bridges.ts `LATTICE_TARGETS_FIX`).
+      if (type === 'aws_ecs_service' && blocks(p.vpc_lattice_configurations).length > 0) {
+        reader.bridge(c, config?.subnets !== undefined ? [['network_configuration.subnets', config.subnets]]
+          : [['vpc_lattice_configurations', p.vpc_lattice_configurations]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
+      }
+    }],
+    // An Auto Scaling group's traffic source attached on its own: a VPC Lattice target group's clients reach the group's
+    // instances (bridges.ts `LATTICE_TARGETS_FIX`), at the group's subnets when the configuration holds it.
+    [['aws_autoscaling_traffic_source_attachment'], (reader, c) => {
+      if (!blocks(c.p.traffic_source).some((t) => latticeTrafficSource(t?.type))) return;
+      const group = reader.named(c.p.autoscaling_group_name, 'aws_autoscaling_group');
+      reader.bridge(c, group ? [['autoscaling_group_name → vpc_zone_identifier', group.vpc_zone_identifier ?? DEFAULT_VPC]]
+        : [['autoscaling_group_name', c.p.autoscaling_group_name]], LATTICE_TARGETS_FIX, { bridged: LATTICE });
     }],
     // Fargate jobs that ask for a public IP address, wherever they are submitted: the JSON of `container_properties` and
     // of `ecs_properties`' `taskProperties`. Text that is not JSON (an expression, a file) may ask for one unless it says
@@ -3267,8 +3294,33 @@ class ConfigReader {
     } else if (occupies && !knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET)) {
       // A type the guard does not know whose network placement is a value it cannot read may run in any subnet (GUARD-2).
       const hidden = unreadNetworkBlock(p, (v) => typeof v === 'string' && this.deployTime(v));
-      if (hidden !== undefined) b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+      if (hidden !== undefined) {
+        b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
+      } else if (type.startsWith('aws_') && !VPC_INERT.has(type)) {
+        // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
+        const vpcs = subnetMentions(p, (v) => this.vpcsNamed(v), true).filter((m) => vpcMentionKey(m.property));
+        if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
+      }
     }
+  }
+
+  /** The configuration's VPCs a value names (`${aws_vpc.x.id}` or `.arn` in an interpolation, a plan's reference to one). */
+  private vpcsNamed(value: unknown): readonly string[] {
+    if (value instanceof PlanReference) {
+      return value.type === 'aws_vpc' && (value.attribute === 'id' || value.attribute === 'arn') ? [this.id(value.address)] : NONE;
+    }
+    if (typeof value !== 'string') return NONE;
+    if (this.plan) {
+      // A deployed VPC's id, as a plan of an existing deployment writes it (semantics §11).
+      const bound = value.startsWith('vpc-') ? this.b.external(value) : undefined;
+      return bound?.kind === 'node' ? [bound.id] : NONE;
+    }
+    if (!value.includes('aws_vpc.')) return NONE;
+    const ids: string[] = [];
+    for (const m of value.matchAll(INTERPOLATION)) {
+      for (const a of m[1].matchAll(VPC_ID)) if (this.types.get(`aws_vpc.${a[1]}`) === 'aws_vpc') ids.push(this.id(`aws_vpc.${a[1]}`));
+    }
+    return ids;
   }
 
   /**

@@ -46,6 +46,11 @@ const BRIDGED_JA: Readonly<Record<string, string>> = {
   'the on-premises network of an Outposts local gateway': 'Outposts ローカルゲートウェイのオンプレミスネットワーク',
   'another account, which may attach the interface to an instance of its own or give it an Elastic IP address': '別のアカウント（インターフェースを自分のインスタンスにアタッチするか、Elastic IP アドレスを関連付けうる）',
   'a Cloud WAN core network (Network Manager)': 'Cloud WAN コアネットワーク（Network Manager）',
+  'the internet through the instances of a GameLift fleet whose VPC is peered with it': 'VPC がピアリングされた GameLift フリートのインスタンス経由のインターネット',
+  'the callers of a Refactor Spaces application (its API Gateway proxy, the transit gateway its environment makes between VPCs)':
+    'Refactor Spaces アプリケーションの呼び出し元（その API Gateway プロキシ、環境が VPC 間に作る Transit Gateway）',
+  'an Oracle Database@AWS ODB network (its VM clusters, Oracle\'s management connections, the other networks it peers with)':
+    'Oracle Database@AWS の ODB ネットワーク（その VM クラスター、Oracle の管理用の接続、ピアリングしている他のネットワーク）',
   'the networks behind a VPN gateway without a zone label (VPN connections, Direct Connect)': 'ゾーンのラベルがない VPN ゲートウェイの先のネットワーク（VPN 接続、Direct Connect）',
   'another network through its PrivateLink endpoint service (not an AWS service)': 'PrivateLink エンドポイントサービス経由の他のネットワーク（AWS のサービスではない）',
   'the internet through public IP addresses of ECS tasks': 'ECS タスクのパブリック IP アドレス経由のインターネット',
@@ -182,6 +187,18 @@ const PATTERNS: readonly Pattern[] = [
       + 'ノートブックインスタンスは DirectInternetAccess（direct_internet_access）を Disabled にする。またはインターネット接続系のサブネットでだけ動かす（三層の対策）'],
   [/^tag the VPN gateway jichitai:zone = LGWAN_WAN or SECURITY_CLOUD \(where every VPN connection or Direct Connect interface on it leads\), or detach it$/,
     () => 'VPN ゲートウェイに jichitai:zone = LGWAN_WAN または SECURITY_CLOUD のタグを付ける（その上のすべての VPN 接続・Direct Connect インターフェースの接続先）か、デタッチする'],
+  [/^register as VPC Lattice targets only tasks or instances that run in subnets of the Internet segment: a target group's service network lets its clients, in other VPCs or accounts, reach its targets \(三層の対策\)$/,
+    () => 'VPC Lattice のターゲットには、インターネット接続系のサブネットで動くタスク・インスタンスだけを登録する。ターゲットグループのサービスネットワークは、'
+      + '他の VPC やアカウントにあるクライアントをそのターゲットに到達させる（三層の対策）'],
+  [/^peer a GameLift fleet only with a VPC of the Internet segment, or remove PeerVpcId: game clients on the internet reach the fleet's instances, whose VPC the peering joins with it \(三層の対策\)$/,
+    () => 'GameLift フリートはインターネット接続系の VPC とだけピアリングするか、PeerVpcId を削除する。インターネット上のゲームクライアントがフリートのインスタンスに接続し、'
+      + 'ピアリングはそのインスタンスの VPC と接続先の VPC をつなぐ（三層の対策）'],
+  [/^put Refactor Spaces applications and services only in VPCs of the Internet segment, with functions that run there: its proxy and its transit gateway join networks the guard does not model \(三層の対策\)$/,
+    () => 'Refactor Spaces のアプリケーションとサービスは、インターネット接続系の VPC にだけ置き、そこで動く関数だけを呼び出す。'
+      + 'そのプロキシと Transit Gateway は、ガードがモデル化していないネットワークをつなぐ（三層の対策）'],
+  [/^peer an ODB network only with VPCs of the Internet segment, or remove the peering: an ODB network is managed by Oracle over connections of its own and may peer with other networks, which the guard does not model \(三層の対策\)$/,
+    () => 'ODB ネットワークはインターネット接続系の VPC とだけピアリングするか、ピアリングを削除する。ODB ネットワークは Oracle が独自の接続で管理し、'
+      + '他のネットワークともピアリングしうるが、ガードはそれをモデル化していない（三層の対策）'],
   [/^from the My Number or LGWAN segment connect only to AWS services \(com\.amazonaws\.<region>\.<service>\); reach another network's endpoint service from the Internet segment, or, in α′, through the breakout \(三層の対策\)$/,
     () => 'マイナンバー利用事務系・LGWAN接続系からは AWS のサービス（com.amazonaws.<region>.<service>）にだけ接続する。'
       + '他のネットワークのエンドポイントサービスには、インターネット接続系から、または α′ ではブレイクアウト経由で接続する（三層の対策）'],
@@ -592,6 +609,14 @@ const PATTERNS: readonly Pattern[] = [
     () => 'インターネットからパブリック IPv4 アドレスプール（BYOIP）のアドレス宛ての通信が、インターネットゲートウェイ経由でこのルートテーブルのルート先に届くが、ガードはそれを追跡しない'],
   [/^remove the association, or route the pool to an appliance of the Internet segment only, and check that route table by hand$/,
     () => '関連付けを削除するか、プールの経路先をインターネット接続系のアプライアンスだけにして、そのルートテーブルを手で確認する'],
+  [/^it fills prefix list (.+) with the blocks an IPAM prefix list resolver selects, and the guard cannot tell which prefix list of the output that is$/,
+    (m) => `IPAM のプレフィックスリストリゾルバーが選ぶアドレス範囲でプレフィックスリスト ${m[1]} を埋めるが、それが合成結果のどのプレフィックスリストかをガードは判別できない`],
+  [/^name a prefix list of the same template \(Ref\), or keep the lists a resolver fills out of the routes and security group rules of the My Number and LGWAN segments$/,
+    () => '同じテンプレートのプレフィックスリストを指定する（Ref）か、リゾルバーが埋めるリストをマイナンバー利用事務系・LGWAN接続系のルートとセキュリティグループのルールで使わない'],
+  [/^it translates the addresses of what crosses a transit gateway attachment and may install routes for the NAT blocks in the transit gateway's route tables, which the guard does not model$/,
+    () => 'Transit Gateway アタッチメントを通る通信のアドレスを変換し、NAT のアドレス範囲へのルートを Transit Gateway のルートテーブルに追加しうるが、ガードはそれをモデル化していない'],
+  [/^remove the NAT configuration \(or set NatGatewaySupport to disable\), and join segments only through the routes and gateways the guard reads$/,
+    () => 'NAT の設定を削除する（または NatGatewaySupport を disable にする）。系どうしは、ガードが読むルートとゲートウェイでだけ接続する'],
   [/^the endpoint (\S+) has a policy of its own too, and terraform writes one over the other on each apply: which policy the endpoint has is not what the configuration shows$/,
     (m) => `エンドポイント ${m[1]} には自身のポリシーもあり、terraform は apply のたびに一方をもう一方で上書きする: エンドポイントのポリシーは構成に見えるものと一致しない`],
   [/^give the endpoint its policy in one place: its policy argument or one aws_vpc_endpoint_policy$/,

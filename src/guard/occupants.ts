@@ -110,6 +110,33 @@ const READ_FOR_OTHER_REASONS: ReadonlySet<string> = new Set([
 const BROKERS: Readonly<Record<string, string>> = { 'AWS::AmazonMQ::Broker': 'PubliclyAccessible', 'aws_mq_broker': 'publicly_accessible' };
 
 /**
+ * Resource types that name a VPC without opening a path into or out of it, which a type the guard does not read may not
+ * be taken to be (`vpcMentionKey`, GUARD-2 at the VPC): a private hosted zone (and its association, authorization) or a
+ * Cloud Map private namespace answers the VPC's DNS queries and sends nothing (Route 53 Developer Guide, "Working with
+ * private hosted zones"); a block public access exclusion only lifts a block the guard never counts on; encryption
+ * control, Reachability Analyzer paths and Network Access Analyzer scopes observe traffic and carry none; a load balancer's
+ * target group holds targets of its VPC, where its load balancer (read, an internet-facing one a bridge) sends.
+ */
+export const VPC_INERT: ReadonlySet<string> = new Set([
+  'AWS::Route53::HostedZone', 'AWS::ServiceDiscovery::PrivateDnsNamespace', 'AWS::EC2::VPCBlockPublicAccessExclusion', 'AWS::EC2::VPCEncryptionControl',
+  'AWS::EC2::NetworkInsightsPath', 'AWS::EC2::NetworkInsightsAccessScope',
+  'aws_route53_zone', 'aws_route53_zone_association', 'aws_route53_vpc_association_authorization', 'aws_service_discovery_private_dns_namespace',
+  'aws_vpc_block_public_access_exclusion', 'aws_ec2_network_insights_path', 'aws_lb_target_group', 'aws_alb_target_group',
+]);
+
+/**
+ * Whether a property path where a resource names a VPC says that the resource joins it (a key with `vpc` or `peer` in it:
+ * `VpcId`, `PeerVpcId`, `PeerNetworkId`, `VPCs[0].VPCId`, `vpc_id`), rather than holding its id as data (an SSM
+ * parameter's `Value`, a tag). A resource of a type the guard does not read that names a VPC there and no subnet may
+ * join the VPC to a network of its own, as an ODB peering, a GameLift fleet's peering or Refactor Spaces do (outside
+ * tester, red team 49: each passed unseen): in the My Number or LGWAN segment, an unlabelled VPC or one the guard cannot
+ * place, GUARD-2 (bridges.ts `unknownOccupants`), unless it is `VPC_INERT`.
+ */
+export function vpcMentionKey(property: string): boolean {
+  return /vpc|peer/i.test(property);
+}
+
+/**
  * Whether a resource of `type` (properties `p`) naming a subnet is an occupant the guard knows: one of `KNOWN_OCCUPANTS`
  * (a broker only when not publicly accessible), the subnets' plumbing, a type the engine's reader reads (`reads`, but
  * `READ_FOR_OTHER_REASONS`), or a bridge (`bridges`: bridges.ts `BRIDGE_TYPES`), which keeps its own finding. A resource

@@ -241,6 +241,15 @@ const CASES: readonly Case[] = [
     outside: { cfn: { CoreNetworkId: 'c', VpcArn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-0123' }, tf: { core_network_id: 'c', vpc_arn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-0123' }, says: NOT_IN_OUTPUT },
   },
   {
+    // Red team 49: an Oracle Database@AWS ODB network peered with a VPC (read by neither engine before: it passed).
+    cfnType: 'AWS::ODB::OdbPeeringConnection',
+    tfType: 'aws_odb_network_peering_connection',
+    cfn: (p) => ({ OdbNetworkId: 'odbnet_0123', PeerNetworkId: { Ref: `${p}Vpc` }, PeerNetworkRouteTableIds: [] }),
+    tf: (p) => ({ display_name: 'p', odb_network_id: 'odbnet_0123', peer_network_id: `\${aws_vpc.${p}.id}` }),
+    fix: 'peer an ODB network only with VPCs of the Internet segment',
+    outside: { cfn: { OdbNetworkId: 'odbnet_0123', PeerNetworkId: 'vpc-0123456789abcdef0' }, tf: { display_name: 'p', odb_network_id: 'odbnet_0123', peer_network_id: 'vpc-0123456789abcdef0' }, says: NOT_IN_OUTPUT },
+  },
+  {
     // An instance only when it asks for a public IP address (its VPC's internet gateway then delivers to it).
     cfnType: 'AWS::EC2::Instance',
     tfType: 'aws_instance',
@@ -1756,12 +1765,68 @@ describe('a launch template is a bridge only when an interface asks for a public
 
 /** Bridge types only Terraform has: the adoption of the account's default VPC and its default subnets, an interface's own attachments. */
 const TERRAFORM_ONLY = ['aws_default_subnet', 'aws_default_vpc', 'aws_network_interface', 'aws_globalaccelerator_custom_routing_endpoint_group',
-  'aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint', 'aws_redshiftserverless_endpoint_access', 'aws_opensearch_authorize_vpc_endpoint_access'];
+  'aws_opensearch_vpc_endpoint', 'aws_elasticsearch_vpc_endpoint', 'aws_redshiftserverless_endpoint_access', 'aws_opensearch_authorize_vpc_endpoint_access',
+  'aws_autoscaling_traffic_source_attachment'];
 /** Managed services' endpoints in another VPC, in both engines (RDS Proxy), with their own tests. */
 const SERVICE_ENDPOINTS = ['AWS::RDS::DBProxyEndpoint', 'aws_db_proxy_endpoint', 'AWS::MSK::ServerlessCluster', 'aws_msk_serverless_cluster',
   'AWS::ElastiCache::GlobalReplicationGroup', 'aws_elasticache_global_replication_group'];
 /** CloudFormation's alone (provider 5.100 routes a local gateway to an interface group, not an interface): unread-connectors.test.ts. */
-const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute'];
+const CLOUDFORMATION_ONLY = ['AWS::EC2::LocalGatewayRoute', 'AWS::GameLift::Fleet', 'AWS::RefactorSpaces::Application', 'AWS::RefactorSpaces::Service'];
+
+/**
+ * Red team 49: a GameLift fleet peered with a VPC and Migration Hub Refactor Spaces (CloudFormation only: the AWS provider
+ * has no such arguments or resources, and the awscc provider's are refused as Cloud Control resources of a service the
+ * guard reads). Each passed unread before.
+ */
+describe('CloudFormation-only bridges: a GameLift fleet peered with a VPC, Refactor Spaces applications and services', () => {
+  const gamelift = (peer: unknown) => ({ Name: 'f', EC2InstanceType: 'c5.large', ...peer === undefined ? {} : { PeerVpcId: peer, PeerVpcAwsAccountId: { Ref: 'AWS::AccountId' } } });
+  const env = { 'Fn::GetAtt': ['Env', 'EnvironmentIdentifier'] };
+  const others = { Env: { Type: 'AWS::RefactorSpaces::Environment', Properties: { Name: 'e', NetworkFabricType: 'TRANSIT_GATEWAY' } } };
+  const application = (vpc: unknown) => ({ Name: 'a', EnvironmentIdentifier: env, ProxyType: 'API_GATEWAY', VpcId: vpc, ApiGatewayProxy: { EndpointType: 'REGIONAL' } });
+  const service = (endpoint: Record<string, unknown>) => ({ Name: 's', EnvironmentIdentifier: env, ApplicationIdentifier: 'app-0123', ...endpoint });
+  const cases: readonly (readonly [string, (p: Seg) => any, string])[] = [
+    ['AWS::GameLift::Fleet', (p) => gamelift({ Ref: `${p}Vpc` }), 'peer a GameLift fleet only with a VPC of the Internet segment'],
+    ['AWS::RefactorSpaces::Application', (p) => application({ Ref: `${p}Vpc` }), 'put Refactor Spaces applications and services only in VPCs of the Internet segment'],
+    ['AWS::RefactorSpaces::Service', (p) => service({ EndpointType: 'URL', VpcId: { Ref: `${p}Vpc` }, UrlEndpoint: { Url: 'http://10.0.0.5/' } }),
+      'put Refactor Spaces applications and services only in VPCs of the Internet segment'],
+  ];
+
+  test.each(cases)('%s: refused in the My Number or LGWAN segment (worded in Japanese too), left to the security cloud in the Internet segment', (type, props, fix) => {
+    for (const [p, segment] of [['Mn', 'MY_NUMBER'], ['Lg', 'LGWAN']] as const) {
+      const graph = cfnGraph(type, props(p), others);
+      expect(guardFindings(graph, 'Bridge')).toEqual([expect.stringMatching(new RegExp(`${type} opens a path between .* and VPC ${p}Vpc of the ${segment} segment.* Fix: ${fix}`))]);
+      for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+        expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+        expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+      }
+    }
+    expect(guardFindings(cfnGraph(type, props('In'), others), 'Bridge')).toEqual([]);
+  });
+
+  test('a VPC outside the output (another account\'s, by its id): refused', () => {
+    expect(guardFindings(cfnGraph('AWS::GameLift::Fleet', gamelift('vpc-0123456789abcdef0')), 'Bridge')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+    expect(guardFindings(cfnGraph('AWS::RefactorSpaces::Application', application('vpc-0123456789abcdef0'), others), 'Bridge')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
+  });
+
+  test('a fleet without a peering, or a service on a function outside every VPC: no bridge; on a function in a My Number subnet: refused', () => {
+    expect(guardFindings(cfnGraph('AWS::GameLift::Fleet', gamelift(undefined)), 'Bridge')).toEqual([]);
+    const lambda = (p: Seg | undefined) => guardFindings(cfnGraph('AWS::RefactorSpaces::Service', service({ EndpointType: 'LAMBDA', LambdaEndpoint: { Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }), {
+      ...others,
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:aws:iam::111122223333:role/r', Code: { ZipFile: 'x' }, ...p ? { VpcConfig: { SubnetIds: [{ Ref: `${p}Sub` }], SecurityGroupIds: [] } } : {} } },
+    }), 'Bridge');
+    expect(lambda(undefined)).toEqual([]);
+    expect(lambda('In')).toEqual([]);
+    expect(lambda('Mn')).toEqual([expect.stringMatching(/LambdaEndpoint\.Arn.*subnet MnSub of the MY_NUMBER segment/)]);
+  });
+
+  test('Terraform: the awscc provider\'s GameLift and Refactor Spaces resources are refused as Cloud Control resources of a service the guard reads', () => {
+    for (const type of ['awscc_gamelift_fleet', 'awscc_refactorspaces_service', 'awscc_odb_odb_peering_connection']) {
+      const found = checkTopology(extractTerraform({ t: { resource: { [type]: { x: { name: 'x' } } } } }), { model: NetworkModel.ALPHA });
+      expect(found.filter((f) => f.path === `${type}.x` && f.ruleId === 'GUARD-1').map(formatFinding))
+        .toEqual([expect.stringMatching(/is a resource of the awscc provider \(AWS Cloud Control\) of a service whose resources the guard reads/)]);
+    }
+  });
+});
 
 describe('Terraform\'s adopted default VPC or default subnet is a bridge when labelled as a segment or giving public IP addresses', () => {
   const adopted = (type: string, body: any, others: Record<string, Record<string, any>> = {}) => {
@@ -2126,6 +2191,90 @@ describe('a Cloud9 environment or a resolver rule association is a bridge only w
     expect(terraform('arn:aws:route53:::hostedzone/${aws_route53_zone.z.zone_id}')).toEqual([]);
     expect(terraform('${aws_route53_zone.z.arn}')).toEqual([]);
     expect(terraform('${var.rule_arn}')).toHaveLength(1);
+  });
+});
+
+test('an ODB peering with another ODB network of the output touches no VPC: no bridge, in both engines', () => {
+  expect(guardFindings(cfnGraph('AWS::ODB::OdbPeeringConnection', { OdbNetworkId: { Ref: 'Odb' }, PeerNetworkId: { Ref: 'Odb2' } }, {
+    Odb: { Type: 'AWS::ODB::OdbNetwork', Properties: { DisplayName: 'a' } },
+    Odb2: { Type: 'AWS::ODB::OdbNetwork', Properties: { DisplayName: 'b' } },
+  }), 'Bridge')).toEqual([]);
+  expect(guardFindings(tfGraph('aws_odb_network_peering_connection', { display_name: 'p', odb_network_id: '${aws_odb_network.a.id}', peer_network_id: '${aws_odb_network.b.id}' }, {
+    aws_odb_network: { a: { display_name: 'a' }, b: { display_name: 'b' } },
+  }), 'aws_odb_network_peering_connection.Bridge')).toEqual([]);
+});
+
+/**
+ * Red team 49: tasks or instances registered as targets of a VPC Lattice target group (named by its ARN: it may be
+ * outside the output) passed unread; the group's service network lets its clients reach them. Placed where they run.
+ */
+describe('compute registered as VPC Lattice targets is a bridge where it runs', () => {
+  const LATTICE_TG = 'arn:aws:vpc-lattice:ap-northeast-1:111122223333:targetgroup/tg-0123456789abcdef0';
+  const TF_TEMPLATE = { id: '${aws_launch_template.lt.id}', version: '${aws_launch_template.lt.latest_version}' };
+  const ELB_TG = 'arn:aws:elasticloadbalancing:ap-northeast-1:111122223333:targetgroup/t/0123456789abcdef';
+  const says = (p: Seg, subnet = `${p}Sub`) => new RegExp(`opens a path between the services or clients of a VPC Lattice service network and subnet ${subnet.replace('.', '\\.')} of the .* Fix: register as VPC Lattice targets only`);
+  const ecs = (p: Seg, lattice: unknown[] | undefined) => guardFindings(cfnGraph('AWS::ECS::Service', {
+    Cluster: 'c',
+    TaskDefinition: 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/t:1',
+    LaunchType: 'FARGATE',
+    NetworkConfiguration: { AwsvpcConfiguration: { Subnets: [{ Ref: `${p}Sub` }], AssignPublicIp: 'DISABLED' } },
+    ...lattice ? { VpcLatticeConfigurations: lattice } : {},
+  }), 'Bridge');
+  const asg = (p: Seg, type: string | undefined) => guardFindings(cfnGraph('AWS::AutoScaling::AutoScalingGroup', {
+    MinSize: '1',
+    MaxSize: '1',
+    VPCZoneIdentifier: [{ Ref: `${p}Sub` }],
+    LaunchTemplate: { LaunchTemplateId: { Ref: 'Lt' }, Version: { 'Fn::GetAtt': ['Lt', 'LatestVersionNumber'] } },
+    ...type ? { TrafficSources: [{ Identifier: type === 'vpc-lattice' ? LATTICE_TG : ELB_TG, Type: type }] } : {},
+  }, { Lt: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-0123456789abcdef0' } } } }), 'Bridge');
+
+  test('CloudFormation: an ECS service\'s VpcLatticeConfigurations, an Auto Scaling group\'s vpc-lattice traffic source (or one of a type it cannot read)', () => {
+    const lattice = [{ TargetGroupArn: LATTICE_TG, PortName: 'http', RoleArn: 'arn:aws:iam::111122223333:role/r' }];
+    expect(ecs('Mn', lattice)).toEqual([expect.stringMatching(says('Mn'))]);
+    expect(ecs('Lg', lattice)).toEqual([expect.stringMatching(says('Lg'))]);
+    expect(ecs('In', lattice)).toEqual([]);
+    expect(ecs('Mn', undefined)).toEqual([]);
+    expect(ecs('Mn', [])).toEqual([]);
+    expect(asg('Mn', 'vpc-lattice')).toEqual([expect.stringMatching(says('Mn'))]);
+    expect(asg('Mn', 'VPC-LATTICE')).toHaveLength(1);
+    expect(asg('In', 'vpc-lattice')).toEqual([]);
+    expect(asg('Mn', 'elbv2')).toEqual([]);
+    expect(asg('Mn', undefined)).toEqual([]);
+    const graph = cfnGraph('AWS::AutoScaling::AutoScalingGroup', {
+      MinSize: '1', MaxSize: '1', VPCZoneIdentifier: [{ Ref: 'LgSub' }], LaunchConfigurationName: 'lc', TrafficSources: [{ Identifier: LATTICE_TG, Type: 'vpc-lattice' }],
+    });
+    for (const u of graph.unresolved.filter((x) => x.node === 'Bridge')) {
+      expect(notJapanese(jaOrEn(u.reason))).toBeUndefined();
+      expect(notJapanese(jaOrEn(u.fix!))).toBeUndefined();
+    }
+  });
+
+  test('Terraform: aws_ecs_service vpc_lattice_configurations, aws_autoscaling_group traffic_source, aws_autoscaling_traffic_source_attachment', () => {
+    const service = (p: Seg, lattice: unknown[]) => guardFindings(tfGraph('aws_ecs_service', {
+      name: 's',
+      cluster: 'c',
+      task_definition: 't',
+      launch_type: 'FARGATE',
+      network_configuration: { subnets: [`\${aws_subnet.${p}.id}`], assign_public_ip: false },
+      vpc_lattice_configurations: lattice,
+    }), 'aws_ecs_service.Bridge');
+    const lattice = [{ target_group_arn: LATTICE_TG, port_name: 'http', role_arn: 'arn:aws:iam::111122223333:role/r' }];
+    expect(service('Mn', lattice)).toEqual([expect.stringMatching(says('Mn', 'aws_subnet.Mn'))]);
+    expect(service('In', lattice)).toEqual([]);
+    expect(service('Mn', [])).toEqual([]);
+    const group = (p: Seg, type: string) => ({
+      min_size: 1, max_size: 1, launch_template: TF_TEMPLATE, vpc_zone_identifier: [`\${aws_subnet.${p}.id}`], traffic_source: [{ identifier: LATTICE_TG, type }],
+    });
+    const template = { aws_launch_template: { lt: { image_id: 'ami-0123456789abcdef0' } } };
+    expect(guardFindings(tfGraph('aws_autoscaling_group', group('Lg', 'vpc-lattice'), template), 'aws_autoscaling_group.Bridge')).toEqual([expect.stringMatching(says('Lg', 'aws_subnet.Lg'))]);
+    expect(guardFindings(tfGraph('aws_autoscaling_group', group('Lg', 'elbv2'), template), 'aws_autoscaling_group.Bridge')).toEqual([]);
+    const attached = (p: Seg, type: string, name = '${aws_autoscaling_group.g.name}') => guardFindings(tfGraph('aws_autoscaling_traffic_source_attachment', {
+      autoscaling_group_name: name, traffic_source: { identifier: LATTICE_TG, type },
+    }, { ...template, aws_autoscaling_group: { g: { min_size: 1, max_size: 1, launch_template: TF_TEMPLATE, vpc_zone_identifier: [`\${aws_subnet.${p}.id}`] } } }), 'aws_autoscaling_traffic_source_attachment.Bridge');
+    expect(attached('Mn', 'vpc-lattice')).toEqual([expect.stringMatching(new RegExp('autoscaling_group_name → vpc_zone_identifier.*subnet aws_subnet\\.Mn of the MY_NUMBER segment'))]);
+    expect(attached('In', 'vpc-lattice')).toEqual([]);
+    expect(attached('Mn', 'elbv2')).toEqual([]);
+    expect(attached('In', 'vpc-lattice', 'outside-group')).toEqual([expect.stringMatching(NOT_IN_OUTPUT)]);
   });
 });
 

@@ -256,6 +256,47 @@ const synthError = (app: { synth(): unknown }): string => {
 
 const S = 'SampleCity-alpha';
 
+/**
+ * Red team 49: a type the guard does not read that names a VPC and no subnet (an ODB peering, a GameLift fleet's peering,
+ * Refactor Spaces, each read as a bridge now) passed unseen. Such a type naming a VPC where it joins one (a key with
+ * `vpc` or `peer` in its path, occupants.ts `vpcMentionKey`) is judged at the VPC as an occupant of an unknown type is at
+ * its subnets; a private hosted zone or Cloud Map namespace (occupants.ts `VPC_INERT`), or a VPC id held as data (an SSM
+ * parameter's `Value`), is not.
+ */
+describe('GUARD-2: a type the guard does not know that names only a VPC', () => {
+  test('CloudFormation: refused at a My Number or unlabelled VPC (Ref, Fn::GetAtt VpcId, an ARN in Fn::Sub), not at an Internet one', () => {
+    const found = (vpc: unknown) => guard2(cfn({ X: { Type: 'AWS::Foo::Peering', Properties: { Name: 'x', PeerVpcId: vpc } } }));
+    expect(found({ Ref: 'MnVpc' })).toEqual([expect.stringMatching(/^\[X\] GUARD-2 error \(三層の対策\): PeerVpcId: AWS::Foo::Peering runs in VPC MnVpc of the MY_NUMBER segment/)]);
+    expect(found({ 'Fn::GetAtt': ['NoVpc', 'VpcId'] })).toEqual([expect.stringMatching(/runs in VPC NoVpc, which has no segment label/)]);
+    expect(found({ 'Fn::Sub': 'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc/${MnVpc}' })).toHaveLength(1);
+    expect(found({ Ref: 'InVpc' })).toEqual([]);
+    const f = checkTopology(cfn({ X: { Type: 'AWS::Foo::Peering', Properties: { PeerVpcId: { Ref: 'MnVpc' } } } }), { model: NetworkModel.ALPHA }).filter((x) => x.ruleId === 'GUARD-2');
+    expect(notJapanese(formatFindingIn(f[0], GuardLanguage.JAPANESE))).toBeUndefined();
+  });
+
+  test('not: a VPC id held as data, a private hosted zone, a Cloud Map namespace, a type the guard reads, a subnet-naming occupant (judged at its subnet)', () => {
+    expect(guard2(cfn({ X: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: { Ref: 'MnVpc' } } } }))).toEqual([]);
+    expect(guard2(cfn({ X: { Type: 'AWS::Route53::HostedZone', Properties: { Name: 'x.internal', VPCs: [{ VPCId: { Ref: 'MnVpc' }, VPCRegion: 'ap-northeast-1' }] } } }))).toEqual([]);
+    expect(guard2(cfn({ X: { Type: 'AWS::ServiceDiscovery::PrivateDnsNamespace', Properties: { Name: 'x.local', Vpc: { Ref: 'MnVpc' } } } }))).toEqual([]);
+    expect(guard2(cfn({ X: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'g', VpcId: { Ref: 'MnVpc' } } } }))).toEqual([]);
+    expect(guard2(cfn({ X: { Type: 'AWS::Foo::Bar', Properties: { VpcId: { Ref: 'MnVpc' }, SubnetIds: [{ Ref: 'InSub' }] } } }))).toEqual([]);
+  });
+
+  test('Terraform JSON and a plan: refused at a My Number VPC, not at an Internet one; a private hosted zone is not', () => {
+    expect(guard2(tfGraph({ aws_foo_peering: { x: { peer_vpc_id: '${aws_vpc.Mn.id}' } } })))
+      .toEqual([expect.stringMatching(/^\[aws_foo_peering\.x\] GUARD-2 error \(三層の対策\): peer_vpc_id: aws_foo_peering runs in VPC aws_vpc\.Mn of the MY_NUMBER segment/)]);
+    expect(guard2(tfGraph({ aws_foo_peering: { x: { peer_vpc_id: '${aws_vpc.In.id}' } } }))).toEqual([]);
+    expect(guard2(tfGraph({ aws_route53_zone: { x: { name: 'x.internal', vpc: [{ vpc_id: '${aws_vpc.Mn.id}' }] } } }))).toEqual([]);
+    expect(guard2(tfGraph({ aws_ssm_parameter: { x: { name: 'x', type: 'String', value: '${aws_vpc.Mn.id}' } } }))).toEqual([]);
+    const plan = (vpc: string) => guard2(extractTerraformPlan(handPlan([
+      { address: `aws_vpc.${vpc}`, values: { cidr_block: '10.0.0.0/16', tags: null, tags_all: { 'jichitai:segment': vpc === 'mn' ? 'MY_NUMBER' : 'INTERNET' } }, unknown: { id: true, arn: true } },
+      { address: 'aws_foo_peering.x', values: { name: 'x' }, unknown: { id: true, peer_vpc_id: true }, expressions: { peer_vpc_id: { references: [`aws_vpc.${vpc}.id`, `aws_vpc.${vpc}`] } } },
+    ])));
+    expect(plan('mn')).toEqual([expect.stringMatching(/peer_vpc_id: aws_foo_peering runs in VPC aws_vpc\.mn of the MY_NUMBER segment/)]);
+    expect(plan('in')).toEqual([]);
+  });
+});
+
 describe('GUARD-2 in synthesized apps', () => {
   test('CDK: an AgentCore runtime and an invented AWS::Foo::Bar in a My Number subnet fail synthesis; the same in the Internet segment and an EFS mount target pass', () => {
     const refused = cdkApp();
