@@ -840,7 +840,20 @@ export interface IngressName {
   readonly address?: boolean;
   /** The setting that closes it, where one does (English, Japanese); otherwise the fix is to remove it. */
   readonly off?: { readonly en: string; readonly ja: string };
+  /**
+   * A resource of a type the guard does not know (`UNKNOWN_TYPE_INGRESS`): whether it lets the internet in cannot be
+   * told, so SC-3 counts it as a way in (fail closed) that an acknowledgement with AWS's documentation may lift.
+   */
+  readonly unknownType?: boolean;
 }
+
+/**
+ * What an occupant of a type the guard does not know (`unknownOccupants`) may connect with where it lies in the Internet
+ * segment or the security cloud's hub, which GUARD-2 leaves alone: the guard cannot tell whether the type takes
+ * connections from the internet (a public endpoint of its own, a load balancer AWS runs for it), so SC-3 judges it as a
+ * way in (outside tester, red team 49: a type the guard does not know was never asked there).
+ */
+export const UNKNOWN_TYPE_INGRESS = 'the internet, for all the guard can tell, through a resource of a type it does not know';
 
 /**
  * The bridges that let the internet into a VPC beside the load balancers SC-3 reads, by what each connects with
@@ -993,6 +1006,9 @@ const CLASSIC_TYPES: ReadonlySet<string> = new Set(['AWS::ElasticLoadBalancing::
 /** What SC-3 calls a bridge that lets the internet in (`INGRESS`), undefined for any other bridge. */
 export function internetIngress(bridge: { readonly type: string; readonly bridged?: string }): IngressName | undefined {
   if (CLASSIC_TYPES.has(bridge.type)) return CLASSIC;
+  if (bridge.bridged === UNKNOWN_TYPE_INGRESS) {
+    return { en: `a resource of type ${bridge.type}, which the guard does not know,`, ja: `ガードが知らない種類 ${bridge.type} のリソース`, unknownType: true };
+  }
   const phrase = bridge.bridged ?? bridgedWith(bridge.type);
   return Object.prototype.hasOwnProperty.call(INGRESS, phrase) ? INGRESS[phrase] : undefined;
 }
@@ -1900,8 +1916,9 @@ export function unknownOccupantFix(type: string): string {
  */
 export function unknownOccupants(
   nodes: ReadonlyMap<string, GraphNode>, pending: readonly PendingUnknownOccupant[], unresolvedValue: Unresolved,
-): void {
+): UnknownOccupantIngress[] {
   const sorted = [...pending].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+  const ingress: UnknownOccupantIngress[] = [];
   for (const o of sorted) {
     // In property order (`SubnetIds[0]` before `SubnetIds[2]`), whichever way the walk found them (`subnetMentions`).
     const mentions = [...o.mentions].sort((a, b) => a.property.localeCompare(b.property, 'en', { numeric: true }));
@@ -1910,6 +1927,8 @@ export function unknownOccupants(
       if (m.subnet === UNKNOWN_SUBNET) return { property: m.property, ref: { kind: 'unresolved', expression: DEPLOY_TIME_SUBNET } };
       return { property: m.property, ref: m.outside ? { kind: 'external', value: m.subnet } : { kind: 'node', id: m.subnet } };
     });
+    // Wherever it lies, SC-3 asks of its attachments in the hub or a member's Internet segment whether it lets the internet in.
+    ingress.push({ node: o.node, type: o.type, bridged: UNKNOWN_TYPE_INGRESS, ...(o.path !== undefined ? { path: o.path } : {}), attachments });
     const places = [...new Set(attachments.flatMap((a) => placesOf(nodes, a)))];
     if (places.length === 0) continue;
     const properties = attachments.map((a) => a.property).filter((p, i, all) => all.indexOf(p) === i).join(', ');
@@ -1917,6 +1936,16 @@ export function unknownOccupants(
       + 'path of its own beside the routes of its subnets (a public endpoint, a load balancer of its own, calls from the internet)',
     unknownOccupantFix(o.type), 'GUARD-2', o.path);
   }
+  return ingress;
+}
+
+/** An occupant of a type the guard does not know, as the way in SC-3 judges it (`UNKNOWN_TYPE_INGRESS`, `TopologyGraph.ingress`). */
+export interface UnknownOccupantIngress {
+  readonly node: string;
+  readonly type: string;
+  readonly bridged: string;
+  readonly path?: string;
+  readonly attachments: readonly BridgeAttachment[];
 }
 
 /** Whether every attachment lies in one and the same VPC of the output (a subnet by its VPC). */

@@ -945,7 +945,7 @@ export class GraphBuilder {
     resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.applyUnplaced();
-    unknownOccupants(this.nodes, this.pendingUnknownTypes,
+    const unknownTypes = unknownOccupants(this.nodes, this.pendingUnknownTypes,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.applyLabels();
     this.applyGroupVpcs();
@@ -954,7 +954,7 @@ export class GraphBuilder {
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     // The bridges that let the internet in, wherever they attach (a launch template's public IP addresses at what launches
     // it): SC-3 judges those in the security cloud (bridges.ts `internetIngress`).
-    const ingress = [...this.pendingBridges, ...launched].filter((b) => internetIngress(b) !== undefined)
+    const ingress = [...this.pendingBridges, ...launched, ...unknownTypes].filter((b) => internetIngress(b) !== undefined)
       .map(({ node, type, path, attachments, bridged }) => ({
         node, type, ...(bridged !== undefined ? { bridged } : {}), ...(path !== undefined ? { path } : {}), attachments,
       }))

@@ -401,7 +401,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + 'TCP 25 だけで待ち受ける mail-relay のロードバランサー（インターネット向け、または CloudFront の VPC オリジン・Global Accelerator・API Gateway の VPC リンク・'
       + 'Verified Access エンドポイントの背後）だけで、ほかの入口（EC2 Instance Connect エンドポイント、Client VPN、サブネットやインスタンスへの VPC リンク・オリジン、'
       + 'そこの関数を呼び出す関数 URL や API、App Runner、Transfer Family、EKS のパブリックエンドポイント、パブリックアクセス可能なデータベース、AppStream、WorkSpaces、'
-      + 'Classic Load Balancer、インターネットゲートウェイの内側のパブリック IP アドレス）を置かず、インターネットゲートウェイの内側に'
+      + 'Classic Load Balancer、インターネットゲートウェイの内側のパブリック IP アドレス、入口になるかどうかをガードが判断できない、知らない種類のリソース）を置かず、'
+      + 'インターネットゲートウェイの内側に'
       + 'パブリック IP のサブネットを置かず、構成団体はインターネットからの入口を持たないこと。',
     rationale: 'The security cloud hosts the municipalities\' web servers and mail relay; those are its only doors from the internet, and the '
       + 'web door must stop SQL injection, which the requirements name. A member with its own door bypasses the hub\'s protection.',

@@ -707,6 +707,14 @@ function ingressWays(graph: TopologyGraph): { behind: Map<string, IngressWay[]>;
   return { behind, into };
 }
 
+/** How to settle a resource of a type the guard does not know in the hub or a member's Internet segment (SC-3). */
+const UNKNOWN_TYPE_FIX = bi('run it outside the security cloud (not in the hub or a member\'s Internet segment), or, if AWS documents that this resource type takes no '
+  + 'connection from the internet (only network interfaces in its subnets, whose traffic follows their routes), acknowledge SC-3 on this resource with that '
+  + 'reason and ask the project to add the type to the ones the guard knows',
+'セキュリティクラウドの外（ハブや構成団体のインターネット接続系以外）で動かす。または、このリソースの種類がインターネットからの接続を受けない（サブネット内の'
+  + 'ネットワークインターフェースだけを持ち、その通信はルートに従う）と AWS が文書化している場合は、その理由でこのリソースの SC-3 を承認し、ガードが知る種類への'
+  + '追加をプロジェクトに依頼する');
+
 /** How to close a way in around the hub's entrances: the setting that closes it (bridges.ts `IngressName.off`), else remove it. */
 function ingressFix(name: IngressName): Bilingual {
   const the = name.en.replace(/^an? /, 'the ');
@@ -740,7 +748,8 @@ export const SC3: GuardRule = {
     + 'injection, or tagged mail-relay listening on TCP 25 only (internet-facing, or put before the internet by a CloudFront VPC origin, Global Accelerator'
     + ', an API Gateway VPC link or a Verified Access endpoint); no other way in (an EC2 Instance Connect Endpoint, Client VPN, a VPC link or origin to '
     + 'subnets or instances, a function URL or API invoking a function there, App Runner, Transfer Family, a public EKS endpoint, a publicly accessible '
-    + 'database, AppStream, WorkSpaces, a Classic Load Balancer, a public IP address behind an internet gateway); no public-IP subnet behind an internet '
+    + 'database, AppStream, WorkSpaces, a Classic Load Balancer, a public IP address behind an internet gateway, a resource of a type the guard does not know, '
+    + 'which it cannot tell is none); no public-IP subnet behind an internet '
     + 'gateway; members take no internet ingress.',
   check(ctx) {
     const g = ctx.graph;
@@ -819,6 +828,18 @@ export const SC3: GuardRule = {
     for (const { way, subnet, vpc } of into) {
       if (way.name.address && !withGateway.has(vpc.id)) continue;
       const place = subnet ? bi(`subnet ${nameOf(g, subnet.id)}`, `サブネット ${nameOf(g, subnet.id)}`) : bi(`VPC ${nameOf(g, vpc.id)}`, `VPC ${nameOf(g, vpc.id)}`);
+      if (way.name.unknownType) {
+        findings.push(finding(this, way.where, vpc.hub ? {
+          en: `${way.what.en} runs in ${place.en} of the hub: whether it lets the internet in around the public web and mail relay entrances cannot be told (fail closed)`,
+          ja: `${way.what.ja}がハブの${place.ja}にあり、公開 Web とメールリレーの入口を通らずにインターネットから入れるかどうかを判断できない（フェイルクローズ）`,
+        } : {
+          en: `${way.what.en} runs in ${place.en} of member VPC ${nameOf(g, vpc.id)}, which takes no internet ingress: whether it lets the internet in cannot be told `
+            + '(fail closed)',
+          ja: `${way.what.ja}が、インターネットからの入口を持たない構成団体の VPC ${nameOf(g, vpc.id)} の${place.ja}にあり、インターネットから入れるかどうかを判断できない`
+            + '（フェイルクローズ）',
+        }, UNKNOWN_TYPE_FIX));
+        continue;
+      }
       findings.push(finding(this, way.where, vpc.hub ? {
         en: `${way.what.en} lets the internet into ${place.en} of the hub, around the public web and mail relay entrances`,
         ja: `${way.what.ja}が、公開 Web とメールリレーの入口を通らずに、インターネットからハブの${place.ja}へ入れる`,
