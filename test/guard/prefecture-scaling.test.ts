@@ -20,15 +20,20 @@ import { Reachability } from '../../src/guard/reachability';
 
 const STEPS = ['explore', 'at', 'follow', 'throughTransit', 'routeTransit', 'toAttachment', 'deliverLocally', 'nacl', 'runProbe'];
 
-/** How many times each step of the reachability runs while the prefecture of `members` is checked. */
-function work(members: number): Record<string, number> {
+/** The reference prefecture of `members` (one Terraform stack), read, with its parts and one reachability, as the guard checks it. */
+function prefecture(members: number) {
   const p = buildTfPrefecture(members, Testing.app());
   const graph = extractTerraform({ prefecture: JSON.parse(JSON.stringify(renderConfig(p.stack))) });
   const parts = withDeclarations(p.stack, p.members.map((m) => ({
     part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
     scope: m,
   })));
-  const reach = new Reachability(graph, declaredPrefixes(parts.flatMap((x) => x.flows ?? [])));
+  return { graph, parts, reach: new Reachability(graph, declaredPrefixes(parts.flatMap((x) => x.flows ?? []))) };
+}
+
+/** How many times each step of the reachability runs while the prefecture of `members` is checked. */
+function work(members: number): Record<string, number> {
+  const { graph, parts, reach } = prefecture(members);
   const counts: Record<string, number> = Object.fromEntries(STEPS.map((s) => [s, 0]));
   const inner = reach as unknown as Record<string, (...a: unknown[]) => unknown>;
   for (const step of STEPS) {
@@ -151,13 +156,7 @@ test('the nodes the rules scan grow linearly with the members of a prefecture', 
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
   const graphModule = require('../../src/guard/graph') as Record<string, (...a: unknown[]) => unknown[]>;
   function scanned(members: number): number {
-    const p = buildTfPrefecture(members, Testing.app());
-    const graph = extractTerraform({ prefecture: JSON.parse(JSON.stringify(renderConfig(p.stack))) });
-    const parts = withDeclarations(p.stack, p.members.map((m) => ({
-      part: { scopePath: m.node.path, options: { model: m.blueprint.model, alphaPrimeCase: m.blueprint.alphaPrimeCase } },
-      scope: m,
-    })));
-    const reach = new Reachability(graph, declaredPrefixes(parts.flatMap((x) => x.flows ?? [])));
+    const { graph, parts, reach } = prefecture(members);
     let nodes = 0;
     const original = graphModule.nodesOf;
     const spy = jest.spyOn(graphModule, 'nodesOf').mockImplementation((...a: unknown[]) => {
