@@ -1993,6 +1993,22 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<CdkPrefecture>[] = [
     },
   },
   {
+    // A type the guard does not know may let the internet in (its service's own endpoint): SC-3 fails closed on it in the hub.
+    name: 'SC-3: an AgentCore runtime (a type the guard does not know) in VPC mode in a public subnet of the hub',
+    rule: 'SC-3',
+    apply(p) {
+      new CfnResource(p.hubStack, 'MutAgentRuntime', {
+        type: 'AWS::BedrockAgentCore::Runtime',
+        properties: {
+          AgentRuntimeName: 'mut',
+          RoleArn: 'arn:aws:iam::111122223333:role/agent',
+          AgentRuntimeArtifact: { ContainerConfiguration: { ContainerUri: '111122223333.dkr.ecr.ap-northeast-1.amazonaws.com/agent:1' } },
+          NetworkConfiguration: { NetworkMode: 'VPC', NetworkModeConfig: { Subnets: [hubL1<ec2.CfnSubnet>(p, 'Subnet-public-1').ref], SecurityGroups: [] } },
+        },
+      });
+    },
+  },
+  {
     name: 'SC-4: the α member\'s Internet flow log sent to a bucket of its own',
     rule: 'SC-4',
     apply(p) { l1<ec2.CfnFlowLog>(p.members[0].network, 'Internet/FlowLog').addPropertyOverride('LogDestination', 'arn:aws:s3:::sample-town-001-own-logs'); },

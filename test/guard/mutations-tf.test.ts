@@ -2190,6 +2190,19 @@ const PREFECTURE_MUTATIONS: PrefectureMutation<TfPrefecture>[] = [
     },
   },
   {
+    // A type the guard does not know may let the internet in (its service's own endpoint): SC-3 fails closed on it in the hub.
+    name: 'SC-3: an AgentCore runtime (a type the guard does not know) in VPC mode in a public subnet of the hub',
+    rule: 'SC-3',
+    apply(p) {
+      const runtime = new TerraformResource(p.stack, 'MutAgentRuntime', { terraformResourceType: 'aws_bedrockagentcore_agent_runtime' });
+      runtime.addOverride('agent_runtime_name', 'mut');
+      runtime.addOverride('role_arn', 'arn:aws:iam::111122223333:role/agent');
+      runtime.addOverride('network_configuration', [{
+        network_mode: 'VPC', network_mode_config: [{ subnets: [(hubResource(p, 'Subnet-public-1') as Subnet).id], security_groups: [] }],
+      }]);
+    },
+  },
+  {
     name: 'SC-4: the α member\'s Internet flow log sent to a bucket of its own',
     rule: 'SC-4',
     apply(p) { find<TerraformResource>(p.members[0], 'Internet/FlowLog').addOverride('log_destination', 'arn:aws:s3:::sample-town-001-own-logs'); },
