@@ -35,10 +35,11 @@ import {
 } from './graph';
 import { hubStackKey } from './hub-evidence';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
+import { regionalNatGateway, REGIONAL_NAT_FIX, REGIONAL_NAT_REASON, UNREAD_NETWORK_TYPE_FIX, unreadNetworkType, unreadNetworkTypeReason } from './network-types';
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
-  VPC_INERT, vpcMentionKey,
+  literalVpcMentions, VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -674,7 +675,11 @@ class ConfigReader {
     [['aws_egress_only_internet_gateway'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'egress-only-internet-gateway', vpcs: [noted('vpc_id', p.vpc_id)] });
     }],
-    [['aws_nat_gateway'], (_reader, { b, base, noted, p }) => {
+    [['aws_nat_gateway'], (_reader, { b, base, noted, p, id }) => {
+      if (regionalNatGateway(p.availability_mode)) {
+        b.unresolvedValue(id, 'availability_mode', REGIONAL_NAT_REASON, REGIONAL_NAT_FIX);
+        return;
+      }
       b.add({ ...base, type: 'nat-gateway', subnet: noted('subnet_id', p.subnet_id), public: p.connectivity_type !== 'private' });
     }],
     [['aws_networkfirewall_firewall'], (_reader, { b, base, noted, p }) => {
@@ -3287,6 +3292,11 @@ class ConfigReader {
     const iam = ConfigReader.IAM_READERS.get(type);
     if (iam) iam(this, { b, base, noted, p, id, tags, type });
     else this.unplacedCode({ b, base, noted, p, id, tags, type });
+    // A type of a service that makes or changes the network that nothing here reads (network-types.ts): fail closed.
+    if (unreadNetworkType(type, read !== undefined || ConfigReader.RELAY_READERS.has(type) || iam !== undefined || readsHubResource(type)
+      || READ_BY_NAME.has(type) || VPC_INERT.has(type) || knownOccupant(type, p, false, BRIDGE_TYPE_SET))) {
+      b.unresolvedValue(id, 'type', unreadNetworkTypeReason(type), UNREAD_NETWORK_TYPE_FIX);
+    }
     this.securityGroups(type, p, base, subnets);
     if (occupies && subnets.length > 0) {
       const known = knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET);
@@ -3298,7 +3308,8 @@ class ConfigReader {
         b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
       } else if (type.startsWith('aws_') && !VPC_INERT.has(type)) {
         // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
-        const vpcs = subnetMentions(p, (v) => this.vpcsNamed(v), true).filter((m) => vpcMentionKey(m.property));
+        const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v), true), ...literalVpcMentions(p, (v) => this.vpcsNamed(v).length > 0)]
+          .filter((m) => vpcMentionKey(m.property));
         if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
       }
     }
