@@ -37,7 +37,7 @@ import { regionalNatGateway, REGIONAL_NAT_FIX, REGIONAL_NAT_REASON, UNREAD_NETWO
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
-  literalVpcMentions, VPC_INERT, vpcMentionKey,
+  groupMentionKey, literalVpcMentions, VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
@@ -3011,9 +3011,21 @@ class TemplateReader {
       } else if (isAwsType(type) && !VPC_INERT.has(type)) {
         // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
         const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v)), ...literalVpcMentions(p)].filter((m) => vpcMentionKey(m.property));
+        // Or only a security group of the template: it may attach interfaces with that group in its VPC (red team 49).
+        if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v)).filter((m) => groupMentionKey(m.property)));
         if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
       }
     }
+  }
+
+  /** The VPCs of the template's security groups a value names (`Ref`, `Fn::GetAtt [G, GroupId]`), as their `VpcId` names them. */
+  private groupVpcs(value: unknown): readonly string[] {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return NONE;
+    const v = value as any;
+    const att = getAtt(value);
+    const group = typeof v.Ref === 'string' ? v.Ref : att?.[1] === 'GroupId' ? att[0] : undefined;
+    const r = group === undefined ? undefined : this.resources[group];
+    return r?.Type === 'AWS::EC2::SecurityGroup' ? this.vpcsNamed(r.Properties?.VpcId) : NONE;
   }
 
   /** The template's VPCs a value names by `Ref`, `Fn::GetAtt [V, VpcId]` or `${V}` in an `Fn::Sub` (an ARN built around the id). */

@@ -39,7 +39,7 @@ import { regionalNatGateway, REGIONAL_NAT_FIX, REGIONAL_NAT_REASON, UNREAD_NETWO
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
-  literalVpcMentions, VPC_INERT, vpcMentionKey,
+  groupMentionKey, literalVpcMentions, VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -3310,9 +3310,19 @@ class ConfigReader {
         // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
         const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v), true), ...literalVpcMentions(p, (v) => this.vpcsNamed(v).length > 0)]
           .filter((m) => vpcMentionKey(m.property));
+        // Or only a security group of the configuration: it may attach interfaces with that group in its VPC (red team 49).
+        if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v), true).filter((m) => groupMentionKey(m.property)));
         if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
       }
     }
+  }
+
+  /** The VPCs of the configuration's security groups a value names (`${aws_security_group.g.id}`), as their `vpc_id` names them. */
+  private groupVpcs(value: unknown): readonly string[] {
+    const addresses = value instanceof PlanReference ? (value.type === 'aws_security_group' && value.attribute === 'id' ? [value.address] : [])
+      : typeof value === 'string' && value.includes('aws_security_group.')
+        ? [...value.matchAll(/(?<![\w.])aws_security_group\.([A-Za-z0-9_-]+)\.id\b/g)].map((m) => `aws_security_group.${m[1]}`) : [];
+    return addresses.filter((a) => this.types.get(a) === 'aws_security_group').flatMap((a) => this.vpcsNamed(this.bodies.get(a)?.vpc_id));
   }
 
   /** The configuration's VPCs a value names (`${aws_vpc.x.id}` or `.arn` in an interpolation, a plan's reference to one). */

@@ -115,6 +115,35 @@ describe('a type the guard does not know that names a VPC only by its literal id
   });
 });
 
+describe('a type the guard does not know that names only a security group of a closed segment (GUARD-2, both engines)', () => {
+  test('refused at the group\'s My Number VPC; not at an Internet one', () => {
+    const vpcs = {
+      Mn: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'jichitai:segment', Value: 'MY_NUMBER' }] } },
+      MnSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'Mn' }, GroupDescription: 'mn', SecurityGroupEgress: [] } },
+      InSg: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'V' }, GroupDescription: 'in', SecurityGroupEgress: [] } },
+    };
+    const g = cfn({
+      ...vpcs,
+      Closed: { Type: 'AWS::Foo::Attacher', Properties: { SecurityGroupIds: [{ 'Fn::GetAtt': ['MnSg', 'GroupId'] }] } },
+      Open: { Type: 'AWS::Foo::Attacher', Properties: { SecurityGroupIds: [{ Ref: 'InSg' }] } },
+    });
+    expect(findings(g, 'GUARD-2', ['Closed', 'Open'])).toEqual([
+      expect.stringMatching(/^\[Closed\] GUARD-2 error .*SecurityGroupIds\[0\]: AWS::Foo::Attacher runs in VPC Mn of the MY_NUMBER segment/),
+    ]);
+    const t = tf({
+      aws_vpc: {
+        V: { cidr_block: '10.2.0.0/16', tags: { 'jichitai:segment': 'INTERNET' } },
+        Mn: { cidr_block: '10.0.0.0/16', tags: { 'jichitai:segment': 'MY_NUMBER' } },
+      },
+      aws_security_group: { MnSg: { vpc_id: '${aws_vpc.Mn.id}', egress: [] }, InSg: { vpc_id: '${aws_vpc.V.id}', egress: [] } },
+      aws_foo_attacher: { Closed: { security_group_ids: ['${aws_security_group.MnSg.id}'] }, Open: { security_group_ids: ['${aws_security_group.InSg.id}'] } },
+    });
+    expect(findings(t, 'GUARD-2', ['aws_foo_attacher.Closed', 'aws_foo_attacher.Open'])).toEqual([
+      expect.stringMatching(/^\[aws_foo_attacher\.Closed\] GUARD-2 error .*security_group_ids\[0\]: aws_foo_attacher runs in VPC aws_vpc\.Mn of the MY_NUMBER/),
+    ]);
+  });
+});
+
 describe('a regional NAT gateway (GUARD-1 with its own message, both engines)', () => {
   const reason = 'it is a regional NAT gateway, one for the whole VPC across its Availability Zones with no subnet of its own';
   test('refused in the Internet segment at AvailabilityMode, saying what it is and the fix; a zonal one (given or left out) is not', () => {
