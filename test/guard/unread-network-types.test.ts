@@ -5,11 +5,14 @@
  * (`NETWORK_INERT`); a type the guard does not know that names a VPC only by its literal id is GUARD-2 (it cannot be
  * placed); a regional NAT gateway is GUARD-1 with a message that says what it is and what to do.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { GuardLanguage, NetworkModel } from '../../src';
 import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { TopologyGraph } from '../../src/guard/graph';
+import { NETWORK_INERT } from '../../src/guard/network-types';
 import { formatFinding, formatFindingIn } from '../../src/guard/rule';
 import { englishRun } from '../support/japanese';
 
@@ -179,4 +182,16 @@ test('in Japanese: the reasons and fixes of an unread network type and a regiona
     const text = formatFindingIn(f, GuardLanguage.JAPANESE).replace(/AWS::\S+|AvailabilityMode|availability_mode|docs\/\S+|src\/\S+|`NETWORK_INERT`/g, '');
     expect(englishRun(text)).toBeUndefined();
   }
+});
+
+test('every type NETWORK_INERT lists is one its engine has: an L1 of aws-cdk-lib, a resource of the provider cdktf binds', () => {
+  const lib = (pkg: string) => path.dirname(require.resolve(`${pkg}/package.json`));
+  const missing = [...NETWORK_INERT].filter((t) => {
+    if (t.startsWith('AWS::')) {
+      const dir = path.join(lib('aws-cdk-lib'), `aws-${t.split('::')[1].toLowerCase()}`, 'lib');
+      return !fs.readdirSync(dir).filter((f) => f.endsWith('.generated.js')).some((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes(`"${t}"`));
+    }
+    return !fs.existsSync(path.join(lib('@cdktf/provider-aws'), 'lib', t.replace(/^aws_/, '').replace(/_/g, '-')));
+  });
+  expect(missing).toEqual([]);
 });
