@@ -33,10 +33,11 @@ import {
 import { hubStackKey } from './hub-evidence';
 import { cloudFormationLifecycle } from './lifecycle';
 import { destinationBackups, firehoseBackups, firehoseDestinations, firehosePrefixes, firehoseProcessingProblem, keyPathAfterBucket, s3ArnKeyPath, wafLogFilterProblem } from './log-delivery';
+import { regionalNatGateway, REGIONAL_NAT_FIX, REGIONAL_NAT_REASON, UNREAD_NETWORK_TYPE_FIX, unreadNetworkType, unreadNetworkTypeReason } from './network-types';
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
-  VPC_INERT, vpcMentionKey,
+  groupMentionKey, literalVpcMentions, VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
@@ -397,7 +398,11 @@ class TemplateReader {
     [['AWS::EC2::VPNGateway'], (_reader, { b, base, tags }) => {
       b.add({ ...base, type: 'vpn-gateway', vpcs: [], ingressTables: [], directConnect: [], tagged: tags['jichitai:zone'] !== undefined, zones: tags['jichitai:zone'] !== undefined ? [tags['jichitai:zone']] : [] });
     }],
-    [['AWS::EC2::NatGateway'], (_reader, { b, base, noted, p }) => {
+    [['AWS::EC2::NatGateway'], (_reader, { b, base, noted, p, id }) => {
+      if (regionalNatGateway(p.AvailabilityMode)) {
+        b.unresolvedValue(id, 'AvailabilityMode', REGIONAL_NAT_REASON, REGIONAL_NAT_FIX, undefined, base.path);
+        return;
+      }
       b.add({ ...base, type: 'nat-gateway', subnet: noted('SubnetId', p.SubnetId), public: p.ConnectivityType !== 'private' });
     }],
     [['AWS::NetworkFirewall::Firewall'], (_reader, { b, base, noted, p }) => {
@@ -2951,6 +2956,11 @@ class TemplateReader {
     }
     if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') this.customResourceCalls(id, p, base.path, type);
     this.triggeredCode(id, type, p, base.path);
+    // A type of a service that makes or changes the network that nothing here reads (network-types.ts): fail closed.
+    if (unreadNetworkType(type, read !== undefined || relay !== undefined || iam !== undefined || VPC_INERT.has(type)
+      || knownOccupant(type, p, false, BRIDGE_TYPE_SET))) {
+      b.unresolvedValue(id, 'Type', unreadNetworkTypeReason(type), UNREAD_NETWORK_TYPE_FIX, undefined, base.path);
+    }
     // A type of the CloudFormation registry that is no AWS type (a private or third-party extension, `Acme::Net::Route`):
     // its handler runs at deploy time, with an execution role registered with the type, not in the template (deploy-code.ts).
     // A hook runs on the deployments of this stack (its next update) and the account's others: a Lambda hook's function
@@ -3000,10 +3010,22 @@ class TemplateReader {
         b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
       } else if (isAwsType(type) && !VPC_INERT.has(type)) {
         // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
-        const vpcs = subnetMentions(p, (v) => this.vpcsNamed(v)).filter((m) => vpcMentionKey(m.property));
+        const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v)), ...literalVpcMentions(p)].filter((m) => vpcMentionKey(m.property));
+        // Or only a security group of the template: it may attach interfaces with that group in its VPC (red team 49).
+        if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v)).filter((m) => groupMentionKey(m.property)));
         if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
       }
     }
+  }
+
+  /** The VPCs of the template's security groups a value names (`Ref`, `Fn::GetAtt [G, GroupId]`), as their `VpcId` names them. */
+  private groupVpcs(value: unknown): readonly string[] {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return NONE;
+    const v = value as any;
+    const att = getAtt(value);
+    const group = typeof v.Ref === 'string' ? v.Ref : att?.[1] === 'GroupId' ? att[0] : undefined;
+    const r = group === undefined ? undefined : this.resources[group];
+    return r?.Type === 'AWS::EC2::SecurityGroup' ? this.vpcsNamed(r.Properties?.VpcId) : NONE;
   }
 
   /** The template's VPCs a value names by `Ref`, `Fn::GetAtt [V, VpcId]` or `${V}` in an `Fn::Sub` (an ARN built around the id). */

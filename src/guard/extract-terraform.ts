@@ -35,10 +35,11 @@ import {
 } from './graph';
 import { hubStackKey } from './hub-evidence';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
+import { regionalNatGateway, REGIONAL_NAT_FIX, REGIONAL_NAT_REASON, UNREAD_NETWORK_TYPE_FIX, unreadNetworkType, unreadNetworkTypeReason } from './network-types';
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
-  VPC_INERT, vpcMentionKey,
+  groupMentionKey, literalVpcMentions, VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
@@ -674,7 +675,11 @@ class ConfigReader {
     [['aws_egress_only_internet_gateway'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'egress-only-internet-gateway', vpcs: [noted('vpc_id', p.vpc_id)] });
     }],
-    [['aws_nat_gateway'], (_reader, { b, base, noted, p }) => {
+    [['aws_nat_gateway'], (_reader, { b, base, noted, p, id }) => {
+      if (regionalNatGateway(p.availability_mode)) {
+        b.unresolvedValue(id, 'availability_mode', REGIONAL_NAT_REASON, REGIONAL_NAT_FIX);
+        return;
+      }
       b.add({ ...base, type: 'nat-gateway', subnet: noted('subnet_id', p.subnet_id), public: p.connectivity_type !== 'private' });
     }],
     [['aws_networkfirewall_firewall'], (_reader, { b, base, noted, p }) => {
@@ -3287,6 +3292,11 @@ class ConfigReader {
     const iam = ConfigReader.IAM_READERS.get(type);
     if (iam) iam(this, { b, base, noted, p, id, tags, type });
     else this.unplacedCode({ b, base, noted, p, id, tags, type });
+    // A type of a service that makes or changes the network that nothing here reads (network-types.ts): fail closed.
+    if (unreadNetworkType(type, read !== undefined || ConfigReader.RELAY_READERS.has(type) || iam !== undefined || readsHubResource(type)
+      || READ_BY_NAME.has(type) || VPC_INERT.has(type) || knownOccupant(type, p, false, BRIDGE_TYPE_SET))) {
+      b.unresolvedValue(id, 'type', unreadNetworkTypeReason(type), UNREAD_NETWORK_TYPE_FIX);
+    }
     this.securityGroups(type, p, base, subnets);
     if (occupies && subnets.length > 0) {
       const known = knownOccupant(type, p, ConfigReader.reads(type) || readsHubResource(type), BRIDGE_TYPE_SET);
@@ -3298,10 +3308,21 @@ class ConfigReader {
         b.occupant(base, type, [{ property: hidden, subnet: UNKNOWN_SUBNET }], false);
       } else if (type.startsWith('aws_') && !VPC_INERT.has(type)) {
         // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
-        const vpcs = subnetMentions(p, (v) => this.vpcsNamed(v), true).filter((m) => vpcMentionKey(m.property));
+        const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v), true), ...literalVpcMentions(p, (v) => this.vpcsNamed(v).length > 0)]
+          .filter((m) => vpcMentionKey(m.property));
+        // Or only a security group of the configuration: it may attach interfaces with that group in its VPC (red team 49).
+        if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v), true).filter((m) => groupMentionKey(m.property)));
         if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
       }
     }
+  }
+
+  /** The VPCs of the configuration's security groups a value names (`${aws_security_group.g.id}`), as their `vpc_id` names them. */
+  private groupVpcs(value: unknown): readonly string[] {
+    const addresses = value instanceof PlanReference ? (value.type === 'aws_security_group' && value.attribute === 'id' ? [value.address] : [])
+      : typeof value === 'string' && value.includes('aws_security_group.')
+        ? [...value.matchAll(/(?<![\w.])aws_security_group\.([A-Za-z0-9_-]+)\.id\b/g)].map((m) => `aws_security_group.${m[1]}`) : [];
+    return addresses.filter((a) => this.types.get(a) === 'aws_security_group').flatMap((a) => this.vpcsNamed(this.bodies.get(a)?.vpc_id));
   }
 
   /** The configuration's VPCs a value names (`${aws_vpc.x.id}` or `.arn` in an interpolation, a plan's reference to one). */

@@ -137,6 +137,30 @@ export function vpcMentionKey(property: string): boolean {
 }
 
 /**
+ * Whether a property path where a resource names a security group says that it runs with it (`SecurityGroupIds`,
+ * `security_group_ids`, `NetworkConfiguration.SecurityGroups[0]`): a type the guard does not read that names only a
+ * group of a closed segment may attach network interfaces with it in the group's VPC (GUARD-2 at that VPC, as one naming
+ * the VPC is). Outside tester, red team 49: it passed unseen.
+ */
+export function groupMentionKey(property: string): boolean {
+  return /group/i.test(property);
+}
+
+/** A VPC's id as AWS writes it (`vpc-` and 8 or 17 hexadecimal digits): a literal value naming one outside the output. */
+const LITERAL_VPC_ID = /^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+
+/**
+ * The VPCs outside the output a resource names by a literal id (`vpc-0123…`), as `outside` mentions (`vpcMentionKey`
+ * filters them as the VPCs of the output are): a type the guard does not read that joins such a VPC cannot be placed
+ * (GUARD-2, bridges.ts `unknownOccupants`). Outside tester, red team 49: only a reference to a VPC of the output was
+ * asked about. `bound`: a literal the engine reads as a VPC of the output (a plan's deployed id), mentioned already.
+ */
+export function literalVpcMentions(p: unknown, bound: (id: string) => boolean = () => false): SubnetMention[] {
+  const named = (v: unknown): readonly string[] => (typeof v === 'string' && LITERAL_VPC_ID.test(v) && !bound(v) ? [v] : []);
+  return subnetMentions(p, named, true).map((m) => ({ ...m, outside: true }));
+}
+
+/**
  * Whether a resource of `type` (properties `p`) naming a subnet is an occupant the guard knows: one of `KNOWN_OCCUPANTS`
  * (a broker only when not publicly accessible), the subnets' plumbing, a type the engine's reader reads (`reads`, but
  * `READ_FOR_OTHER_REASONS`), or a bridge (`bridges`: bridges.ts `BRIDGE_TYPES`), which keeps its own finding. A resource

@@ -1,0 +1,125 @@
+/**
+ * Resource types of the services that make or change the network (docs/guard-semantics.md §10) that the guard does not
+ * read: fail closed in both engines. A type of EC2 (its VPC, transit gateway, VPN and Verified Access parts), Network
+ * Firewall, Route 53 Resolver, VPC Lattice or Network Manager that no reader of the engine reads, that is no known
+ * occupant, plumbing or bridge, and that is not listed here as known to change no path (`NETWORK_INERT`), is unresolved
+ * (GUARD-1): it may change routing as `AWS::EC2::TransitGatewayAttachmentNatConfiguration` did before it was read (outside
+ * tester, red team 49), or be a type AWS adds next year. Before, CloudFormation and Terraform both let such a type pass
+ * unless it named a subnet or a VPC of the output.
+ */
+
+/** The services that make or change the network, as CloudFormation names them (`AWS::<Service>::…`). */
+const CFN_NETWORK_SERVICE = /^AWS::(EC2|NetworkFirewall|Route53Resolver|VpcLattice|NetworkManager)::/;
+
+/**
+ * The same services as the AWS provider names their resources: `aws_ec2_…`, `aws_vpc_…`, `aws_vpn_…`, `aws_verifiedaccess_…`,
+ * `aws_networkfirewall_…`, `aws_route53_resolver_…`, `aws_vpclattice_…`, `aws_networkmanager_…`, and the EC2 types it names
+ * without a prefix of their service that belong to a VPN (`aws_customer_gateway`).
+ */
+const TF_NETWORK_SERVICE = /^aws_(ec2|vpc|vpn|verifiedaccess|networkfirewall|route53_resolver|vpclattice|networkmanager)_|^aws_customer_gateway$/;
+
+/**
+ * Types of those services known to open, close or redirect no network path, each group with its reason:
+ *
+ * - Storage, images, keys, capacity and hosts: block storage volumes and snapshots, key pairs, placement groups,
+ *   Dedicated Hosts, capacity reservations, instance event windows, FPGA images, an instance's state or account defaults
+ *   for its metadata options and credit specification hold data or capacity for instances (Amazon EC2 User Guide,
+ *   "Amazon EBS", "Amazon EC2 key pairs", "Placement groups", "Dedicated Hosts", "On-Demand Capacity Reservations");
+ *   the instances themselves are read. A Nitro Enclaves certificate role association only lets an enclave read a
+ *   certificate.
+ * - Observation, metrics and logs: Reachability Analyzer and Network Access Analyzer analyses (their paths and scopes are
+ *   `VPC_INERT`), network performance metric subscriptions, endpoint connection notifications (events to an SNS topic),
+ *   transit gateway metering policies (who is billed), VPC Lattice access log subscriptions, Verified Access logging,
+ *   Resolver DNSSEC validation (Amazon VPC User Guide, "Infrastructure Performance"; PrivateLink Guide, "Receive alerts
+ *   for interface endpoint events"; VPC Lattice User Guide, "Access logs"; Route 53 Developer Guide, "Enabling DNSSEC
+ *   validation"): they observe or account for traffic and carry none.
+ * - IPAM: its scopes, pools, allocations and resource discoveries plan and audit addresses (Amazon VPC IP Address
+ *   Manager User Guide, "What is IPAM?"); an address block reaches the network only where a VPC, subnet or prefix list
+ *   the guard reads takes it (a prefix list an IPAM prefix list resolver fills is read as unreadable: its resolver
+ *   target), so the resolver itself changes nothing.
+ * - Network Manager's inventory: a global network, its sites, devices, links, connections, link and customer gateway
+ *   associations, transit gateway registrations and connect peer associations describe a network to visualise and
+ *   monitor it (AWS Network Manager User Guide, "Global networks": "you can register ... and define your on-premises
+ *   network"); Cloud WAN's core network and attachments, which do join networks, are not here.
+ * - A customer gateway only records the on-premises end of a Site-to-Site VPN; the VPN connection, which the guard reads,
+ *   makes the path (Site-to-Site VPN User Guide, "Customer gateway").
+ * - Verified Access instances, groups and trust providers admit no one on their own: the endpoint, read as a bridge,
+ *   is the way in (Verified Access User Guide, "How Verified Access works").
+ * - A VPC Route Server, its endpoints, BGP peers and VPC associations put routes into a route table only through a route
+ *   server propagation, which the guard reads (as any prefix toward the peers' interfaces: builder.ts
+ *   `routeServerPropagation`; Amazon VPC User Guide, "Dynamic routing in your VPC with VPC Route Server").
+ * - Read by name where the types that use them are read: prefix lists (a route's or rule's destination) and, in
+ *   Terraform, `aws_ec2_tag` (a tag on another resource) and Resolver query log configurations (LOG rules).
+ */
+export const NETWORK_INERT: ReadonlySet<string> = new Set([
+  // Storage, images, keys, capacity and hosts.
+  'AWS::EC2::Volume', 'AWS::EC2::VolumeAttachment', 'AWS::EC2::Snapshot', 'AWS::EC2::SnapshotBlockPublicAccess', 'AWS::EC2::KeyPair',
+  'AWS::EC2::PlacementGroup', 'AWS::EC2::Host', 'AWS::EC2::CapacityReservation', 'AWS::EC2::CapacityReservationFleet',
+  'AWS::EC2::InstanceEventWindow', 'AWS::EC2::FpgaImage', 'AWS::EC2::EnclaveCertificateIamRoleAssociation', 'AWS::EC2::CapacityManagerDataExport',
+  'aws_ec2_capacity_reservation', 'aws_ec2_capacity_block_reservation', 'aws_ec2_host', 'aws_ec2_instance_state', 'aws_ec2_instance_metadata_defaults',
+  'aws_ec2_default_credit_specification', 'aws_ec2_image_block_public_access', 'aws_ec2_availability_zone_group',
+  // Observation, metrics and logs.
+  'AWS::EC2::NetworkInsightsAnalysis', 'AWS::EC2::NetworkInsightsAccessScopeAnalysis', 'AWS::EC2::NetworkPerformanceMetricSubscription',
+  'AWS::EC2::VPCEndpointConnectionNotification', 'AWS::EC2::TransitGatewayMeteringPolicy', 'AWS::EC2::TransitGatewayMeteringPolicyEntry',
+  'AWS::VpcLattice::AccessLogSubscription', 'AWS::Route53Resolver::ResolverDNSSECConfig',
+  'aws_ec2_network_insights_analysis', 'aws_vpc_network_performance_metric_subscription', 'aws_vpc_endpoint_connection_notification',
+  'aws_vpclattice_access_log_subscription', 'aws_verifiedaccess_instance_logging_configuration', 'aws_route53_resolver_dnssec_config',
+  // IPAM.
+  'AWS::EC2::IPAM', 'AWS::EC2::IPAMScope', 'AWS::EC2::IPAMPool', 'AWS::EC2::IPAMPoolCidr', 'AWS::EC2::IPAMAllocation', 'AWS::EC2::IPAMResourceDiscovery',
+  'AWS::EC2::IPAMResourceDiscoveryAssociation', 'AWS::EC2::IpamExternalResourceVerificationToken', 'AWS::EC2::IPAMPrefixListResolver',
+  'aws_vpc_ipam', 'aws_vpc_ipam_scope', 'aws_vpc_ipam_pool', 'aws_vpc_ipam_pool_cidr', 'aws_vpc_ipam_pool_cidr_allocation', 'aws_vpc_ipam_preview_next_cidr',
+  'aws_vpc_ipam_resource_discovery', 'aws_vpc_ipam_resource_discovery_association', 'aws_vpc_ipam_organization_admin_account',
+  // Network Manager's inventory.
+  'AWS::NetworkManager::GlobalNetwork', 'AWS::NetworkManager::Site', 'AWS::NetworkManager::Device', 'AWS::NetworkManager::Link',
+  'AWS::NetworkManager::LinkAssociation', 'AWS::NetworkManager::Connection', 'AWS::NetworkManager::CustomerGatewayAssociation',
+  'AWS::NetworkManager::TransitGatewayRegistration',
+  'aws_networkmanager_global_network', 'aws_networkmanager_site', 'aws_networkmanager_device', 'aws_networkmanager_link',
+  'aws_networkmanager_link_association', 'aws_networkmanager_connection', 'aws_networkmanager_customer_gateway_association',
+  'aws_networkmanager_transit_gateway_registration', 'aws_networkmanager_transit_gateway_connect_peer_association',
+  // A customer gateway; Verified Access's parts other than its endpoints.
+  'AWS::EC2::CustomerGateway', 'aws_customer_gateway',
+  'AWS::EC2::VerifiedAccessInstance', 'AWS::EC2::VerifiedAccessGroup', 'AWS::EC2::VerifiedAccessTrustProvider',
+  'aws_verifiedaccess_instance', 'aws_verifiedaccess_group', 'aws_verifiedaccess_trust_provider', 'aws_verifiedaccess_instance_trust_provider_attachment',
+  // A route server's parts (its propagation is read).
+  'AWS::EC2::RouteServer', 'AWS::EC2::RouteServerEndpoint', 'AWS::EC2::RouteServerPeer', 'AWS::EC2::RouteServerAssociation',
+  'aws_vpc_route_server', 'aws_vpc_route_server_endpoint', 'aws_vpc_route_server_peer', 'aws_vpc_route_server_vpc_association',
+  // Read by name.
+  'AWS::EC2::PrefixList', 'aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry', 'aws_ec2_tag',
+  'aws_route53_resolver_query_log_config', 'aws_route53_resolver_query_log_config_association',
+]);
+
+/**
+ * Whether a resource of `type` is of a service that makes or changes the network and the guard does not read it: `known`
+ * says whether the engine knows it otherwise (read, a relay, a known occupant, plumbing, a bridge, `VPC_INERT`).
+ */
+export function unreadNetworkType(type: string, known: boolean): boolean {
+  if (known || NETWORK_INERT.has(type)) return false;
+  return CFN_NETWORK_SERVICE.test(type) || TF_NETWORK_SERVICE.test(type);
+}
+
+/** Why an unread type of a network service is unresolved (GUARD-1), and its fix. */
+export function unreadNetworkTypeReason(type: string): string {
+  return `${type} is a resource type of a service that makes or changes the network (routes, gateways, attachments, firewalls, `
+    + 'DNS resolution, service networks), and the guard does not read it: it may open, close or redirect a path the guard cannot see';
+}
+
+export const UNREAD_NETWORK_TYPE_FIX = 'make the network with the resource types the guard reads (docs/guard-semantics.md §10), or remove the '
+  + 'resource; if AWS documents that the type changes no network path, ask the project to list it as such (src/guard/network-types.ts `NETWORK_INERT`)';
+
+/**
+ * A regional NAT gateway (`AvailabilityMode` / `availability_mode` `regional`): one NAT gateway for a whole VPC, working
+ * across its Availability Zones with no subnet of its own (AWS::EC2::NatGateway AvailabilityMode, "zonal | regional").
+ * The guard places a NAT gateway by its subnet (whose route table sends its traffic to the internet gateway) and
+ * cannot place this one: unresolved wherever it is (GUARD-1), the Internet segment too. A value other than `zonal`
+ * (left out: zonal, AWS's default) is read as regional (fail closed).
+ */
+export function regionalNatGateway(mode: unknown): boolean {
+  return mode !== undefined && mode !== null && mode !== 'zonal';
+}
+
+export const REGIONAL_NAT_REASON = 'it is a regional NAT gateway, one for the whole VPC across its Availability Zones with no subnet of its own, and the '
+  + 'guard places a NAT gateway by its subnet (whose routes carry its traffic to the internet gateway): it cannot tell which segment the '
+  + 'gateway serves, so it refuses it wherever it is, the Internet segment included';
+
+export const REGIONAL_NAT_FIX = 'use zonal NAT gateways (AvailabilityMode / availability_mode zonal, the default), one in a public subnet of the '
+  + 'Internet segment per Availability Zone';
