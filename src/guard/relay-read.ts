@@ -108,7 +108,8 @@ export function relayLiteral(text: string): RelayLiteral | undefined {
     events: /^event-bus\/(.+)$/,
     logs: /^log-group:([^:]+)(?::\*)?$/,
     firehose: /^deliverystream\/(.+)$/,
-    kinesis: /^stream\/([^/]+)$/,
+    // A stream's consumer (`stream/<name>/consumer/<consumer>:<timestamp>`) reads the stream: it names the stream.
+    kinesis: /^stream\/([^/]+)(?:\/consumer\/.+)?$/,
     dynamodb: /^table\/([^/]+)(?:\/stream\/.*)?$/,
   };
   const name = pattern[service]?.exec(resource)?.[1];
