@@ -2525,10 +2525,19 @@ class TemplateReader {
       else if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') out.push({ kind: 'unresolved', expression: `a value returned at deploy time by custom resource ${logicalId}` });
       // An alias or version of a function runs that function's code where it runs (Lambda Developer Guide, "Lambda function aliases").
       else if (type === 'AWS::Lambda::Alias' || type === 'AWS::Lambda::Version') out.push(...this.relayRefs(r.Properties?.FunctionName));
+      // A stream's enhanced fan-out consumer reads every record of its stream: a policy on it opens the stream (Kinesis
+      // Developer Guide, "Controlling access to Amazon Kinesis Data Streams resources using IAM", consumer resource policies).
+      else if (type === 'AWS::Kinesis::StreamConsumer') out.push(...this.streamOf(logicalId, r.Properties?.StreamARN));
       else out.push({ kind: 'node', id: this.id(logicalId) });
     }
     // Only pseudo parameters around literal text (`arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:name`): the literal.
     return out.length > 0 ? out : this.relayLiteralRefs(this.relayText(value));
+  }
+
+  /** The stream a consumer reads (`relayRefs`); unresolved when it names none (fail closed). */
+  private streamOf(logicalId: string, stream: unknown): Ref[] {
+    const refs = this.relayRefs(stream);
+    return refs.length > 0 ? refs : [{ kind: 'unresolved', expression: `stream consumer ${logicalId} names no stream` }];
   }
 
   /**

@@ -4010,6 +4010,13 @@ class ConfigReader {
       const refs = this.relayRefs(target);
       return refs.length > 0 ? refs : [{ kind: 'unresolved', expression: `${address} names no function` }];
     }
+    // A stream's enhanced fan-out consumer reads every record of its stream (the CloudFormation reader's `streamOf`).
+    if (type === 'aws_kinesis_stream_consumer' && depth < 4) {
+      const stream = this.bodies.get(address)?.stream_arn;
+      if (stream instanceof PlanReference) return this.relayAddress(stream.address, depth + 1);
+      const refs = this.relayRefs(stream);
+      return refs.length > 0 ? refs : [{ kind: 'unresolved', expression: `stream consumer ${address} names no stream` }];
+    }
     return [{ kind: 'node', id: this.id(address) }];
   }
 

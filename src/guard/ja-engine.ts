@@ -448,6 +448,7 @@ const PATTERNS: readonly Pattern[] = [
   [/^(.+), a template directive the guard does not evaluate$/, (m) => `${m[1]}（ガードが評価しないテンプレート指令）`],
   [/^(\$\{.+\}), which the guard does not evaluate$/, (m) => `ガードが評価しない式 ${m[1]}`],
   [/^(\S+) names no function$/, (m) => `${m[1]} はどの関数も指していない`],
+  [/^stream consumer (\S+) names no stream$/, (m) => `ストリームコンシューマー ${m[1]} はどのストリームも指していない`],
   [/^the resources of profile (.+), which the (template|configuration) does not hold$/,
     (m) => `${m[2] === 'template' ? 'テンプレート' : '構成'}にないプロファイル ${m[1]} のリソース`],
   // An attribute, or one inside a nested block (`vpc_config[0].subnet_ids`).

@@ -108,7 +108,8 @@ export function relayLiteral(text: string): RelayLiteral | undefined {
     events: /^event-bus\/(.+)$/,
     logs: /^log-group:([^:]+)(?::\*)?$/,
     firehose: /^deliverystream\/(.+)$/,
-    kinesis: /^stream\/([^/]+)$/,
+    // A stream's consumer (`stream/<name>/consumer/<consumer>:<timestamp>`) reads the stream: it names the stream.
+    kinesis: /^stream\/([^/]+)(?:\/consumer\/.+)?$/,
     dynamodb: /^table\/([^/]+)(?:\/stream\/.*)?$/,
   };
   const name = pattern[service]?.exec(resource)?.[1];
@@ -554,6 +555,22 @@ const ACTION_SERVICES: Readonly<Record<string, RelayService>> = {
 };
 const ALL_SERVICES = '*';
 
+/** An action name's IAM wildcards (`*`, `?`) as a pattern of whole action names (lower case). */
+function actionPattern(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+}
+
+/**
+ * IAM actions that give the caller, or code it starts, other grants than its own (IAM User Guide, "Grant a user
+ * permissions to pass a role to an AWS service"; Service Authorization Reference, AWS Identity and Access Management):
+ * passing a role to a function, instance or task it creates; writing or attaching a policy, a policy version, a trust
+ * policy; joining a group; making credentials or a console password for a user. The guard does not follow which roles
+ * and policies they reach: such a grant counts as everything (fail closed; red team 49).
+ */
+const IAM_ESCALATES = ['passrole', 'putrolepolicy', 'attachrolepolicy', 'putuserpolicy', 'attachuserpolicy', 'putgrouppolicy',
+  'attachgrouppolicy', 'createpolicyversion', 'setdefaultpolicyversion', 'updateassumerolepolicy', 'addusertogroup',
+  'createaccesskey', 'createloginprofile', 'updateloginprofile'];
+
 /**
  * Systems Manager actions that run code on, or open a session with, managed instances (AWS Systems Manager User Guide,
  * "Run Command", "Session Manager", "Automation", "State Manager" associations, "Maintenance Windows" tasks): the
@@ -625,6 +642,7 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
     }
     if (statement.Effect !== 'Allow') return;
     // Per service: the directions its actions take.
+    let escalates = false;
     const services = new Map<string, { in: boolean; out: boolean }>();
     const merge = (service: string, d: { in: boolean; out: boolean }) => {
       const known = services.get(service) ?? { in: false, out: false };
@@ -647,16 +665,24 @@ export function grantFlows(values: RelayValues, document: unknown, property: str
           merge(ALL_SERVICES, { in: true, out: true });
           continue;
         }
+        if (prefix === 'iam') {
+          if (IAM_ESCALATES.some((escalate) => actionPattern(name).test(escalate))) escalates = true;
+          continue;
+        }
         if (prefix === 'ssm') {
           // Systems Manager runs commands and sessions on instances: both ways with them. Its other actions (parameters,
           // documents, inventory) carry nothing between resources the guard follows.
-          const pattern = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-          if (SSM_RUNS.some((run) => pattern.test(run))) merge('ssm', { in: true, out: true });
+          if (SSM_RUNS.some((run) => actionPattern(name).test(run))) merge('ssm', { in: true, out: true });
           continue;
         }
         const service = ACTION_SERVICES[prefix];
         if (service !== undefined) merge(service, grantDirections(service, name));
       }
+    }
+    // What it passes or writes may grant anything, on any resource, whatever the statement's `Resource` names.
+    if (escalates) {
+      flows.push(...everything(at));
+      return;
     }
     const directions = [...services].filter(([, d]) => d.in || d.out);
     if (directions.length === 0) return;

@@ -508,3 +508,18 @@ describe('Terraform: IAM grants — who runs with a role, and who is only grante
     expect(relays(api(reads, {}))).toEqual([]);
   });
 });
+
+describe('Terraform: outside tester, red team 49 (IAM)', () => {
+  test('a role that may pass roles or write policies may act with any grant: an Internet function with it reads the queue My Number writes', () => {
+    for (const actions of [['iam:PassRole', 'lambda:CreateFunction'], 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:*', 'iam:Put*', 'iam:CreateAccessKey']) {
+      expect(relays(sqs({
+        aws_iam_role: { reader: role(reads), r: role([statement(actions, '${aws_iam_role.reader.arn}')]) },
+        aws_lambda_function: { f: fn('r', 'in') },
+      }))).toEqual([expect.stringMatching(/^MN-1 aws_vpc_endpoint\.sqs: .*to function aws_lambda_function\.f \(in the INTERNET segment\): aws_vpc_endpoint\.sqs → aws_sqs_queue\.q → aws_lambda_function\.f \(aws_iam_role\.r inline_policy\[0\]\.policy\.Statement\[0\]\)/)]);
+    }
+    // Control: reading IAM, or taking grants away, gives none.
+    for (const actions of [['iam:GetRole', 'iam:ListRoles'], 'iam:DetachRolePolicy', 'iam:Get*']) {
+      expect(relays(sqs({ aws_iam_role: { reader: role(reads), r: role([statement(actions, '*')]) }, aws_lambda_function: { f: fn('r', 'in') } }))).toEqual([]);
+    }
+  });
+});

@@ -428,3 +428,17 @@ describe('CloudFormation: IAM grants — who runs with a role, and who is only g
     })).toEqual([expect.stringMatching(toApp)]);
   });
 });
+
+describe('CloudFormation: outside tester, red team 49 (IAM)', () => {
+  test('a role that may pass roles or write policies may act with any grant: an Internet function with it reads the queue My Number writes', () => {
+    const reader = role([statement('sqs:ReceiveMessage', GA('Q'))]);
+    for (const actions of [['iam:PassRole', 'lambda:CreateFunction'], 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:*', 'iam:Put*', 'iam:CreateAccessKey']) {
+      expect(relays({ SqsEp: endpoint('sqs'), Q: queue, Reader: reader, R: role([statement(actions, GA('Reader'))]), F: fn('R', 'In') }))
+        .toEqual([expect.stringMatching(/^MN-1 SqsEp: .*to function F \(in the INTERNET segment\): SqsEp → Q → F \(R Policies\[0\]\.PolicyDocument\.Statement\[0\]\)/)]);
+    }
+    // Control: reading IAM, or taking grants away, gives none.
+    for (const actions of [['iam:GetRole', 'iam:ListRoles'], 'iam:DetachRolePolicy', 'iam:Get*']) {
+      expect(relays({ SqsEp: endpoint('sqs'), Q: queue, Reader: reader, R: role([statement(actions, '*')]), F: fn('R', 'In') })).toEqual([]);
+    }
+  });
+});

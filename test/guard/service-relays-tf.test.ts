@@ -858,3 +858,26 @@ describe('CDKTF: provider-aws resources beside the α example', () => {
     })).toMatch(/MN-1 critical.*Endpoint-logs.*to function aws_lambda_function\.Collector, which runs outside every VPC/);
   });
 });
+
+describe('Terraform: outside tester, red team 49 (service relays)', () => {
+  const consumerPolicy = (resource: string) => ({
+    resource_arn: resource,
+    policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: '999999999999' }, Action: ['kinesis:DescribeStreamConsumer', 'kinesis:SubscribeToShard'], Resource: '*' }] }),
+  });
+  const base = {
+    aws_vpc_endpoint: { kinesis: endpoint('kinesis-streams') },
+    aws_kinesis_stream: { k: { name: 'records', shard_count: 1 } },
+    aws_kinesis_stream_consumer: { c: { name: 'fanout', stream_arn: '${aws_kinesis_stream.k.arn}' } },
+  };
+
+  test('a policy on a stream\'s enhanced fan-out consumer lets another account read the stream a My Number endpoint writes into', () => {
+    expect(relays(config({ ...base, aws_kinesis_resource_policy: { p: consumerPolicy('${aws_kinesis_stream_consumer.c.arn}') } }))).toEqual([
+      expect.stringMatching(/^MN-1 aws_vpc_endpoint\.kinesis: .*to principal 999999999999 \(another account, as far as the guard can tell\), by the stream policy aws_kinesis_resource_policy\.p: aws_vpc_endpoint\.kinesis → aws_kinesis_stream\.k → /),
+    ]);
+    // The consumer by its literal ARN names its stream.
+    const literal = `arn:aws:kinesis:ap-northeast-1:${OWN}:stream/records/consumer/fanout:1700000000`;
+    expect(relays(config({ ...base, aws_kinesis_resource_policy: { p: consumerPolicy(literal) } }))).toEqual([expect.stringMatching(/^MN-1 aws_vpc_endpoint\.kinesis: .*by the stream policy aws_kinesis_resource_policy\.p/)]);
+    // Control: the consumer without a policy passes.
+    expect(relays(config(base))).toEqual([]);
+  });
+});

@@ -849,3 +849,23 @@ describe('AWS CDK: L2 constructs in the α example', () => {
     })).toMatch(/\] MN-1 critical.*Endpoint-logs.*to function Collector[0-9A-F]*, which runs outside every VPC/);
   });
 });
+
+describe('CloudFormation: outside tester, red team 49 (service relays)', () => {
+  const stream = { Type: 'AWS::Kinesis::Stream', Properties: { Name: 'records', ShardCount: 1 } };
+  const consumer = { Type: 'AWS::Kinesis::StreamConsumer', Properties: { ConsumerName: 'fanout', StreamARN: GA('K') } };
+  const consumerPolicy = (resource: unknown) => ({
+    Type: 'AWS::Kinesis::ResourcePolicy',
+    Properties: { ResourceArn: resource, ResourcePolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: '999999999999' }, Action: ['kinesis:DescribeStreamConsumer', 'kinesis:SubscribeToShard'], Resource: '*' }] } },
+  });
+
+  test('a policy on a stream\'s enhanced fan-out consumer lets another account read the stream a My Number endpoint writes into', () => {
+    expect(relays({ KinesisEp: endpoint('kinesis-streams'), K: stream, C: consumer, P: consumerPolicy(GA('C', 'ConsumerARN')) })).toEqual([
+      expect.stringMatching(/^MN-1 KinesisEp: .*to principal 999999999999 \(another account, as far as the guard can tell\), by the stream policy P: KinesisEp → K → /),
+    ]);
+    // The consumer by its literal ARN names its stream.
+    const literal = { 'Fn::Sub': 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/records/consumer/fanout:1700000000' };
+    expect(relays({ KinesisEp: endpoint('kinesis-streams'), K: stream, C: consumer, P: consumerPolicy(literal) })).toEqual([expect.stringMatching(/^MN-1 KinesisEp: .*by the stream policy P/)]);
+    // Control: the consumer without a policy passes.
+    expect(relays({ KinesisEp: endpoint('kinesis-streams'), K: stream, C: consumer })).toEqual([]);
+  });
+});
