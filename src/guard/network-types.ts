@@ -48,6 +48,10 @@ const TF_NETWORK_SERVICE = /^aws_(ec2|vpc|vpn|verifiedaccess|networkfirewall|rou
  * - A VPC Route Server, its endpoints, BGP peers and VPC associations put routes into a route table only through a route
  *   server propagation, which the guard reads (as any prefix toward the peers' interfaces: builder.ts
  *   `routeServerPropagation`; Amazon VPC User Guide, "Dynamic routing in your VPC with VPC Route Server").
+ * - Traffic mirroring's filters, filter rules and targets: a filter says which packets a session copies and a target
+ *   where it sends the copies, and neither copies anything without a traffic mirror session (Traffic Mirroring Guide,
+ *   "Traffic mirror targets", "Traffic mirror filters"), which the guard reads (SEG-1: it cannot place the mirrored
+ *   interfaces). The library's IDS mirroring (`MunicipalNetwork`'s mirroring option) makes them.
  * - Read by name where the types that use them are read: prefix lists (a route's or rule's destination) and, in
  *   Terraform, `aws_ec2_tag` (a tag on another resource) and Resolver query log configurations (LOG rules).
  */
@@ -83,6 +87,9 @@ export const NETWORK_INERT: ReadonlySet<string> = new Set([
   // A route server's parts (its propagation is read).
   'AWS::EC2::RouteServer', 'AWS::EC2::RouteServerEndpoint', 'AWS::EC2::RouteServerPeer', 'AWS::EC2::RouteServerAssociation',
   'aws_vpc_route_server', 'aws_vpc_route_server_endpoint', 'aws_vpc_route_server_peer', 'aws_vpc_route_server_vpc_association',
+  // Traffic mirroring's filters, rules and targets (its sessions are read).
+  'AWS::EC2::TrafficMirrorFilter', 'AWS::EC2::TrafficMirrorFilterRule', 'AWS::EC2::TrafficMirrorTarget',
+  'aws_ec2_traffic_mirror_filter', 'aws_ec2_traffic_mirror_filter_rule', 'aws_ec2_traffic_mirror_target',
   // Read by name.
   'AWS::EC2::PrefixList', 'aws_ec2_managed_prefix_list', 'aws_ec2_managed_prefix_list_entry', 'aws_ec2_tag',
   'aws_route53_resolver_query_log_config', 'aws_route53_resolver_query_log_config_association',
