@@ -390,6 +390,25 @@ interface Observed {
   readonly values?: string[];
 }
 
+/**
+ * A case's folder under `dir`, with `files` written in it and owned by Squid's user when the tests run as root, the path
+ * its squid.conf is to be written to, and a free port for it.
+ */
+async function newCase(dir: string, name: string, files: Readonly<Record<string, string>> = {}):
+Promise<{ caseDir: string; file: string; port: number }> {
+  const caseDir = path.join(dir, name);
+  fs.mkdirSync(caseDir);
+  for (const [f, content] of Object.entries(files)) fs.writeFileSync(path.join(caseDir, f), content);
+  if (isRoot) sh('chown', ['-R', `${squidUser}:`, caseDir], dir);
+  return { caseDir, file: path.join(caseDir, 'squid.conf'), port: await freePort() };
+}
+
+/** Whether the real Squid loads a configuration: one it refuses (it warns and goes on for what it can correct) says nothing about the guard. */
+function squidLoads(file: string): boolean {
+  const parsed = spawnSync(squid!, ['-k', 'parse', '-f', file], { encoding: 'utf8', timeout: 30_000 });
+  return parsed.status === 0 && !/FATAL|Bungled/.test(`${parsed.stdout}${parsed.stderr}`);
+}
+
 describeWithSquid('the guard\'s judgment of Squid configurations against the real Squid (random configurations)', () => {
   let dir: string;
   let origin: https.Server;
@@ -464,16 +483,10 @@ describeWithSquid('the guard\'s judgment of Squid configurations against the rea
       const rules = randomRules(r);
       const hosts = HOSTS;
       const replies = some(r, REPLIES, 3);
-      const caseDir = path.join(dir, `case-${c}`);
-      fs.mkdirSync(caseDir);
-      if (isRoot) sh('chown', ['-R', `${squidUser}:`, caseDir], dir);
-      const port = await freePort();
-      const file = path.join(caseDir, 'squid.conf');
+      const { caseDir, file, port } = await newCase(dir, `case-${c}`);
       const text = configuration(dir, caseDir, port, rules);
       fs.writeFileSync(file, text);
-      // A configuration Squid refuses to load (it warns and goes on for what it can correct) says nothing about the guard.
-      const parsed = spawnSync(squid!, ['-k', 'parse', '-f', file], { encoding: 'utf8', timeout: 30_000 });
-      if (parsed.status !== 0 || /FATAL|Bungled/.test(`${parsed.stdout}${parsed.stderr}`)) {
+      if (!squidLoads(file)) {
         tally.rejected++;
         continue;
       }
@@ -546,15 +559,10 @@ describeWithSquid('the guard\'s judgment of Squid configurations against the rea
       for (let c = 0; c < CASES; c++) {
         const rules = randomAdaptation(r, icapPort);
         const replies = some(r, REPLIES, 3);
-        const caseDir = path.join(dir, `icap-${c}`);
-        fs.mkdirSync(caseDir);
-        if (isRoot) sh('chown', ['-R', `${squidUser}:`, caseDir], dir);
-        const port = await freePort();
-        const file = path.join(caseDir, 'squid.conf');
+        const { caseDir, file, port } = await newCase(dir, `icap-${c}`);
         const text = configuration(dir, caseDir, port, rules);
         fs.writeFileSync(file, text);
-        const parsed = spawnSync(squid!, ['-k', 'parse', '-f', file], { encoding: 'utf8', timeout: 30_000 });
-        if (parsed.status !== 0 || /FATAL|Bungled/.test(`${parsed.stdout}${parsed.stderr}`)) {
+        if (!squidLoads(file)) {
           tally.rejected++;
           continue;
         }
@@ -630,12 +638,7 @@ describeWithSquid('the guard\'s judgment of Squid configurations against the rea
     for (let c = 0; c < ACCESS_CASES; c++) {
       const members = MEMBER_BLOCKS.filter(() => r() < 0.5);
       const rules = randomAccess(r, members);
-      const caseDir = path.join(dir, `access-${c}`);
-      fs.mkdirSync(caseDir);
-      fs.writeFileSync(path.join(caseDir, 'hosts'), RELAY_HOSTS);
-      if (isRoot) sh('chown', ['-R', `${squidUser}:`, caseDir], dir);
-      const port = await freePort();
-      const file = path.join(caseDir, 'squid.conf');
+      const { caseDir, file, port } = await newCase(dir, `access-${c}`, { hosts: RELAY_HOSTS });
       const text = accessConfiguration(caseDir, port, rules);
       fs.writeFileSync(file, text);
       // The guard's only definite answer: no problem, so the proxy refuses every private and member destination. A
@@ -644,8 +647,7 @@ describeWithSquid('the guard\'s judgment of Squid configurations against the rea
         tally.mayRelay++;
         continue;
       }
-      const parsed = spawnSync(squid!, ['-k', 'parse', '-f', file], { encoding: 'utf8', timeout: 30_000 });
-      if (parsed.status !== 0 || /FATAL|Bungled/.test(`${parsed.stdout}${parsed.stderr}`)) {
+      if (!squidLoads(file)) {
         tally.rejected++;
         continue;
       }
