@@ -26,7 +26,7 @@ import {
 } from './deploy-code';
 import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enums';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupRuleProtocol, implicitId, namePatternOf,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EC2_DEFAULT_EGRESS, EndpointPolicy, groupBy, groupRuleProtocol, implicitId, namePatternOf,
   normaliseProtocol, Ref, RoleLabelNode, RelayFlow, RelayIam, RelayNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch,
   TopologyGraph, TransitAttachmentNode,
 } from './graph';
@@ -1662,7 +1662,7 @@ class TemplateReader {
   /** The template's relaying resources by literal name, made on first use (`relayNames`). */
   private namesOfRelays?: Map<string, string>;
   /** `principalIndex`, made on the first look-up. */
-  private principalsByName?: ReadonlyMap<unknown, readonly (readonly [string, string, string])[]>;
+  private principalsByName?: ReadonlyMap<string, readonly (readonly [string, string])[]>;
   /** What custom resources are judged with (`codeView`), made on the first one. */
   private code?: { view: TemplateView; declared: Map<string, Set<string>> };
   /** Whether the template names conditions, so that its values may be chosen by one (`Fn::If`). */
@@ -2351,27 +2351,25 @@ class TemplateReader {
     const name = arn ? arn.name : text;
     const candidates = arn ? arn.kind === 'task-definition' ? [['AWS::ECS::TaskDefinition', 'Family']] : kinds[arn.kind] : Object.values(kinds).flat();
     // The resources of that name (`principalsByName`, made once per template) whose type names it by that property.
-    const found = (this.principalIndex().get(name) ?? []).filter(([, type, property]) => candidates.some(([t, q]) => t === type && q === property));
+    const found = (this.principalIndex().get(name) ?? [])
+      .filter(([, type]) => candidates.some(([t, q]) => t === type && q === PRINCIPAL_NAME_PROPERTY[type]));
     return found.length === 1 ? found[0][0] : undefined;
   }
 
   /**
-   * The template's principals (`principalNamed`'s types) by the literal name each naming property gives them: logical ID,
-   * type and property. `principalNamed` is asked for every literal ARN the template's resources hold; a scan of every
+   * The template's principals (`principalNamed`'s types) by the literal name each naming property gives them: logical ID
+   * and type (its naming property is `PRINCIPAL_NAME_PROPERTY`'s). `principalNamed` is asked for every literal ARN the template's resources hold; a scan of every
    * resource for each was quadratic in a large template.
    */
-  private principalIndex(): ReadonlyMap<unknown, readonly (readonly [string, string, string])[]> {
+  private principalIndex(): ReadonlyMap<string, readonly (readonly [string, string])[]> {
     if (this.principalsByName) return this.principalsByName;
-    const index = new Map<unknown, [string, string, string][]>();
-    for (const [logicalId, r] of Object.entries(this.resources)) {
-      const property = PRINCIPAL_NAME_PROPERTY[r?.Type];
-      if (property === undefined) continue;
-      const name: unknown = r.Properties?.[property];
-      const list = index.get(name);
-      if (list) list.push([logicalId, r.Type, property]);
-      else index.set(name, [[logicalId, r.Type, property]]);
-    }
-    return this.principalsByName = index;
+    const principals = Object.entries(this.resources).filter(([, r]) => PRINCIPAL_NAME_PROPERTY[r?.Type] !== undefined)
+      .map(([logicalId, r]) => [logicalId, r.Type as string] as const);
+    // Looked up by a literal name: only names written as text are keys.
+    return this.principalsByName = groupBy(principals, ([logicalId, type]) => {
+      const name: unknown = this.resources[logicalId].Properties?.[PRINCIPAL_NAME_PROPERTY[type]];
+      return typeof name === 'string' ? name : undefined;
+    });
   }
 
   /**

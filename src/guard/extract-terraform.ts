@@ -30,8 +30,8 @@ import { CLOSED, literallyClosed, ruleOrder, streamExceptionPolicy } from './enu
 import { cloudFormationReadServices } from './extract-cloudformation';
 import { loadBalancerScheme, logSink, readHubResource, readsHubResource } from './extract-terraform-hub';
 import {
-  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam, RelayNode,
-  RoleLabelNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
+  AMAZON_PROVIDED_DNS, BASE64_REFERENCE, EndpointPolicy, groupBy, groupRuleProtocol, implicitId, normaliseProtocol, Ref, RelayFlow, RelayIam,
+  RelayNode, RoleLabelNode, RouteTarget, RuleGroupNode, SecurityGroupRule, StatelessRule, statelessMatch, TopologyGraph,
 } from './graph';
 import { hubStackKey } from './hub-evidence';
 import { keyPathAfterBucket, s3ArnKeyPath } from './log-delivery';
@@ -2012,7 +2012,7 @@ class ConfigReader {
   private readonly addedLabels = new Map<string, { readonly key: string; readonly value: string; readonly from: string; readonly at: string }[]>();
   private readonly entries: readonly ResourceEntry[];
   /** `principalIndex`, made on the first look-up. */
-  private principalsByName?: { byName: ReadonlyMap<string, readonly ResourceEntry[]>; byArnOrId: ReadonlyMap<string, readonly string[]> };
+  private principalsByName?: { byName: ReadonlyMap<string, readonly ResourceEntry[]>; byArnOrId: ReadonlyMap<string, readonly ResourceEntry[]> };
   /** The configurations read with this one, itself among them (`readWith`, `codeNamed`). */
   private app: readonly ConfigReader[] = [this];
   /** The data sources, as resources are (`resourceEntries`): those that run code are unresolved (`deployTimeCode`). */
@@ -3849,7 +3849,7 @@ class ConfigReader {
       : [[arn.kind === 'task-definition' ? 'aws_ecs_task_definition' : `aws_iam_${arn.kind.replace('-', '_')}`], arn.name];
     const family = /^([^:/]+):\d+$/.exec(text)?.[1];
     const { byName, byArnOrId } = this.principalIndex();
-    const found = new Set<string>(this.plan ? byArnOrId.get(text) ?? [] : []);
+    const found = new Set<string>((byArnOrId.get(text) ?? []).map((e) => e.address));
     for (const e of byName.get(name) ?? []) if (types.includes(e.type)) found.add(e.address);
     if (family !== undefined && types.includes('aws_ecs_task_definition')) {
       for (const e of byName.get(family) ?? []) if (e.type === 'aws_ecs_task_definition') found.add(e.address);
@@ -3862,25 +3862,15 @@ class ConfigReader {
    * a plan by the ARN and id it gives them: `iamNamed` looks up every literal ARN of every resource, and a scan of every
    * resource for each made reading a prefecture quadratic in its members.
    */
-  private principalIndex(): { byName: ReadonlyMap<string, readonly ResourceEntry[]>; byArnOrId: ReadonlyMap<string, readonly string[]> } {
+  private principalIndex(): { byName: ReadonlyMap<string, readonly ResourceEntry[]>; byArnOrId: ReadonlyMap<string, readonly ResourceEntry[]> } {
     if (this.principalsByName) return this.principalsByName;
-    const byName = new Map<string, ResourceEntry[]>();
-    const byArnOrId = new Map<string, string[]>();
-    const push = <V>(map: Map<string, V[]>, key: string, value: V) => {
-      const list = map.get(key);
-      if (list) list.push(value);
-      else map.set(key, [value]);
-    };
-    for (const e of this.entries) {
-      const argument = PRINCIPAL_NAME[e.type];
-      if (argument === undefined) continue;
-      if (this.plan) {
-        for (const key of new Set([e.body?.arn, e.body?.id])) if (typeof key === 'string') push(byArnOrId, key, e.address);
-      }
-      const n = e.body?.[argument];
-      if (typeof n !== 'string' || n === '' || (!this.plan && templated(n))) continue;
-      push(byName, n, e);
-    }
+    const principals = this.entries.filter((e) => PRINCIPAL_NAME[e.type] !== undefined);
+    const byName = groupBy(principals, (e) => {
+      const n = e.body?.[PRINCIPAL_NAME[e.type]];
+      return typeof n !== 'string' || n === '' || (!this.plan && templated(n)) ? undefined : n;
+    });
+    // In a plan only: the ARN and id it gives each.
+    const byArnOrId = groupBy(this.plan ? principals : [], (e) => [e.body?.arn, e.body?.id].filter((k): k is string => typeof k === 'string'));
     return this.principalsByName = { byName, byArnOrId };
   }
 

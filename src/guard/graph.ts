@@ -1159,8 +1159,36 @@ export function nodesOf<K extends GraphNode['type']>(graph: TopologyGraph, type:
   return [...(index.get(type) ?? [])] as Extract<GraphNode, { type: K }>[];
 }
 
-/** `nodesInVpc`'s index: per graph, per node type, the nodes by the id of the VPC their `vpc` reference names. */
-const BY_VPC = new WeakMap<TopologyGraph, Map<string, ReadonlyMap<string, readonly GraphNode[]>>>();
+/**
+ * `items` grouped by the keys `keys` gives each (none: left out; a key given twice for one item counts once), each group
+ * in the items' order: the per-graph indexes the rules and readers look up instead of filtering every node per question.
+ */
+export function groupBy<T>(items: Iterable<T>, keys: (item: T) => string | readonly string[] | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keys(item);
+    for (const key of typeof k === 'string' ? [k] : new Set(k ?? [])) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+/** `nodesKeyed`'s indexes: per graph, per index name and node type, the nodes by key. */
+const NODE_INDEXES = new WeakMap<TopologyGraph, Map<string, ReadonlyMap<string, readonly GraphNode[]>>>();
+
+/** The nodes of a type with key `key` (`keyOf`), in the graph's order, from an index built once per graph, `index` name and type. */
+function nodesKeyed<K extends GraphNode['type']>(
+  graph: TopologyGraph, index: string, type: K, key: string, keyOf: (node: Extract<GraphNode, { type: K }>) => string | undefined,
+): Extract<GraphNode, { type: K }>[] {
+  let indexes = NODE_INDEXES.get(graph);
+  if (!indexes) NODE_INDEXES.set(graph, indexes = new Map());
+  let made = indexes.get(`${index} ${type}`);
+  if (!made) indexes.set(`${index} ${type}`, made = groupBy<GraphNode>(nodesOf(graph, type), (n) => keyOf(n as Extract<GraphNode, { type: K }>)));
+  return [...(made.get(key) ?? [])] as Extract<GraphNode, { type: K }>[];
+}
 
 /**
  * The nodes of a type whose `vpc` names the VPC node `vpc` (a reference of kind `node`), in the graph's order; indexed
@@ -1168,79 +1196,32 @@ const BY_VPC = new WeakMap<TopologyGraph, Map<string, ReadonlyMap<string, readon
  * quadratic in the members).
  */
 export function nodesInVpc<K extends GraphNode['type']>(graph: TopologyGraph, type: K, vpc: string): Extract<GraphNode, { type: K }>[] {
-  let byType = BY_VPC.get(graph);
-  if (!byType) BY_VPC.set(graph, byType = new Map());
-  let index = byType.get(type);
-  if (!index) {
-    const made = new Map<string, GraphNode[]>();
-    for (const n of nodesOf(graph, type)) {
-      const ref = (n as { vpc?: unknown }).vpc as Ref | undefined;
-      if (ref?.kind !== 'node') continue;
-      const list = made.get(ref.id);
-      if (list) list.push(n);
-      else made.set(ref.id, [n]);
-    }
-    byType.set(type, index = made);
-  }
-  return [...(index.get(vpc) ?? [])] as Extract<GraphNode, { type: K }>[];
+  return nodesKeyed(graph, 'vpc', type, vpc, (n) => {
+    const ref = (n as { vpc?: Ref }).vpc;
+    return ref?.kind === 'node' ? ref.id : undefined;
+  });
 }
-
-/** `namedNodes`' index: per graph, per type, the nodes by their literal `name`. */
-const BY_NAME = new WeakMap<TopologyGraph, Map<string, ReadonlyMap<string, readonly GraphNode[]>>>();
 
 /**
  * The buckets or log groups whose literal `name` is `name`, in the graph's order; indexed once per graph and type (the
  * logging rules look a destination's name up for every log of a prefecture).
  */
 export function namedNodes<K extends 's3-bucket' | 'log-group'>(graph: TopologyGraph, type: K, name: string): Extract<GraphNode, { type: K }>[] {
-  let byType = BY_NAME.get(graph);
-  if (!byType) BY_NAME.set(graph, byType = new Map());
-  let index = byType.get(type);
-  if (!index) {
-    const made = new Map<string, GraphNode[]>();
-    for (const n of nodesOf(graph, type) as (BucketNode | LogGroupNode)[]) {
-      if (n.name === undefined) continue;
-      const list = made.get(n.name);
-      if (list) list.push(n);
-      else made.set(n.name, [n]);
-    }
-    byType.set(type, index = made);
-  }
-  return [...(index.get(name) ?? [])] as Extract<GraphNode, { type: K }>[];
+  return nodesKeyed(graph, 'name', type, name, (n) => (n as BucketNode | LogGroupNode).name);
 }
 
-/** The flow logs by the node id of the resource they log (a VPC, subnet or interface of the output), once per graph. */
-const FLOW_LOGS = oncePer((graph: TopologyGraph): ReadonlyMap<string, readonly FlowLogNode[]> => {
-  const by = new Map<string, FlowLogNode[]>();
-  for (const l of nodesOf(graph, 'flow-log')) {
-    if (l.resource.kind !== 'node') continue;
-    const list = by.get(l.resource.id);
-    if (list) list.push(l);
-    else by.set(l.resource.id, [l]);
-  }
-  return by;
-});
-
-/** The flow logs of a resource of the output (by its node id), in the graph's order. */
+/** The flow logs of a resource of the output (a VPC, subnet or interface, by its node id), in the graph's order. */
 export function flowLogsOf(graph: TopologyGraph, resource: string): FlowLogNode[] {
-  return [...(FLOW_LOGS(graph).get(resource) ?? [])];
+  return nodesKeyed(graph, 'resource', 'flow-log', resource, (l) => (l.resource.kind === 'node' ? l.resource.id : undefined));
 }
 
-/** The firewall logging configurations' destinations by firewall id, once per graph (LOG-1 and SC-4 judge every firewall). */
-const FIREWALL_LOGS = oncePer((graph: TopologyGraph): ReadonlyMap<string, readonly FirewallLoggingNode['destinations'][number][]> => {
-  const by = new Map<string, FirewallLoggingNode['destinations'][number][]>();
-  for (const l of nodesOf(graph, 'firewall-logging')) {
-    if (l.firewall.kind !== 'node') continue;
-    const list = by.get(l.firewall.id);
-    if (list) list.push(...l.destinations);
-    else by.set(l.firewall.id, [...l.destinations]);
-  }
-  return by;
-});
-
-/** The destinations of every logging configuration of a firewall (of the output, by its node id), in the graph's order. */
+/**
+ * The destinations of every logging configuration of a firewall (of the output, by its node id), in the graph's order
+ * (LOG-1 and SC-4 judge every firewall).
+ */
 export function firewallLogDestinations(graph: TopologyGraph, firewall: string): FirewallLoggingNode['destinations'][number][] {
-  return [...(FIREWALL_LOGS(graph).get(firewall) ?? [])];
+  return nodesKeyed(graph, 'firewall', 'firewall-logging', firewall, (l) => (l.firewall.kind === 'node' ? l.firewall.id : undefined))
+    .flatMap((l) => l.destinations);
 }
 
 const PROTOCOLS: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp', '1': 'icmp', 'all': '-1', '-1': '-1' };

@@ -1,5 +1,5 @@
 import { ALL_V4, ALL_V6, parsePrefix, Prefix } from '../address-space';
-import { AutoScalingGroupNode, deref, LoadBalancerNode, nodesOf, Ref, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, TopologyGraph, UserDataNode } from '../graph';
+import { AutoScalingGroupNode, deref, groupBy, LoadBalancerNode, nodesOf, Ref, rulesOf, SecurityGroupNode, SecurityGroupRule, SubnetNode, TopologyGraph, UserDataNode } from '../graph';
 import { proxyConfigs } from './breakout-controls';
 import { oncePer } from '../memo';
 import { bi, Bilingual } from '../rule';
@@ -138,18 +138,8 @@ export function proxyLaunchers(graph: TopologyGraph, proxy: UserDataNode): AutoS
 }
 
 /** The Auto Scaling groups by the launch template node they launch (theirs or an override's), once per graph: asked per proxy. */
-const launchersByTemplate = oncePer((graph: TopologyGraph): ReadonlyMap<string, readonly AutoScalingGroupNode[]> => {
-  const by = new Map<string, AutoScalingGroupNode[]>();
-  for (const a of nodesOf(graph, 'auto-scaling-group')) {
-    const templates = new Set([a.launchTemplate, ...a.overrides].flatMap((t) => (t.kind === 'node' ? [t.id] : [])));
-    for (const t of templates) {
-      const list = by.get(t);
-      if (list) list.push(a);
-      else by.set(t, [a]);
-    }
-  }
-  return by;
-});
+const launchersByTemplate = oncePer((graph: TopologyGraph): ReadonlyMap<string, readonly AutoScalingGroupNode[]> =>
+  groupBy(nodesOf(graph, 'auto-scaling-group'), (a) => [a.launchTemplate, ...a.overrides].flatMap((t) => (t.kind === 'node' ? [t.id] : []))));
 
 /**
  * The subnets a proxy's instances run in: the instance's own, or those of the Auto Scaling groups that start its launch

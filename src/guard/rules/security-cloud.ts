@@ -15,9 +15,9 @@ import { parsePrefix, Prefix } from '../address-space';
 import { IngressName, internetIngress, leftToSecurityCloud } from '../bridges';
 import { DeclaredSiem } from '../declared';
 import {
-  BucketNode, deref, DeliveryStreamNode, describeRef, FirewallNode, firewallLogDestinations, FlowLogNode, GraphNode, groupVpcs, IngressBridge,
-  LoadBalancerNode, LogDestinationNode, NatGatewayNode, nodesInVpc, nodesOf, Ref, StreamBackup, StreamPrefix, SubnetNode, TopologyGraph, UserDataNode,
-  VpcNode, WafRule, WafWebAclNode,
+  BucketNode, deref, DeliveryStreamNode, describeRef, FirewallNode, firewallLogDestinations, FlowLogNode, GraphNode, groupBy, groupVpcs,
+  IngressBridge, LoadBalancerNode, LogDestinationNode, NatGatewayNode, nodesInVpc, nodesOf, Ref, StreamBackup, StreamPrefix, SubnetNode,
+  TopologyGraph, UserDataNode, VpcNode, WafRule, WafWebAclNode,
 } from '../graph';
 import { jaDestinations, jaOrEn } from '../ja-engine';
 import { missingFlowLogFields, SIEM_FLOW_LOG_FIELDS } from '../log-delivery';
@@ -876,17 +876,7 @@ function flowLogVpc(g: TopologyGraph, resource: Ref): string | undefined {
 }
 
 /** The flow logs of each VPC (`flowLogVpc`: of the VPC or of one of its subnets), once per graph: SC-4 judges every VPC. */
-const flowLogsByVpc = oncePer((g: TopologyGraph): ReadonlyMap<string, readonly FlowLogNode[]> => {
-  const by = new Map<string, FlowLogNode[]>();
-  for (const l of nodesOf(g, 'flow-log')) {
-    const vpc = flowLogVpc(g, l.resource);
-    if (vpc === undefined) continue;
-    const list = by.get(vpc);
-    if (list) list.push(l);
-    else by.set(vpc, [l]);
-  }
-  return by;
-});
+const flowLogsByVpc = oncePer((g: TopologyGraph): ReadonlyMap<string, readonly FlowLogNode[]> => groupBy(nodesOf(g, 'flow-log'), (l) => flowLogVpc(g, l.resource)));
 
 /**
  * Why a log's key prefix in the SIEM bucket is not the VPC's own (`siemPrefix`): unreadable (fail closed), at the bucket's
