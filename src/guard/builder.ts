@@ -306,11 +306,11 @@ export class GraphBuilder {
   }
 
   /**
-   * A resource of a type the guard does not know that names no subnet but the VPCs of `mentions` (occupants.ts
-   * `vpcMentionKey`): judged where those VPCs lie once every resource is read (`unknownOccupants`, GUARD-2), as an
-   * occupant of an unknown type is at its subnets. No occupant node: what runs in which subnet it does not say.
+   * A resource of a type the guard does not know, at the subnets or VPCs of `mentions` (a VPC where it names no subnet:
+   * occupants.ts `vpcMentionKey`): judged where they lie once every resource is read (`unknownOccupants`, GUARD-2, and
+   * SC-3 in the security cloud). Alone (a VPC), it makes no occupant node: what runs in which subnet it does not say.
    */
-  public vpcOccupant(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[]): void {
+  public unknownTypeAt(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[]): void {
     this.pendingUnknownTypes.push({ node: base.id, type: resourceType, mentions, ...(base.path !== undefined ? { path: base.path } : {}) });
   }
 
@@ -321,9 +321,7 @@ export class GraphBuilder {
    * once every subnet is read (`unknownOccupants`, GUARD-2).
    */
   public occupant(base: NodeBase, resourceType: string, mentions: readonly SubnetMention[], knownType = true, forwards?: SourceCheckOff): void {
-    if (!knownType) {
-      this.pendingUnknownTypes.push({ node: base.id, type: resourceType, mentions, ...(base.path !== undefined ? { path: base.path } : {}) });
-    }
+    if (!knownType) this.unknownTypeAt(base, resourceType, mentions);
     const unknown = mentions.filter((m) => m.subnet === UNKNOWN_SUBNET);
     if (unknown.length > 0) this.pendingUnplaced.push({ node: base.id, properties: [...new Set(unknown.map((m) => m.property))] });
     const plain = unknown.length === 0 && !mentions.some((m) => m.outside);

@@ -2068,8 +2068,7 @@ class TemplateReader {
   private databaseReplicas(c: ReadContext): void {
     const [property, nameKey] = c.type === 'AWS::RDS::DBInstance' ? ['SourceDBInstanceIdentifier', 'DBInstanceIdentifier'] : ['ReplicationSourceIdentifier', 'DBClusterIdentifier'];
     const value = c.p[property];
-    const source = value === undefined ? undefined : this.named(value, c.type) ?? (typeof value === 'string'
-      ? Object.values(this.resources).find((r: any) => r?.Type === c.type && r.Properties?.[nameKey] === value)?.Properties : undefined);
+    const source = value === undefined ? undefined : this.named(value, c.type) ?? this.literallyNamed(value, c.type, nameKey)?.Properties;
     // A replica given no subnet group of its own is made in its source's (a replica in the source's Region).
     const own = source !== undefined && c.p.DBSubnetGroupName === undefined ? [] : this.serviceSubnets(c.type, c.p);
     if (source !== undefined) {
@@ -2082,8 +2081,7 @@ class TemplateReader {
 
   /** The properties of the RDS proxy a value names (by `Ref`, or by its literal `DBProxyName`), when the template holds it. */
   private proxyNamed(value: unknown): any {
-    return this.named(value, 'AWS::RDS::DBProxy') ?? (typeof value === 'string'
-      ? Object.values(this.resources).find((r: any) => r?.Type === 'AWS::RDS::DBProxy' && r.Properties?.DBProxyName === value)?.Properties : undefined);
+    return this.named(value, 'AWS::RDS::DBProxy') ?? this.literallyNamed(value, 'AWS::RDS::DBProxy', 'DBProxyName')?.Properties;
   }
 
   /** A cluster that managed VPC connections reach from other VPCs (`MANAGED_TARGET`), at `entries`. */
@@ -2097,8 +2095,7 @@ class TemplateReader {
    * be placed.
    */
   private clusterEntries(property: string, value: unknown, type: 'AWS::MSK::Cluster' | 'AWS::Redshift::Cluster', orValue = false): BridgeEntry[] {
-    const literal = type === 'AWS::Redshift::Cluster' && typeof value === 'string'
-      ? Object.values(this.resources).find((r: any) => r?.Type === type && r.Properties?.ClusterIdentifier === value)?.Properties : undefined;
+    const literal = type === 'AWS::Redshift::Cluster' ? this.literallyNamed(value, type, 'ClusterIdentifier')?.Properties : undefined;
     const cluster = this.named(value, type) ?? literal;
     if (cluster === undefined) return orValue ? [[property, value]] : [];
     const entries: BridgeEntry[] = type === 'AWS::MSK::Cluster'
@@ -3020,7 +3017,7 @@ class TemplateReader {
         const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v)), ...literalVpcMentions(p)].filter((m) => vpcMentionKey(m.property));
         // Or only a security group of the template: it may attach interfaces with that group in its VPC (red team 49).
         if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v)).filter((m) => groupMentionKey(m.property)));
-        if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
+        if (vpcs.length > 0) b.unknownTypeAt(base, type, vpcs);
       }
     }
   }
@@ -3075,8 +3072,7 @@ class TemplateReader {
       subnets: (v) => subnetMentions([v], (x) => this.subnetsNamed(x)).map((m): Ref => ({ kind: 'node', id: m.subnet })),
       ref: (v) => this.ref(v),
       templateNamesGroups: (v) => blockGiven(v) && templateNamesGroups(this.named(templateValue(v), 'AWS::EC2::LaunchTemplate')?.LaunchTemplateData),
-      clusterOfOutput: (v) => Boolean(this.named(v, 'AWS::EKS::Cluster')) || (typeof v === 'string'
-        && Object.values(this.resources).some((r) => r?.Type === 'AWS::EKS::Cluster' && r.Properties?.Name === v)),
+      clusterOfOutput: (v) => Boolean(this.named(v, 'AWS::EKS::Cluster')) || this.literallyNamed(v, 'AWS::EKS::Cluster', 'Name') !== undefined,
     });
   }
 
@@ -3393,7 +3389,12 @@ class TemplateReader {
   /** The `AWS::SSM::Document` of this template whose literal `Name` is the literal `value`, if one. */
   private documentNamed(value: unknown): { Type: string; Properties?: any } | undefined {
     if (typeof value !== 'string' || isDynamicReference(value)) return undefined;
-    return Object.values(this.resources).find((r) => r.Type === 'AWS::SSM::Document' && r.Properties?.Name === value);
+    return this.literallyNamed(value, 'AWS::SSM::Document', 'Name');
+  }
+
+  /** The template's first resource of `type` whose `property` is the literal text `value`, if one (a resource named by its name). */
+  private literallyNamed(value: unknown, type: string, property: string): { Type: string; Properties?: any } | undefined {
+    return typeof value === 'string' ? Object.values(this.resources).find((r) => r?.Type === type && r.Properties?.[property] === value) : undefined;
   }
 
   /**

@@ -3312,7 +3312,7 @@ class ConfigReader {
           .filter((m) => vpcMentionKey(m.property));
         // Or only a security group of the configuration: it may attach interfaces with that group in its VPC (red team 49).
         if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v), true).filter((m) => groupMentionKey(m.property)));
-        if (vpcs.length > 0) b.vpcOccupant(base, type, vpcs);
+        if (vpcs.length > 0) b.unknownTypeAt(base, type, vpcs);
       }
     }
   }
