@@ -1,7 +1,7 @@
 import { BootScriptParts, StandInProxyPlan, SubnetPlan, SubnetRole, TenantProxyPlan } from './network-plan';
 import { routeTableKey } from './routing';
-import { hubSquidConfig } from './security-cloud';
 import { ICAP_SERVICE_PATH, IcapServiceInput, proxyTcpPorts, renderSquidConfig } from './squid';
+import { hubSquidConfig } from './web-proxy';
 import { BreakoutOptions } from '../model/blueprint';
 import { LOG_RETENTION_DAYS as DEFAULT_LOG_RETENTION_DAYS } from '../model/defaults';
 import { HostDeclaration, HostRole } from '../model/flows';
