@@ -2116,6 +2116,8 @@ class ConfigReader {
       // arguments of aws_instance", besides the spot ones): read as that instance — its subnet, interfaces, groups and public
       // IP address. Outside tester, red team 49: it was an unknown occupant, its public IP address no bridge (GUARD-2, SC-3).
       const readAs = type === 'aws_spot_instance_request' ? 'aws_instance' : type;
+      // Its findings name its own type (a spot request's public IP address is its own, not an aws_instance's).
+      if (readAs !== type) this.b.readAs(this.id(address), type);
       if (!this.plan && ConfigReader.READERS.has(readAs)) this.nestedDynamics(address, readAs, body ?? {});
       const deployed = TEMPLATE_DEPLOYERS[type];
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);

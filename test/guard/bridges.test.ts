@@ -1892,6 +1892,19 @@ describe('a Spot Instance request (Terraform) is read as the instance it launche
   test('without one: a known occupant, nothing to acknowledge', () => {
     expect(spot({ subnet_id: '${aws_subnet.Lg.id}' })).toEqual([]);
   });
+  test('its findings name the spot request, not the aws_instance it is read as (a public IP address; interfaces in two VPCs)', () => {
+    const found = spot({
+      subnet_id: '${aws_subnet.Mn.id}', associate_public_ip_address: true, network_interface: [{ device_index: 1, network_interface_id: 'eni-0123456789abcdef0' }],
+    });
+    expect(found).toEqual([
+      expect.stringContaining('subnet_id could not be resolved: aws_spot_instance_request opens a path between the internet through a public IP address '
+        + 'of an instance and subnet aws_subnet.Mn of the MY_NUMBER segment (マイナンバー利用事務系); the guard does not model it. Fix: remove '
+        + 'aws_spot_instance_request, or attach it only to a VPC labelled jichitai:segment = INTERNET'),
+      expect.stringContaining('could not be resolved: aws_spot_instance_request opens a path between the other VPCs of an instance whose network '
+        + 'interfaces are in more than one VPC and subnet aws_subnet.Mn'),
+    ]);
+    expect(found.join('\n')).not.toContain('aws_instance');
+  });
 });
 
 /**
