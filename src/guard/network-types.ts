@@ -55,7 +55,12 @@ export const TF_EC2_UNPREFIXED: ReadonlySet<string> = new Set([
  *   A Nitro Enclaves certificate role association only lets an enclave read a certificate. SQL Server HA standby
  *   detection only watches an instance's metadata to waive a standby node's licence fee
  *   (`AWS::EC2::SqlHaStandbyDetectedInstance`: "monitors the metadata for the instance ... applies SQL Server licensing
- *   fee waiver").
+ *   fee waiver"). The account's serial console setting (`aws_ec2_serial_console_access`) lets IAM principals reach an
+ *   instance's serial port through the EC2 API, as Session Manager reaches its agent (Amazon EC2 User Guide, "EC2 Serial
+ *   Console for instances", "Manage account access to the EC2 serial console"): console access, not a network path of a
+ *   VPC. Not listed, refused until AWS documents where their probes run: `AWS::EC2::ApplicationStatusCheck` and its
+ *   instance and tag associations, whose health check paths create an interface in a source subnet that sends HTTP(S)
+ *   probes to destination subnets (EC2 API Reference, "HealthCheckPathSourceRequestObject").
  * - Observation, metrics and logs: Reachability Analyzer and Network Access Analyzer analyses (their paths and scopes are
  *   `VPC_INERT`), network performance metric subscriptions, endpoint connection notifications (events to an SNS topic),
  *   transit gateway metering policies (who is billed), VPC Lattice access log subscriptions, Verified Access logging,
@@ -96,7 +101,7 @@ export const NETWORK_INERT: ReadonlySet<string> = new Set([
   'aws_ebs_volume', 'aws_volume_attachment', 'aws_ebs_snapshot', 'aws_ebs_snapshot_copy', 'aws_ebs_snapshot_import', 'aws_ebs_default_kms_key',
   'aws_ebs_encryption_by_default', 'aws_ebs_fast_snapshot_restore', 'aws_ebs_snapshot_block_public_access', 'aws_snapshot_create_volume_permission',
   'aws_key_pair', 'aws_placement_group', 'aws_ami', 'aws_ami_copy', 'aws_ami_from_instance', 'aws_ami_launch_permission',
-  'AWS::EC2::SqlHaStandbyDetectedInstance',
+  'AWS::EC2::SqlHaStandbyDetectedInstance', 'aws_ec2_serial_console_access',
   // Observation, metrics and logs.
   'AWS::EC2::NetworkInsightsAnalysis', 'AWS::EC2::NetworkInsightsAccessScopeAnalysis', 'AWS::EC2::NetworkPerformanceMetricSubscription',
   'AWS::EC2::VPCEndpointConnectionNotification', 'AWS::EC2::TransitGatewayMeteringPolicy', 'AWS::EC2::TransitGatewayMeteringPolicyEntry',

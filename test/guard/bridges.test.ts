@@ -143,6 +143,23 @@ const CASES: readonly Case[] = [
     tf: (p) => ({ acceptance_required: false, network_load_balancer_arns: [`\${aws_lb.${p}.arn}`] }),
     outside: { cfn: { NetworkLoadBalancerArns: [nlbArn] }, tf: { network_load_balancer_arns: [nlbArn] }, says: NOT_IN_OUTPUT },
   },
+  // Another account allowed to connect to an endpoint service: a way in at the service's load balancers (before: refused
+  // as an unread type, with no word of where it leads); of a service outside the output, wherever that leads.
+  {
+    cfnType: 'AWS::EC2::VPCEndpointServicePermissions',
+    tfType: 'aws_vpc_endpoint_service_allowed_principal',
+    cfn: () => ({ ServiceId: { Ref: 'Svc' }, AllowedPrincipals: ['arn:aws:iam::111122223333:root'] }),
+    tf: () => ({ vpc_endpoint_service_id: '${aws_vpc_endpoint_service.svc.id}', principal_arn: 'arn:aws:iam::111122223333:root' }),
+    with: {
+      cfn: (p) => ({ Svc: { Type: 'AWS::EC2::VPCEndpointService', Properties: { AcceptanceRequired: true, NetworkLoadBalancerArns: [{ Ref: `${p}Nlb` }] } } }),
+      tf: (p) => ({ aws_vpc_endpoint_service: { svc: { acceptance_required: true, network_load_balancer_arns: [`\${aws_lb.${p}.arn}`] } } }),
+    },
+    outside: {
+      cfn: { ServiceId: 'vpce-svc-0123456789abcdef0', AllowedPrincipals: ['*'] },
+      tf: { vpc_endpoint_service_id: 'vpce-svc-0123456789abcdef0', principal_arn: '*' },
+      says: NOT_IN_OUTPUT,
+    },
+  },
   {
     cfnType: 'AWS::EC2::TransitGatewayConnect',
     tfType: 'aws_ec2_transit_gateway_connect',

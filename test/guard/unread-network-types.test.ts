@@ -253,3 +253,25 @@ describe('the provider\'s EC2 types without a service prefix (Terraform)', () =>
     ]);
   });
 });
+
+/**
+ * Four types the last reading could not confirm (src/guard/network-types.ts): SQL Server HA standby detection (a licence
+ * fee waiver) and the serial console setting (console access through the EC2 API) change no network path; an
+ * application status check sends probes from an interface it makes in a source subnet, still refused; an endpoint
+ * service's permissions are read as a way in at the service (test/guard/bridges.test.ts), and an empty list opens nothing.
+ */
+describe('types whose reading was not confirmed', () => {
+  test('CloudFormation: SqlHaStandbyDetectedInstance and an empty endpoint service permission list pass; an application status check is refused', () => {
+    const g = cfn({
+      Sql: { Type: 'AWS::EC2::SqlHaStandbyDetectedInstance', Properties: { InstanceId: 'i-0123456789abcdef0' } },
+      Check: { Type: 'AWS::EC2::ApplicationStatusCheck', Properties: { Port: 80, Protocol: 'http', HealthCheckPaths: [{ Source: { SubnetId: { Ref: 'Sub' } } }] } },
+      Revoke: { Type: 'AWS::EC2::VPCEndpointServicePermissions', Properties: { ServiceId: 'vpce-svc-0123456789abcdef0', AllowedPrincipals: [] } },
+    });
+    const found = findings(g, 'GUARD-1', ['Sql', 'Check', 'Revoke']);
+    expect(found).toEqual([expect.stringContaining('[Check] GUARD-1 critical (三層の対策): Type could not be resolved: AWS::EC2::ApplicationStatusCheck is a resource type')]);
+  });
+  test('Terraform: the serial console setting passes, enabled or not', () => {
+    const g = tf({ aws_ec2_serial_console_access: { On: { enabled: true }, Off: { enabled: false } } });
+    expect(findings(g, 'GUARD-1', ['aws_ec2_serial_console_access.On', 'aws_ec2_serial_console_access.Off'])).toEqual([]);
+  });
+});
