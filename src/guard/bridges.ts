@@ -582,6 +582,8 @@ const BRIDGED: Readonly<Record<string, string>> = {
   'aws_ec2_client_vpn_network_association': 'remote users of a Client VPN endpoint',
   'AWS::EC2::VPCEndpointService': 'other accounts\' VPCs over a PrivateLink endpoint service',
   'aws_vpc_endpoint_service': 'other accounts\' VPCs over a PrivateLink endpoint service',
+  'AWS::EC2::VPCEndpointServicePermissions': 'other accounts\' VPCs over a PrivateLink endpoint service',
+  'aws_vpc_endpoint_service_allowed_principal': 'other accounts\' VPCs over a PrivateLink endpoint service',
   'AWS::EC2::TransitGatewayConnect': 'the GRE / BGP peers of a Transit Gateway Connect attachment',
   'aws_ec2_transit_gateway_connect': 'the GRE / BGP peers of a Transit Gateway Connect attachment',
   'AWS::EC2::TransitGatewayMulticastDomainAssociation': 'the members of a Transit Gateway multicast domain',

@@ -1,7 +1,7 @@
 import { ALL_V6, coveredBy, GLOBAL_UNICAST_V6, parsePrefix, Prefix } from './address-space';
 import {
-  attachmentPlaces, BridgeAttachment, BridgeOptions, gatewayBridges, internetIngress, launchBridges, launchedDefaultGroup, launchedLabels,
-  launchedPlaces, PendingBridge, PendingLauncher, PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
+  attachmentPlaces, BridgeAttachment, bridgedWith, BridgeOptions, gatewayBridges, internetIngress, launchBridges, launchedDefaultGroup,
+  launchedLabels, launchedPlaces, PendingBridge, PendingLauncher, PendingTemplate, PendingUnknownOccupant, resolveBridges, unknownOccupants,
 } from './bridges';
 import {
   describeRef, DnsRuleGroupNode, EndpointPolicy, GraphNode, implicitId, NetworkAclEntry, NetworkAclNode, NodeBase, propagatedDestination, Ref,
@@ -170,6 +170,8 @@ export class GraphBuilder {
   private readonly pendingVpnZones: { gateway: Ref; zone: string }[] = [];
   private readonly pendingGroupVpcs: { group: Ref; vpc: Ref; base: Omit<NodeBase, 'type'>; property: string }[] = [];
   private readonly pendingBridges: PendingBridge[] = [];
+  /** Resources read with the reader of another type (`readAs`), by their own type: the one their findings name (`shownAs`). */
+  private readonly ownTypes = new Map<string, string>();
   private readonly pendingTemplates: PendingTemplate[] = [];
   private readonly pendingLaunchers: PendingLauncher[] = [];
   /** Resources that name a subnet by a value known only at deploy time, with those properties (`occupant`). */
@@ -580,6 +582,20 @@ export class GraphBuilder {
   }
 
   /**
+   * Resource `node` of type `type` is read as another type is (a Terraform Spot Instance request as the `aws_instance` it
+   * launches): its bridges name its own type, with what the other type connects with.
+   */
+  public readAs(node: string, type: string): void {
+    this.ownTypes.set(node, type);
+  }
+
+  /** A bridge naming its resource's own type (`readAs`). */
+  private shownAs<B extends { readonly node: string; readonly type: string; readonly bridged?: string }>(bridge: B): B {
+    const own = this.ownTypes.get(bridge.node);
+    return own === undefined || own === bridge.type ? bridge : { ...bridge, type: own, bridged: bridge.bridged ?? bridgedWith(bridge.type) };
+  }
+
+  /**
    * A resource that opens a network path the guard does not model (Client VPN, PrivateLink, traffic mirroring...; see
    * bridges.ts): what it attaches to, placed once every resource is read.
    */
@@ -939,7 +955,7 @@ export class GraphBuilder {
     };
     for (const label of launchedLabels(this.pendingTemplates, this.pendingLaunchers, ownRole,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path))) this.add(label);
-    const bridges = [...this.pendingBridges, ...launched, ...gatewayBridges(this.nodes, this.engine)];
+    const bridges = [...this.pendingBridges, ...launched, ...gatewayBridges(this.nodes, this.engine)].map((b) => this.shownAs(b));
     resolveBridges(this.nodes, bridges,
       (node, property, reason, fix, rule, path) => this.unresolvedValue(node, property, reason, fix, rule, path));
     this.applyUnplaced();
@@ -952,7 +968,7 @@ export class GraphBuilder {
     const ordered = new Map([...this.nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     // The bridges that let the internet in, wherever they attach (a launch template's public IP addresses at what launches
     // it): SC-3 judges those in the security cloud (bridges.ts `internetIngress`).
-    const ingress = [...this.pendingBridges, ...launched, ...unknownTypes].filter((b) => internetIngress(b) !== undefined)
+    const ingress = [...this.pendingBridges, ...launched, ...unknownTypes].map((b) => this.shownAs(b)).filter((b) => internetIngress(b) !== undefined)
       .map(({ node, type, path, attachments, bridged }) => ({
         node, type, ...(bridged !== undefined ? { bridged } : {}), ...(path !== undefined ? { path } : {}), attachments,
       }))

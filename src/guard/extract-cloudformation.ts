@@ -1101,6 +1101,16 @@ class TemplateReader {
     [['AWS::EC2::VPCEndpointService'], (reader, c) => reader.bridge(c, [
       ['NetworkLoadBalancerArns', c.p.NetworkLoadBalancerArns], ['GatewayLoadBalancerArns', c.p.GatewayLoadBalancerArns],
     ])],
+    // Principals allowed to connect to an endpoint service (other accounts' VPC endpoints; `*`: anyone): a way in at the
+    // service's load balancers, as the service itself is; a service outside the template, wherever it may lead. An empty
+    // list revokes every permission and opens nothing (AWS::EC2::VPCEndpointServicePermissions AllowedPrincipals).
+    [['AWS::EC2::VPCEndpointServicePermissions'], (reader, c) => {
+      if (Array.isArray(c.p.AllowedPrincipals) && c.p.AllowedPrincipals.length === 0) return;
+      const service = reader.named(c.p.ServiceId, 'AWS::EC2::VPCEndpointService');
+      reader.bridge(c, service === undefined ? [['ServiceId', c.p.ServiceId]] : [
+        ['ServiceId → NetworkLoadBalancerArns', service.NetworkLoadBalancerArns], ['ServiceId → GatewayLoadBalancerArns', service.GatewayLoadBalancerArns],
+      ]);
+    }],
     [['AWS::EC2::TransitGatewayConnect'], (reader, c) => reader.bridge(c, [['TransportTransitGatewayAttachmentId', c.p.TransportTransitGatewayAttachmentId]])],
     [['AWS::EC2::TransitGatewayMulticastDomainAssociation'], (reader, c) => reader.bridge(c, [['SubnetId', c.p.SubnetId]])],
     [['AWS::EC2::TrafficMirrorSession'], (reader, c) => reader.bridge(c, [['NetworkInterfaceId', c.p.NetworkInterfaceId, true]])],

@@ -1247,6 +1247,16 @@ class ConfigReader {
     [['aws_vpc_endpoint_service'], (reader, c) => reader.bridge(c, [
       ['network_load_balancer_arns', c.p.network_load_balancer_arns], ['gateway_load_balancer_arns', c.p.gateway_load_balancer_arns],
     ])],
+    // A principal allowed to connect to an endpoint service (another account's VPC endpoint; `*`: anyone): a way in at the
+    // service's load balancers, as the service itself is; a service outside the configuration, wherever it may lead.
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpointServicePermissions.html
+    [['aws_vpc_endpoint_service_allowed_principal'], (reader, c) => {
+      const service = reader.named(c.p.vpc_endpoint_service_id, 'aws_vpc_endpoint_service', 'id');
+      reader.bridge(c, service === undefined ? [['vpc_endpoint_service_id', c.p.vpc_endpoint_service_id]] : [
+        ['vpc_endpoint_service_id → network_load_balancer_arns', service.network_load_balancer_arns],
+        ['vpc_endpoint_service_id → gateway_load_balancer_arns', service.gateway_load_balancer_arns],
+      ]);
+    }],
     [['aws_ec2_transit_gateway_connect'], (reader, c) => reader.bridge(c, [['transport_attachment_id', c.p.transport_attachment_id]])],
     [['aws_ec2_transit_gateway_multicast_domain_association'], (reader, c) => reader.bridge(c, [['subnet_id', c.p.subnet_id]])],
     [['aws_ec2_traffic_mirror_session'], (reader, c) => reader.bridge(c, [['network_interface_id', c.p.network_interface_id, true]])],
@@ -2116,6 +2126,8 @@ class ConfigReader {
       // arguments of aws_instance", besides the spot ones): read as that instance — its subnet, interfaces, groups and public
       // IP address. Outside tester, red team 49: it was an unknown occupant, its public IP address no bridge (GUARD-2, SC-3).
       const readAs = type === 'aws_spot_instance_request' ? 'aws_instance' : type;
+      // Its findings name its own type (a spot request's public IP address is its own, not an aws_instance's).
+      if (readAs !== type) this.b.readAs(this.id(address), type);
       if (!this.plan && ConfigReader.READERS.has(readAs)) this.nestedDynamics(address, readAs, body ?? {});
       const deployed = TEMPLATE_DEPLOYERS[type];
       if (deployed) this.b.unresolvedValue(this.id(address), deployed.property, deployed.reason, TEMPLATE_DEPLOYER_FIX);

@@ -14,9 +14,32 @@ const CFN_NETWORK_SERVICE = /^AWS::(EC2|NetworkFirewall|Route53Resolver|VpcLatti
 /**
  * The same services as the AWS provider names their resources: `aws_ec2_…`, `aws_vpc_…`, `aws_vpn_…`, `aws_verifiedaccess_…`,
  * `aws_networkfirewall_…`, `aws_route53_resolver_…`, `aws_vpclattice_…`, `aws_networkmanager_…`, and the EC2 types it names
- * without a prefix of their service that belong to a VPN (`aws_customer_gateway`).
+ * without a prefix of their service (`TF_EC2_UNPREFIXED`).
  */
-const TF_NETWORK_SERVICE = /^aws_(ec2|vpc|vpn|verifiedaccess|networkfirewall|route53_resolver|vpclattice|networkmanager)_|^aws_customer_gateway$/;
+const TF_NETWORK_SERVICE = /^aws_(ec2|vpc|vpn|verifiedaccess|networkfirewall|route53_resolver|vpclattice|networkmanager)_/;
+
+/**
+ * The resource types of the AWS provider's EC2 service package (terraform-provider-aws `internal/service/ec2`, whose
+ * generated service package registers every EC2, VPC, transit gateway, Site-to-Site VPN and Verified Access resource) that
+ * carry no `aws_ec2_` / `aws_vpc_` / `aws_vpn_` / `aws_verifiedaccess_` prefix, as provider 5.100.0 (the one
+ * `@cdktf/provider-aws` 20.1.0 binds) has them. Without this list a subnet, route, route table association, network ACL,
+ * security group, interface, gateway or instance no reader read would pass unseen; with it such a type is read, listed in
+ * `NETWORK_INERT`, or unresolved (GUARD-1). test/guard/unread-network-types.test.ts checks the provider has each and that each
+ * is classified, and pins the provider version, so that a newer provider's types are classified before it is used.
+ */
+export const TF_EC2_UNPREFIXED: ReadonlySet<string> = new Set([
+  'aws_ami', 'aws_ami_copy', 'aws_ami_from_instance', 'aws_ami_launch_permission', 'aws_customer_gateway',
+  'aws_default_network_acl', 'aws_default_route_table', 'aws_default_security_group', 'aws_default_subnet', 'aws_default_vpc',
+  'aws_default_vpc_dhcp_options', 'aws_ebs_default_kms_key', 'aws_ebs_encryption_by_default', 'aws_ebs_fast_snapshot_restore',
+  'aws_ebs_snapshot', 'aws_ebs_snapshot_block_public_access', 'aws_ebs_snapshot_copy', 'aws_ebs_snapshot_import', 'aws_ebs_volume',
+  'aws_egress_only_internet_gateway', 'aws_eip', 'aws_eip_association', 'aws_eip_domain_name', 'aws_flow_log', 'aws_instance',
+  'aws_internet_gateway', 'aws_internet_gateway_attachment', 'aws_key_pair', 'aws_launch_template', 'aws_main_route_table_association',
+  'aws_nat_gateway', 'aws_network_acl', 'aws_network_acl_association', 'aws_network_acl_rule', 'aws_network_interface',
+  'aws_network_interface_attachment', 'aws_network_interface_permission', 'aws_network_interface_sg_attachment', 'aws_placement_group',
+  'aws_route', 'aws_route_table', 'aws_route_table_association', 'aws_security_group', 'aws_security_group_rule',
+  'aws_snapshot_create_volume_permission', 'aws_spot_datafeed_subscription', 'aws_spot_fleet_request', 'aws_spot_instance_request',
+  'aws_subnet', 'aws_volume_attachment', 'aws_vpc',
+]);
 
 /**
  * Types of those services known to open, close or redirect no network path, each group with its reason:
@@ -25,14 +48,27 @@ const TF_NETWORK_SERVICE = /^aws_(ec2|vpc|vpn|verifiedaccess|networkfirewall|rou
  *   Dedicated Hosts, capacity reservations, instance event windows, FPGA images, an instance's state or account defaults
  *   for its metadata options and credit specification hold data or capacity for instances (Amazon EC2 User Guide,
  *   "Amazon EBS", "Amazon EC2 key pairs", "Placement groups", "Dedicated Hosts", "On-Demand Capacity Reservations");
- *   the instances themselves are read. A Nitro Enclaves certificate role association only lets an enclave read a
- *   certificate.
+ *   the instances themselves are read. So do machine images (AMIs, copied, made from an instance, or shared by a launch
+ *   permission) and the account's EBS defaults (encryption, its KMS key, fast snapshot restore, snapshot public access
+ *   block, a snapshot's create-volume permission): who may use an image or a snapshot, not where traffic goes (Amazon
+ *   EC2 User Guide, "Amazon Machine Images", "Share an AMI"; Amazon EBS User Guide, "Share an Amazon EBS snapshot").
+ *   A Nitro Enclaves certificate role association only lets an enclave read a certificate. SQL Server HA standby
+ *   detection only watches an instance's metadata to waive a standby node's licence fee
+ *   (`AWS::EC2::SqlHaStandbyDetectedInstance`: "monitors the metadata for the instance ... applies SQL Server licensing
+ *   fee waiver"). The account's serial console setting (`aws_ec2_serial_console_access`) lets IAM principals reach an
+ *   instance's serial port through the EC2 API, as Session Manager reaches its agent (Amazon EC2 User Guide, "EC2 Serial
+ *   Console for instances", "Manage account access to the EC2 serial console"): console access, not a network path of a
+ *   VPC. Not listed, refused until AWS documents where their probes run: `AWS::EC2::ApplicationStatusCheck` and its
+ *   instance and tag associations, whose health check paths create an interface in a source subnet that sends HTTP(S)
+ *   probes to destination subnets (EC2 API Reference, "HealthCheckPathSourceRequestObject").
  * - Observation, metrics and logs: Reachability Analyzer and Network Access Analyzer analyses (their paths and scopes are
  *   `VPC_INERT`), network performance metric subscriptions, endpoint connection notifications (events to an SNS topic),
  *   transit gateway metering policies (who is billed), VPC Lattice access log subscriptions, Verified Access logging,
  *   Resolver DNSSEC validation (Amazon VPC User Guide, "Infrastructure Performance"; PrivateLink Guide, "Receive alerts
  *   for interface endpoint events"; VPC Lattice User Guide, "Access logs"; Route 53 Developer Guide, "Enabling DNSSEC
- *   validation"): they observe or account for traffic and carry none.
+ *   validation"): they observe or account for traffic and carry none. So do the Spot Instance data feed (usage logs to
+ *   an S3 bucket: Amazon EC2 User Guide, "Spot Instance data feed") and an Elastic IP address's domain name (its reverse
+ *   DNS record: "Use reverse DNS for email applications"), which names an address and routes nothing.
  * - IPAM: its scopes, pools, allocations and resource discoveries plan and audit addresses (Amazon VPC IP Address
  *   Manager User Guide, "What is IPAM?"); an address block reaches the network only where a VPC, subnet or prefix list
  *   the guard reads takes it (a prefix list an IPAM prefix list resolver fills is read as unreadable: its resolver
@@ -62,12 +98,17 @@ export const NETWORK_INERT: ReadonlySet<string> = new Set([
   'AWS::EC2::InstanceEventWindow', 'AWS::EC2::FpgaImage', 'AWS::EC2::EnclaveCertificateIamRoleAssociation', 'AWS::EC2::CapacityManagerDataExport',
   'aws_ec2_capacity_reservation', 'aws_ec2_capacity_block_reservation', 'aws_ec2_host', 'aws_ec2_instance_state', 'aws_ec2_instance_metadata_defaults',
   'aws_ec2_default_credit_specification', 'aws_ec2_image_block_public_access', 'aws_ec2_availability_zone_group',
+  'aws_ebs_volume', 'aws_volume_attachment', 'aws_ebs_snapshot', 'aws_ebs_snapshot_copy', 'aws_ebs_snapshot_import', 'aws_ebs_default_kms_key',
+  'aws_ebs_encryption_by_default', 'aws_ebs_fast_snapshot_restore', 'aws_ebs_snapshot_block_public_access', 'aws_snapshot_create_volume_permission',
+  'aws_key_pair', 'aws_placement_group', 'aws_ami', 'aws_ami_copy', 'aws_ami_from_instance', 'aws_ami_launch_permission',
+  'AWS::EC2::SqlHaStandbyDetectedInstance', 'aws_ec2_serial_console_access',
   // Observation, metrics and logs.
   'AWS::EC2::NetworkInsightsAnalysis', 'AWS::EC2::NetworkInsightsAccessScopeAnalysis', 'AWS::EC2::NetworkPerformanceMetricSubscription',
   'AWS::EC2::VPCEndpointConnectionNotification', 'AWS::EC2::TransitGatewayMeteringPolicy', 'AWS::EC2::TransitGatewayMeteringPolicyEntry',
   'AWS::VpcLattice::AccessLogSubscription', 'AWS::Route53Resolver::ResolverDNSSECConfig',
   'aws_ec2_network_insights_analysis', 'aws_vpc_network_performance_metric_subscription', 'aws_vpc_endpoint_connection_notification',
   'aws_vpclattice_access_log_subscription', 'aws_verifiedaccess_instance_logging_configuration', 'aws_route53_resolver_dnssec_config',
+  'aws_spot_datafeed_subscription', 'aws_eip_domain_name',
   // IPAM.
   'AWS::EC2::IPAM', 'AWS::EC2::IPAMScope', 'AWS::EC2::IPAMPool', 'AWS::EC2::IPAMPoolCidr', 'AWS::EC2::IPAMAllocation', 'AWS::EC2::IPAMResourceDiscovery',
   'AWS::EC2::IPAMResourceDiscoveryAssociation', 'AWS::EC2::IpamExternalResourceVerificationToken', 'AWS::EC2::IPAMPrefixListResolver',
@@ -101,7 +142,7 @@ export const NETWORK_INERT: ReadonlySet<string> = new Set([
  */
 export function unreadNetworkType(type: string, known: boolean): boolean {
   if (known || NETWORK_INERT.has(type)) return false;
-  return CFN_NETWORK_SERVICE.test(type) || TF_NETWORK_SERVICE.test(type);
+  return CFN_NETWORK_SERVICE.test(type) || TF_NETWORK_SERVICE.test(type) || TF_EC2_UNPREFIXED.has(type);
 }
 
 /** Why an unread type of a network service is unresolved (GUARD-1), and its fix. */

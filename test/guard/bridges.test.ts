@@ -143,6 +143,23 @@ const CASES: readonly Case[] = [
     tf: (p) => ({ acceptance_required: false, network_load_balancer_arns: [`\${aws_lb.${p}.arn}`] }),
     outside: { cfn: { NetworkLoadBalancerArns: [nlbArn] }, tf: { network_load_balancer_arns: [nlbArn] }, says: NOT_IN_OUTPUT },
   },
+  // Another account allowed to connect to an endpoint service: a way in at the service's load balancers (before: refused
+  // as an unread type, with no word of where it leads); of a service outside the output, wherever that leads.
+  {
+    cfnType: 'AWS::EC2::VPCEndpointServicePermissions',
+    tfType: 'aws_vpc_endpoint_service_allowed_principal',
+    cfn: () => ({ ServiceId: { Ref: 'Svc' }, AllowedPrincipals: ['arn:aws:iam::111122223333:root'] }),
+    tf: () => ({ vpc_endpoint_service_id: '${aws_vpc_endpoint_service.svc.id}', principal_arn: 'arn:aws:iam::111122223333:root' }),
+    with: {
+      cfn: (p) => ({ Svc: { Type: 'AWS::EC2::VPCEndpointService', Properties: { AcceptanceRequired: true, NetworkLoadBalancerArns: [{ Ref: `${p}Nlb` }] } } }),
+      tf: (p) => ({ aws_vpc_endpoint_service: { svc: { acceptance_required: true, network_load_balancer_arns: [`\${aws_lb.${p}.arn}`] } } }),
+    },
+    outside: {
+      cfn: { ServiceId: 'vpce-svc-0123456789abcdef0', AllowedPrincipals: ['*'] },
+      tf: { vpc_endpoint_service_id: 'vpce-svc-0123456789abcdef0', principal_arn: '*' },
+      says: NOT_IN_OUTPUT,
+    },
+  },
   {
     cfnType: 'AWS::EC2::TransitGatewayConnect',
     tfType: 'aws_ec2_transit_gateway_connect',
@@ -1891,6 +1908,19 @@ describe('a Spot Instance request (Terraform) is read as the instance it launche
   });
   test('without one: a known occupant, nothing to acknowledge', () => {
     expect(spot({ subnet_id: '${aws_subnet.Lg.id}' })).toEqual([]);
+  });
+  test('its findings name the spot request, not the aws_instance it is read as (a public IP address; interfaces in two VPCs)', () => {
+    const found = spot({
+      subnet_id: '${aws_subnet.Mn.id}', associate_public_ip_address: true, network_interface: [{ device_index: 1, network_interface_id: 'eni-0123456789abcdef0' }],
+    });
+    expect(found).toEqual([
+      expect.stringContaining('subnet_id could not be resolved: aws_spot_instance_request opens a path between the internet through a public IP address '
+        + 'of an instance and subnet aws_subnet.Mn of the MY_NUMBER segment (マイナンバー利用事務系); the guard does not model it. Fix: remove '
+        + 'aws_spot_instance_request, or attach it only to a VPC labelled jichitai:segment = INTERNET'),
+      expect.stringContaining('could not be resolved: aws_spot_instance_request opens a path between the other VPCs of an instance whose network '
+        + 'interfaces are in more than one VPC and subnet aws_subnet.Mn'),
+    ]);
+    expect(found.join('\n')).not.toContain('aws_instance');
   });
 });
 

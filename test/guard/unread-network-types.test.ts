@@ -12,7 +12,7 @@ import { checkTopology } from '../../src/guard/check';
 import { extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform } from '../../src/guard/extract-terraform';
 import { TopologyGraph } from '../../src/guard/graph';
-import { NETWORK_INERT } from '../../src/guard/network-types';
+import { NETWORK_INERT, TF_EC2_UNPREFIXED, unreadNetworkType } from '../../src/guard/network-types';
 import { formatFinding, formatFindingIn } from '../../src/guard/rule';
 import { englishRun } from '../support/japanese';
 
@@ -194,4 +194,84 @@ test('every type NETWORK_INERT lists is one its engine has: an L1 of aws-cdk-lib
     return !fs.existsSync(path.join(lib('@cdktf/provider-aws'), 'lib', t.replace(/^aws_/, '').replace(/_/g, '-')));
   });
   expect(missing).toEqual([]);
+});
+
+/**
+ * The AWS provider names many EC2 / VPC types without a prefix of their service (`aws_subnet`, `aws_route`,
+ * `aws_security_group`, `aws_network_interface_sg_attachment`...): `TF_EC2_UNPREFIXED`, derived from the provider's EC2
+ * service package for provider 5.100.0. Before, only `aws_customer_gateway` of them was covered, so such a type that no
+ * reader read (an interface's security group attachment) passed unseen.
+ */
+describe('the provider\'s EC2 types without a service prefix (Terraform)', () => {
+  const providerDir = path.dirname(require.resolve('@cdktf/provider-aws/package.json'));
+  /** Every resource type of the provider cdktf binds: its bindings' folders (`subnet` → `aws_subnet`), data sources left out. */
+  const providerTypes = fs.readdirSync(path.join(providerDir, 'lib'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('data-') && d.name !== 'provider').map((d) => `aws_${d.name.replace(/-/g, '_')}`);
+  const known = new Set(providerTypes);
+
+  test('the list was derived from the provider cdktf binds: a newer one fails here until its EC2 types are classified', () => {
+    const binding = fs.readFileSync(path.join(providerDir, 'lib', 'subnet', 'index.js'), 'utf8');
+    expect(/providerVersion: '([^']+)'/.exec(binding)?.[1]).toBe('5.100.0');
+    expect(providerTypes.length).toBeGreaterThan(1000);
+    expect([...TF_EC2_UNPREFIXED].filter((t) => !known.has(t))).toEqual([]);
+  });
+
+  test('every EC2 type of the provider is of a network service: read, listed as changing no path, or refused when unread', () => {
+    const ec2 = providerTypes.filter((t) => TF_EC2_UNPREFIXED.has(t) || /^aws_(ec2|vpc|vpn|verifiedaccess)_/.test(t));
+    expect(ec2.length).toBeGreaterThan(140);
+    // A type the extractor did not know would be GUARD-1 unless listed: nothing of the service escapes the check.
+    expect(ec2.filter((t) => !NETWORK_INERT.has(t) && !unreadNetworkType(t, false))).toEqual([]);
+    // A type named like one of the list (`aws_nat_gateway_…`, `aws_ebs_volume_…`) is one the list must hold too.
+    const kin = providerTypes.filter((t) => [...TF_EC2_UNPREFIXED].some((e) => t.startsWith(`${e}_`)));
+    expect(kin.filter((t) => !TF_EC2_UNPREFIXED.has(t) && !/^aws_(ec2|vpc|vpn|verifiedaccess)_/.test(t))).toEqual([]);
+    // Each one, alone in a configuration: refused as unread, or not (read by a reader, or listed as changing no path).
+    const refused = ec2.filter((t) => {
+      const g = extractTerraform({ t: { resource: { [t]: { X: {} } } } });
+      return checkTopology(g, { model: NetworkModel.ALPHA }).some((f) => f.ruleId === 'GUARD-1' && f.path === `${t}.X`
+        && f.message.includes('is a resource type of a service that makes or changes the network'));
+    });
+    for (const t of refused) expect(NETWORK_INERT.has(t)).toBe(false);
+    expect(refused).toEqual(expect.arrayContaining(['aws_network_interface_sg_attachment', 'aws_vpn_connection_route']));
+    expect(refused).not.toEqual(expect.arrayContaining(['aws_subnet']));
+  });
+
+  test('an unread one that changes a path (a security group attached to an interface) is refused at type; images, volumes, key pairs are not', () => {
+    const g = tf({
+      aws_network_interface: { E: { subnet_id: '${aws_subnet.Sub.id}' } },
+      aws_network_interface_sg_attachment: { A: { network_interface_id: '${aws_network_interface.E.id}', security_group_id: 'sg-0123456789abcdef0' } },
+      aws_ami_copy: { C: { name: 'c', source_ami_id: 'ami-0123456789abcdef0', source_ami_region: 'ap-northeast-1' } },
+      aws_ebs_volume: { V: { availability_zone: 'ap-northeast-1a', size: 8 } },
+      aws_key_pair: { K: { key_name: 'k', public_key: 'ssh-ed25519 AAAA' } },
+    });
+    const ids = ['aws_network_interface_sg_attachment.A', 'aws_ami_copy.C', 'aws_ebs_volume.V', 'aws_key_pair.K'];
+    expect(findings(g, 'GUARD-1', ids).filter((f) => f.includes('type could not be resolved'))).toEqual([
+      '[aws_network_interface_sg_attachment.A] GUARD-1 critical (三層の対策): type could not be resolved: aws_network_interface_sg_attachment is a resource '
+        + 'type of a service that makes or changes the network (routes, gateways, attachments, firewalls, DNS resolution, service networks), and the '
+        + 'guard does not read it: it may open, close or redirect a path the guard cannot see. Fix: make the network with the resource types the guard '
+        + 'reads (docs/guard-semantics.md §10), or remove the resource; if AWS documents that the type changes no network path, ask the project to list '
+        + 'it as such (src/guard/network-types.ts `NETWORK_INERT`)',
+    ]);
+  });
+});
+
+/**
+ * Four types the last reading could not confirm (src/guard/network-types.ts): SQL Server HA standby detection (a licence
+ * fee waiver) and the serial console setting (console access through the EC2 API) change no network path; an
+ * application status check sends probes from an interface it makes in a source subnet, still refused; an endpoint
+ * service's permissions are read as a way in at the service (test/guard/bridges.test.ts), and an empty list opens nothing.
+ */
+describe('types whose reading was not confirmed', () => {
+  test('CloudFormation: SqlHaStandbyDetectedInstance and an empty endpoint service permission list pass; an application status check is refused', () => {
+    const g = cfn({
+      Sql: { Type: 'AWS::EC2::SqlHaStandbyDetectedInstance', Properties: { InstanceId: 'i-0123456789abcdef0' } },
+      Check: { Type: 'AWS::EC2::ApplicationStatusCheck', Properties: { Port: 80, Protocol: 'http', HealthCheckPaths: [{ Source: { SubnetId: { Ref: 'Sub' } } }] } },
+      Revoke: { Type: 'AWS::EC2::VPCEndpointServicePermissions', Properties: { ServiceId: 'vpce-svc-0123456789abcdef0', AllowedPrincipals: [] } },
+    });
+    const found = findings(g, 'GUARD-1', ['Sql', 'Check', 'Revoke']);
+    expect(found).toEqual([expect.stringContaining('[Check] GUARD-1 critical (三層の対策): Type could not be resolved: AWS::EC2::ApplicationStatusCheck is a resource type')]);
+  });
+  test('Terraform: the serial console setting passes, enabled or not', () => {
+    const g = tf({ aws_ec2_serial_console_access: { On: { enabled: true }, Off: { enabled: false } } });
+    expect(findings(g, 'GUARD-1', ['aws_ec2_serial_console_access.On', 'aws_ec2_serial_console_access.Off'])).toEqual([]);
+  });
 });
