@@ -23,9 +23,9 @@ import {
 import { managedRuleGroupArn } from '../model/threat-signatures';
 import { cidrId } from '../plan/ids';
 import {
-  HubAlarmSubject, HubLogShippingPlan, hubOutputs, hubTags, HubRouteTarget, HubTier, planSecurityCloud, RFC1918_CIDRS,
-  sameAppJoinRefusal, SecurityCloudPlan,
+  HubAlarmSubject, HubLogShippingPlan, hubOutputs, hubTags, HubRouteTarget, HubTier, planSecurityCloud, sameAppJoinRefusal, SecurityCloudPlan,
 } from '../plan/security-cloud';
+import { RFC1918_CIDRS } from '../plan/web-proxy';
 
 /**
  * The prefecture security cloud's hub (自治体情報セキュリティクラウド), rendered from `planSecurityCloud` with L1

@@ -1,7 +1,7 @@
 /**
  * Resource types of the services that make or change the network (docs/guard-semantics.md §10) that the guard does not
  * read: fail closed in both engines. A type of EC2 (its VPC, transit gateway, VPN and Verified Access parts), Network
- * Firewall, Route 53 Resolver, VPC Lattice or Network Manager that no reader of the engine reads, that is no known
+ * Firewall, Route 53 Resolver, VPC Lattice, Network Manager or Direct Connect that no reader of the engine reads, that is no known
  * occupant, plumbing or bridge, and that is not listed here as known to change no path (`NETWORK_INERT`), is unresolved
  * (GUARD-1): it may change routing as `AWS::EC2::TransitGatewayAttachmentNatConfiguration` did before it was read (outside
  * tester, red team 49), or be a type AWS adds next year. Before, CloudFormation and Terraform both let such a type pass
@@ -9,14 +9,14 @@
  */
 
 /** The services that make or change the network, as CloudFormation names them (`AWS::<Service>::…`). */
-const CFN_NETWORK_SERVICE = /^AWS::(EC2|NetworkFirewall|Route53Resolver|VpcLattice|NetworkManager)::/;
+const CFN_NETWORK_SERVICE = /^AWS::(EC2|NetworkFirewall|Route53Resolver|VpcLattice|NetworkManager|DirectConnect)::/;
 
 /**
  * The same services as the AWS provider names their resources: `aws_ec2_…`, `aws_vpc_…`, `aws_vpn_…`, `aws_verifiedaccess_…`,
- * `aws_networkfirewall_…`, `aws_route53_resolver_…`, `aws_vpclattice_…`, `aws_networkmanager_…`, and the EC2 types it names
+ * `aws_networkfirewall_…`, `aws_route53_resolver_…`, `aws_vpclattice_…`, `aws_networkmanager_…`, `aws_dx_…`, and the EC2 types it names
  * without a prefix of their service (`TF_EC2_UNPREFIXED`).
  */
-const TF_NETWORK_SERVICE = /^aws_(ec2|vpc|vpn|verifiedaccess|networkfirewall|route53_resolver|vpclattice|networkmanager)_/;
+const TF_NETWORK_SERVICE = /^aws_(ec2|vpc|vpn|verifiedaccess|networkfirewall|route53_resolver|vpclattice|networkmanager|dx)_/;
 
 /**
  * The resource types of the AWS provider's EC2 service package (terraform-provider-aws `internal/service/ec2`, whose
@@ -77,6 +77,14 @@ export const TF_EC2_UNPREFIXED: ReadonlySet<string> = new Set([
  *   associations, transit gateway registrations and connect peer associations describe a network to visualise and
  *   monitor it (AWS Network Manager User Guide, "Global networks": "you can register ... and define your on-premises
  *   network"); Cloud WAN's core network and attachments, which do join networks, are not here.
+ * - Direct Connect's links and the interfaces that end at a Direct Connect gateway: a dedicated or hosted connection, a
+ *   LAG, their association, confirmation and MACsec keys, a resiliency group, a BGP peer, a Direct Connect gateway itself,
+ *   and transit and public virtual interfaces (hosted or accepted). On-premises networks reach a VPC through Direct
+ *   Connect only where a Direct Connect gateway is associated with its transit gateway or virtual private gateway, or a
+ *   private virtual interface ends at its virtual private gateway — both read (builder.ts `directConnectAssociation`) — whatever
+ *   links and interfaces lead to the gateway; a public virtual interface reaches AWS's public endpoints, not a VPC; a
+ *   hosted private virtual interface is the other account's to accept, at its own gateway (Direct Connect User Guide,
+ *   "Direct Connect gateways", "Virtual interfaces", "Hosted virtual interfaces").
  * - A customer gateway only records the on-premises end of a Site-to-Site VPN; the VPN connection, which the guard reads,
  *   makes the path (Site-to-Site VPN User Guide, "Customer gateway").
  * - Verified Access instances, groups and trust providers admit no one on their own: the endpoint, read as a bridge,
@@ -121,6 +129,13 @@ export const NETWORK_INERT: ReadonlySet<string> = new Set([
   'aws_networkmanager_global_network', 'aws_networkmanager_site', 'aws_networkmanager_device', 'aws_networkmanager_link',
   'aws_networkmanager_link_association', 'aws_networkmanager_connection', 'aws_networkmanager_customer_gateway_association',
   'aws_networkmanager_transit_gateway_registration', 'aws_networkmanager_transit_gateway_connect_peer_association',
+  // Direct Connect's links, its gateway and the interfaces that end at one (its associations and private interfaces are read).
+  'AWS::DirectConnect::Connection', 'AWS::DirectConnect::Lag', 'AWS::DirectConnect::ResiliencyGroup', 'AWS::DirectConnect::DirectConnectGateway',
+  'AWS::DirectConnect::TransitVirtualInterface', 'AWS::DirectConnect::PublicVirtualInterface',
+  'aws_dx_connection', 'aws_dx_hosted_connection', 'aws_dx_lag', 'aws_dx_connection_association', 'aws_dx_connection_confirmation',
+  'aws_dx_macsec_key_association', 'aws_dx_bgp_peer', 'aws_dx_gateway', 'aws_dx_transit_virtual_interface', 'aws_dx_hosted_transit_virtual_interface',
+  'aws_dx_hosted_transit_virtual_interface_accepter', 'aws_dx_public_virtual_interface', 'aws_dx_hosted_public_virtual_interface',
+  'aws_dx_hosted_public_virtual_interface_accepter', 'aws_dx_hosted_private_virtual_interface',
   // A customer gateway; Verified Access's parts other than its endpoints.
   'AWS::EC2::CustomerGateway', 'aws_customer_gateway',
   'AWS::EC2::VerifiedAccessInstance', 'AWS::EC2::VerifiedAccessGroup', 'AWS::EC2::VerifiedAccessTrustProvider',

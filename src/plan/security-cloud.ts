@@ -388,7 +388,6 @@ export function hubOutputs(hub: HubOutputValues, memberTables: Iterable<readonly
   ];
 }
 
-export { HubSquidConfigInput, hubSquidConfig, PROXY_DENIED_DESTINATIONS, RFC1918_CIDRS } from './web-proxy';
 /** Debian 12 (bookworm), amd64, the public parameter Debian keeps current. https://wiki.debian.org/Cloud/AmazonEC2Image */
 export const DEBIAN_IMAGE_PARAMETER = '/aws/service/debian/release/12/latest/amd64';
 /** The relay's instance type (Postfix and rspamd for a prefecture's mail). */

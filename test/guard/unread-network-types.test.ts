@@ -1,7 +1,7 @@
 /**
  * Resource types the guard does not read must fail closed in both engines (src/guard/network-types.ts, occupants.ts
  * `literalVpcMentions`; outside tester, red team 49): an unread type of a service that makes or changes the network
- * (EC2, Network Firewall, Route 53 Resolver, VPC Lattice, Network Manager) is GUARD-1 unless listed as changing no path
+ * (EC2, Network Firewall, Route 53 Resolver, VPC Lattice, Network Manager, Direct Connect) is GUARD-1 unless listed as changing no path
  * (`NETWORK_INERT`); a type the guard does not know that names a VPC only by its literal id is GUARD-2 (it cannot be
  * placed); a regional NAT gateway is GUARD-1 with a message that says what it is and what to do.
  */
@@ -273,5 +273,47 @@ describe('types whose reading was not confirmed', () => {
   test('Terraform: the serial console setting passes, enabled or not', () => {
     const g = tf({ aws_ec2_serial_console_access: { On: { enabled: true }, Off: { enabled: false } } });
     expect(findings(g, 'GUARD-1', ['aws_ec2_serial_console_access.On', 'aws_ec2_serial_console_access.Off'])).toEqual([]);
+  });
+});
+
+/**
+ * Direct Connect joins on-premises networks to VPCs; it was no network service here, so a type of it that no reader read
+ * passed unseen (helper report, session 50). Its associations and private virtual interfaces are read (bridges to the
+ * networks behind a gateway); its links, gateway and the other interfaces are listed as changing no path; anything else
+ * of the service is refused as unread.
+ */
+describe('Direct Connect (both engines)', () => {
+  test('an unread type of the service is refused at its type; its links, gateway and transit or public interfaces are not', () => {
+    const g = cfn({
+      Future: { Type: 'AWS::DirectConnect::FutureGatewayRoute', Properties: { DirectConnectGatewayId: 'dx-gw' } },
+      Conn: { Type: 'AWS::DirectConnect::Connection', Properties: { Bandwidth: '1Gbps', ConnectionName: 'c', Location: 'EqTY2' } },
+      Gw: { Type: 'AWS::DirectConnect::DirectConnectGateway', Properties: { DirectConnectGatewayName: 'g' } },
+      Vif: { Type: 'AWS::DirectConnect::TransitVirtualInterface', Properties: { ConnectionId: { Ref: 'Conn' }, VirtualInterfaceName: 'v', Vlan: 101 } },
+    });
+    expect(findings(g, 'GUARD-1', ['Future', 'Conn', 'Gw', 'Vif']).map((f) => f.slice(0, f.indexOf(':')))).toEqual(['[Future] GUARD-1 critical (三層の対策)']);
+    const t = tf({
+      aws_dx_future_gateway_route: { F: { dx_gateway_id: 'dx-gw' } },
+      aws_dx_connection: { C: { bandwidth: '1Gbps', location: 'EqTY2', name: 'c' } },
+      aws_dx_gateway: { G: { name: 'g', amazon_side_asn: '64512' } },
+      aws_dx_transit_virtual_interface: { V: { connection_id: '${aws_dx_connection.C.id}', dx_gateway_id: '${aws_dx_gateway.G.id}', name: 'v', vlan: 101 } },
+    });
+    const ids = ['aws_dx_future_gateway_route.F', 'aws_dx_connection.C', 'aws_dx_gateway.G', 'aws_dx_transit_virtual_interface.V'];
+    expect(findings(t, 'GUARD-1', ids).filter((f) => f.includes('type could not be resolved')).map((f) => f.slice(0, f.indexOf(']') + 1)))
+      .toEqual(['[aws_dx_future_gateway_route.F]']);
+  });
+
+  test('every Direct Connect type of the provider is read or listed as changing no path', () => {
+    const providerDir = path.dirname(require.resolve('@cdktf/provider-aws/package.json'));
+    const dx = fs.readdirSync(path.join(providerDir, 'lib')).filter((d) => d.startsWith('dx-')).map((d) => `aws_${d.replace(/-/g, '_')}`);
+    expect(dx.length).toBeGreaterThan(15);
+    const refused = dx.filter((type) => {
+      const g = extractTerraform({ t: { resource: { [type]: { X: {} } } } });
+      return checkTopology(g, { model: NetworkModel.ALPHA }).some((f) => f.ruleId === 'GUARD-1' && f.path === `${type}.X`
+        && f.message.includes('is a resource type of a service that makes or changes the network'));
+    });
+    expect(refused).toEqual([]);
+    expect(dx.filter((type) => unreadNetworkType(type, false) && !NETWORK_INERT.has(type)).sort())
+      .toEqual(['aws_dx_gateway_association', 'aws_dx_gateway_association_proposal', 'aws_dx_hosted_private_virtual_interface_accepter',
+        'aws_dx_private_virtual_interface']);
   });
 });
