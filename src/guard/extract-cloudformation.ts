@@ -37,7 +37,7 @@ import { regionalNatGateway, REGIONAL_NAT_FIX, REGIONAL_NAT_REASON, UNREAD_NETWO
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
-  groupMentionKey, literalVpcMentions, VPC_INERT, vpcMentionKey,
+  groupMentionKey, literalGroupMentions, literalVpcMentions, VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
@@ -3016,7 +3016,11 @@ class TemplateReader {
         // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
         const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v)), ...literalVpcMentions(p)].filter((m) => vpcMentionKey(m.property));
         // Or only a security group of the template: it may attach interfaces with that group in its VPC (red team 49).
-        if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v)).filter((m) => groupMentionKey(m.property)));
+        // Or a group outside the template by its literal id (`sg-…`), which the guard cannot place (task fix50).
+        if (vpcs.length === 0) {
+          vpcs.push(...[...subnetMentions(p, (v) => this.groupVpcs(v)), ...literalGroupMentions(p, (v) => b.external(v).kind === 'node')]
+            .filter((m) => groupMentionKey(m.property)));
+        }
         if (vpcs.length > 0) b.unknownTypeAt(base, type, vpcs);
       }
     }

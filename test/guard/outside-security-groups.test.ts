@@ -66,6 +66,17 @@ describe('CloudFormation: a resource naming a security group outside the output 
     expect(found({ Fn: fn })).toEqual([outside('Fn', 'VpcConfig.SecurityGroupIds[0]'), ...openGroup('Fn')]);
   });
 
+  test('a Glue connection, whose groups are its PhysicalConnectionRequirements.SecurityGroupIdList (task fix50: passed unseen)', () => {
+    const glue = {
+      Type: 'AWS::Glue::Connection',
+      Properties: {
+        CatalogId: '123456789012',
+        ConnectionInput: { ConnectionType: 'NETWORK', PhysicalConnectionRequirements: { SubnetId: { Ref: 'MnSub' }, SecurityGroupIdList: [SG] } },
+      },
+    };
+    expect(found({ Glue: glue })).toEqual([outside('Glue', 'ConnectionInput.PhysicalConnectionRequirements.SecurityGroupIdList[0]'), ...openGroup('Glue')]);
+  });
+
   test('control: a group of the template', () => {
     expect(found({ Own: own, Box: instance([{ 'Fn::GetAtt': ['Own', 'GroupId'] }]) })).toEqual([]);
   });
@@ -107,6 +118,13 @@ describe('Terraform: a resource naming a security group outside the output by it
 
   test('an instance of the My Number segment with an imported group: GUARD-1, and open both ways (MN-3)', () => {
     expect(found(instance([SG]))).toEqual([outside('aws_instance.box', 'vpc_security_group_ids[0]'), ...openGroup('aws_instance.box')]);
+  });
+
+  test('a Glue connection, whose groups are its physical_connection_requirements.security_group_id_list (task fix50: passed unseen)', () => {
+    const glue = { aws_glue_connection: { c: { name: 'c', physical_connection_requirements: { subnet_id: '${aws_subnet.mn.id}', security_group_id_list: [SG] } } } };
+    expect(found(glue)).toEqual([
+      outside('aws_glue_connection.c', 'physical_connection_requirements.security_group_id_list[0]'), ...openGroup('aws_glue_connection.c'),
+    ]);
   });
 
   test('the rules the configuration adds to the group cannot narrow it', () => {
