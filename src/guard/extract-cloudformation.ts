@@ -41,8 +41,8 @@ import {
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
-  outside, outsideOutput, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets,
-  trustOutside, unreadAccount, virtualLogGroups,
+  outside, outsideOutput, permissionFlows, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows,
+  subscriptionTargets, trustOutside, unreadAccount, virtualLogGroups,
 } from './relay-read';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
@@ -1268,6 +1268,9 @@ class TemplateReader {
     }],
     [['AWS::SQS::QueuePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Queues), c.p.PolicyDocument, 'PolicyDocument',
       `the queue policy ${c.id}`))],
+    // A Lambda permission beyond invoking (`lambda:GetFunction`: the code and configuration), as the resource policy it adds.
+    [['AWS::Lambda::Permission'], (reader, c) => reader.relay(c, undefined, permissionFlows(reader.relayValues, reader.relayRefs(c.p.FunctionName),
+      { action: c.p.Action, principal: c.p.Principal, sourceArn: c.p.SourceArn, sourceAccount: c.p.SourceAccount }, 'Action', `the Lambda permission ${c.id}`))],
     [['AWS::SQS::QueueInlinePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Queue), c.p.PolicyDocument,
       'PolicyDocument', `the queue policy ${c.id}`))],
     [['AWS::SNS::Topic'], (reader, c) => {

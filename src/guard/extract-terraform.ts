@@ -43,8 +43,8 @@ import {
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
-  literalArns, outsideLiteral, outsideOutput, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows,
-  subscriptionTargets, trustOutside, unreadAccount, virtualLogGroups,
+  literalArns, outsideLiteral, outsideOutput, permissionFlows, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues,
+  stateMachineFlows, subscriptionTargets, trustOutside, unreadAccount, virtualLogGroups,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -1574,6 +1574,9 @@ class ConfigReader {
       ...reader.policy(reader.self(c), c.p.policy, `the queue policy of ${c.id}`),
     ])],
     [['aws_sqs_queue_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.queue_url), c.p.policy, `the queue policy ${c.id}`))],
+    // A Lambda permission beyond invoking (`lambda:GetFunction`: the code and configuration), as the resource policy it adds.
+    [['aws_lambda_permission'], (reader, c) => reader.relay(c, undefined, permissionFlows(reader.relayValues, reader.relayRefs(c.p.function_name),
+      { action: c.p.action, principal: c.p.principal, sourceArn: c.p.source_arn, sourceAccount: c.p.source_account }, 'action', `the Lambda permission ${c.id}`))],
     [['aws_sqs_queue_redrive_policy'], (reader, c) => reader.relay(c, undefined,
       reader.deliveries(reader.relayRefs(c.p.queue_url), reader.redriveTarget(c.p.redrive_policy), 'redrive_policy.deadLetterTargetArn'))],
     [['aws_sns_topic'], (reader, c) => reader.relay(c, 'sns', reader.policy(reader.self(c), c.p.policy, `the topic policy of ${c.id}`))],
