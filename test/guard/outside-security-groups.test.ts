@@ -172,6 +172,24 @@ describe('a Terraform plan: a security group outside the plan', () => {
     expect(found([shared, box])).toEqual([outside('aws_instance.box', 'vpc_security_group_ids[0]'), ...openGroup('aws_instance.box')]);
   });
 
+  test('a Glue connection naming the group: GUARD-1 and open both ways; a type the guard does not know naming only it: GUARD-2 (task fix50)', () => {
+    const glue: PlannedResource = {
+      address: 'aws_glue_connection.c',
+      values: { name: 'c', physical_connection_requirements: [{ security_group_id_list: [SG] }] },
+      unknown: { physical_connection_requirements: [{ subnet_id: true }] },
+      expressions: { physical_connection_requirements: [{ subnet_id: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] } }] },
+    };
+    expect(found([glue])).toEqual([
+      outside('aws_glue_connection.c', 'physical_connection_requirements[0].security_group_id_list[0]'), ...openGroup('aws_glue_connection.c'),
+    ]);
+    const attacher: PlannedResource = { address: 'aws_foo_attacher.a', values: { cluster_security_group: SG } };
+    expect(findings(extractTerraformPlan(handPlan([...base, attacher])), ['GUARD-2'])).toEqual([
+      `GUARD-2 aws_foo_attacher.a: cluster_security_group: aws_foo_attacher runs in ${SG} (cluster_security_group), which is not in the synthesized output, `
+        + 'and the guard does not know whether this resource type opens a network path of its own beside the routes of its subnets (a public endpoint, '
+        + 'a load balancer of its own, calls from the internet)',
+    ]);
+  });
+
   test('the other direction (kept): a rule whose peer is an outside group', () => {
     const group: PlannedResource = {
       address: 'aws_security_group.g',
