@@ -25,6 +25,7 @@
  * from the Internet segment is the security cloud's concern (SC-2, SC-3), and the three-layer separation holds as long
  * as the bridge ends there; with a hub, SC-3 judges those that let the internet in (`internetIngress`, kept in
  * `TopologyGraph.ingress`). This is a known limit for the others: the guard does not judge such a bridge's own reach.
+ * A Cloud WAN VPC attachment there is IN-1's (`cloudWanInInternet`): none of those rules reads a core network.
  */
 import { CLOSED, literallyClosed } from './enums';
 import { gatewayZone, GraphNode, Ref, RoleLabelNode, SubnetNode, UnresolvedValue, VpcNode, VpnGatewayNode } from './graph';
@@ -1873,8 +1874,11 @@ export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: r
   for (const bridge of sorted) {
     if (bridge.multiVpc && oneVpc(nodes, bridge.attachments)) continue;
     const places = [...new Set(bridge.attachments.flatMap((a) => placesOf(nodes, a)))];
-    if (places.length === 0) continue;
     const properties = bridge.attachments.map((a) => a.property).filter((p, i, all) => all.indexOf(p) === i).join(', ');
+    if (places.length === 0) {
+      if (CLOUD_WAN_ATTACHMENTS.has(bridge.type)) cloudWanInInternet(nodes, bridge, properties, unresolvedValue);
+      continue;
+    }
     if (MIRROR_SESSIONS.has(bridge.type)) {
       unresolvedValue(bridge.node, properties,
         `${bridge.type} mirrors ${places.join('; ')}, to a target the guard cannot place: a copy of My Number or LGWAN traffic could leave its segment`,
@@ -1887,6 +1891,41 @@ export function resolveBridges(nodes: ReadonlyMap<string, GraphNode>, pending: r
       bridge.fix ?? `remove ${bridge.type}, or attach it only to a VPC labelled jichitai:segment = INTERNET (or a subnet or load balancer in one) in the same app `
         + '(or build it in another network\'s stack): into the My Number or LGWAN segment no form of it is acceptable (三層の対策)');
   }
+}
+
+/** Cloud WAN's VPC attachments (AWS Network Manager): a VPC joined to a core network. */
+const CLOUD_WAN_ATTACHMENTS: ReadonlySet<string> = new Set(['AWS::NetworkManager::VpcAttachment', 'aws_networkmanager_vpc_attachment']);
+
+/**
+ * A Cloud WAN VPC attachment whose every attachment lies in the Internet segment (of a municipality: not the prefecture
+ * hub), which `resolveBridges` would leave to the security cloud's rules. None of them reads it: the core network joins
+ * the VPC to whatever else attaches to it — VPCs of other accounts and Regions, on-premises networks through Connect,
+ * Site-to-Site VPN or Direct Connect attachments — and its segments' routes are in the core network policy, which no
+ * output holds (AWS Cloud WAN User Guide, "Attachments in AWS Cloud WAN": Connect, Direct Connect gateway, transit gateway
+ * route table, VPC and Site-to-Site VPN attachments; "Core network policy version parameters in AWS Cloud WAN"). So the Internet
+ * segment has a way out that does not pass the security cloud's inspection and a way in from networks the guard cannot
+ * see: IN-1 (an error, red team 49), acknowledged with a reason naming the policy segment when that segment reaches only
+ * the security cloud, as a stand-in's hand-written drop rules are acknowledged with their source.
+ */
+function cloudWanInInternet(nodes: ReadonlyMap<string, GraphNode>, bridge: PendingBridge, properties: string, unresolvedValue: Unresolved): void {
+  const vpcs = [...new Set(bridge.attachments.flatMap((a) => internetVpcOf(nodes, a)))];
+  if (vpcs.length === 0) return;
+  unresolvedValue(bridge.node, properties, `${bridge.type} attaches ${vpcs.map((v) => `VPC ${v}`).join(', ')} of the INTERNET segment (インターネット接続系) `
+    + 'to a Cloud WAN core network, which joins it to whatever else attaches to the core network (VPCs of other accounts, on-premises networks through '
+    + 'Connect, VPN or Direct Connect attachments): a way out that does not pass the security cloud\'s inspection, and a way in from networks the guard cannot see',
+  'reach the security cloud through a transit gateway whose route tables the output holds, not through a Cloud WAN core network; if the core network '
+    + 'policy gives this attachment a segment that reaches only the security cloud, acknowledge IN-1 on the attachment with a reason naming that segment '
+    + 'and the policy (自治体情報セキュリティクラウド)', 'IN-1', bridge.path);
+}
+
+/** The VPC (its id) of a bridge's attachment when it is a VPC or a subnet of the Internet segment that is no hub's. */
+function internetVpcOf(nodes: ReadonlyMap<string, GraphNode>, a: BridgeAttachment): string[] {
+  const node = a.ref.kind === 'node' ? nodes.get(a.ref.id) : undefined;
+  const vpcRef = node?.type === 'subnet' ? node.vpc : node?.type === 'vpc' ? a.ref : undefined;
+  const vpc = vpcRef?.kind === 'node' ? nodes.get(vpcRef.id) : undefined;
+  if (vpc?.type !== 'vpc' || vpc.hub) return [];
+  const segment = node?.type === 'subnet' ? node.segment ?? vpc.segment : vpc.segment;
+  return segment === Segment.INTERNET ? [vpc.id] : [];
 }
 
 /** An occupant of a type the guard does not know (occupants.ts `knownOccupant`), with the subnets it names. */

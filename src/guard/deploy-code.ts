@@ -91,8 +91,11 @@ export function actionPower(action: string, readServices: ReadonlySet<string>): 
   // CloudWatch Logs: a function's own log group, stream, events and retention are nothing a rule reads; deleting a log
   // group or changing a subscription filter (a flow log's destination, the SIEM delivery of LOG-1) is.
   if (prefix === 'logs' && wild < 0 && LOGS_OWN.has(name)) return undefined;
-  // S3: the guard reads a bucket as a log destination, nothing of its objects, policy or notifications; only deleting
-  // the bucket (or a wildcard that may) changes what it reads.
+  // S3: only deleting a bucket counts, `s3:DeleteBucket` or a wildcard whose whole pattern may match it (`s3:*`,
+  // `s3:Delete*`; not `s3:*Object`, `s3:Put*`): a log destination deleted loses the logs LOG-1 and SC-4 read. Every other
+  // S3 action passes here, objects and a bucket's policy, ACL, notifications, replication and lifecycle alike, though the
+  // guard reads those settings (as relays, and a log bucket's lifecycle as its retention): aws-cdk-lib's own providers put
+  // a bucket's policy (automatic object deletion) and notifications at deploy time, and pass so (a known gap, README).
   if (prefix === 's3' && !matchesAction(name, 'deletebucket')) return undefined;
   // Sending mail changes no SES receipt rule (the SES resources the guard reads).
   if (prefix === 'ses' && name.startsWith('send')) return undefined;

@@ -37,12 +37,12 @@ import { regionalNatGateway, REGIONAL_NAT_FIX, REGIONAL_NAT_REASON, UNREAD_NETWO
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
-  groupMentionKey, literalVpcMentions, VPC_INERT, vpcMentionKey,
+  groupMentionKey, literalGroupMentions, literalVpcMentions, VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, literalArns, managedPolicyDocument, namesGrantee,
-  outside, outsideOutput, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows, subscriptionTargets,
-  trustOutside, unreadAccount, virtualLogGroups,
+  outside, outsideOutput, permissionFlows, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows,
+  subscriptionTargets, trustOutside, unreadAccount, virtualLogGroups,
 } from './relay-read';
 import {
   actionKey, changesReadService, parseSdkCall, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable,
@@ -1278,6 +1278,9 @@ class TemplateReader {
     }],
     [['AWS::SQS::QueuePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Queues), c.p.PolicyDocument, 'PolicyDocument',
       `the queue policy ${c.id}`))],
+    // A Lambda permission beyond invoking (`lambda:GetFunction`: the code and configuration), as the resource policy it adds.
+    [['AWS::Lambda::Permission'], (reader, c) => reader.relay(c, undefined, permissionFlows(reader.relayValues, reader.relayRefs(c.p.FunctionName),
+      { action: c.p.Action, principal: c.p.Principal, sourceArn: c.p.SourceArn, sourceAccount: c.p.SourceAccount }, 'Action', `the Lambda permission ${c.id}`))],
     [['AWS::SQS::QueueInlinePolicy'], (reader, c) => reader.relay(c, undefined, policyFlows(reader.relayValues, reader.relayRefs(c.p.Queue), c.p.PolicyDocument,
       'PolicyDocument', `the queue policy ${c.id}`))],
     [['AWS::SNS::Topic'], (reader, c) => {
@@ -3026,7 +3029,11 @@ class TemplateReader {
         // One that names only a VPC, where it may join the VPC to a network of its own (occupants.ts `vpcMentionKey`).
         const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v)), ...literalVpcMentions(p)].filter((m) => vpcMentionKey(m.property));
         // Or only a security group of the template: it may attach interfaces with that group in its VPC (red team 49).
-        if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v)).filter((m) => groupMentionKey(m.property)));
+        // Or a group outside the template by its literal id (`sg-…`), which the guard cannot place (red team 49).
+        if (vpcs.length === 0) {
+          vpcs.push(...[...subnetMentions(p, (v) => this.groupVpcs(v)), ...literalGroupMentions(p, (v) => b.external(v).kind === 'node')]
+            .filter((m) => groupMentionKey(m.property)));
+        }
         if (vpcs.length > 0) b.unknownTypeAt(base, type, vpcs);
       }
     }

@@ -39,12 +39,12 @@ import { regionalNatGateway, REGIONAL_NAT_FIX, REGIONAL_NAT_REASON, UNREAD_NETWO
 import {
   knownOccupant, LAUNCH_GROUPS, placingValues,
   RUNS_IN_SUBNET_GROUP, sourceCheckOff, SUBNET_PLUMBING, SubnetMention, subnetMentions, templateNamesGroups, UNKNOWN_SUBNET, unreadNetworkBlock,
-  groupMentionKey, literalVpcMentions, VPC_INERT, vpcMentionKey,
+  groupMentionKey, literalGroupMentions, literalVpcMentions, VPC_INERT, vpcMentionKey,
 } from './occupants';
 import {
   bothWays, DEFAULT_EVENT_BUS, everyResource, grantFlows, INTEGRATED_SERVICES, integrationService, managedPolicyDocument, namesGrantee, outside,
-  literalArns, outsideLiteral, outsideOutput, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues, stateMachineFlows,
-  subscriptionTargets, trustOutside, unreadAccount, virtualLogGroups,
+  literalArns, outsideLiteral, outsideOutput, permissionFlows, policyFlows, principalArn, PUBLIC_API, relayLiteral, RelayService, RelayValues,
+  stateMachineFlows, subscriptionTargets, trustOutside, unreadAccount, virtualLogGroups,
 } from './relay-read';
 import { changesReadService, SDK_CALL_FIX, SDK_CALLS_UNREADABLE_FIX, sdkCallReason, SdkCaller, sdkCallsUnreadable, sdkIntegrationCalls, serviceKey } from './sdk-calls';
 import { parseEmbeddedJson, repeatedKeyPaths } from './strict-json';
@@ -1584,6 +1584,9 @@ class ConfigReader {
       ...reader.policy(reader.self(c), c.p.policy, `the queue policy of ${c.id}`),
     ])],
     [['aws_sqs_queue_policy'], (reader, c) => reader.relay(c, undefined, reader.policy(reader.relayRefs(c.p.queue_url), c.p.policy, `the queue policy ${c.id}`))],
+    // A Lambda permission beyond invoking (`lambda:GetFunction`: the code and configuration), as the resource policy it adds.
+    [['aws_lambda_permission'], (reader, c) => reader.relay(c, undefined, permissionFlows(reader.relayValues, reader.relayRefs(c.p.function_name),
+      { action: c.p.action, principal: c.p.principal, sourceArn: c.p.source_arn, sourceAccount: c.p.source_account }, 'action', `the Lambda permission ${c.id}`))],
     [['aws_sqs_queue_redrive_policy'], (reader, c) => reader.relay(c, undefined,
       reader.deliveries(reader.relayRefs(c.p.queue_url), reader.redriveTarget(c.p.redrive_policy), 'redrive_policy.deadLetterTargetArn'))],
     [['aws_sns_topic'], (reader, c) => reader.relay(c, 'sns', reader.policy(reader.self(c), c.p.policy, `the topic policy of ${c.id}`))],
@@ -3323,7 +3326,11 @@ class ConfigReader {
         const vpcs = [...subnetMentions(p, (v) => this.vpcsNamed(v), true), ...literalVpcMentions(p, (v) => this.vpcsNamed(v).length > 0)]
           .filter((m) => vpcMentionKey(m.property));
         // Or only a security group of the configuration: it may attach interfaces with that group in its VPC (red team 49).
-        if (vpcs.length === 0) vpcs.push(...subnetMentions(p, (v) => this.groupVpcs(v), true).filter((m) => groupMentionKey(m.property)));
+        // Or a group outside the configuration by its literal id (`sg-…`), which the guard cannot place (red team 49).
+        if (vpcs.length === 0) {
+          vpcs.push(...[...subnetMentions(p, (v) => this.groupVpcs(v), true), ...literalGroupMentions(p, (v) => b.external(v).kind === 'node')]
+            .filter((m) => groupMentionKey(m.property)));
+        }
         if (vpcs.length > 0) b.unknownTypeAt(base, type, vpcs);
       }
     }

@@ -49,10 +49,12 @@ export interface UnresolvedValue {
    * The rule that judges it, when not GUARD-1 (critical, never acknowledged): SEG-1 for a traffic mirror session, whose
    * copy the guard cannot place but which the IDS hook needs — an error a reason can acknowledge (naming the IDS); GUARD-2
    * for an occupant of a resource type the guard does not know (bridges.ts `unknownOccupants`), which a reason citing
-   * AWS's documentation of the type can acknowledge.
+   * AWS's documentation of the type can acknowledge; IN-1 for a Cloud WAN VPC attachment of the Internet segment
+   * (bridges.ts `cloudWanInInternet`), a way out around the security cloud that a reason naming the core network policy's
+   * segment can acknowledge.
    * @default GUARD-1
    */
-  readonly rule?: 'SEG-1' | 'GUARD-2';
+  readonly rule?: 'SEG-1' | 'GUARD-2' | 'IN-1';
   /** The construct path of `node` when it is no graph node (a bridge resource), for the finding's location. */
   readonly path?: string;
 }

@@ -154,6 +154,15 @@ const PATTERNS: readonly Pattern[] = [
   [/^mirror only interfaces of one segment to an IDS appliance \(mirror target\) in that same segment, and acknowledge SEG-1 on the session with the reason naming the IDS appliance and the mirrored interfaces' segment; or remove the session$/,
     () => '1 つの系のインターフェースだけを、同じ系にある IDS アプライアンス（ミラーターゲット）へミラーリングし、IDS アプライアンスとミラーリングするインターフェースの系を理由に書いて、'
       + 'セッションで SEG-1 を例外承認する。またはセッションを削除する'],
+  // A Cloud WAN VPC attachment of the Internet segment (bridges.ts `cloudWanInInternet`, IN-1).
+  [/^(\S+) attaches (.+) of the INTERNET segment \(インターネット接続系\) to a Cloud WAN core network, which joins it to whatever else attaches to the core network \(VPCs of other accounts, on-premises networks through Connect, VPN or Direct Connect attachments\): a way out that does not pass the security cloud's inspection, and a way in from networks the guard cannot see$/,
+    (m) => `${m[1]} がインターネット接続系の ${m[2].split(', ').join('、')} を Cloud WAN のコアネットワークに接続している。コアネットワークは、そこに接続する`
+      + 'ほかのすべて（他のアカウントの VPC、Connect・VPN・Direct Connect のアタッチメント経由のオンプレミスのネットワーク）とこの VPC をつなぐため、'
+      + '自治体情報セキュリティクラウドの検査を通らない出口と、ガードが見えないネットワークからの入口になる'],
+  [/^reach the security cloud through a transit gateway whose route tables the output holds, not through a Cloud WAN core network; if the core network policy gives this attachment a segment that reaches only the security cloud, acknowledge IN-1 on the attachment with a reason naming that segment and the policy \(自治体情報セキュリティクラウド\)$/,
+    () => '自治体情報セキュリティクラウドへは、Cloud WAN のコアネットワークではなく、ルートテーブルが合成結果にある Transit Gateway 経由で接続する。コアネットワークのポリシーが'
+      + 'このアタッチメントに自治体情報セキュリティクラウドにだけ届くセグメントを割り当てているなら、そのセグメントとポリシーを理由に書いて、アタッチメントで IN-1 を例外承認する'
+      + '（自治体情報セキュリティクラウド）'],
   // An occupant of a resource type the guard does not know (bridges.ts `unknownOccupants`, GUARD-2).
   [/^(\S+) runs in (.+), and the guard does not know whether this resource type opens a network path of its own beside the routes of its subnets \(a public endpoint, a load balancer of its own, calls from the internet\)$/,
     (m) => `${m[1]} が次の場所で動く: ${m[2].split('; ').map(bridgePlace).join('、')}。このリソースタイプが、サブネットのルートとは別に独自のネットワーク経路`

@@ -156,7 +156,27 @@ const LITERAL_VPC_ID = /^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
  * asked about. `bound`: a literal the engine reads as a VPC of the output (a plan's deployed id), mentioned already.
  */
 export function literalVpcMentions(p: unknown, bound: (id: string) => boolean = () => false): SubnetMention[] {
-  const named = (v: unknown): readonly string[] => (typeof v === 'string' && LITERAL_VPC_ID.test(v) && !bound(v) ? [v] : []);
+  return literalMentions(p, LITERAL_VPC_ID, bound);
+}
+
+/** A security group's id as AWS writes it (`sg-` and 8 or 17 hexadecimal digits): a literal value naming one outside the output. */
+const LITERAL_GROUP_ID = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+
+/**
+ * The security groups outside the output a resource names by a literal id (`sg-0123…`), as `outside` mentions
+ * (`groupMentionKey` filters them as the groups of the output are): a type the guard does not read that runs with such
+ * a group may attach network interfaces in its VPC, which the guard cannot place (GUARD-2, bridges.ts
+ * `unknownOccupants`), as one naming a literal VPC id cannot be. Red team 49: only a group of the output was asked about,
+ * and a group named under a key that is no membership key (`groupMemberships`) passed unseen. `bound` as for
+ * `literalVpcMentions`.
+ */
+export function literalGroupMentions(p: unknown, bound: (id: string) => boolean = () => false): SubnetMention[] {
+  return literalMentions(p, LITERAL_GROUP_ID, bound);
+}
+
+/** The literal ids `pattern` matches that `bound` does not read as of the output, as `outside` mentions. */
+function literalMentions(p: unknown, pattern: RegExp, bound: (id: string) => boolean): SubnetMention[] {
+  const named = (v: unknown): readonly string[] => (typeof v === 'string' && pattern.test(v) && !bound(v) ? [v] : []);
   return subnetMentions(p, named, true).map((m) => ({ ...m, outside: true }));
 }
 
@@ -466,6 +486,11 @@ export const REMOTE_ACCESS_PORTS: readonly number[] = [22, 3389];
 const MEMBERSHIP_KEYS: ReadonlySet<string> = new Set([
   'SecurityGroupIds', 'SecurityGroups', 'VpcSecurityGroupIds', 'VPCSecurityGroups', 'GroupSet',
   'security_group_ids', 'security_groups', 'vpc_security_group_ids', 'security_group_id',
+  // A Glue connection's PhysicalConnectionRequirements (physical_connection_requirements): the security groups of the
+  // network interfaces Glue sets up in the connection's subnet for the jobs and crawlers that use it (AWS Glue API
+  // Reference, PhysicalConnectionRequirements SecurityGroupIdList; Developer Guide, "Setting up network access to data
+  // stores"). Red team 49: a group outside the output named there passed unseen.
+  'SecurityGroupIdList', 'security_group_id_list',
 ]);
 
 /** The block whose `Groups` are its security groups: a launch template's network interface. */

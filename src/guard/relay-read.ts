@@ -373,6 +373,42 @@ export function policyFlows(values: RelayValues, resources: readonly Ref[], docu
   return flows;
 }
 
+/** A Lambda permission's action that invokes the function (a wildcard that may), which bridges.ts `permissionOpensFunction` judges. */
+const INVOKING = /^(\*|lambda:\*|lambda:invoke[a-z]*\*?)$/i;
+
+/** A Lambda permission's statement, as the Lambda API adds it to the function's resource policy (`permissionFlows`). */
+export interface PermissionStatement {
+  readonly action: unknown;
+  readonly principal: unknown;
+  readonly sourceArn?: unknown;
+  readonly sourceAccount?: unknown;
+}
+
+/**
+ * What a Lambda permission (`AWS::Lambda::Permission`, `aws_lambda_permission`) lets out of and into `functions` beyond
+ * invoking them: read as the resource policy statement it adds (Lambda API Reference, AddPermission: the principal, the
+ * action, `SourceArn` and `SourceAccount` as `aws:SourceArn` / `aws:SourceAccount` conditions), by `policyFlows`, as an
+ * IAM grant of the same action is read. `lambda:GetFunction` (which AddPermission grants besides the invoking actions)
+ * lets its principal download the function's code and read its configuration, environment variables included (Lambda
+ * API Reference, GetFunction): data out of the function to another account (red team 49: such a permission passed, while
+ * a role of another account granted the same action was MN-1). An invoking action, or one the guard cannot read, is the
+ * bridge's to judge (its callers run code in the function's subnets: GUARD-1), not read here again.
+ */
+export function permissionFlows(
+  values: RelayValues, functions: readonly Ref[], s: PermissionStatement, property: string, where: string,
+): RelayFlow[] {
+  if (typeof s.action !== 'string' || INVOKING.test(s.action)) return [];
+  const principal = s.principal === '*' ? '*'
+    : typeof s.principal === 'string' && /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/i.test(s.principal) ? { Service: s.principal } : { AWS: s.principal };
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  const condition = {
+    ...given(s.sourceArn) ? { ArnLike: { 'aws:SourceArn': s.sourceArn } } : {},
+    ...given(s.sourceAccount) ? { StringEquals: { 'aws:SourceAccount': s.sourceAccount } } : {},
+  };
+  const statement = { Effect: 'Allow', Principal: principal, Action: s.action, ...Object.keys(condition).length > 0 ? { Condition: condition } : {} };
+  return policyFlows(values, functions, { Statement: [statement] }, property, where);
+}
+
 /**
  * A policy document's statements (JSON text parsed; one statement written as an object is a list of one), or undefined
  * for a document the guard cannot read (not an object with statements: an expression, text that is not JSON).

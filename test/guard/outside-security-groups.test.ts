@@ -66,6 +66,17 @@ describe('CloudFormation: a resource naming a security group outside the output 
     expect(found({ Fn: fn })).toEqual([outside('Fn', 'VpcConfig.SecurityGroupIds[0]'), ...openGroup('Fn')]);
   });
 
+  test('a Glue connection, whose groups are its PhysicalConnectionRequirements.SecurityGroupIdList (red team 49: passed unseen)', () => {
+    const glue = {
+      Type: 'AWS::Glue::Connection',
+      Properties: {
+        CatalogId: '123456789012',
+        ConnectionInput: { ConnectionType: 'NETWORK', PhysicalConnectionRequirements: { SubnetId: { Ref: 'MnSub' }, SecurityGroupIdList: [SG] } },
+      },
+    };
+    expect(found({ Glue: glue })).toEqual([outside('Glue', 'ConnectionInput.PhysicalConnectionRequirements.SecurityGroupIdList[0]'), ...openGroup('Glue')]);
+  });
+
   test('control: a group of the template', () => {
     expect(found({ Own: own, Box: instance([{ 'Fn::GetAtt': ['Own', 'GroupId'] }]) })).toEqual([]);
   });
@@ -107,6 +118,13 @@ describe('Terraform: a resource naming a security group outside the output by it
 
   test('an instance of the My Number segment with an imported group: GUARD-1, and open both ways (MN-3)', () => {
     expect(found(instance([SG]))).toEqual([outside('aws_instance.box', 'vpc_security_group_ids[0]'), ...openGroup('aws_instance.box')]);
+  });
+
+  test('a Glue connection, whose groups are its physical_connection_requirements.security_group_id_list (red team 49: passed unseen)', () => {
+    const glue = { aws_glue_connection: { c: { name: 'c', physical_connection_requirements: { subnet_id: '${aws_subnet.mn.id}', security_group_id_list: [SG] } } } };
+    expect(found(glue)).toEqual([
+      outside('aws_glue_connection.c', 'physical_connection_requirements.security_group_id_list[0]'), ...openGroup('aws_glue_connection.c'),
+    ]);
   });
 
   test('the rules the configuration adds to the group cannot narrow it', () => {
@@ -152,6 +170,24 @@ describe('a Terraform plan: a security group outside the plan', () => {
       },
     };
     expect(found([shared, box])).toEqual([outside('aws_instance.box', 'vpc_security_group_ids[0]'), ...openGroup('aws_instance.box')]);
+  });
+
+  test('a Glue connection naming the group: GUARD-1 and open both ways; a type the guard does not know naming only it: GUARD-2 (red team 49)', () => {
+    const glue: PlannedResource = {
+      address: 'aws_glue_connection.c',
+      values: { name: 'c', physical_connection_requirements: [{ security_group_id_list: [SG] }] },
+      unknown: { physical_connection_requirements: [{ subnet_id: true }] },
+      expressions: { physical_connection_requirements: [{ subnet_id: { references: ['aws_subnet.mn.id', 'aws_subnet.mn'] } }] },
+    };
+    expect(found([glue])).toEqual([
+      outside('aws_glue_connection.c', 'physical_connection_requirements[0].security_group_id_list[0]'), ...openGroup('aws_glue_connection.c'),
+    ]);
+    const attacher: PlannedResource = { address: 'aws_foo_attacher.a', values: { cluster_security_group: SG } };
+    expect(findings(extractTerraformPlan(handPlan([...base, attacher])), ['GUARD-2'])).toEqual([
+      `GUARD-2 aws_foo_attacher.a: cluster_security_group: aws_foo_attacher runs in ${SG} (cluster_security_group), which is not in the synthesized output, `
+        + 'and the guard does not know whether this resource type opens a network path of its own beside the routes of its subnets (a public endpoint, '
+        + 'a load balancer of its own, calls from the internet)',
+    ]);
   });
 
   test('the other direction (kept): a rule whose peer is an outside group', () => {

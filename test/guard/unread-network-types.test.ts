@@ -147,6 +147,27 @@ describe('a type the guard does not know that names only a security group of a c
   });
 });
 
+describe('a type the guard does not know that names a security group only by its literal id (GUARD-2, both engines; red team 49)', () => {
+  // Under a key that is no membership key (occupants.ts `groupMemberships`), so that no GUARD-1 of the group's rules
+  // reports it either: before, it passed unseen, where the same type naming a literal VPC id was GUARD-2.
+  test('refused, naming the id; a group id held as data is not', () => {
+    const g = cfn({
+      Attacher: { Type: 'AWS::Foo::Attacher', Properties: { ClusterSecurityGroup: 'sg-0123456789abcdef0' } },
+      Param: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'sg-0123456789abcdef0' } },
+    });
+    expect(findings(g, 'GUARD-2', ['Attacher', 'Param'])).toEqual([
+      expect.stringMatching(/^\[Attacher\] GUARD-2 error \(三層の対策\): ClusterSecurityGroup: AWS::Foo::Attacher runs in sg-0123456789abcdef0 \(ClusterSecurityGroup\), which is not in the synthesized output/),
+    ]);
+    const t = tf({
+      aws_foo_attacher: { A: { cluster_security_group: 'sg-0123456789abcdef0' } },
+      aws_ssm_parameter: { S: { name: 'g', type: 'String', value: 'sg-0123456789abcdef0' } },
+    });
+    expect(findings(t, 'GUARD-2', ['aws_foo_attacher.A', 'aws_ssm_parameter.S'])).toEqual([
+      expect.stringMatching(/^\[aws_foo_attacher\.A\] GUARD-2 error .*cluster_security_group: aws_foo_attacher runs in sg-0123456789abcdef0 \(cluster_security_group\), which is not/),
+    ]);
+  });
+});
+
 describe('a regional NAT gateway (GUARD-1 with its own message, both engines)', () => {
   const reason = 'it is a regional NAT gateway, one for the whole VPC across its Availability Zones with no subnet of its own';
   test('refused in the Internet segment at AvailabilityMode, saying what it is and the fix; a zonal one (given or left out) is not', () => {

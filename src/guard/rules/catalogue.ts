@@ -319,7 +319,9 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
       + '経路上に IDS 装置と宣言した（タグ jichitai:inspection=IDS_IPS）GWLB エンドポイントがある。手書きの遮断ルールだけのときはファイアウォールへの指摘になり、例外承認の理由にその出所を書く）。既定で通すファイアウォールは数えない。'
       + '代替は Web プロキシ（ガードがサブネットを読める Squid）を持ち、その出口はファイアウォールを通り、許可より前にすべてのプライベートな宛先を拒否し、'
       + '同じ VPC のほかのサブネットはプロキシを通らずにインターネットに出ないこと。'
-      + '出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと。',
+      + '出口経路自体のサブネット（ファイアウォール・NAT ゲートウェイ用）には経路の構成要素以外を置かないこと。'
+      + 'インターネット接続系の VPC を Cloud WAN のコアネットワークに接続する VPC アタッチメントがないこと（自治体情報セキュリティクラウドの迂回路。'
+      + '自治体情報セキュリティクラウドにだけ届くポリシーのセグメントを理由に例外承認する）。',
     rationale: 'The prefecture aggregates the internet exits of its municipalities in the security cloud; a municipality\'s own exit bypasses it. '
       + 'A stand-in only stands in if it inspects: a firewall whose default passes everything is an exit with a log, not a security cloud, and its IPS '
       + 'counts as AP-4\'s does (two protocol rules written by hand are no IDS/IPS: alone, a finding whose acknowledgement names their source). '

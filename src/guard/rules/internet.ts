@@ -11,6 +11,7 @@ import {
   AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, FirewallNode, nodesInVpc, nodesOf, ResolverEndpointNode, resolverRuleDomain,
   resolverRuleKind, ResolverRuleNode, SubnetNode, VpcNode,
 } from '../graph';
+import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, SUBNET_ROLE_TAG, workloadSubnetsIn } from '../topology';
@@ -136,7 +137,9 @@ export const IN1: GuardRule = {
     + 'written by hand alone are a finding on the firewall, to acknowledge with their source): a firewall that passes by default does not count; '
     + 'the stand-in has a web proxy (Squid, in subnets the guard reads) whose way out passes it and that denies every private destination before it '
     + 'allows, and no other subnet of its VPC reaches the internet around the proxy; '
-    + 'nothing but the chain runs in the egress chain\'s own subnets (firewall, NAT gateway).',
+    + 'nothing but the chain runs in the egress chain\'s own subnets (firewall, NAT gateway); '
+    + 'no Cloud WAN VPC attachment joins an Internet-segment VPC to a core network (a way around the security cloud; acknowledge with the policy segment '
+    + 'that reaches only the security cloud).',
   check(ctx) {
     // Stand-ins whose only IPS is drop rules written by hand, by firewall: reported once each, where an acknowledgement names their source.
     const handWritten = new Map<string, Bilingual>();
@@ -178,7 +181,10 @@ export const IN1: GuardRule = {
       '代替構成のポリシーで、AWS マネージドの脅威シグネチャをアラートへのオーバーライドなしで、通信を通すどのグループよりも先に参照する（InternetEgressMode.BUILT_IN の '
         + `internet.managedThreatSignatures: 省略すれば既定の組）か、出口を IDS アプライアンスの GWLB エンドポイント経由にして、${DECLARE_APPLIANCE.ja}。`
         + 'またはルールの組の出所（例: ベンダーのシグネチャ配信とその版）を理由に書いて、ファイアウォールで IN-1 を例外承認する'));
-    return [...placed, ...gate, ...standIn, ...hand];
+    // What the builder left for IN-1: a Cloud WAN VPC attachment of the Internet segment (bridges.ts `cloudWanInInternet`).
+    const cloudWan = ctx.graph.unresolved.filter((u) => u.rule === this.id).map((u) => finding(this, u.path ?? nameOf(ctx.graph, u.node),
+      bi(`${u.property}: ${u.reason}`, `${u.property}: ${jaOrEn(u.reason)}`), bi(u.fix ?? '', jaOrEn(u.fix ?? ''))));
+    return [...placed, ...gate, ...standIn, ...hand, ...cloudWan];
   },
 };
 

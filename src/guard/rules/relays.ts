@@ -194,6 +194,8 @@ function placeOf(graph: TopologyGraph, ref: Ref): Place {
 
 /** Where a resource policy is, in Japanese (`the queue policy P` → `キューポリシー P`). */
 function whereJa(where: string): string {
+  const permission = /^the Lambda permission (.+)$/.exec(where);
+  if (permission) return `Lambda のアクセス許可 ${permission[1]}`;
   const m = /^the (queue|topic|bucket|event bus|stream|table) policy (of )?(.+)$/.exec(where);
   if (!m) return where;
   const kind = { 'queue': 'キュー', 'topic': 'トピック', 'bucket': 'バケット', 'event bus': 'イベントバス', 'stream': 'ストリーム', 'table': 'テーブル' }[m[1]];
