@@ -58,6 +58,8 @@ interface Spec {
   readonly managed?: boolean;
   /** The policy's HOME_NET (`PolicyVariables`); the firewall VPC's block when not given. */
   readonly homeNet?: string[];
+  /** The policy's stream exception policy (AWS's default DROP when not given); `unread`: a value the guard cannot read. */
+  readonly streamException?: string;
 }
 
 const MANAGED = 'arn:aws:network-firewall:ap-northeast-1:aws-managed:stateful-rulegroup/ThreatSignaturesMalwareStrictOrder';
@@ -192,7 +194,10 @@ function terraform(spec: Spec): any {
                 stateless_default_actions: d.stateless,
                 stateless_fragment_default_actions: d.stateless,
                 stateful_default_actions: d.stateful,
-                stateful_engine_options: [{ rule_order: 'STRICT_ORDER' }],
+                stateful_engine_options: [{
+                  rule_order: 'STRICT_ORDER',
+                  ...spec.streamException ? { stream_exception_policy: spec.streamException === 'unread' ? '${var.stream}' : spec.streamException } : {},
+                }],
                 ...spec.homeNet ? { policy_variables: [{ rule_variables: [{ key: 'HOME_NET', ip_set: [{ definition: spec.homeNet }] }] }] } : {},
                 stateful_rule_group_reference: [
                   ...spec.managed ? [{ resource_arn: MANAGED, priority: 1 }] : [],
@@ -276,7 +281,10 @@ function cloudFormation(spec: Spec): any {
         StatelessDefaultActions: d.stateless,
         StatelessFragmentDefaultActions: d.stateless,
         StatefulDefaultActions: d.stateful,
-        StatefulEngineOptions: { RuleOrder: 'STRICT_ORDER' },
+        StatefulEngineOptions: {
+          RuleOrder: 'STRICT_ORDER',
+          ...spec.streamException ? { StreamExceptionPolicy: spec.streamException === 'unread' ? { Ref: 'Stream' } : spec.streamException } : {},
+        },
         ...spec.homeNet ? { PolicyVariables: { RuleVariables: { HOME_NET: { Definition: spec.homeNet } } } } : {},
         StatefulRuleGroupReferences: [
           ...spec.managed ? [{ ResourceArn: MANAGED, Priority: 1 }] : [],
@@ -449,10 +457,56 @@ describe.each(ENGINES)('FLOW-1 sees a firewall that drops a declared flow (%s)',
       /firewall \S*[Ff]w drops the flow: the reply \(tcp 32768-65535 from 10\.2\.1\.10\/32 to 10\.1\.1\.10\/32\): dropped by the stateless default actions \(aws:drop\)/);
     expect(text(read, { replyAround: true, stateless: [reply], statelessDefault: ['aws:drop'] })).toMatch(
       /firewall \S*[Ff]w drops the flow: the request \(tcp 443 from 10\.1\.1\.10\/32 to 10\.2\.1\.10\/32\): dropped by the stateless default actions \(aws:drop\)/);
-    // A reply that crosses the firewall forwarded to its stateful engine, whose request went around it: asymmetric, as before.
+    // A reply that crosses the firewall forwarded to its stateful engine, whose request went around it: asymmetric, its
+    // stateful engine meets the reply without the request (below).
     const forward: StatelessSpec = { ...reply, actions: ['aws:forward_to_sfe'] };
     expect(text(read, { requestAround: true, rules: PASS_FLOW, stateless: [forward], statelessDefault: ['aws:drop'] })).toMatch(
-      /firewall \S*[Ff]w, whose stateful engine judges the flow, is on the reply's path but not on the request's, so it does not see the connection both ways/);
+      /firewall \S*[Ff]w drops the flow: the reply \(tcp 32768-65535 from 10\.2\.1\.10\/32 to 10\.1\.1\.10\/32\) meets its stateful engine without the request \(asymmetric routing\)/);
+  });
+
+  test('a reply that meets the firewall without its request (the request around it) is judged as the firewall sees it, not on the request\'s header', () => {
+    // AWS Network Firewall does not support asymmetric routing (asymmetric-routing.html): its stateful engine meets the
+    // reply's packets (source = the server) with no connection begun. TCP: a connection broken midstream, which the stream
+    // exception policy DROP (AWS's default) or REJECT drops whatever the rules pass (stream-exception-policy.html).
+    const reply = 'the reply \\(tcp 32768-65535 from 10\\.2\\.1\\.10\\/32 to 10\\.1\\.1\\.10\\/32\\)';
+    const midstream = (policy: string) => new RegExp(`firewall \\S*[Ff]w drops the flow: ${reply} meets its stateful engine without the request \\(asymmetric `
+      + `routing\\): a TCP connection it did not see begin, which its stream exception policy ${policy} drops as one broken midstream`);
+    expect(text(read, { requestAround: true, rules: PASS_FLOW })).toMatch(midstream('DROP \\(AWS\'s default\\)'));
+    expect(text(read, { requestAround: true, rules: PASS_FLOW, streamException: 'REJECT' })).toMatch(midstream('REJECT'));
+    expect(flow1(read, { requestAround: true, rules: PASS_FLOW })[0].ja!.message).toMatch(
+      /ファイアウォール \S*[Ff]w がこの通信を破棄する: 応答（10\.2\.1\.10\/32 から 10\.1\.1\.10\/32 への tcp 32768-65535）が要求なしにステートフルエンジンに届く（非対称ルーティング）: 開始を見ていない TCP 接続で、ストリーム例外ポリシー DROP（AWS の既定）が途中で切れた接続として破棄する/);
+    // Not the request's header, which the firewall never sees.
+    expect(text(read, { requestAround: true })).not.toMatch(/no rule passes the request/);
+    expect(text(read, { requestAround: true, streamException: 'unread' })).toMatch(new RegExp(`firewall \\S*[Ff]w is not shown to pass the flow: ${reply} meets `
+      + 'its stateful engine without the request \\(asymmetric routing\\): a TCP connection it did not see begin, and what its stream exception policy \\(a value '
+      + 'the guard cannot read\\) does with one broken midstream cannot be told \\(fail closed\\)'));
+    // CONTINUE: the rules judge the reply's own header. The request's pass rule does not hold it: the default drops it.
+    expect(text(read, { requestAround: true, rules: PASS_FLOW, streamException: 'CONTINUE' })).toMatch(new RegExp('firewall \\S*[Ff]w drops the flow: no rule '
+      + `passes ${reply}, which its stateful engine meets without the request \\(asymmetric routing\\) and judges by its own header, and the stateful default `
+      + 'action aws:drop_strict drops it'));
+    // A pass rule on the reply's header passes it; asymmetric routing is still refused (AWS does not support it: fail closed).
+    const passReply = 'pass tcp 10.2.1.10 443 -> 10.1.1.10 any (sid:1;)';
+    const found = text(read, { requestAround: true, rules: passReply, streamException: 'CONTINUE' });
+    expect(found).toMatch(/firewall \S*[Ff]w, whose stateful engine judges the flow, is on the reply's path but not on the request's, so it does not see the connection both ways \(asymmetric routing\): its rules pass the reply by the reply's own header, but Network Firewall does not support asymmetric routing \(fail closed\)/);
+    expect(found).not.toMatch(/drops the flow/);
+    expect(flow1(read, { requestAround: true, rules: passReply, streamException: 'CONTINUE' })[0].ja!.message).toMatch(
+      /が応答の経路にはあるが要求の経路になく、接続を両方向で見られない（非対称ルーティング）: ルールは応答をそれ自身のヘッダーで通すが、Network Firewall は非対称ルーティングをサポートしない（フェイルクローズ）/);
+    expect(flow1(read, { requestAround: true, rules: PASS_FLOW, streamException: 'CONTINUE' })[0].ja!.message).toMatch(
+      /ステートフルエンジンが要求なしに受け取り（非対称ルーティング）、それ自身のヘッダーで判断する応答（.*）を通すルールがなく、ステートフルのデフォルトアクション aws:drop_strict が破棄する/);
+    // A rule only for packets to the server may match the reply's first packet (the engine may take it for the client's).
+    expect(text(read, { requestAround: true, rules: `drop tcp 10.2.1.0/24 any -> any any (flow:to_server; sid:2;)\n${passReply}`, streamException: 'CONTINUE' }))
+      .toMatch(new RegExp(`firewall \\S*[Ff]w is not shown to pass the flow: ${reply}: rule group \\S*'s rule "drop tcp 10\\.2\\.1\\.0/24 .*" may or may not match them`));
+    // The request through the firewall too: judged on the request as before.
+    expect(text(read, { rules: passReply, streamException: 'CONTINUE' })).toMatch(/firewall \S*[Ff]w drops the flow: no rule passes the request/);
+  });
+
+  test('a UDP reply met without its request is the first datagram of a flow of its own: the stateful rules judge its header (no stream to break)', () => {
+    const udp: DeclaredFlow = { ...FLOW, ports: [{ protocol: 'udp', fromPort: 514, toPort: 514 }] };
+    expect(text(read, { requestAround: true, rules: 'pass udp 10.1.1.10 any -> 10.2.1.10 514 (sid:1;)' }, udp)).toMatch(
+      /firewall \S*[Ff]w drops the flow: no rule passes the reply \(udp 32768-65535 from 10\.2\.1\.10\/32 to 10\.1\.1\.10\/32\), which its stateful engine meets without the request \(asymmetric routing\) and judges by its own header, and the stateful default action aws:drop_strict drops it/);
+    const passReply = text(read, { requestAround: true, rules: 'pass udp 10.2.1.10 514 -> 10.1.1.10 any (sid:1;)' }, udp);
+    expect(passReply).toMatch(/its rules pass the reply by the reply's own header, but Network Firewall does not support asymmetric routing \(fail closed\)/);
+    expect(passReply).not.toMatch(/drops the flow/);
   });
 
   test('a domain allow-list ahead of the pass rule decides a TCP flow by host name, which the declared flow does not give: not shown open', () => {

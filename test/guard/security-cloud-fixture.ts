@@ -24,9 +24,11 @@ export interface Mutation {
   /**
    * NAT64 from the proxy's subnets: the hub VPC and its services subnet get an IPv6 block, and the services table routes
    * the NAT64 prefix 64:ff9b::/96 to the NAT gateway (which sends a request for 64:ff9b::<IPv4> to that IPv4 address).
-   * `deny-nat64` in `squid` denies the prefix with the private blocks.
+   * `deny-nat64` in `squid` denies the prefix with the private blocks. A string routes that IPv6 destination to the NAT
+   * gateway instead (`2001:db8::/32`, `::/0`), `list:<cidr>` a prefix list of the output holding that one entry, and
+   * `pl-…` a prefix list outside the output (a destination the guard cannot read).
    */
-  readonly nat64?: boolean;
+  readonly nat64?: boolean | string;
   /** Member A gets its own internet gateway and a default route to it. */
   readonly memberIgw?: boolean;
   /** The hub's services subnets send 0.0.0.0/0 straight to the NAT gateway, around the firewall. */
@@ -190,6 +192,12 @@ const RFC1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 const HUB_V6 = '2001:db8:100::/56';
 const SERVICES_V6 = '2001:db8:100:1::/64';
 const NAT64_PREFIX = '64:ff9b::/96';
+/** Where `Mutation.nat64` routes IPv6 to the NAT gateway: a literal block, a prefix list of the output's entry, or a list outside it. */
+function nat64Destination(nat64: true | string): { cidr?: string; list?: string; outside?: string } {
+  if (nat64 === true) return { cidr: NAT64_PREFIX };
+  if (nat64.startsWith('list:')) return { list: nat64.slice('list:'.length) };
+  return nat64.startsWith('pl-') ? { outside: nat64 } : { cidr: nat64 };
+}
 const SIEM_NAME = 'aws-waf-logs-pref-siem';
 const DNS_ADDRESS = '10.100.1.10';
 
@@ -421,7 +429,12 @@ export function prefectureCfn(m: Mutation = {}, split = false): Record<string, C
   };
   route(hub, 'ServicesDefault', 'HubservicesTable', '0.0.0.0/0', m.servicesToNat ? { NatGatewayId: ref('Nat') } : { VpcEndpointId: ref('Firewall') });
   RFC1918.forEach((c, i) => route(hub, `ServicesPrivate${i}`, 'HubservicesTable', c, { TransitGatewayId: ref('Tgw') }));
-  if (m.nat64) hub.ServicesNat64 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('HubservicesTable'), DestinationIpv6CidrBlock: NAT64_PREFIX, NatGatewayId: ref('Nat') } };
+  if (m.nat64) {
+    const to = nat64Destination(m.nat64);
+    if (to.list) hub.Nat64List = { Type: 'AWS::EC2::PrefixList', Properties: { AddressFamily: 'IPv6', MaxEntries: 1, PrefixListName: 'nat64', Entries: [{ Cidr: to.list }] } };
+    const destination = to.cidr ? { DestinationIpv6CidrBlock: to.cidr } : { DestinationPrefixListId: to.outside ?? { 'Fn::GetAtt': ['Nat64List', 'PrefixListId'] } };
+    hub.ServicesNat64 = { Type: 'AWS::EC2::Route', Properties: { RouteTableId: ref('HubservicesTable'), ...destination, NatGatewayId: ref('Nat') } };
+  }
   route(hub, 'FirewallDefault', 'HubfirewallTable', '0.0.0.0/0', { NatGatewayId: ref('Nat') });
   route(hub, 'PublicDefault', 'HubpublicTable', '0.0.0.0/0', { GatewayId: ref('Igw') });
   route(hub, 'PublicReturn', 'HubpublicTable', TIERS.services, { VpcEndpointId: ref('Firewall') });
@@ -788,7 +801,12 @@ export function prefectureTf(m: Mutation = {}): TerraformJson {
     put('aws_route', name, { route_table_id: id(`aws_route_table.${table}`), destination_cidr_block: destination, ...target });
   route('services_default', 'hub_services', '0.0.0.0/0', m.servicesToNat ? { nat_gateway_id: id('aws_nat_gateway.hub') } : { vpc_endpoint_id: id('aws_networkfirewall_firewall.hub') });
   RFC1918.forEach((c, i) => route(`services_private${i}`, 'hub_services', c, { transit_gateway_id: id('aws_ec2_transit_gateway.hub') }));
-  if (m.nat64) put('aws_route', 'services_nat64', { route_table_id: id('aws_route_table.hub_services'), destination_ipv6_cidr_block: NAT64_PREFIX, nat_gateway_id: id('aws_nat_gateway.hub') });
+  if (m.nat64) {
+    const to = nat64Destination(m.nat64);
+    if (to.list) put('aws_ec2_managed_prefix_list', 'nat64', { name: 'nat64', address_family: 'IPv6', max_entries: 1, entry: [{ cidr: to.list }] });
+    const destination = to.cidr ? { destination_ipv6_cidr_block: to.cidr } : { destination_prefix_list_id: to.outside ?? id('aws_ec2_managed_prefix_list.nat64') };
+    put('aws_route', 'services_nat64', { route_table_id: id('aws_route_table.hub_services'), ...destination, nat_gateway_id: id('aws_nat_gateway.hub') });
+  }
   route('firewall_default', 'hub_firewall', '0.0.0.0/0', { nat_gateway_id: id('aws_nat_gateway.hub') });
   route('public_default', 'hub_public', '0.0.0.0/0', { gateway_id: id('aws_internet_gateway.hub') });
   route('public_return', 'hub_public', TIERS.services, { vpc_endpoint_id: id('aws_networkfirewall_firewall.hub') });

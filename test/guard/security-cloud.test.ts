@@ -307,6 +307,17 @@ describe.each(Object.keys(ENGINES))('the security cloud in %s', (engine) => {
     // The prefix denied without NAT64 on the way changes nothing; the reference relays nothing.
     expect(sc1({ squid: 'deny-nat64' })).toEqual([]);
   });
+
+  test('NAT64 only for a route whose destination holds 64:ff9b::/96: another IPv6 block to the NAT gateway relays nothing to IPv4', () => {
+    // A NAT gateway translates only the NAT64 prefix (AWS VPC User Guide, "DNS64 and NAT64"): 2001:db8::/32 to it reaches
+    // no IPv4 address, while ::/0 and 64::/16 hold the prefix, and so does a prefix list's entry.
+    const sc1 = (m: Mutation) => lines(check(graphOf(m))).filter((l) => l.includes('SC-1'));
+    expect(sc1({ nat64: '2001:db8::/32' })).toEqual([]);
+    expect(sc1({ nat64: 'list:2001:db8::/32' })).toEqual([]);
+    for (const nat64 of ['::/0', '64::/16', 'list:64:ff9b::/96']) expect(sc1({ nat64 }).join('\n')).toMatch(/SC-1 critical .* over NAT64: its subnet \S+ routes IPv6 to NAT gateway/);
+    // A prefix list outside the output: the guard cannot read what it holds, so it may hold the prefix (fail closed).
+    expect(sc1({ nat64: 'pl-0123456789abcdef0' }).join('\n')).toMatch(/SC-1 critical .* over NAT64/);
+  });
 });
 
 describe('SC-1 without a hub: two municipalities in one graph', () => {

@@ -376,8 +376,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'SC-1': {
     summaryJa: '自治体情報セキュリティクラウドの構成団体どうしが互いに到達しないこと: ある構成団体のサブネットから別の構成団体のサブネットへの経路（すべてのアドレス、すべての経由点）がなく、'
-      + '中継するハブのプロキシもない（Squid の設定が、許可より前にすべての RFC 1918 宛先を拒否し、プロキシのサブネットが IPv6 を NAT ゲートウェイに'
-      + 'ルーティングするときは NAT64 のプレフィックス 64:ff9b::/96 も拒否する）。',
+      + '中継するハブのプロキシもない（Squid の設定が、許可より前にすべての RFC 1918 宛先を拒否し、プロキシのサブネットが NAT64 のプレフィックス 64:ff9b::/96 を NAT ゲートウェイに'
+      + 'ルーティングするときはそのプレフィックスも拒否する）。',
     rationale: 'The hub aggregates the internet exits of many municipalities; it must not become a network between them, neither by routing '
       + '(a member table that holds another member\'s propagation) nor by an application relay (a proxy that forwards to private addresses). '
       + 'Critical: a path between two municipalities joins their Internet segments, which no acknowledgement can accept.',

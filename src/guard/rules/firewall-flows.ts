@@ -35,6 +35,16 @@
  *   `statelessOnly`: the firewall keeps no state, so the other direction may take another path. Any other pass is the
  *   stateful engine's, which tracks the connection only when both directions meet the same endpoint (FLOW-1's
  *   `symmetryProblems`; https://docs.aws.amazon.com/network-firewall/latest/developerguide/asymmetric-routing.html).
+ * - A reply whose request goes around the firewall (`FlowConnection.alone`) meets its stateful engine without the
+ *   request, so the request's header decides nothing there: the engine judges what it sees. A TCP reply is a connection
+ *   it did not see begin (no SYN), which the stream exception policy handles as one broken midstream: `DROP` (AWS's
+ *   default) and `REJECT` drop it, a value the guard cannot read leaves it unknown, and under `CONTINUE` the rules apply
+ *   "without context" — a UDP reply, with no stream to break, likewise — to the reply's own header (source = the
+ *   server), as the first packets of a flow: a `flow` direction option may match them either way (the engine may take
+ *   the first packet it sees for the client's), `aws:drop_strict` drops what no rule passes, and what
+ *   `aws:drop_established` does with such a flow the guard cannot tell. A pass so shown still leaves FLOW-1's refusal of
+ *   the asymmetric routing itself (fail closed).
+ *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/stream-exception-policy.html
  *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/suricata-rule-evaluation-order.html
  *   https://docs.aws.amazon.com/network-firewall/latest/developerguide/aws-managed-rule-groups-list.html
  *   https://docs.suricata.io/en/latest/rules/intro.html#action
@@ -66,6 +76,12 @@ export interface FlowConnection {
    * and a firewall on both directions' paths is asked once for each.
    */
   readonly crossing: 'request' | 'reply';
+  /**
+   * The crossing direction is the reply, and no request path AWS may pair with it crosses the firewall (asymmetric
+   * routing): its stateful engine meets the reply without the request, as the first packets of a flow (see the file's
+   * comment).
+   */
+  readonly alone?: boolean;
 }
 
 /**
@@ -94,6 +110,11 @@ interface Packets {
   readonly destinationPorts: [number, number];
   /** The request (the client's first packet, `to_server`), or the reply. */
   readonly request: boolean;
+  /**
+   * The reply met by the stateful engine without the request: the first packets of a flow it sees, which it may take as
+   * going to the server or to the client (a `flow` direction option may match them either way).
+   */
+  readonly alone?: boolean;
 }
 
 const VERDICTS = new WeakMap<TopologyGraph, Map<string, FirewallVerdict>>();
@@ -102,7 +123,7 @@ const VERDICTS = new WeakMap<TopologyGraph, Map<string, FirewallVerdict>>();
 export function firewallVerdict(graph: TopologyGraph, firewallId: string, c: FlowConnection): FirewallVerdict {
   let known = VERDICTS.get(graph);
   if (!known) VERDICTS.set(graph, known = new Map());
-  const key = `${firewallId}|${c.crossing}|${c.protocol}|${c.fromPort}-${c.toPort}|${c.clients.map((x) => `${x.lo}-${x.hi}`).join(',')}|${c.servers.map((x) => `${x.lo}-${x.hi}`).join(',')}`;
+  const key = `${firewallId}|${c.crossing}${c.alone ? ' alone' : ''}|${c.protocol}|${c.fromPort}-${c.toPort}|${c.clients.map((x) => `${x.lo}-${x.hi}`).join(',')}|${c.servers.map((x) => `${x.lo}-${x.hi}`).join(',')}`;
   let verdict = known.get(key);
   if (!verdict) known.set(key, verdict = judgeConnection(graph, firewallId, c));
   return verdict;
@@ -122,9 +143,16 @@ function judgeConnection(graph: TopologyGraph, firewallId: string, c: FlowConnec
   const outcome = statelessVerdict(graph, policy, c.crossing === 'request' ? request : reply);
   if ('drops' in outcome || 'unknown' in outcome) return outcome;
   if (!outcome.stateful) return STATELESS_PASS;
-  if (policy.ruleOrder !== 'unknown') return statefulVerdict(graph, firewallId, policy, policy.ruleOrder === 'STRICT_ORDER', request, reply);
+  // The reply alone (asymmetric routing): the stateful engine judges the packets it sees, not the request it never saw.
+  const alone = c.crossing === 'reply' && c.alone === true;
+  if (alone) {
+    const midstream = midstreamVerdict(policy, reply);
+    if (midstream) return midstream;
+  }
+  const seen = alone ? { ...reply, alone: true } : undefined;
+  if (policy.ruleOrder !== 'unknown') return statefulVerdict(graph, firewallId, policy, policy.ruleOrder === 'STRICT_ORDER', request, reply, seen);
   // A rule order the guard cannot read: the flow is shown to pass, or to be dropped, only when both orders agree.
-  const [strict, actionOrder] = [true, false].map((s) => statefulVerdict(graph, firewallId, policy, s, request, reply));
+  const [strict, actionOrder] = [true, false].map((s) => statefulVerdict(graph, firewallId, policy, s, request, reply, seen));
   if ('passes' in strict && 'passes' in actionOrder) return PASSES;
   if ('drops' in strict && 'drops' in actionOrder) return actionOrder;
   const why = 'passes' in strict ? actionOrder : strict;
@@ -132,6 +160,32 @@ function judgeConnection(graph: TopologyGraph, firewallId: string, c: FlowConnec
   return {
     unknown: bi(`the rule order of firewall ${firewallId} cannot be read, and under one of the two orders ${text.en}`,
       `ファイアウォール ${firewallId} のルール順序を読めず、二つの順序の一方では ${text.ja}`),
+  };
+}
+
+/**
+ * What the stateful engine does with a TCP reply it meets without the request: a connection it did not see begin (no
+ * SYN), which its stream exception policy handles as one broken midstream — `DROP` (AWS's default) and `REJECT` drop
+ * what follows, `CONTINUE` applies the rules to it without the connection's context (then undefined: the rules and the
+ * default judge the reply's packets as they are); a policy the guard cannot read leaves it unknown. UDP has no stream to
+ * break: the reply is the first datagram of a flow of its own (undefined).
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/stream-exception-policy.html
+ */
+function midstreamVerdict(policy: FirewallPolicyNode, reply: Packets): FirewallVerdict | undefined {
+  if (reply.protocol !== 'tcp' || policy.streamExceptionPolicy === 'CONTINUE') return undefined;
+  const way = direction(reply);
+  const [en, ja] = [`${way.en} meets its stateful engine without the request (asymmetric routing): a TCP connection it did not see begin`,
+    `${way.ja}が要求なしにステートフルエンジンに届く（非対称ルーティング）: 開始を見ていない TCP 接続で、`];
+  if (policy.streamExceptionPolicy === 'unknown') {
+    return {
+      unknown: bi(`${en}, and what its stream exception policy (a value the guard cannot read) does with one broken midstream cannot be told`,
+        `${ja}途中で切れた接続をストリーム例外ポリシー（ガードが読めない値）がどう扱うか判断できない`),
+    };
+  }
+  const value = policy.streamExceptionPolicy;
+  return {
+    drops: bi(`${en}, which its stream exception policy ${value}${value === 'DROP' ? ' (AWS\'s default)' : ''} drops as one broken midstream`,
+      `${ja}ストリーム例外ポリシー ${value}${value === 'DROP' ? '（AWS の既定）' : ''}が途中で切れた接続として破棄する`),
   };
 }
 
@@ -251,7 +305,7 @@ interface Decider {
 
 /** What the stateful engine does with the connection (see the file's comment). */
 function statefulVerdict(
-  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, strict: boolean, request: Packets, reply: Packets,
+  graph: TopologyGraph, firewallId: string, policy: FirewallPolicyNode, strict: boolean, request: Packets, reply: Packets, alone?: Packets,
 ): FirewallVerdict {
   const deciders = policy.ruleGroups.flatMap((ref, i) => groupDeciders(graph, firewallId, policy, ref, i));
   let ordered: Decider[];
@@ -269,6 +323,7 @@ function statefulVerdict(
     // Every pass rule before every drop (a group that may do both runs among the passes: it may pass).
     ordered = [...deciders.filter((d) => d.action !== 'block'), ...deciders.filter((d) => d.action === 'block')];
   }
+  if (alone) return aloneVerdict(policy, ordered, alone);
   const first = decide(ordered, request);
   if (first) return first;
   const defaults = policy.statefulDefaultActions;
@@ -288,6 +343,30 @@ function statefulVerdict(
   }
   // No rule matched the request and nothing drops by default: the replies meet the rules as packets of their own.
   return decide(ordered, reply) ?? PASSES;
+}
+
+/**
+ * What the stateful engine does with a reply it meets without the request (a UDP reply, or a TCP one under the stream
+ * exception policy CONTINUE): the rules and the default judge the reply's packets by their own header (source = the
+ * server), as the first packets of a flow. `aws:drop_strict` drops what no rule passed ("as would the aws:drop_strict
+ * default action"); whether `aws:drop_established` takes such a flow for established the guard cannot tell.
+ */
+function aloneVerdict(policy: FirewallPolicyNode, ordered: readonly Decider[], reply: Packets): FirewallVerdict {
+  const first = decide(ordered, reply);
+  if (first) return first;
+  const defaults = policy.statefulDefaultActions;
+  const way = direction(reply);
+  const [en, ja] = [`no rule passes ${way.en}, which its stateful engine meets without the request (asymmetric routing) and judges by its own header,`,
+    `ステートフルエンジンが要求なしに受け取り（非対称ルーティング）、それ自身のヘッダーで判断する${way.ja}を通すルールがなく、`];
+  if (defaults.includes('aws:drop_strict')) return { drops: bi(`${en} and the stateful default action aws:drop_strict drops it`, `${ja}ステートフルのデフォルトアクション aws:drop_strict が破棄する`) };
+  const odd = defaults.find((a) => a !== 'aws:alert_strict' && a !== 'aws:alert_established');
+  if (odd) {
+    return {
+      unknown: bi(`${en} and what the stateful default action ${odd} does with a flow whose request it did not see cannot be told`,
+        `${ja}要求を見ていない通信をステートフルのデフォルトアクション ${jaOrEn(odd)} がどう扱うか判断できない`),
+    };
+  }
+  return PASSES;
 }
 
 /** The first decider the packets may meet, as a verdict; undefined when none may. */
@@ -324,7 +403,7 @@ function groupDeciders(graph: TopologyGraph, firewallId: string, policy: Firewal
       `ホスト名で TLS・HTTP を判断するドメインリスト（${jaOrEn(list.generatedRulesType)}）のルールグループ ${group.id}（宣言した通信はホスト名を持たない）`);
     return [{
       action: 'either',
-      match: (p) => (p.protocol === 'tcp' && p.request && overlapsAddresses(vars.homeAtMost(), p.sources) && overlapsAddresses(vars.externalAtMost(), p.destinations) ? 'may' : 'no'),
+      match: (p) => (p.protocol === 'tcp' && (p.request || p.alone) && overlapsAddresses(vars.homeAtMost(), p.sources) && overlapsAddresses(vars.externalAtMost(), p.destinations) ? 'may' : 'no'),
       what,
       priority,
       group: i,
@@ -456,7 +535,8 @@ function optionsMatch(line: string, p: Packets): 'sure' | 'may' | 'no' {
       const values = o.value.split(',').map((v) => v.trim().toLowerCase());
       if (values.every((v) => v === 'to_server' || v === 'from_client')) {
         if (p.request) continue;
-        return 'no';
+        // The reply met alone: the engine may take its first packet for the client's.
+        return p.alone ? 'may' : 'no';
       }
     }
     return 'may';

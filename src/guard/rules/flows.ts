@@ -11,7 +11,7 @@ import { Arrival, Drop, subtractAll } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, subnetsIn } from '../topology';
 import { arrivalTraffic } from './alpha-prime';
-import { firewallVerdict } from './firewall-flows';
+import { FirewallVerdict, firewallVerdict } from './firewall-flows';
 
 /**
  * The ports a reply goes to: the client's ephemeral ports, Linux's 32768–60999 and Windows's 49152–65535 together
@@ -60,7 +60,9 @@ export const FLOW1: GuardRule = {
         for (const s of src.cidrs) {
           for (const d of dst.cidrs) {
             const arrivals: Arrival[] = [];
-            problems.push(...traceDirection(ctx, direction, src, s, dst, d, ports, flow.ports, arrivals));
+            // The replies' firewalls are judged knowing the request's paths (traced first): whether each meets the request too.
+            const requests = direction === 'reply' ? reached.request.get(`${d}|${s}`) ?? [] : undefined;
+            problems.push(...traceDirection(ctx, direction, src, s, dst, d, ports, flow.ports, arrivals, requests));
             reached[direction].set(direction === 'request' ? `${s}|${d}` : `${d}|${s}`, arrivals);
           }
         }
@@ -129,7 +131,7 @@ interface Problem {
 /** One direction of a flow between two blocks: what of it does not arrive, and where it is lost. */
 function traceDirection(
   ctx: GuardContext, direction: 'request' | 'reply', src: DeclaredHost, s: string, dst: DeclaredHost, d: string, ports: Ports, flowPorts: Ports,
-  reached: Arrival[],
+  reached: Arrival[], requests?: readonly Arrival[],
 ): Problem[] {
   const what = bi(`the ${direction} (${portsText(ports)}) from ${s} to ${d}`, `${s} から ${d} への${direction === 'request' ? '要求' : '応答'}（${portsText(ports)}）`);
   const unreadable = (x: string) => bi(`${what.en}: ${x} is not an address block the guard can read`, `${what.ja}: ${x} はガードが読めるアドレス範囲ではない`);
@@ -160,7 +162,7 @@ function traceDirection(
     const reaching = arrivals.filter(arrived).map((a) => ({ a, doubt: doubtOnPath(ctx, a) }));
     for (const x of reaching) {
       if (x.doubt) continue;
-      out.push(...filterProblems(ctx, direction, x.a, flowPorts));
+      out.push(...filterProblems(ctx, direction, x.a, flowPorts, requests ?? []));
       reached.push(x.a);
     }
     const missing = subtractAll(requested, reaching.filter((x) => !x.doubt).flatMap((x) => x.a.headers));
@@ -194,27 +196,32 @@ function traceDirection(
  * flow's connection — the client's and the server's addresses as the firewall sees them (`arrivalTraffic`: the sources
  * where the packets passed it), for each of the flow's protocols and ports — in the arrival's direction (its stateless
  * engine sees that direction's packets only; the other direction's path is judged where it crosses a firewall) — and
- * an appliance behind a Gateway Load Balancer endpoint is one whose rules the guard cannot read (fail closed).
+ * an appliance behind a Gateway Load Balancer endpoint is one whose rules the guard cannot read (fail closed). A reply
+ * is judged as each firewall's stateful engine meets it (`replyMeets`): with the request, or alone.
  */
-function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Arrival, flowPorts: Ports): Problem[] {
+function filterProblems(ctx: GuardContext, direction: 'request' | 'reply', a: Arrival, flowPorts: Ports, requests: readonly Arrival[]): Problem[] {
   const out: Problem[] = [];
   for (const fw of new Set(a.firewalls)) {
     const seen = arrivalTraffic(ctx, a, fw);
     const [clients, servers] = direction === 'request' ? [seen.sources, seen.destinations] : [seen.destinations, seen.sources];
-    for (const port of flowPorts) {
-      const verdict = firewallVerdict(ctx.graph, fw, {
-        protocol: port.protocol, clients, servers, fromPort: port.fromPort, toPort: port.toPort, crossing: direction,
-      });
-      if ('passes' in verdict) continue;
-      const name = nameOf(ctx.graph, fw);
-      out.push({
-        text: 'drops' in verdict
-          ? bi(`firewall ${name} drops the flow: ${verdict.drops.en}`, `ファイアウォール ${name} がこの通信を破棄する: ${verdict.drops.ja}`)
-          : bi(`firewall ${name} is not shown to pass the flow: ${verdict.unknown.en} (fail closed)`,
-            `ファイアウォール ${name} がこの通信を通すとは示せない: ${verdict.unknown.ja}（フェイルクローズ）`),
-        hops: ctx.reach.hops(a),
-        firewall: true,
-      });
+    for (const alone of direction === 'request' ? [false] : replyMeets(ctx, a, fw, requests)) {
+      for (const port of flowPorts) {
+        const verdict = firewallVerdict(ctx.graph, fw, {
+          protocol: port.protocol, clients, servers, fromPort: port.fromPort, toPort: port.toPort, crossing: direction, ...alone ? { alone } : {},
+        });
+        if ('passes' in verdict) continue;
+        const name = nameOf(ctx.graph, fw);
+        out.push({
+          text: 'drops' in verdict
+            ? bi(`firewall ${name} drops the flow: ${verdict.drops.en}`, `ファイアウォール ${name} がこの通信を破棄する: ${verdict.drops.ja}`)
+            : bi(`firewall ${name} is not shown to pass the flow: ${verdict.unknown.en} (fail closed)`,
+              `ファイアウォール ${name} がこの通信を通すとは示せない: ${verdict.unknown.ja}（フェイルクローズ）`),
+          hops: ctx.reach.hops(a),
+          firewall: true,
+          // Met alone, the reply is lost to the routing: the fix is the return route (SYMMETRY_FIX), not a rule.
+          ...alone ? { asymmetric: true } : {},
+        });
+      }
     }
   }
   // Most graphs hold no Gateway Load Balancer endpoint: the path is not walked again for one.
@@ -275,13 +282,22 @@ function symmetryProblems(ctx: GuardContext, requests: readonly Arrival[], repli
           });
           continue;
         }
-        const [seen, missed] = inRequest ? [bi('request', '要求'), bi('reply', '応答')] : [bi('reply', '応答'), bi('request', '要求')];
         const why = transitSplit(ctx, r, p);
+        const routing = bi(`asymmetric routing${why ? `: ${why.en}` : ''}`, `非対称ルーティング${why ? `: ${why.ja}` : ''}`);
+        // The reply alone: what its stateful engine does with the packets it meets (firewall-flows.ts), which `filterProblems`
+        // names where it drops them or cannot tell; where its rules pass them by their own header, Network Firewall still
+        // does not support asymmetric routing (fail closed).
+        if (!inRequest && !('passes' in replyAloneVerdict(ctx, p, fw, flowPorts))) continue;
         out.push({
-          text: bi(`firewall ${name}, whose stateful engine judges the flow, is on the ${seen.en}'s path but not on the ${missed.en}'s, so it does not see the `
-            + `connection both ways and drops it (asymmetric routing${why ? `: ${why.en}` : ''}) (${paths.en})`,
-          `ステートフルエンジンでこの通信を判断するファイアウォール ${name} が${seen.ja}の経路にはあるが${missed.ja}の経路になく、接続を両方向で見られないため破棄する`
-            + `（非対称ルーティング${why ? `: ${why.ja}` : ''}）（${paths.ja}）`),
+          text: inRequest
+            ? bi(`firewall ${name}, whose stateful engine judges the flow, is on the request's path but not on the reply's, so it does not see the `
+              + `connection both ways and drops it (${routing.en}) (${paths.en})`,
+            `ステートフルエンジンでこの通信を判断するファイアウォール ${name} が要求の経路にはあるが応答の経路になく、接続を両方向で見られないため破棄する`
+              + `（${routing.ja}）（${paths.ja}）`)
+            : bi(`firewall ${name}, whose stateful engine judges the flow, is on the reply's path but not on the request's, so it does not see the connection both `
+              + `ways (${routing.en}): its rules pass the reply by the reply's own header, but Network Firewall does not support asymmetric routing (fail closed) `
+              + `(${paths.en})`, `ステートフルエンジンでこの通信を判断するファイアウォール ${name} が応答の経路にはあるが要求の経路になく、接続を両方向で見られない`
+              + `（${routing.ja}）: ルールは応答をそれ自身のヘッダーで通すが、Network Firewall は非対称ルーティングをサポートしない（フェイルクローズ）（${paths.ja}）`),
           hops: ctx.reach.hops(inRequest ? r : p),
           firewall: true,
           asymmetric: true,
@@ -290,6 +306,33 @@ function symmetryProblems(ctx: GuardContext, requests: readonly Arrival[], repli
     }
   }
   return out;
+}
+
+/**
+ * How a firewall on a reply's path meets it: with the request (`false`: a request path AWS may pair with the reply,
+ * `mayPair`, crosses the same firewall, whose stateful engine then judges the connection on the request), alone (`true`:
+ * such a path goes around it, so its stateful engine meets the reply without the request and judges what it sees,
+ * firewall-flows.ts), or both. No request path to pair with (the request is not shown to arrive, which FLOW-1 says):
+ * both (fail closed).
+ */
+function replyMeets(ctx: GuardContext, reply: Arrival, fw: string, requests: readonly Arrival[]): boolean[] {
+  const paired = requests.filter((r) => reply.from === placeOf(r) && placeOf(reply) === r.from && mayPair(ctx, r, reply));
+  const out: boolean[] = [];
+  if (paired.length === 0 || paired.some((r) => r.firewalls.includes(fw))) out.push(false);
+  if (paired.length === 0 || paired.some((r) => !r.firewalls.includes(fw))) out.push(true);
+  return out;
+}
+
+/**
+ * What a firewall whose stateful engine meets a reply without its request does with it (firewall-flows.ts, `alone`),
+ * over the flow's ports: a drop where one is dropped, else an unknown where one cannot be told, else a pass.
+ */
+function replyAloneVerdict(ctx: GuardContext, reply: Arrival, fw: string, flowPorts: Ports): FirewallVerdict {
+  const seen = arrivalTraffic(ctx, reply, fw);
+  const verdicts = flowPorts.map((port) => firewallVerdict(ctx.graph, fw, {
+    protocol: port.protocol, clients: seen.destinations, servers: seen.sources, fromPort: port.fromPort, toPort: port.toPort, crossing: 'reply', alone: true,
+  }));
+  return verdicts.find((v) => 'drops' in v) ?? verdicts.find((v) => 'unknown' in v) ?? verdicts[0];
 }
 
 /** The firewalls on an arrival's path whose stateful engine judges the flow: any verdict but a pass by the stateless engine alone. */

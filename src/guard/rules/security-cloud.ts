@@ -265,6 +265,20 @@ export function relayProblem(conf: SquidConf, memberBlocks: readonly string[], a
  */
 export const NAT64_PREFIX = '64:ff9b::/96';
 
+const NAT64_RANGE = parsePrefix(NAT64_PREFIX)!;
+
+/**
+ * Whether IPv6 packets that arrive at a NAT gateway include destinations of the NAT64 prefix: a NAT gateway translates
+ * only those to IPv4 ("DNS64 and NAT64": the route sends 64:ff9b::/96 to the NAT gateway), so a route of another IPv6
+ * block to it (2001:db8::/32) relays nothing to an IPv4 address. The walk's packets already take the longest match
+ * (64:ff9b::/96 routed elsewhere is not among them), a prefix list's entries, and a destination the guard cannot read
+ * for every destination (semantics §4: fail closed, unreadable = covers).
+ */
+function translatesNat64(ctx: GuardContext, a: Arrival): boolean {
+  const atoms = ctx.reach.atoms;
+  return a.headers.some((h) => atoms.lo(h.d0) <= NAT64_RANGE.hi && atoms.hi(h.d1) >= NAT64_RANGE.lo);
+}
+
 /**
  * Why a proxy whose subnet reaches a NAT gateway over IPv6 relays through NAT64: a request for an address of the NAT64
  * prefix matches none of its IPv4 `dst` ACLs, so its http_access rules must deny the prefix itself before they allow.
@@ -360,7 +374,7 @@ export const SC1: GuardRule = {
   term: '自治体情報セキュリティクラウド（構成団体間の分離）',
   summary: 'Member municipalities of the security cloud never reach each other: no path (every address, every hop) from a subnet of one member '
     + 'to a subnet of another, and no hub proxy that relays (its Squid configuration denies every RFC 1918 destination before it allows, and the NAT64 '
-    + 'prefix 64:ff9b::/96 too where its subnets route IPv6 to a NAT gateway).',
+    + 'prefix 64:ff9b::/96 too where its subnets route that prefix to a NAT gateway).',
   check(ctx) {
     const g = ctx.graph;
     const findings: Finding[] = [];
@@ -423,9 +437,10 @@ export const SC1: GuardRule = {
       // Where the proxy runs; unknown: anywhere in the hub (over-approximation).
       const at = proxy.subnets ?? subnets.filter((s) => vpcOf(g, s)?.hub === true);
       const problem = relayProblem(proxy.conf, memberBlocks, amazonBlocks);
-      // IPv6 from the proxy's subnets into a NAT gateway (the walk ends there: NAT64 is not modelled, semantics §4).
+      // IPv6 from the proxy's subnets into a NAT gateway (the walk ends there: NAT64 is not modelled, semantics §4), for
+      // destinations the NAT gateway translates to IPv4 (`translatesNat64`).
       const nat64 = at.flatMap((p) => ctx.reach.allArrivals(p.id))
-        .filter((x) => x.end.kind === 'unknown' && g.nodes.get(x.end.node)?.type === 'nat-gateway');
+        .filter((x) => x.end.kind === 'unknown' && g.nodes.get(x.end.node)?.type === 'nat-gateway' && translatesNat64(ctx, x));
       const natProblem = nat64.length > 0 ? nat64RelayProblem(proxy.conf) : undefined;
       if (!problem && !natProblem) continue;
       const atIds = new Set(at.map((s) => s.id));
