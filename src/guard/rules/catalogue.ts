@@ -214,7 +214,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     ],
   },
   'AP-2': {
-    summaryJa: '許可リストの各ドメインは、ISMAP 登録のカタログサービスか、3 条件を満たすセキュリティ関連サービスのもの（独自の ISMAP 登録サービスは登録を記した例外承認で）。`*` や TLD 全体のワイルドカードは不可。ケース（ア）ではコミュニケーションツールのドメインは不可。許可リストより後の pass ルールが通すパブリックなアドレスブロックは、許可リストにあるカタログサービスが公開するメディアのアドレス範囲の中に限る。',
+    summaryJa: '許可リストの各ドメインは、ISMAP 登録のカタログサービスか、3 条件を満たすセキュリティ関連サービスのもの（独自の ISMAP 登録サービスは登録を記した例外承認で）。`*` や TLD 全体（co.jp・lg.jp・tokyo.jp などの公開サフィックスを含む）のワイルドカード、ガードが読めないエントリは不可（例外承認できない critical の指摘）。ケース（ア）ではコミュニケーションツールのドメインは不可。許可リストより後の pass ルールが通すパブリックなアドレスブロックは、許可リストにあるカタログサービスが公開するメディアのアドレス範囲の中に限る。',
     rationale: 'Only ISMAP-listed services (within the scope of their registration) or security-update services meeting all three conditions '
       + 'may be reached; a service of your own needs an acknowledgement that names its registration.',
     citations: [
