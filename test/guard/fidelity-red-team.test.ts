@@ -64,3 +64,53 @@ describe('AP-2: no bare "*" and no TLD-wide wildcard, whatever is acknowledged f
     }
   });
 });
+
+/** The DNS Firewall rules of the Internet VPC's rule group, to be replaced by `rules` (action, priority, domains). */
+function internetDnsRules(engine: Engine, rules: { action: string; priority: number; domains: string[] }[]) {
+  return (resources: Record<string, any>) => {
+    if (engine === 'cloudformation') {
+      const groups = Object.entries<any>(resources).filter(([id, r]) => r.Type === 'AWS::Route53Resolver::FirewallRuleGroup' && /Internet/.test(id));
+      if (groups.length !== 1) throw new Error(`test setup: ${groups.length} Internet DNS Firewall rule groups`);
+      groups[0][1].Properties.FirewallRules = rules.map((r, i) => {
+        resources[`RtList${i}`] = { Type: 'AWS::Route53Resolver::FirewallDomainList', Properties: { Domains: r.domains } };
+        return { Action: r.action, Priority: r.priority, FirewallDomainListId: { 'Fn::GetAtt': [`RtList${i}`, 'Id'] }, ...(r.action === 'BLOCK' ? { BlockResponse: 'NODATA' } : {}) };
+      });
+      return;
+    }
+    const groups = Object.keys(resources.aws_route53_resolver_firewall_rule_group ?? {}).filter((k) => /Internet/.test(k));
+    if (groups.length !== 1) throw new Error(`test setup: ${groups.length} Internet DNS Firewall rule groups`);
+    const group = `\${aws_route53_resolver_firewall_rule_group.${groups[0]}.id}`;
+    const all = resources.aws_route53_resolver_firewall_rule ?? {};
+    for (const [k, r] of Object.entries<any>(all)) if (r.firewall_rule_group_id === group) delete all[k];
+    resources.aws_route53_resolver_firewall_domain_list = resources.aws_route53_resolver_firewall_domain_list ?? {};
+    rules.forEach((r, i) => {
+      resources.aws_route53_resolver_firewall_domain_list[`rt_list_${i}`] = { name: `rt-list-${i}`, domains: r.domains };
+      all[`rt_rule_${i}`] = {
+        name: `rt-rule-${i}`, action: r.action, priority: r.priority, firewall_rule_group_id: group,
+        firewall_domain_list_id: `\${aws_route53_resolver_firewall_domain_list.rt_list_${i}.id}`, ...(r.action === 'BLOCK' ? { block_response: 'NODATA' } : {}),
+      };
+    });
+    resources.aws_route53_resolver_firewall_rule = all;
+  };
+}
+
+describe('IN-2: the stand-in\'s resolver is filtered only by a DNS Firewall that blocks something', () => {
+  const in2 = (engine: Engine, rules: Parameters<typeof internetDnsRules>[1]) =>
+    findingsOf(engine, 'beta-prime', internetDnsRules(engine, rules)).filter((f) => f.ruleId === 'IN-2').map((f) => f.message).join('\n');
+
+  test.each(ENGINES)('%s: the β′ example\'s stand-in (a block list) passes, also with an allow-list of names ahead of it', (engine) => {
+    expect(in2(engine, [{ action: 'BLOCK', priority: 100, domains: ['*.example-malware.test'] }])).toBe('');
+    expect(in2(engine, [{ action: 'ALLOW', priority: 50, domains: ['*.example.jp'] }, { action: 'BLOCK', priority: 100, domains: ['*.example-malware.test'] }])).toBe('');
+  });
+
+  test.each(ENGINES)('%s: a rule group with no rules (a stand-in without dnsBlockedDomains) filters nothing: refused', (engine) => {
+    expect(in2(engine, [])).toMatch(/the stand-in's resolver is unfiltered: no DNS Firewall rule of the Internet-segment VPC blocks anything/);
+  });
+
+  test.each(ENGINES)('%s: an ALLOW "*" (or ALERT on a TLD) ahead of the block list lets every name through: refused', (engine) => {
+    expect(in2(engine, [{ action: 'ALLOW', priority: 1, domains: ['*'] }, { action: 'BLOCK', priority: 100, domains: ['*.example-malware.test'] }]))
+      .toMatch(/the stand-in's resolver is unfiltered: .*lets through \(ALLOW\) "\*" before any rule blocks/);
+    expect(in2(engine, [{ action: 'ALERT', priority: 1, domains: ['*.com'] }, { action: 'BLOCK', priority: 100, domains: ['*.example-malware.test'] }]))
+      .toMatch(/the stand-in's resolver is unfiltered: .*lets through \(ALERT\) "\*\.com" before any rule blocks/);
+  });
+});

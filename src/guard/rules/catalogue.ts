@@ -329,7 +329,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'IN-2': {
     summaryJa: 'インターネット接続系の名前解決は自治体情報セキュリティクラウドの DNS（リゾルバの転送ルール）か、代替の場合はフィルタ付きリゾルバ'
-      + '（フェイルクローズの DNS Firewall）を通ること。フィルタのない迂回路（それを迂回するほかのリゾルバルール、AmazonProvidedDNS 以外の DNS サーバーを'
+      + '（フェイルクローズで、何かを遮断し、その前にすべての名前・TLD・読めないリストを通すルールがない DNS Firewall）を通ること。フィルタのない迂回路（それを迂回するほかのリゾルバルール、AmazonProvidedDNS 以外の DNS サーバーを'
       + 'インスタンスに渡す DHCP オプションセット）がないこと。',
     rationale: 'The security cloud runs the external DNS for its municipalities and monitors it; names resolved elsewhere escape its filtering '
       + 'and monitoring, and DNS is a channel of its own (tunnelling, malicious domains).',
