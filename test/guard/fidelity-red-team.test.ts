@@ -86,8 +86,12 @@ function internetDnsRules(engine: Engine, rules: { action: string; priority: num
     rules.forEach((r, i) => {
       resources.aws_route53_resolver_firewall_domain_list[`rt_list_${i}`] = { name: `rt-list-${i}`, domains: r.domains };
       all[`rt_rule_${i}`] = {
-        name: `rt-rule-${i}`, action: r.action, priority: r.priority, firewall_rule_group_id: group,
-        firewall_domain_list_id: `\${aws_route53_resolver_firewall_domain_list.rt_list_${i}.id}`, ...(r.action === 'BLOCK' ? { block_response: 'NODATA' } : {}),
+        name: `rt-rule-${i}`,
+        action: r.action,
+        priority: r.priority,
+        firewall_rule_group_id: group,
+        firewall_domain_list_id: `\${aws_route53_resolver_firewall_domain_list.rt_list_${i}.id}`,
+        ...(r.action === 'BLOCK' ? { block_response: 'NODATA' } : {}),
       };
     });
     resources.aws_route53_resolver_firewall_rule = all;
