@@ -118,3 +118,69 @@ describe('IN-2: the stand-in\'s resolver is filtered only by a DNS Firewall that
       .toMatch(/the stand-in's resolver is unfiltered: .*lets through \(ALERT\) "\*\.com" before any rule blocks/);
   });
 });
+
+/** Add an ingress rule to the group of the β′ example's business system in the Internet segment (groupware), from `peer`. */
+function businessIngress(engine: Engine, peer: { cidr?: string; prefixList?: string }, port = 443) {
+  return (resources: Record<string, any>) => {
+    // The Internet segment's business system (the finance system stays in LGWAN).
+    const tagged = (tags: any) => (Array.isArray(tags) ? tags.some((t: any) => t.Key === 'jichitai:host' && t.Value === 'groupware')
+      : tags?.['jichitai:host'] === 'groupware');
+    if (engine === 'cloudformation') {
+      const groups = Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroup' && tagged(r.Properties?.Tags));
+      if (groups.length === 0) throw new Error('test setup: no business system group');
+      resources.RtIngress = {
+        Type: 'AWS::EC2::SecurityGroupIngress',
+        Properties: {
+          GroupId: { 'Fn::GetAtt': [groups[0][0], 'GroupId'] },
+          IpProtocol: 'tcp',
+          FromPort: port,
+          ToPort: port,
+          ...(peer.cidr ? { CidrIp: peer.cidr } : { SourcePrefixListId: peer.prefixList }),
+        },
+      };
+      return;
+    }
+    const groups = Object.entries<any>(resources.aws_security_group ?? {}).filter(([, r]) => tagged(r.tags));
+    if (groups.length === 0) throw new Error('test setup: no business system group');
+    resources.aws_vpc_security_group_ingress_rule = {
+      ...(resources.aws_vpc_security_group_ingress_rule ?? {}),
+      rt_ingress: {
+        security_group_id: `\${aws_security_group.${groups[0][0]}.id}`,
+        ip_protocol: 'tcp',
+        from_port: port,
+        to_port: port,
+        ...(peer.cidr ? { cidr_ipv4: peer.cidr } : { prefix_list_id: peer.prefixList }),
+      },
+    };
+  };
+}
+
+describe('BP-1: a business system\'s group admits no segment-wide peer, declared flows or not', () => {
+  /** BP-1's findings; `undeclared` judges the output without the flows the example declares (a third-party app). */
+  function bp1(engine: Engine, peer: { cidr?: string; prefixList?: string }, undeclared = false): string {
+    const blueprint = exampleBlueprint('beta-prime');
+    const edit = businessIngress(engine, peer);
+    let graph;
+    if (engine === 'cloudformation') {
+      const template = clone(untouchedCdk('beta-prime').template);
+      edit(template.Resources);
+      graph = extractCloudFormation({ [untouchedCdk('beta-prime').stackName]: template });
+    } else {
+      const config = clone(untouchedTf('beta-prime').config);
+      edit(config.resource);
+      graph = extractTerraform({ [untouchedTf('beta-prime').stackId]: config });
+    }
+    const flows = undeclared ? undefined : (engine === 'cloudformation' ? untouchedCdk('beta-prime') : untouchedTf('beta-prime')).flows;
+    return checkTopology(graph, { model: blueprint.model }, { flows }).filter((f) => f.ruleId === 'BP-1').map((f) => f.message).join('\n');
+  }
+
+  test.each(ENGINES)('%s: the whole VPC, or the Internet segment\'s block, as the peer is refused', (engine) => {
+    expect(bp1(engine, { cidr: '10.0.128.0/18' })).toMatch(/admits a whole subnet or segment \(10\.0\.128\.0\/18\)/);
+    expect(bp1(engine, { cidr: '10.0.128.0/18' }, true)).toMatch(/admits a whole subnet or segment \(10\.0\.128\.0\/18\)/);
+  });
+
+  test.each(ENGINES)('%s: a prefix list the guard cannot read is refused even where no flows are declared (it may hold the segment)', (engine) => {
+    expect(bp1(engine, { prefixList: 'pl-0123456789abcdef0' })).toMatch(/pl-0123456789abcdef0/);
+    expect(bp1(engine, { prefixList: 'pl-0123456789abcdef0' }, true)).toMatch(/admits a prefix list pl-0123456789abcdef0 the guard cannot read/);
+  });
+});
