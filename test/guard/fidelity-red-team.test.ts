@@ -184,3 +184,34 @@ describe('BP-1: a business system\'s group admits no segment-wide peer, declared
     expect(bp1(engine, { prefixList: 'pl-0123456789abcdef0' }, true)).toMatch(/admits a prefix list pl-0123456789abcdef0 the guard cannot read/);
   });
 });
+
+/** A secondary IPv4 block on the example's VPC of `segment`. */
+function secondaryBlock(engine: Engine, segment: string, cidr: string) {
+  return (resources: Record<string, any>) => {
+    const labelled = (tags: any) => (Array.isArray(tags) ? tags.some((t: any) => t.Key === 'jichitai:segment' && t.Value === segment)
+      : tags?.['jichitai:segment'] === segment);
+    if (engine === 'cloudformation') {
+      const vpcs = Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::EC2::VPC' && labelled(r.Properties?.Tags));
+      if (vpcs.length !== 1) throw new Error(`test setup: ${vpcs.length} ${segment} VPCs`);
+      resources.RtSecondary = { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: { Ref: vpcs[0][0] }, CidrBlock: cidr } };
+      return;
+    }
+    const vpcs = Object.entries<any>(resources.aws_vpc ?? {}).filter(([, r]) => labelled(r.tags));
+    if (vpcs.length !== 1) throw new Error(`test setup: ${vpcs.length} ${segment} VPCs`);
+    resources.aws_vpc_ipv4_cidr_block_association = { rt_secondary: { vpc_id: `\${aws_vpc.${vpcs[0][0]}.id}`, cidr_block: cidr } };
+  };
+}
+
+describe('SEG-2: segment blocks overlap neither each other nor the declared external networks', () => {
+  const seg2 = (engine: Engine, segment: string, cidr: string) =>
+    findingsOf(engine, 'alpha', secondaryBlock(engine, segment, cidr)).filter((f) => f.ruleId === 'SEG-2').map((f) => f.message).join('\n');
+
+  test.each(ENGINES)('%s: a secondary block of the LGWAN VPC over the Internet segment\'s is refused', (engine) => {
+    expect(seg2(engine, 'LGWAN', '10.0.128.0/20')).toMatch(/LGWAN 10\.0\.128\.0\/20 overlaps INTERNET 10\.0\.128\.0\/18|INTERNET 10\.0\.128\.0\/18 overlaps LGWAN 10\.0\.128\.0\/20/);
+  });
+
+  test.each(ENGINES)('%s: a secondary block over a declared LGWAN WAN host (the intermediate server) is refused: its routes would stay in the VPC', (engine) => {
+    expect(seg2(engine, 'MY_NUMBER', '172.20.0.0/20'))
+      .toMatch(/MY_NUMBER 172\.20\.0\.0\/20 overlaps 172\.20\.10\.5\/32 of the declared LGWAN_WAN host intermediate-server/);
+  });
+});

@@ -437,7 +437,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     ],
   },
   'SEG-2': {
-    summaryJa: '系の VPC のアドレス範囲（プライマリとセカンダリ、IPv4 と IPv6）が互いに重ならないこと。',
+    summaryJa: '系の VPC のアドレス範囲（プライマリとセカンダリ、IPv4 と IPv6）が互いにも、宣言した外部のネットワーク（LGWAN・自治体情報セキュリティクラウドのホスト）とも重ならないこと。',
     rationale: 'Overlapping segments make routes ambiguous: a route to one segment would also carry the other.',
     citations: [{ source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.1 庁内ネットワーク (1)', quote: '個人番号利用事務専用のネットワークセグメントとすること。(徹底分離)' }],
   },
