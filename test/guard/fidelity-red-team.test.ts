@@ -2,6 +2,8 @@
  * Red team 50 (guideline fidelity): for the non-path rules, the smallest input the requirement forbids whose letter the
  * guard's rule might be laxer than, fed to both engines' readers as the examples' synthesized output changed by hand.
  */
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { exampleFindings } from './example-findings';
 import { checkTopology } from '../../src/guard/check';
 import { CloudFormationTemplate, extractCloudFormation } from '../../src/guard/extract-cloudformation';
 import { extractTerraform, TerraformJson } from '../../src/guard/extract-terraform';
@@ -213,5 +215,95 @@ describe('SEG-2: segment blocks overlap neither each other nor the declared exte
   test.each(ENGINES)('%s: a secondary block over a declared LGWAN WAN host (the intermediate server) is refused: its routes would stay in the VPC', (engine) => {
     expect(seg2(engine, 'MY_NUMBER', '172.20.0.0/20'))
       .toMatch(/MY_NUMBER 172\.20\.0\.0\/20 overlaps 172\.20\.10\.5\/32 of the declared LGWAN_WAN host intermediate-server/);
+  });
+});
+
+describe('LOG-1: a retention set apart from the log group (aws-cdk-lib LogRetention) counts', () => {
+  // Terraform has no resource that sets a log group's retention apart from aws_cloudwatch_log_group: CloudFormation only.
+  const proxyGroup = (net: any) => net.node.findAll().find((c: any) => c instanceof logs.CfnLogGroup && /TenantProxy\/AccessLog$/.test(c.node.path)) as logs.CfnLogGroup;
+
+  test('the α′ proxy\'s access log kept 400 days by its group but one day by a LogRetention on its name, or on a Ref to it: refused', () => {
+    const byName = exampleFindings('alpha-prime', 'LOG-1', (stack, net) => {
+      new logs.LogRetention(stack, 'RtShort', { logGroupName: proxyGroup(net).logGroupName!, retention: logs.RetentionDays.ONE_DAY });
+    }).join('\n');
+    expect(byName).toMatch(/the proxy's access log is kept too briefly: log group .*RtShort.* keeps its events 1 day, fewer than 400/);
+    const byRef = exampleFindings('alpha-prime', 'LOG-1', (stack, net) => {
+      new logs.LogRetention(stack, 'RtShort', { logGroupName: proxyGroup(net).ref, retention: logs.RetentionDays.ONE_WEEK });
+    }).join('\n');
+    expect(byRef).toMatch(/log group .*RtShort.* keeps its events 7 days, fewer than 400/);
+  });
+
+  test('a LogRetention that keeps the events long enough changes nothing', () => {
+    expect(exampleFindings('alpha-prime', 'LOG-1', (stack, net) => {
+      new logs.LogRetention(stack, 'RtLong', { logGroupName: proxyGroup(net).logGroupName!, retention: logs.RetentionDays.THIRTEEN_MONTHS });
+    })).toEqual([]);
+  });
+});
+
+/** Give every flow log of the example's output a custom record format. */
+function flowLogFormat(engine: Engine, format: string) {
+  return (resources: Record<string, any>) => {
+    if (engine === 'cloudformation') {
+      for (const r of Object.values<any>(resources)) if (r.Type === 'AWS::EC2::FlowLog') r.Properties.LogFormat = format;
+      return;
+    }
+    // Terraform reads "${…}" as its own interpolation: the flow log's fields are written "$${…}".
+    for (const r of Object.values<any>(resources.aws_flow_log ?? {})) r.log_format = format.replace(/\$\{/g, () => '$${');
+  };
+}
+
+describe('LOG-1: a flow log that records no addresses, ports or verdicts is no flow log of the traffic', () => {
+  const log1 = (engine: Engine, format: string) =>
+    findingsOf(engine, 'alpha', flowLogFormat(engine, format)).filter((f) => f.ruleId === 'LOG-1').map((f) => f.message).join('\n');
+
+  test.each(ENGINES)('%s: a format of the version and account only is refused on every segment VPC', (engine) => {
+    // eslint-disable-next-line no-template-curly-in-string
+    const found = log1(engine, '${version} ${account-id} ${interface-id}');
+    expect(found).toMatch(/the MY_NUMBER VPC has no flow log of all traffic .*leaves out srcaddr, dstaddr, srcport, dstport, protocol, action, start, end/);
+    expect(found).toMatch(/the INTERNET VPC has no flow log/);
+  });
+
+  test.each(ENGINES)('%s: a custom format with the default format\'s fields passes', (engine) => {
+    // eslint-disable-next-line no-template-curly-in-string
+    expect(log1(engine, '${version} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}')).toBe('');
+  });
+});
+
+/** Rewrite the policy text of every My Number VPC endpoint (the example's own policy, held to the own account). */
+function myNumberEndpointPolicies(engine: Engine, edit: (text: string) => string) {
+  return (resources: Record<string, any>) => {
+    const myNumber = (tags: any) => (Array.isArray(tags) ? tags.some((t: any) => t.Key === 'jichitai:segment' && t.Value === 'MY_NUMBER')
+      : tags?.['jichitai:segment'] === 'MY_NUMBER');
+    let n = 0;
+    if (engine === 'cloudformation') {
+      const vpcs = new Set(Object.entries<any>(resources).filter(([, r]) => r.Type === 'AWS::EC2::VPC' && myNumber(r.Properties?.Tags)).map(([id]) => id));
+      for (const r of Object.values<any>(resources)) {
+        if (r.Type !== 'AWS::EC2::VPCEndpoint' || !vpcs.has(r.Properties?.VpcId?.Ref) || r.Properties.PolicyDocument === undefined) continue;
+        r.Properties.PolicyDocument = JSON.parse(edit(JSON.stringify(r.Properties.PolicyDocument)));
+        n++;
+      }
+    } else {
+      const vpcs = Object.entries<any>(resources.aws_vpc ?? {}).filter(([, r]) => myNumber(r.tags)).map(([k]) => `\${aws_vpc.${k}.id}`);
+      for (const r of Object.values<any>(resources.aws_vpc_endpoint ?? {})) {
+        if (!vpcs.includes(r.vpc_id) || typeof r.policy !== 'string') continue;
+        r.policy = edit(r.policy);
+        n++;
+      }
+    }
+    if (n === 0) throw new Error('test setup: no My Number endpoint policy');
+  };
+}
+
+describe('MN-5: the conditions that hold a My Number endpoint to the own account are read to the letter (probes that pass correctly)', () => {
+  const mn5 = (engine: Engine, edit: (text: string) => string) =>
+    findingsOf(engine, 'alpha', myNumberEndpointPolicies(engine, edit)).filter((f) => f.ruleId === 'MN-5').map((f) => f.message).join('\n');
+
+  test.each(ENGINES)('%s: the example passes; StringEqualsIfExists, StringLike or a second account beside the own one is refused', (engine) => {
+    expect(mn5(engine, (t) => t)).toBe('');
+    // …IfExists passes a request that carries no such key.
+    expect(mn5(engine, (t) => t.replace(/"StringEquals"/g, '"StringEqualsIfExists"'))).toMatch(/no StringEquals condition on aws:(Principal|Resource)Account names the deploying account only/);
+    expect(mn5(engine, (t) => t.replace(/"StringEquals"/g, '"StringLike"'))).toMatch(/no StringEquals condition on aws:(Principal|Resource)Account/);
+    expect(mn5(engine, (t) => t.replace(/"aws:ResourceAccount":\s*("[^"]*"|\{[^}]*\})/g, '"aws:ResourceAccount": [$1, "111122223333"]')))
+      .toMatch(/other accounts' resources .*"111122223333" is a literal account/);
   });
 });

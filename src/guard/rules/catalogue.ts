@@ -361,8 +361,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     }],
   },
   'LOG-1': {
-    summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ、フォワードプロキシのアクセスログは CloudWatch エージェントでロググループへ送ること。'
-      + 'それらを受ける合成結果のロググループは 400 日以上保持し、フローログ・ファイアウォールログを受ける合成結果のバケットはそれより早く失効させないこと（ライフサイクルルール）。'
+    summaryJa: 'すべての系の VPC にフローログ（全通信、既定のレコード形式のフィールドを含む）、すべてのファイアウォールにアラートログとフローログ、フォワードプロキシのアクセスログは CloudWatch エージェントでロググループへ送ること。'
+      + 'それらを受ける合成結果のロググループは 400 日以上保持し（aws-cdk-lib の LogRetention で名前に別に設定した保持期間も数える）、フローログ・ファイアウォールログを受ける合成結果のバケットはそれより早く失効させないこと（ライフサイクルルール）。'
       + 'β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること（宣言があれば、リテラルの送り先はブループリントの logging.siemBucketArn を指すこと）。',
     rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査 '
       + '(a log kept a day is no 証跡 for a yearly audit: the floor is the library\'s default retention, 400 days). '
