@@ -307,3 +307,28 @@ describe('MN-5: the conditions that hold a My Number endpoint to the own account
       .toMatch(/other accounts' resources .*"111122223333" is a literal account/);
   });
 });
+
+describe('AP-5: every directive that weakens the proxy\'s certificate verification is critical (probes that pass correctly)', () => {
+  /** AP-5's findings on the α′ example with lines added to the proxy's squid.conf (its boot script in the launch template). */
+  const ap5 = (...lines: string[]) => findingsOf('cloudformation', 'alpha-prime', (resources) => {
+    const templates = Object.values<any>(resources).filter((r) => r.Type === 'AWS::EC2::LaunchTemplate'
+      && typeof r.Properties?.LaunchTemplateData?.UserData?.['Fn::Base64'] === 'string' && r.Properties.LaunchTemplateData.UserData['Fn::Base64'].includes('squid'));
+    if (templates.length !== 1) throw new Error(`test setup: ${templates.length} proxy launch templates`);
+    const data = templates[0].Properties.LaunchTemplateData.UserData;
+    data['Fn::Base64'] = data['Fn::Base64'].replace(/^sslproxy_cert_error deny all$/m, (line: string) => [...lines, line].join('\n'));
+    if (!lines.every((l) => data['Fn::Base64'].includes(l))) throw new Error('test setup: no sslproxy_cert_error line');
+  }).filter((f) => f.ruleId === 'AP-5' && f.severity === Severity.CRITICAL).map((f) => f.message).join('\n');
+
+  // Squid 5.7 (squid -k parse) reports sslproxy_flags obsolete but still turns verification off ("SECURITY WARNING: Peer
+  // certificates are not verified for validity!").
+  test.each([
+    ['sslproxy_flags DONT_VERIFY_PEER', /turns certificate verification off/],
+    ['tls_outgoing_options flags=DONT_VERIFY_DOMAIN', /accepts a certificate issued to another name/],
+    ['sslproxy_cert_error allow all', /accepts certificates that fail verification/],
+    ['tls_outgoing_options default-ca=off', /trusts no certificate authority/],
+    // Squid's other spelling of default-ca=off (squid -k parse accepts it).
+    ['tls_outgoing_options no-default-ca', /trusts no certificate authority/],
+  ])('"%s" is refused (critical)', (line, message) => {
+    expect(ap5(line)).toMatch(message);
+  });
+});
