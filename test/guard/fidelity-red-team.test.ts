@@ -332,3 +332,36 @@ describe('AP-5: every directive that weakens the proxy\'s certificate verificati
     expect(ap5(line)).toMatch(message);
   });
 });
+
+/** An egress rule on a security group of the example's LGWAN VPC, to a WAN address on a port. */
+function lgwanEgress(engine: Engine, cidr: string, port: number) {
+  return (resources: Record<string, any>) => {
+    const lgwan = (tags: any) => (Array.isArray(tags) ? tags.some((t: any) => t.Key === 'jichitai:segment' && t.Value === 'LGWAN')
+      : tags?.['jichitai:segment'] === 'LGWAN');
+    if (engine === 'cloudformation') {
+      const vpc = Object.entries<any>(resources).find(([, r]) => r.Type === 'AWS::EC2::VPC' && lgwan(r.Properties?.Tags))![0];
+      const group = Object.entries<any>(resources).find(([, r]) => r.Type === 'AWS::EC2::SecurityGroup' && r.Properties?.VpcId?.Ref === vpc)![0];
+      resources.RtEgress = {
+        Type: 'AWS::EC2::SecurityGroupEgress',
+        Properties: { GroupId: { 'Fn::GetAtt': [group, 'GroupId'] }, IpProtocol: 'tcp', FromPort: port, ToPort: port, CidrIp: cidr },
+      };
+      return;
+    }
+    const vpc = Object.entries<any>(resources.aws_vpc).find(([, r]) => lgwan(r.tags))![0];
+    const group = Object.entries<any>(resources.aws_security_group).find(([, r]) => r.vpc_id === `\${aws_vpc.${vpc}.id}`)![0];
+    resources.aws_vpc_security_group_egress_rule = {
+      ...(resources.aws_vpc_security_group_egress_rule ?? {}),
+      rt_egress: { security_group_id: `\${aws_security_group.${group}.id}`, ip_protocol: 'tcp', from_port: port, to_port: port, cidr_ipv4: cidr },
+    };
+  };
+}
+
+describe('LG-3: LGWAN ↔ LGWAN WAN only to the declared services (probes that pass correctly)', () => {
+  const lg3 = (engine: Engine, cidr: string, port: number) =>
+    findingsOf(engine, 'alpha', lgwanEgress(engine, cidr, port)).filter((f) => f.ruleId === 'LG-3').map((f) => f.message).join('\n');
+
+  test.each(ENGINES)('%s: a port no declared flow names, to the declared LGWAN-ASP host, is refused; so is the whole WAN on 443', (engine) => {
+    expect(lg3(engine, '172.20.30.10/32', 22)).toMatch(/its egress rules toward the LGWAN WAN open tcp\/22 to 172\.20\.30\.10\/32, beyond the ports of the declared flows/);
+    expect(lg3(engine, '172.20.0.0/16', 443)).toMatch(/open tcp\/443 to 172\.20\.0\.0\/16, which holds the declared host/);
+  });
+});
