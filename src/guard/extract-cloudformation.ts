@@ -639,6 +639,16 @@ class TemplateReader {
     [['AWS::Logs::LogGroup'], (_reader, { b, base, p }) => {
       b.add({ ...base, type: 'log-group', name: typeof p.LogGroupName === 'string' ? p.LogGroupName : undefined, retentionDays: retentionOf(p.RetentionInDays, false) });
     }],
+    // aws-cdk-lib's LogRetention sets a log group's retention by its name at deploy time (PutRetentionPolicy, or
+    // DeleteRetentionPolicy when none is given): a retention of the group named so, beside its own (LOG-1 counts the shorter).
+    // The name as a literal, or a Ref to a log group of the template with a literal name.
+    // aws-cdk-lib/aws-logs/lib/log-retention.ts (`Custom::LogRetention`: LogGroupName, RetentionInDays).
+    [['Custom::LogRetention'], (reader, { b, base, p }) => {
+      const target = typeof p.LogGroupName?.Ref === 'string' ? reader.resources[p.LogGroupName.Ref] : undefined;
+      const name = typeof p.LogGroupName === 'string' ? p.LogGroupName
+        : target?.Type === 'AWS::Logs::LogGroup' && typeof target.Properties?.LogGroupName === 'string' ? target.Properties.LogGroupName : undefined;
+      b.add({ ...base, type: 'log-group', name, retentionDays: retentionOf(p.RetentionInDays, false) });
+    }],
     [['AWS::Route53Resolver::FirewallConfig'], (_reader, { b, base, noted, p }) => {
       b.add({ ...base, type: 'dns-firewall-config', vpc: noted('ResourceId', p.ResourceId), failOpen: failOpenOf(p.FirewallFailOpen) });
     }],

@@ -53,6 +53,7 @@ export interface SegmentOptions {
   readonly dnsAllowedDomains?: string[];
   /**
    * Domains the DNS Firewall blocks (used in the INTERNET segment, whose resolution otherwise goes on). At most 1,000.
+   * With `internet.egress` `BUILT_IN` at least one is required: the stand-in's resolver must filter something (IN-2).
    * @default - none
    */
   readonly dnsBlockedDomains?: string[];

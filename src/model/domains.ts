@@ -4,13 +4,26 @@
  */
 
 /**
+ * The 47 prefectures' labels of the JPRS 地域型JPドメイン名 (`tokyo.jp`, `osaka.jp`, …): each is a public suffix under
+ * which the prefecture's municipalities and others register, so a wildcard over one covers them all.
+ * https://jprs.jp/about/dom-rule/jp-dom/ (属性型・地域型JPドメイン名)
+ */
+const PREFECTURE_LABELS = [
+  'hokkaido', 'aomori', 'iwate', 'miyagi', 'akita', 'yamagata', 'fukushima', 'ibaraki', 'tochigi', 'gunma', 'saitama', 'chiba', 'tokyo',
+  'kanagawa', 'niigata', 'toyama', 'ishikawa', 'fukui', 'yamanashi', 'nagano', 'gifu', 'shizuoka', 'aichi', 'mie', 'shiga', 'kyoto',
+  'osaka', 'hyogo', 'nara', 'wakayama', 'tottori', 'shimane', 'okayama', 'hiroshima', 'yamaguchi', 'tokushima', 'kagawa', 'ehime',
+  'kochi', 'fukuoka', 'saga', 'nagasaki', 'kumamoto', 'oita', 'miyazaki', 'kagoshima', 'okinawa',
+];
+
+/**
  * Second-level public suffixes under which nobody may allow "everything" (`*.co.jp`). This is not the
  * full Public Suffix List (that would be a large, changing data set); it covers the Japanese
- * organisational domains municipalities meet (JPRS 属性型JPドメイン名, including LG.JP) and the common
+ * organisational and prefectural domains municipalities meet (JPRS 属性型・地域型JPドメイン名, including LG.JP) and the common
  * `co.`/`com.`/`ac.`/`go.` patterns elsewhere. A wildcard directly over any of them is TLD-wide.
  * https://jprs.jp/about/dom-rule/jp-dom/ (属性型・地域型JPドメイン名)
  */
 const SECOND_LEVEL_SUFFIXES: ReadonlySet<string> = new Set([
+  ...PREFECTURE_LABELS.map((p) => `${p}.jp`),
   'ac.jp', 'ad.jp', 'co.jp', 'ed.jp', 'go.jp', 'gr.jp', 'lg.jp', 'ne.jp', 'or.jp',
   'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.au', 'net.au', 'org.au', 'gov.au', 'co.nz', 'com.cn', 'com.tw', 'co.kr',
 ]);

@@ -406,6 +406,13 @@ function check(p: Problems, props: MunicipalNetworkBlueprintProps, region: unkno
     if (internet?.securityCloudCidrs !== undefined) {
       p.add('internet.securityCloudCidrs', bi('is set but internet.egress is BUILT_IN: there is no security cloud to reach', 'が指定されているが、internet.egress が BUILT_IN で、接続する自治体情報セキュリティクラウドがない'), bi('remove it, or use egress SECURITY_CLOUD', '削除するか、egress を SECURITY_CLOUD にする'));
     }
+    // The stand-in's resolver is the VPC resolver behind its DNS Firewall: a rule group that blocks nothing filters nothing (IN-2).
+    if (!Array.isArray(internet?.dnsBlockedDomains) || internet.dnsBlockedDomains.length === 0) {
+      p.add('internet.dnsBlockedDomains', bi('is empty, but internet.egress is BUILT_IN: the stand-in\'s resolver would filter nothing, an unfiltered resolver (IN-2)',
+        'が空だが、internet.egress が BUILT_IN: 代替構成のリゾルバが何も遮断せず、フィルタのないリゾルバになる（IN-2）'),
+      bi('list the domains the stand-in\'s DNS Firewall blocks (the security cloud\'s block list, e.g. "*.example-malware.test")',
+        '代替構成の DNS Firewall が遮断するドメイン（自治体情報セキュリティクラウドの遮断リスト。例: "*.example-malware.test"）を列挙する'));
+    }
     if (internet?.securityCloudDns !== undefined) {
       p.add('internet.securityCloudDns', bi('is set but internet.egress is BUILT_IN: the stand-in resolves through the VPC resolver behind a fail-closed DNS Firewall (IN-2)', 'が指定されているが、internet.egress が BUILT_IN: 代替構成はフェイルクローズの DNS Firewall の後ろにある VPC リゾルバで名前解決する（IN-2）'),
         bi('remove it, or use egress SECURITY_CLOUD', '削除するか、egress を SECURITY_CLOUD にする'));

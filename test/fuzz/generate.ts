@@ -282,7 +282,8 @@ function segmentOptions(rng: Rng, cidr: string | undefined, closed: boolean) {
 function internetOptions(
   rng: Rng, builtIn: boolean, cidr: string | undefined, scCidrs: Ipv4Cidr[] | undefined, connection: () => TransitConnectionProps,
 ) {
-  const blocked = rng.chance(0.3) ? { dnsBlockedDomains: rng.subset(BLOCKED, 1, 2) } : {};
+  // The stand-in's resolver must block something (IN-2); the security cloud's VPC resolver blocks only what is listed.
+  const blocked = builtIn || rng.chance(0.3) ? { dnsBlockedDomains: rng.subset(BLOCKED, 1, 2) } : {};
   const base = { ...(cidr ? { cidr } : {}), ...(rng.chance(0.2) ? { interfaceEndpoints: rng.subset(ENDPOINTS, 0, 3) } : {}), ...blocked };
   if (builtIn) return { internet: { ...base, egress: InternetEgressMode.BUILT_IN } };
   // The security cloud's resolvers (IN-2): one or two addresses in its ranges (or in its pool when none are declared).

@@ -193,7 +193,7 @@ export const REGRESSIONS: readonly Regression[] = [
       const updates = [CloudServiceCatalogue.WINDOWS_UPDATE, CloudServiceCatalogue.MICROSOFT_DEFENDER_DEFINITIONS];
       bp.breakout = { services: updates.map((service) => ({ service })) };
       bp.availabilityZones = ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d', 'us-east-1e', 'us-east-1f'];
-      bp.internet = { egress: InternetEgressMode.BUILT_IN };
+      bp.internet = { egress: InternetEgressMode.BUILT_IN, dnsBlockedDomains: ['*.example-malware.test'] };
       bp.lgwan.wanCidrs = ['172.20.0.0/16', '172.22.0.0/16', '172.23.0.0/20'];
       bp.hosts.push({ name: 'wan-2', zone: Zone.LGWAN_WAN, cidrs: ['172.22.0.48/28'] }, { name: 'wan-3', zone: Zone.LGWAN_WAN, cidrs: ['172.23.0.48/28'] });
       bp.flows.push({ name: 'to-wan-2', kind: FlowKind.SPECIFIC_COMMUNICATION, from: 'resident-registry', to: 'wan-2', ports: [Port.tcp(443)] });

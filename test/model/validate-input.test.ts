@@ -409,7 +409,7 @@ describe('the planner\'s own limits are reported with the other problems', () =>
   test('the size of one CloudFormation stack', () => {
     const errors = errorsOf(alphaPrime, (p) => {
       p.availabilityZones = ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d', 'us-east-1e', 'us-east-1f'];
-      p.internet = { egress: InternetEgressMode.BUILT_IN };
+      p.internet = { egress: InternetEgressMode.BUILT_IN, dnsBlockedDomains: ['*.example-malware.test'] };
       for (let i = 0; i < 8; i++) p.hosts.push({ name: `t${i}`, zone: Zone.LGWAN, cidrs: [`10.0.66.${i}/32`], role: HostRole.OTHER });
       for (let i = 0; i < 8; i++) p.flows.push({ name: `mn-${i}`, kind: FlowKind.SPECIFIC_COMMUNICATION, from: 'resident-registry', to: `t${i}`, ports: [Port.tcp(443)] });
     });

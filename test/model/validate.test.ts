@@ -156,4 +156,11 @@ describe('the security cloud\'s DNS resolvers (internet.securityCloudDns, IN-2)'
     const errors = errorsOf(betaPrime, (p) => { p.internet.securityCloudDns = ['172.30.0.53']; });
     expect(errors).toEqual([expect.stringMatching(/^\[internet\.securityCloudDns\] is set but internet\.egress is BUILT_IN/)]);
   });
+
+  test('BUILT_IN without dnsBlockedDomains is refused: the stand-in\'s resolver would filter nothing (IN-2)', () => {
+    for (const blocked of [undefined, []]) {
+      expect(errorsOf(betaPrime, (p) => { p.internet.dnsBlockedDomains = blocked; }))
+        .toEqual([expect.stringMatching(/^\[internet\.dnsBlockedDomains\] is empty, but internet\.egress is BUILT_IN: the stand-in's resolver would filter nothing.*IN-2.*Fix: list the domains/)]);
+    }
+  });
 });

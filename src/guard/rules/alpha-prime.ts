@@ -1109,7 +1109,7 @@ export const AP2: GuardRule = {
   models: [NetworkModel.ALPHA_PRIME],
   term: 'ISMAP / 許可リスト',
   summary: 'Every allow-listed domain belongs to a catalogue service that is ISMAP-listed, or to a security-update service meeting the three '
-    + 'conditions; no bare `*`, no TLD-wide wildcard; in case ア (license authentication and updates only) none is a communication tool\'s; '
+    + 'conditions; no bare `*`, no TLD-wide wildcard, no entry the guard cannot read (a critical finding, never acknowledged); in case ア (license authentication and updates only) none is a communication tool\'s; '
     + 'every public address block a pass rule after the allow-list reaches lies in the published media ranges of an allow-listed catalogue service.',
   check(ctx) {
     const findings: Finding[] = [];
@@ -1140,11 +1140,15 @@ export const AP2: GuardRule = {
               'ドメインを削除するか、ケース（イ）（ウ）とその対策（テナント制御、ファイルダウンロード制限）で構成する')));
         }
         for (const p of problems) {
-          findings.push(finding(this, nameOf(ctx.graph, g.id), bi(`allow-list entry "${target}" ${p.en}`, `許可リストのエントリ "${target}" ${p.ja}`),
+          const f = finding(this, nameOf(ctx.graph, g.id), bi(`allow-list entry "${target}" ${p.en}`, `許可リストのエントリ "${target}" ${p.ja}`),
             bi('list the service\'s own domains (see CloudServiceCatalogue), never a wildcard over a whole TLD or everything; '
               + 'for an ISMAP-listed service of your own, acknowledge AP-2 with its ISMAP registration',
             'サービス自身のドメインを列挙する（CloudServiceCatalogue を参照）。TLD 全体やすべてを対象にするワイルドカードは使わない。'
-              + '独自に利用する ISMAP 登録サービスは、その ISMAP 登録を理由として AP-2 を例外承認する')));
+              + '独自に利用する ISMAP 登録サービスは、その ISMAP 登録を理由として AP-2 を例外承認する'));
+          // Critical, unlike a well-formed domain of one's own: "no bare `*`, no TLD-wide wildcards" admits no reason, and
+          // an acknowledgement of AP-2 given for an own ISMAP-listed service (same rule, same scope) must not cover one. An
+          // entry the guard cannot read (upper case, a trailing dot, a misplaced `*`) may be either (fail closed).
+          findings.push(syntax.length > 0 ? { ...f, severity: Severity.CRITICAL } : f);
         }
       }
     }

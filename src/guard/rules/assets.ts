@@ -80,6 +80,13 @@ function ingressProblems(ctx: GuardContext, group: SecurityGroupNode, subnetBloc
       problems.push(bi(`admits all traffic from ${peerText}`, `${peerJa} からのすべての通信を受け入れている`));
       continue;
     }
+    // A prefix list the guard could not read as entries (a literal id, a parameter) may hold a whole segment or the
+    // internet, declared flows or not (fail closed, as `rulePeerCidrs` reads it).
+    if (r.cidr === undefined && r.prefixList !== undefined && r.peerGroup === undefined) {
+      problems.push(bi(`admits a prefix list ${r.prefixList} the guard cannot read, which may hold a whole subnet or segment`,
+        `ガードが読めないプレフィックスリスト ${r.prefixList} を受け入れており、サブネットや系の全体を含みうる`));
+      continue;
+    }
     if (peer && (peer.length === 0 || subnetBlocks.some((b) => peer.lo <= b.lo && b.hi <= peer.hi))) {
       problems.push(bi(`admits a whole subnet or segment (${r.cidr})`, `サブネットか系の全体（${r.cidr}）を受け入れている`));
       continue;

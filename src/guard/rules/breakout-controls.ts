@@ -852,7 +852,7 @@ function cleartextFinding(rule: GuardRule, ctx: GuardContext, g: RuleGroupNode):
  * Why a proxy configuration does not verify the cloud services' certificates, or undefined when it does: Squid verifies
  * origin servers against the system's trusted CAs unless told otherwise, and `sslproxy_cert_error allow`, the
  * `DONT_VERIFY_PEER` flag (no verification), the `DONT_VERIFY_DOMAIN` flag (a valid certificate issued to any other name
- * is accepted: 正当性の確認 is about the service itself), or `default-ca=off` / `NO_DEFAULT_CA` without a CA file of its
+ * is accepted: 正当性の確認 is about the service itself), or `default-ca=off` / `no-default-ca` / `NO_DEFAULT_CA` without a CA file of its
  * own tell it otherwise.
  * https://www.squid-cache.org/Doc/config/tls_outgoing_options/ https://www.squid-cache.org/Doc/config/sslproxy_cert_error/
  */
@@ -867,7 +867,7 @@ function certificateProblem(conf: SquidConf): Bilingual | undefined {
     if ((d[0] === 'sslproxy_flags' || d[0] === 'tls_outgoing_options') && /DONT_VERIFY_DOMAIN/i.test(line)) {
       return bi(`"${line}" accepts a certificate issued to another name than the service's`, `"${line}" がサービス以外の名前に発行された証明書を受け入れる`);
     }
-    if (d[0] === 'tls_outgoing_options' && /\b(default-ca=off|NO_DEFAULT_CA)\b/i.test(line) && !/\bca(file|path)=/.test(line)) {
+    if (d[0] === 'tls_outgoing_options' && /\b(default-ca=off|no-default-ca|NO_DEFAULT_CA)\b/i.test(line) && !/\bca(file|path)=/.test(line)) {
       return bi(`"${line}" trusts no certificate authority`, `"${line}" がどの認証局も信頼しない`);
     }
     if (d[0] === 'sslproxy_cert_adapt' || d[0] === 'sslcrtvalidator_program') {

@@ -214,7 +214,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     ],
   },
   'AP-2': {
-    summaryJa: '許可リストの各ドメインは、ISMAP 登録のカタログサービスか、3 条件を満たすセキュリティ関連サービスのもの（独自の ISMAP 登録サービスは登録を記した例外承認で）。`*` や TLD 全体のワイルドカードは不可。ケース（ア）ではコミュニケーションツールのドメインは不可。許可リストより後の pass ルールが通すパブリックなアドレスブロックは、許可リストにあるカタログサービスが公開するメディアのアドレス範囲の中に限る。',
+    summaryJa: '許可リストの各ドメインは、ISMAP 登録のカタログサービスか、3 条件を満たすセキュリティ関連サービスのもの（独自の ISMAP 登録サービスは登録を記した例外承認で）。`*` や TLD 全体（co.jp・lg.jp・tokyo.jp などの公開サフィックスを含む）のワイルドカード、ガードが読めないエントリは不可（例外承認できない critical の指摘）。ケース（ア）ではコミュニケーションツールのドメインは不可。許可リストより後の pass ルールが通すパブリックなアドレスブロックは、許可リストにあるカタログサービスが公開するメディアのアドレス範囲の中に限る。',
     rationale: 'Only ISMAP-listed services (within the scope of their registration) or security-update services meeting all three conditions '
       + 'may be reached; a service of your own needs an acknowledgement that names its registration.',
     citations: [
@@ -331,7 +331,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
   },
   'IN-2': {
     summaryJa: 'インターネット接続系の名前解決は自治体情報セキュリティクラウドの DNS（リゾルバの転送ルール）か、代替の場合はフィルタ付きリゾルバ'
-      + '（フェイルクローズの DNS Firewall）を通ること。フィルタのない迂回路（それを迂回するほかのリゾルバルール、AmazonProvidedDNS 以外の DNS サーバーを'
+      + '（フェイルクローズで、何かを遮断し、その前にすべての名前・TLD・読めないリストを通すルールがない DNS Firewall）を通ること。フィルタのない迂回路（それを迂回するほかのリゾルバルール、AmazonProvidedDNS 以外の DNS サーバーを'
       + 'インスタンスに渡す DHCP オプションセット）がないこと。',
     rationale: 'The security cloud runs the external DNS for its municipalities and monitors it; names resolved elsewhere escape its filtering '
       + 'and monitoring, and DNS is a channel of its own (tunnelling, malicious domains).',
@@ -363,8 +363,8 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     }],
   },
   'LOG-1': {
-    summaryJa: 'すべての系の VPC にフローログ（全通信）、すべてのファイアウォールにアラートログとフローログ、フォワードプロキシのアクセスログは CloudWatch エージェントでロググループへ送ること。'
-      + 'それらを受ける合成結果のロググループは 400 日以上保持し、フローログ・ファイアウォールログを受ける合成結果のバケットはそれより早く失効させないこと（ライフサイクルルール）。'
+    summaryJa: 'すべての系の VPC にフローログ（全通信、既定のレコード形式のフィールドを含む）、すべてのファイアウォールにアラートログとフローログ、フォワードプロキシのアクセスログは CloudWatch エージェントでロググループへ送ること。'
+      + 'それらを受ける合成結果のロググループは 400 日以上保持し（aws-cdk-lib の LogRetention で名前に別に設定した保持期間も数える）、フローログ・ファイアウォールログを受ける合成結果のバケットはそれより早く失効させないこと（ライフサイクルルール）。'
       + 'β・β′ では、そのすべてを宣言した SIEM の受け口へ届けること（宣言があれば、リテラルの送り先はブループリントの logging.siemBucketArn を指すこと）。',
     rationale: 'β and β′ put the terminals on the internet side and depend on log management (SIEM); every model needs the logs for 監査 '
       + '(a log kept a day is no 証跡 for a yearly audit: the floor is the library\'s default retention, 400 days). '
@@ -439,7 +439,7 @@ export const RULE_DOCUMENTATION: Readonly<Record<string, RuleDocumentation>> = {
     ],
   },
   'SEG-2': {
-    summaryJa: '系の VPC のアドレス範囲（プライマリとセカンダリ、IPv4 と IPv6）が互いに重ならないこと。',
+    summaryJa: '系の VPC のアドレス範囲（プライマリとセカンダリ、IPv4 と IPv6）が互いにも、宣言した外部のネットワーク（LGWAN・自治体情報セキュリティクラウドのホスト）とも重ならないこと。',
     rationale: 'Overlapping segments make routes ambiguous: a route to one segment would also carry the other.',
     citations: [{ source: SOURCES.NEC, where: 'マイナンバー利用事務系 No.1 庁内ネットワーク (1)', quote: '個人番号利用事務専用のネットワークセグメントとすること。(徹底分離)' }],
   },

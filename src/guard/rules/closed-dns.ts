@@ -86,6 +86,47 @@ function firewallProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined
   return bi('no DNS Firewall rule blocks every domain ("*" for every query type)', 'すべてのドメインを（すべてのクエリタイプで "*" を）遮断する DNS Firewall のルールがない');
 }
 
+/**
+ * Why the DNS Firewall of the Internet segment's stand-in filters nothing, or undefined when it does (IN-2): taken in the
+ * order DNS Firewall evaluates them (groups by association priority, rules by priority, the first match deciding), some
+ * rule blocks (any list: the guard does not judge what a block list holds), and no rule ahead of it lets through every
+ * name, a TLD or a list the guard cannot read. A rule group without rules, or an ALLOW of "*" first, is a resolver
+ * without a filter. https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-group-behavior.html
+ */
+export function standInFilterProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
+  const associations = nodesInVpc(ctx.graph, 'dns-association', vpc.id);
+  if (associations.length === 0) {
+    return bi('no DNS Firewall rule group is associated with the Internet-segment VPC', 'インターネット接続系の VPC に DNS Firewall のルールグループが関連付けられていない');
+  }
+  if (associations.length > 1 && associations.some((a) => Number.isNaN(a.priority))) {
+    return bi('the priorities of its DNS Firewall rule group associations cannot be read, so their order is unknown',
+      'DNS Firewall のルールグループの関連付けの優先度が読めず、評価順がわからない');
+  }
+  for (const association of [...associations].sort(byPriority)) {
+    const group = deref(ctx.graph, association.ruleGroup);
+    if (group?.type !== 'dns-rule-group') {
+      return bi(`the DNS Firewall rule group of ${association.id} is not in the output`, `${association.id} の DNS Firewall ルールグループが出力にない`);
+    }
+    for (const r of [...group.rules].sort(byPriority)) {
+      if (r.action === 'BLOCK') return undefined;
+      const list = deref(ctx.graph, r.domainList);
+      const domains = list?.type === 'dns-domain-list' && !list.imported && !Number.isNaN(r.priority) ? list.domains : undefined;
+      const wide = domains?.find((d) => d === '*' || !d.replace(/^\*\./, '').replace(/\.$/, '').includes('.'));
+      const where = `rule ${Number.isNaN(r.priority) ? '(priority unreadable)' : r.priority} of ${group.id}`;
+      const whereJa = `${group.id} のルール ${Number.isNaN(r.priority) ? '（優先度を読めない）' : r.priority}`;
+      if (domains === undefined) {
+        return bi(`${where} lets through (${r.action}) domains the guard cannot read before any rule blocks`,
+          `${whereJa}（${r.action}）が、何かを遮断するルールより先に、ガードが読めないドメインを通す`);
+      }
+      if (wide !== undefined || (r.action !== 'ALLOW' && r.action !== 'ALERT')) {
+        return bi(`${where} lets through (${r.action}) "${wide ?? domains[0] ?? ''}" before any rule blocks`,
+          `${whereJa}（${r.action}）が、何かを遮断するルールより先に "${wide ?? domains[0] ?? ''}" を通す`);
+      }
+    }
+  }
+  return bi('no DNS Firewall rule of the Internet-segment VPC blocks anything', 'インターネット接続系の VPC の DNS Firewall に、何かを遮断するルールがない');
+}
+
 /** A DNS Firewall that blocks every other domain still lets everything through when it fails open. */
 function failOpenProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
   // No configuration: AWS's default is fail-open DISABLED (Route 53 API Reference, UpdateFirewallConfig).

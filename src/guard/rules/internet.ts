@@ -1,5 +1,6 @@
 import { arrivalInspection, DECLARE_APPLIANCE, handWrittenFindings, inspectedOnPath, inspectionWords } from './alpha-prime';
 import { proxyConfigs } from './breakout-controls';
+import { standInFilterProblem } from './closed-dns';
 import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, pathFindings } from './paths';
 import { proxySubnets } from './proxy-clients';
 import { PROXY_SUBNET_ROLE, proxyFleet, proxyOnlyOf } from './proxy-exits';
@@ -313,7 +314,8 @@ export const IN2: GuardRule = {
   models: ALL_MODELS,
   term: '自治体情報セキュリティクラウド（外部DNS）',
   summary: 'INTERNET-segment name resolution goes to the security cloud\'s DNS (a resolver forwarding rule for "." to resolvers in the '
-    + 'SECURITY_CLOUD zone) or, with the built-in stand-in, to the VPC resolver behind a fail-closed DNS Firewall; no unfiltered fallback '
+    + 'SECURITY_CLOUD zone) or, with the built-in stand-in, to the VPC resolver behind a fail-closed DNS Firewall that blocks something, '
+    + 'with no rule letting every name, a TLD or an unreadable list through ahead of its blocks; no unfiltered fallback '
     + '(no other resolver rule around it, no DHCP option set giving the instances other DNS servers than AmazonProvidedDNS).',
   check(ctx) {
     const findings: Finding[] = [];
@@ -325,7 +327,9 @@ export const IN2: GuardRule = {
       const rules = nodesInVpc(ctx.graph, 'resolver-rule-association', vpc.id)
         .map((a) => ({ association: a, rule: deref<ResolverRuleNode>(ctx.graph, a.rule) }));
       // The stand-in's filtered resolver: a DNS Firewall rule group on the VPC that fails closed.
-      const filtered = nodesInVpc(ctx.graph, 'dns-association', vpc.id).some((a) => deref(ctx.graph, a.ruleGroup)?.type === 'dns-rule-group');
+      // A rule group that blocks nothing (none of its rules, or an ALLOW of "*" first) is no filter.
+      const unfiltered = standInFilterProblem(ctx, vpc);
+      const filtered = unfiltered === undefined;
       const configs = nodesInVpc(ctx.graph, 'dns-firewall-config', vpc.id);
       const closed = configs.length > 0 && configs.every((c) => c.failOpen === false);
       const standIn = nodesInVpc(ctx.graph, 'firewall', vpc.id).length > 0;
@@ -392,12 +396,12 @@ export const IN2: GuardRule = {
       if (!filtered || !closed) {
         findings.push(finding(this, nameOf(ctx.graph, vpc.id), {
           en: 'the stand-in\'s resolver is unfiltered: '
-            + `${!filtered ? 'no DNS Firewall rule group is associated with the Internet-segment VPC' : 'its DNS Firewall does not fail closed (FirewallFailOpen is not DISABLED)'}`,
+            + `${unfiltered ? unfiltered.en : 'its DNS Firewall does not fail closed (FirewallFailOpen is not DISABLED)'}`,
           ja: '代替構成のリゾルバにフィルタがない: '
-            + `${!filtered ? 'インターネット接続系の VPC に DNS Firewall のルールグループが関連付けられていない' : 'DNS Firewall がフェイルクローズにならない（FirewallFailOpen が DISABLED ではない）'}`,
-        }, bi('associate a DNS Firewall rule group with the VPC and set its firewall configuration\'s fail-open to DISABLED (InternetEgressMode.BUILT_IN plans this), '
+            + `${unfiltered ? unfiltered.ja : 'DNS Firewall がフェイルクローズにならない（FirewallFailOpen が DISABLED ではない）'}`,
+        }, bi('associate a DNS Firewall rule group that blocks (internet.dnsBlockedDomains) with the VPC and set its firewall configuration\'s fail-open to DISABLED (InternetEgressMode.BUILT_IN plans this), '
           + 'or forward "." to the security cloud\'s resolvers',
-        'VPC に DNS Firewall のルールグループを関連付け、ファイアウォール設定のフェイルオープンを DISABLED にする（InternetEgressMode.BUILT_IN がこの構成を作る）か、'
+        'VPC に、遮断するルール（internet.dnsBlockedDomains）を持つ DNS Firewall のルールグループを関連付け、ファイアウォール設定のフェイルオープンを DISABLED にする（InternetEgressMode.BUILT_IN がこの構成を作る）か、'
           + '"." を自治体情報セキュリティクラウドのリゾルバへ転送する')));
       }
     }

@@ -7,6 +7,7 @@ import { AGENT_CONF_EOF } from '../../plan/proxy';
 import { AGENT_START, scriptCommands } from '../boot-script';
 import { DeclaredSiem } from '../declared';
 import { BucketLifecycleRule, BucketNode, firewallLogDestinations, flowLogsOf, LogGroupNode, namedNodes, nodesOf, Ref, TopologyGraph, UserDataNode } from '../graph';
+import { missingFlowLogFields } from '../log-delivery';
 import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf } from '../topology';
 
@@ -46,8 +47,17 @@ export function outputSink(graph: TopologyGraph, d: Destination): BucketNode | L
     ?? (group === undefined ? undefined : namedNodes(graph, 'log-group', group)[0]);
 }
 
-/** Why a log group keeps its events too briefly for LOG-1: fewer days than LOG_RETENTION_DAYS, or unreadable. */
+/**
+ * Why a log group keeps its events too briefly for LOG-1: fewer days than LOG_RETENTION_DAYS, or unreadable. A retention
+ * set apart from the group by its name (aws-cdk-lib's `Custom::LogRetention`, read as a log group of that name) counts
+ * too: which one is applied last is not known, so the shorter decides.
+ */
 function retentionProblem(graph: TopologyGraph, group: LogGroupNode): Bilingual | undefined {
+  const same = group.name === undefined ? [] : namedNodes(graph, 'log-group', group.name).filter((g) => g !== group);
+  return [group, ...same].map((g) => ownRetentionProblem(graph, g)).find((p) => p !== undefined);
+}
+
+function ownRetentionProblem(graph: TopologyGraph, group: LogGroupNode): Bilingual | undefined {
   const days = group.retentionDays;
   const name = nameOf(graph, group.id);
   if (days === 'unknown') {
@@ -377,8 +387,9 @@ export const LOG1: GuardRule = {
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: 'ログ管理',
-  summary: 'Flow logs (all traffic) on every segment VPC; alert and flow logs on every firewall; the forward proxy\'s access log shipped to a log '
-    + `group by the CloudWatch agent; log groups of the output that hold them kept at least ${LOG_RETENTION_DAYS} days, and buckets of the output that receive `
+  summary: 'Flow logs (all traffic, with the default record format\'s fields) on every segment VPC; alert and flow logs on every firewall; the forward proxy\'s access log shipped to a log '
+    + `group by the CloudWatch agent; log groups of the output that hold them kept at least ${LOG_RETENTION_DAYS} days (a retention aws-cdk-lib's LogRetention sets `
+    + 'on their name counts too), and buckets of the output that receive '
     + 'flow or firewall logs not expiring them sooner (lifecycle rules); in β/β′ all of them delivered to the declared SIEM sink (a literal destination names '
     + 'the blueprint\'s logging.siemBucketArn when one is declared).',
   check(ctx) {
@@ -386,11 +397,21 @@ export const LOG1: GuardRule = {
     const add = (id: string, message: Bilingual, fix: Bilingual) =>
       findings.push(finding(this, nameOf(ctx.graph, id), message, fix));
     for (const vpc of nodesOf(ctx.graph, 'vpc').filter((v) => v.segment !== undefined)) {
-      const logs = flowLogsOf(ctx.graph, vpc.id).filter((l) => l.trafficType === 'ALL');
+      const all = flowLogsOf(ctx.graph, vpc.id).filter((l) => l.trafficType === 'ALL');
+      // A record format without the addresses, ports, protocol, times and verdict (or one the guard cannot read) logs that
+      // traffic passed, not which: no 証跡 of who talked to whom (the default format has them all: log-delivery.ts).
+      const logs = all.filter((l) => l.logFormatUnread === undefined && missingFlowLogFields(l.logFormat).length === 0);
       const kept = logs.filter((l) => !keepsTooLittle(ctx.graph, l));
       if (logs.length === 0) {
-        add(vpc.id, bi(`the ${vpc.segment} VPC has no flow log of all traffic`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC に、全通信のフローログがない`),
-          bi('add a VPC flow log with TrafficType ALL to the log bucket or the SIEM sink', 'TrafficType ALL の VPC フローログを、ログ用バケットか SIEM へ送るように追加する'));
+        const partial = all[0];
+        const lacks = partial === undefined ? bi('', '') : partial.logFormatUnread !== undefined
+          ? bi(` (flow log ${nameOf(ctx.graph, partial.id)} has a record format the guard cannot read: ${partial.logFormatUnread})`,
+            `（フローログ ${nameOf(ctx.graph, partial.id)} のレコード形式をガードが読めない: ${partial.logFormatUnread}）`)
+          : bi(` (the record format of flow log ${nameOf(ctx.graph, partial.id)} leaves out ${missingFlowLogFields(partial.logFormat).join(', ')})`,
+            `（フローログ ${nameOf(ctx.graph, partial.id)} のレコード形式に ${missingFlowLogFields(partial.logFormat).join('、')} がない）`);
+        add(vpc.id, bi(`the ${vpc.segment} VPC has no flow log of all traffic${lacks.en}`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC に、全通信のフローログがない${lacks.ja}`),
+          bi('add a VPC flow log with TrafficType ALL and the default record format (or one with its fields) to the log bucket or the SIEM sink',
+            'TrafficType ALL で既定のレコード形式（またはそのフィールドを含む形式）の VPC フローログを、ログ用バケットか SIEM へ送るように追加する'));
       } else if (kept.length === 0) {
         const { why, fix } = keepsTooLittle(ctx.graph, logs[0])!;
         add(vpc.id, bi(`the flow log of the ${vpc.segment} VPC keeps too little: ${why.en}`, `${SEGMENT_JA[vpc.segment as Segment]}の VPC のフローログの保持が足りない: ${why.ja}`),

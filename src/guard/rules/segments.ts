@@ -1,5 +1,5 @@
 import { SECURITY_CLOUD_MEMBER_ZONE } from '../../model/security-cloud';
-import { Segment, SEGMENT_JA, SEGMENT_TAG_KEY } from '../../model/segment';
+import { Segment, SEGMENT_JA, SEGMENT_TAG_KEY, Zone } from '../../model/segment';
 import { parsePrefix, Prefix } from '../address-space';
 import { deref, nodesOf, TransitAttachmentNode, VpcNode } from '../graph';
 import { jaOrEn } from '../ja-engine';
@@ -91,7 +91,8 @@ export const SEG2: GuardRule = {
   severity: Severity.ERROR,
   models: ALL_MODELS,
   term: '三層の対策',
-  summary: 'Segment VPC address blocks (primary and secondary, IPv4 and IPv6) do not overlap each other.',
+  summary: 'Segment VPC address blocks (primary and secondary, IPv4 and IPv6) do not overlap each other or the declared external networks '
+    + '(hosts in the LGWAN WAN or the security cloud).',
   check(ctx) {
     const findings: Finding[] = [];
     const blocks = nodesOf(ctx.graph, 'vpc').filter((v) => v.segment)
@@ -105,6 +106,26 @@ export const SEG2: GuardRule = {
             bi(`${b.vpc.segment} ${b.text} overlaps ${a.vpc.segment} ${a.text}`, `${segJa(b.vpc.segment)}の ${b.text} が${segJa(a.vpc.segment)}の ${a.text} と重なっている`),
             bi('give each segment its own address range', '系ごとに重ならないアドレス範囲を割り当てる')));
         }
+      }
+    }
+    // The declared external networks: hosts in the LGWAN WAN or the security cloud, declared or named by a declared flow.
+    // A segment block over one keeps the traffic to it in the VPC (the local route is the most specific there), and a
+    // route to it would also carry the segment (validation refuses the same in a blueprint: src/model/validate.ts).
+    const external = new Map<string, { name: string; zone: string; text: string; p: Prefix }>();
+    for (const h of [...(ctx.hosts ?? []), ...(ctx.flows ?? []).flatMap((f) => [f.from, f.to])]) {
+      if (h.zone !== Zone.LGWAN_WAN && h.zone !== Zone.SECURITY_CLOUD) continue;
+      for (const text of h.cidrs) {
+        const p = parsePrefix(text);
+        if (p) external.set(`${h.zone} ${h.name} ${text}`, { name: h.name, zone: h.zone, text, p });
+      }
+    }
+    for (const b of blocks) {
+      for (const e of external.values()) {
+        if (b.p.family !== e.p.family || b.p.hi < e.p.lo || e.p.hi < b.p.lo) continue;
+        findings.push(finding(this, nameOf(ctx.graph, b.vpc.id),
+          bi(`${b.vpc.segment} ${b.text} overlaps ${e.text} of the declared ${e.zone} host ${e.name}`,
+            `${segJa(b.vpc.segment)}の ${b.text} が、宣言した ${e.zone} のホスト ${e.name} の ${e.text} と重なっている`),
+          bi('give the segment an address range apart from the LGWAN WAN and the security cloud', '系には LGWAN と自治体情報セキュリティクラウドから離れたアドレス範囲を割り当てる')));
       }
     }
     return findings;
