@@ -49,38 +49,73 @@ export function closedResolverFindings(ctx: GuardContext, rule: GuardRule, segme
   return findings;
 }
 
-/** Why the VPC's DNS Firewall does not stop its resolver answering internet names, or undefined when it does. */
-function firewallProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
+/** A rule of a VPC's DNS Firewall, in evaluation order, with the domains of its list when the guard can read them. */
+interface OrderedDnsRule {
+  readonly action: string;
+  readonly qtype?: string;
+  /** Its list's domains; undefined for a list outside the output, imported from a file, or a rule whose priority is unreadable. */
+  readonly domains: readonly string[] | undefined;
+  readonly where: Bilingual;
+}
+
+/**
+ * The rules of the DNS Firewall rule groups associated with the VPC, in the order DNS Firewall evaluates them (groups by
+ * association priority, rules by priority, the first match deciding), or why that order or a group cannot be read;
+ * `none` when no group is associated.
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-group-behavior.html
+ */
+function orderedDnsRules(ctx: GuardContext, vpc: VpcNode, none: Bilingual): { problem: Bilingual } | { rules: OrderedDnsRule[] } {
   const associations = nodesInVpc(ctx.graph, 'dns-association', vpc.id);
-  if (associations.length === 0) return bi('no DNS Firewall rule group is associated with the VPC', 'VPC に DNS Firewall のルールグループが関連付けられていない');
+  if (associations.length === 0) return { problem: none };
   if (associations.length > 1 && associations.some((a) => Number.isNaN(a.priority))) {
-    return bi('the priorities of its DNS Firewall rule group associations cannot be read, so their order is unknown',
-      'DNS Firewall のルールグループの関連付けの優先度が読めず、評価順がわからない');
+    return {
+      problem: bi('the priorities of its DNS Firewall rule group associations cannot be read, so their order is unknown',
+        'DNS Firewall のルールグループの関連付けの優先度が読めず、評価順がわからない'),
+    };
   }
+  const rules: OrderedDnsRule[] = [];
   for (const association of [...associations].sort(byPriority)) {
     const group = deref(ctx.graph, association.ruleGroup);
     if (group?.type !== 'dns-rule-group') {
-      return bi(`the DNS Firewall rule group of ${association.id} is not in the output`, `${association.id} の DNS Firewall ルールグループが出力にない`);
+      return { problem: bi(`the DNS Firewall rule group of ${association.id} is not in the output`, `${association.id} の DNS Firewall ルールグループが出力にない`) };
     }
     for (const r of [...group.rules].sort(byPriority)) {
       const list = deref(ctx.graph, r.domainList);
-      const domains = list?.type === 'dns-domain-list' && !list.imported && !Number.isNaN(r.priority) ? list.domains : undefined;
-      const where = `rule ${Number.isNaN(r.priority) ? '(priority unreadable)' : r.priority} of ${group.id}`;
-      const whereJa = `${group.id} のルール ${Number.isNaN(r.priority) ? '（優先度を読めない）' : r.priority}`;
-      if (r.action === 'BLOCK') {
-        if (domains?.includes('*') && r.qtype === undefined) return failOpenProblem(ctx, vpc);
-        continue;
-      }
-      if (domains === undefined) {
-        return bi(`${where} ${r.action === 'ALLOW' || r.action === 'ALERT' ? `lets through (${r.action})` : `(action ${r.action})`} domains the guard cannot read `
-          + '(a list outside the output, imported from a file, or a rule whose priority is unreadable) before any rule blocks every domain',
-        `${whereJa}（${r.action}）が、すべてのドメインを遮断するルールより先に、ガードが読めないドメイン（出力にないリスト、ファイルから取り込むリスト、優先度を読めないルール）を通す`);
-      }
-      const wide = domains.find((d) => d === '*' || !d.replace(/^\*\./, '').replace(/\.$/, '').includes('.'));
-      if (wide !== undefined || (r.action !== 'ALLOW' && r.action !== 'ALERT')) {
-        return bi(`${where} lets through (${r.action}) "${wide ?? domains[0] ?? ''}" before any rule blocks every domain`,
-          `${whereJa}（${r.action}）が、すべてのドメインを遮断するルールより先に "${wide ?? domains[0] ?? ''}" を通す`);
-      }
+      const unread = Number.isNaN(r.priority);
+      rules.push({
+        action: r.action,
+        qtype: r.qtype,
+        domains: list?.type === 'dns-domain-list' && !list.imported && !unread ? list.domains : undefined,
+        where: bi(`rule ${unread ? '(priority unreadable)' : r.priority} of ${group.id}`, `${group.id} のルール ${unread ? '（優先度を読めない）' : r.priority}`),
+      });
+    }
+  }
+  return { rules };
+}
+
+/** The first of `domains` that lets every name or a whole TLD through ("*", "com", "*.com."). */
+function wideDomain(domains: readonly string[]): string | undefined {
+  return domains.find((d) => d === '*' || !d.replace(/^\*\./, '').replace(/\.$/, '').includes('.'));
+}
+
+/** Why the VPC's DNS Firewall does not stop its resolver answering internet names, or undefined when it does. */
+function firewallProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
+  const ordered = orderedDnsRules(ctx, vpc, bi('no DNS Firewall rule group is associated with the VPC', 'VPC に DNS Firewall のルールグループが関連付けられていない'));
+  if ('problem' in ordered) return ordered.problem;
+  for (const { action, qtype, domains, where } of ordered.rules) {
+    if (action === 'BLOCK') {
+      if (domains?.includes('*') && qtype === undefined) return failOpenProblem(ctx, vpc);
+      continue;
+    }
+    if (domains === undefined) {
+      return bi(`${where.en} ${action === 'ALLOW' || action === 'ALERT' ? `lets through (${action})` : `(action ${action})`} domains the guard cannot read `
+        + '(a list outside the output, imported from a file, or a rule whose priority is unreadable) before any rule blocks every domain',
+      `${where.ja}（${action}）が、すべてのドメインを遮断するルールより先に、ガードが読めないドメイン（出力にないリスト、ファイルから取り込むリスト、優先度を読めないルール）を通す`);
+    }
+    const wide = wideDomain(domains);
+    if (wide !== undefined || (action !== 'ALLOW' && action !== 'ALERT')) {
+      return bi(`${where.en} lets through (${action}) "${wide ?? domains[0] ?? ''}" before any rule blocks every domain`,
+        `${where.ja}（${action}）が、すべてのドメインを遮断するルールより先に "${wide ?? domains[0] ?? ''}" を通す`);
     }
   }
   return bi('no DNS Firewall rule blocks every domain ("*" for every query type)', 'すべてのドメインを（すべてのクエリタイプで "*" を）遮断する DNS Firewall のルールがない');
@@ -88,40 +123,24 @@ function firewallProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined
 
 /**
  * Why the DNS Firewall of the Internet segment's stand-in filters nothing, or undefined when it does (IN-2): taken in the
- * order DNS Firewall evaluates them (groups by association priority, rules by priority, the first match deciding), some
- * rule blocks (any list: the guard does not judge what a block list holds), and no rule ahead of it lets through every
- * name, a TLD or a list the guard cannot read. A rule group without rules, or an ALLOW of "*" first, is a resolver
- * without a filter. https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-dns-firewall-rule-group-behavior.html
+ * order DNS Firewall evaluates them (`orderedDnsRules`), some rule blocks (any list: the guard does not judge what a block
+ * list holds), and no rule ahead of it lets through every name, a TLD or a list the guard cannot read. A rule group
+ * without rules, or an ALLOW of "*" first, is a resolver without a filter.
  */
 export function standInFilterProblem(ctx: GuardContext, vpc: VpcNode): Bilingual | undefined {
-  const associations = nodesInVpc(ctx.graph, 'dns-association', vpc.id);
-  if (associations.length === 0) {
-    return bi('no DNS Firewall rule group is associated with the Internet-segment VPC', 'インターネット接続系の VPC に DNS Firewall のルールグループが関連付けられていない');
-  }
-  if (associations.length > 1 && associations.some((a) => Number.isNaN(a.priority))) {
-    return bi('the priorities of its DNS Firewall rule group associations cannot be read, so their order is unknown',
-      'DNS Firewall のルールグループの関連付けの優先度が読めず、評価順がわからない');
-  }
-  for (const association of [...associations].sort(byPriority)) {
-    const group = deref(ctx.graph, association.ruleGroup);
-    if (group?.type !== 'dns-rule-group') {
-      return bi(`the DNS Firewall rule group of ${association.id} is not in the output`, `${association.id} の DNS Firewall ルールグループが出力にない`);
+  const ordered = orderedDnsRules(ctx, vpc, bi('no DNS Firewall rule group is associated with the Internet-segment VPC',
+    'インターネット接続系の VPC に DNS Firewall のルールグループが関連付けられていない'));
+  if ('problem' in ordered) return ordered.problem;
+  for (const { action, domains, where } of ordered.rules) {
+    if (action === 'BLOCK') return undefined;
+    if (domains === undefined) {
+      return bi(`${where.en} lets through (${action}) domains the guard cannot read before any rule blocks`,
+        `${where.ja}（${action}）が、何かを遮断するルールより先に、ガードが読めないドメインを通す`);
     }
-    for (const r of [...group.rules].sort(byPriority)) {
-      if (r.action === 'BLOCK') return undefined;
-      const list = deref(ctx.graph, r.domainList);
-      const domains = list?.type === 'dns-domain-list' && !list.imported && !Number.isNaN(r.priority) ? list.domains : undefined;
-      const wide = domains?.find((d) => d === '*' || !d.replace(/^\*\./, '').replace(/\.$/, '').includes('.'));
-      const where = `rule ${Number.isNaN(r.priority) ? '(priority unreadable)' : r.priority} of ${group.id}`;
-      const whereJa = `${group.id} のルール ${Number.isNaN(r.priority) ? '（優先度を読めない）' : r.priority}`;
-      if (domains === undefined) {
-        return bi(`${where} lets through (${r.action}) domains the guard cannot read before any rule blocks`,
-          `${whereJa}（${r.action}）が、何かを遮断するルールより先に、ガードが読めないドメインを通す`);
-      }
-      if (wide !== undefined || (r.action !== 'ALLOW' && r.action !== 'ALERT')) {
-        return bi(`${where} lets through (${r.action}) "${wide ?? domains[0] ?? ''}" before any rule blocks`,
-          `${whereJa}（${r.action}）が、何かを遮断するルールより先に "${wide ?? domains[0] ?? ''}" を通す`);
-      }
+    const wide = wideDomain(domains);
+    if (wide !== undefined || (action !== 'ALLOW' && action !== 'ALERT')) {
+      return bi(`${where.en} lets through (${action}) "${wide ?? domains[0] ?? ''}" before any rule blocks`,
+        `${where.ja}（${action}）が、何かを遮断するルールより先に "${wide ?? domains[0] ?? ''}" を通す`);
     }
   }
   return bi('no DNS Firewall rule of the Internet-segment VPC blocks anything', 'インターネット接続系の VPC の DNS Firewall に、何かを遮断するルールがない');
