@@ -5,6 +5,7 @@ import { arrivalsFrom, endOf, firewallGateFindings, occupiedChainFindings, pathF
 import { proxySubnets } from './proxy-clients';
 import { PROXY_SUBNET_ROLE, proxyFleet, proxyOnlyOf } from './proxy-exits';
 import { isHubSubnet, proxyExits, proxyVpcs, relayProblem, WebProxy } from './security-cloud';
+import { leftFor } from './segments';
 import { Segment, Zone } from '../../model/segment';
 import { isInternet, parsePrefix } from '../address-space';
 import { DeclaredFlow } from '../declared';
@@ -12,7 +13,6 @@ import {
   AMAZON_PROVIDED_DNS, deref, describeRef, DhcpOptionsNode, FirewallNode, nodesInVpc, nodesOf, ResolverEndpointNode, resolverRuleDomain,
   resolverRuleKind, ResolverRuleNode, SubnetNode, VpcNode,
 } from '../graph';
-import { jaOrEn } from '../ja-engine';
 import { Arrival } from '../reachability';
 import { ALL_MODELS, bi, Bilingual, declaredAt, finding, Finding, GuardContext, GuardRule, Severity, spaced } from '../rule';
 import { nameOf, SUBNET_ROLE_TAG, workloadSubnetsIn } from '../topology';
@@ -183,9 +183,7 @@ export const IN1: GuardRule = {
         + `internet.managedThreatSignatures: 省略すれば既定の組）か、出口を IDS アプライアンスの GWLB エンドポイント経由にして、${DECLARE_APPLIANCE.ja}。`
         + 'またはルールの組の出所（例: ベンダーのシグネチャ配信とその版）を理由に書いて、ファイアウォールで IN-1 を例外承認する'));
     // What the builder left for IN-1: a Cloud WAN VPC attachment of the Internet segment (bridges.ts `cloudWanInInternet`).
-    const cloudWan = ctx.graph.unresolved.filter((u) => u.rule === this.id).map((u) => finding(this, u.path ?? nameOf(ctx.graph, u.node),
-      bi(`${u.property}: ${u.reason}`, `${u.property}: ${jaOrEn(u.reason)}`), bi(u.fix ?? '', jaOrEn(u.fix ?? ''))));
-    return [...placed, ...gate, ...standIn, ...hand, ...cloudWan];
+    return [...placed, ...gate, ...standIn, ...hand, ...leftFor(ctx, this)];
   },
 };
 

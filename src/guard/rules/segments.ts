@@ -4,7 +4,7 @@ import { parsePrefix, Prefix } from '../address-space';
 import { deref, nodesOf, TransitAttachmentNode, VpcNode } from '../graph';
 import { jaOrEn } from '../ja-engine';
 import { unplacedInboundFindings } from './paths';
-import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardRule, Severity } from '../rule';
+import { ALL_MODELS, bi, Bilingual, finding, Finding, GuardContext, GuardRule, Severity } from '../rule';
 import { nameOf, segmentOf } from '../topology';
 
 /** How SEG-1 names the security cloud hub's VPC attachments (no segment of a municipality). */
@@ -78,9 +78,7 @@ export const SEG1: GuardRule = {
       }
     }
     // What the extractors left for SEG-1 rather than GUARD-1: traffic mirror sessions (src/guard/bridges.ts).
-    for (const u of ctx.graph.unresolved.filter((x) => x.rule === this.id)) {
-      findings.push(finding(this, u.path ?? nameOf(ctx.graph, u.node), bi(`${u.property}: ${u.reason}`, `${u.property}: ${jaOrEn(u.reason)}`), bi(u.fix ?? '', jaOrEn(u.fix ?? ''))));
-    }
+    findings.push(...leftFor(ctx, this));
     return findings;
   },
 };
@@ -197,7 +195,16 @@ export const GUARD2: GuardRule = {
   summary: 'Fail closed on resource types: what runs in a subnet of the My Number or LGWAN segment (or one the guard cannot place) is of a type the guard knows '
     + 'has no network path of its own beside the subnet\'s routes, or is acknowledged with a reason.',
   check(ctx) {
-    return ctx.graph.unresolved.filter((x) => x.rule === this.id).map((u) => finding(this, u.path ?? nameOf(ctx.graph, u.node),
-      bi(`${u.property}: ${u.reason}`, `${u.property}: ${jaOrEn(u.reason)}`), bi(u.fix ?? '', jaOrEn(u.fix ?? ''))));
+    return leftFor(ctx, this);
   },
 };
+
+/**
+ * The findings the extractors left for `rule` rather than GUARD-1 (`UnresolvedValue.rule`: an unknown occupant for
+ * GUARD-2, a traffic mirror session for SEG-1, a Cloud WAN attachment of the Internet segment for IN-1), each at its
+ * resource with the reason and fix given there.
+ */
+export function leftFor(ctx: GuardContext, rule: GuardRule): Finding[] {
+  return ctx.graph.unresolved.filter((u) => u.rule === rule.id).map((u) => finding(rule, u.path ?? nameOf(ctx.graph, u.node),
+    bi(`${u.property}: ${u.reason}`, `${u.property}: ${jaOrEn(u.reason)}`), bi(u.fix ?? '', jaOrEn(u.fix ?? ''))));
+}
